@@ -1,0 +1,134 @@
+package schema
+
+import (
+	"strconv"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kg-project/kg/loaders"
+	"github.com/kg-project/kg/loaders/extract"
+)
+
+// Quads turns one article and the facts extracted from it into quads. Every
+// quad's label is the article's IRI, so each fact keeps its source; evidence
+// sentences and rules hang off the fact nodes under the same label.
+func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
+	art := ArticleIRI(a.ID)
+	b := builder{label: art}
+
+	b.add(art, Type, ClassArticle)
+	b.str(art, ID, a.ID)
+	b.str(art, URL, a.URL)
+	b.str(art, Headline, a.Title)
+	publisher := a.Source
+	if publisher == "" {
+		publisher = f.Source
+	}
+	b.str(art, Publisher, publisher)
+	published := a.Published
+	if published == "" {
+		published = f.Published
+	}
+	b.str(art, Published, published)
+
+	for _, p := range f.People {
+		node := PersonIRI(p.Name)
+		b.add(node, Type, ClassPerson)
+		b.str(node, Name, p.Name)
+		for _, alias := range p.Aliases {
+			if alias != p.Name {
+				b.str(node, Alias, alias)
+			}
+		}
+		for _, k := range LookupKeys(p.Name) {
+			b.str(node, Key, k)
+		}
+		for _, alias := range p.Aliases {
+			for _, k := range LookupKeys(alias) {
+				b.str(node, Key, k)
+			}
+		}
+		b.str(node, Nationality, p.Nationality)
+	}
+
+	for _, m := range f.Meetings {
+		people := make([]quad.IRI, len(m.Participants))
+		for i, name := range m.Participants {
+			people[i] = PersonIRI(name)
+		}
+		date := extract.Deref(m.Date)
+		node := MeetingIRI(people, date, m.Kind)
+		b.add(node, Type, ClassMeeting)
+		for i, p := range people {
+			b.add(node, Participant, p)
+			for _, other := range people[i+1:] {
+				if other != p {
+					b.add(p, Met, other)
+					b.add(other, Met, p)
+				}
+			}
+		}
+		b.str(node, Date, date)
+		b.str(node, Place, extract.Deref(m.Place))
+		b.str(node, Kind, m.Kind)
+		b.fact(node, m.Evidence, m.Rule)
+	}
+
+	for _, r := range f.Roles {
+		person := PersonIRI(r.Person)
+		node := OfficeIRI(person, r.Title, r.Of, r.Current)
+		b.add(node, Type, ClassOffice)
+		b.add(person, Holds, node)
+		b.add(node, Holder, person)
+		b.str(node, Title, r.Title)
+		b.str(node, Of, r.Of)
+		b.str(node, Current, strconv.FormatBool(r.Current))
+		b.str(node, ReportedOn, published)
+		b.fact(node, r.Evidence, r.Rule)
+	}
+
+	for _, e := range f.Events {
+		date, place := extract.Deref(e.Date), extract.Deref(e.Place)
+		node := EventIRI(e.Head, date, place)
+		b.add(node, Type, ClassEvent)
+		b.str(node, Label, e.Label)
+		b.str(node, Head, e.Head)
+		b.str(node, Date, date)
+		b.str(node, Place, place)
+		b.fact(node, e.Evidence, e.Rule)
+	}
+	return b.quads
+}
+
+type builder struct {
+	label quad.IRI
+	quads []quad.Quad
+	seen  map[[3]quad.Value]bool
+}
+
+func (b *builder) add(s quad.IRI, p quad.IRI, o quad.Value) {
+	if b.seen == nil {
+		b.seen = make(map[[3]quad.Value]bool)
+	}
+	k := [3]quad.Value{s, p, o}
+	if b.seen[k] {
+		return
+	}
+	b.seen[k] = true
+	b.quads = append(b.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label})
+}
+
+// str adds a literal, skipping empty strings: absence is how the graph says
+// "unknown".
+func (b *builder) str(s quad.IRI, p quad.IRI, v string) {
+	if v != "" {
+		b.add(s, p, quad.String(v))
+	}
+}
+
+// fact links a fact node to its evidence, rule and source article.
+func (b *builder) fact(node quad.IRI, evidence, rule string) {
+	b.add(node, Source, b.label)
+	b.str(node, Evidence, evidence)
+	b.str(node, Rule, rule)
+}

@@ -1,0 +1,67 @@
+// Package schema is kg's data model in the graph: the vocabulary of
+// predicates and classes, the stable IRIs of people, meetings, offices,
+// events and articles, and the conversion of an article's extracted facts
+// into quads whose label is the article they came from (provenance).
+// docs/schema.md describes it for users writing Gizmo queries.
+package schema
+
+import "github.com/cayleygraph/quad"
+
+// NS is the prefix of every IRI kg mints.
+const NS = "kg:"
+
+// Classes (objects of rdf:type).
+var (
+	ClassPerson  = quad.IRI(NS + "Person")
+	ClassMeeting = quad.IRI(NS + "Meeting")
+	ClassOffice  = quad.IRI(NS + "Office") // one person holding one office
+	ClassEvent   = quad.IRI(NS + "Event")
+	ClassArticle = quad.IRI(NS + "Article")
+)
+
+// Predicates.
+var (
+	Type = quad.IRI("rdf:type")
+
+	// Person.
+	Name        = quad.IRI(NS + "name")        // canonical (fullest) name
+	Alias       = quad.IRI(NS + "alias")       // other names
+	Key         = quad.IRI(NS + "key")         // normalised lookup keys (see LookupKeys)
+	Nationality = quad.IRI(NS + "nationality") // country, from a nationality adjective
+	Met         = quad.IRI(NS + "met")         // person -> person, both directions
+	Holds       = quad.IRI(NS + "holds")       // person -> office
+	SameAs      = quad.IRI(NS + "sameAs")      // merged person -> surviving person (kg alias)
+
+	// Meeting.
+	Participant = quad.IRI(NS + "participant") // meeting -> person
+	Kind        = quad.IRI(NS + "kind")        // "meeting" or "call"
+
+	// Office.
+	Holder     = quad.IRI(NS + "holder")     // office -> person
+	Title      = quad.IRI(NS + "title")      // "Foreign Minister"
+	Of         = quad.IRI(NS + "of")         // "Syria", "Supreme National Security Council"
+	Current    = quad.IRI(NS + "current")    // "true" or "false"
+	ReportedOn = quad.IRI(NS + "reportedOn") // publication date of the reporting article
+
+	// Event.
+	Label = quad.IRI(NS + "label")
+	Head  = quad.IRI(NS + "head")
+
+	// Shared by meetings and events.
+	Date     = quad.IRI(NS + "date")     // ISO date string, possibly partial
+	Place    = quad.IRI(NS + "place")    // place name
+	Evidence = quad.IRI(NS + "evidence") // the sentence that states the fact
+	Rule     = quad.IRI(NS + "rule")     // the extraction rule that fired
+	Source   = quad.IRI(NS + "source")   // fact -> article reporting it
+
+	// Article.
+	URL       = quad.IRI(NS + "url")
+	Headline  = quad.IRI(NS + "headline")
+	Publisher = quad.IRI(NS + "publisher")
+	Published = quad.IRI(NS + "published")
+	ID        = quad.IRI(NS + "id")
+)
+
+// ManualLabel is the label of quads written by hand through `kg alias`
+// rather than extracted from an article.
+var ManualLabel = quad.IRI(NS + "manual")
