@@ -49,7 +49,7 @@ Examples:
 
 // loadSummary counts what a load did.
 type loadSummary struct {
-	articles, duplicates, problems int
+	articles, duplicates, problems  int
 	people, meetings, roles, events map[quad.IRI]bool
 	quads                           int64
 	elapsed                         time.Duration
@@ -186,7 +186,6 @@ func countFacts(sum *loadSummary, f extract.Facts) {
 		sum.events[schema.EventIRI(e.Head, extract.Deref(e.Date), extract.Deref(e.Place))] = true
 	}
 }
-
 
 // newProgress returns a progress bar counting articles when w is a
 // terminal, and nil otherwise so pipes and logs stay clean.
