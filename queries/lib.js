@@ -45,6 +45,28 @@ var kg = {
     });
     return out;
   },
+  /* mentions(people) maps each person node to the ids of the articles
+     that name them: the labels of the quads about them. */
+  mentions: function (people) {
+    var out = {};
+    if (people.length === 0) { return out; }
+    var arts = {};
+    g.V.apply(g, people).Tag("node").Out("<kg:name>").Labels().Tag("article").TagArray().forEach(function (r) {
+      (arts[r.node] = arts[r.node] || {})[r.article] = true;
+    });
+    var all = [];
+    Object.keys(arts).forEach(function (p) { all = all.concat(Object.keys(arts[p])); });
+    var ids = kg.first(all, "<kg:id>");
+    Object.keys(arts).forEach(function (p) {
+      out[p] = kg.uniq(Object.keys(arts[p]).map(function (a) { return ids[a] || a; })).sort();
+    });
+    return out;
+  },
+  /* uniq(xs) drops repeated values, keeping the first of each. */
+  uniq: function (xs) {
+    var seen = {};
+    return xs.filter(function (x) { if (seen[x]) { return false; } seen[x] = true; return true; });
+  },
   /* inRange(date, from, to) says whether a possibly partial ISO date
      (2017, 2017-01, 2017-01-18) overlaps [from, to], where from and to may
      be partial too; a missing bound is open, a missing date never matches

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -96,8 +97,29 @@ func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
 		b.str(node, Date, date)
 		b.str(node, Place, place)
 		b.fact(node, e.Evidence, e.Rule)
+		for _, p := range peopleNamedIn(e.Evidence, f.People) {
+			b.add(node, Involves, p)
+		}
 	}
 	return b.quads
+}
+
+// peopleNamedIn returns the people of the article whose name or an alias
+// appears in sentence; it ties an event to the people its evidence names.
+func peopleNamedIn(sentence string, people []extract.Person) []quad.IRI {
+	if sentence == "" {
+		return nil
+	}
+	var out []quad.IRI
+	for _, p := range people {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			if n != "" && strings.Contains(sentence, n) {
+				out = append(out, PersonIRI(p.Name))
+				break
+			}
+		}
+	}
+	return out
 }
 
 type builder struct {

@@ -44,8 +44,9 @@ var (
 	ReportedOn = quad.IRI(NS + "reportedOn") // publication date of the reporting article
 
 	// Event.
-	Label = quad.IRI(NS + "label")
-	Head  = quad.IRI(NS + "head")
+	Label    = quad.IRI(NS + "label")
+	Head     = quad.IRI(NS + "head")
+	Involves = quad.IRI(NS + "involves") // event -> person named in its evidence sentence
 
 	// Shared by meetings and events.
 	Date     = quad.IRI(NS + "date")     // ISO date string, possibly partial

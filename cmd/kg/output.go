@@ -130,6 +130,10 @@ func writeResults(w io.Writer, format string, results []any) error {
 		cw.Flush()
 		return cw.Error()
 	case formatTable, "":
+		if len(results) == 0 {
+			_, err := fmt.Fprintln(w, "(no results)")
+			return err
+		}
 		cols := columns(results)
 		if len(cols) == 0 {
 			cols = []string{"value"}
