@@ -6,6 +6,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -20,6 +21,7 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
+	"github.com/lib/pq"
 
 	"github.com/kg-project/kg/schema"
 )
@@ -61,6 +63,10 @@ type Store struct {
 	qs      cgraph.QuadStore
 	w       cgraph.QuadWriter
 	lock    *fileLock
+	// db is a direct connection to PostgreSQL, beside Cayley's own, for
+	// what Cayley cannot do in one statement: batched existence checks,
+	// exact counts and the advisory lock that serialises table creation.
+	db *sql.DB
 }
 
 // Open opens the store described by opt, creating it when it does not exist.
@@ -95,10 +101,20 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 		}
 		s.lock = lock
 	}
-	qs, err := openQuadStore(cayleyName, opt.Path)
+	if backend == BackendPostgres {
+		db, err := openPostgres(ctx, opt.Path)
+		if err != nil {
+			return nil, err
+		}
+		s.db = db
+	}
+	qs, err := openQuadStore(ctx, cayleyName, opt.Path, s.db)
 	if err != nil {
 		s.lock.release()
-		return nil, fmt.Errorf("open %s store %s: %w", backend, opt.Path, err)
+		if s.db != nil {
+			s.db.Close()
+		}
+		return nil, fmt.Errorf("open %s store %s: %w", backend, redactURL(opt.Path), err)
 	}
 	s.qs = qs
 	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
@@ -111,14 +127,91 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 	return s, nil
 }
 
-func openQuadStore(name, path string) (cgraph.QuadStore, error) {
+func openQuadStore(ctx context.Context, name, path string, db *sql.DB) (cgraph.QuadStore, error) {
 	if cgraph.IsPersistent(name) {
-		err := cgraph.InitQuadStore(name, path, nil)
-		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("create: %w", err)
+		create := func() error {
+			err := cgraph.InitQuadStore(name, path, nil)
+			if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+				return fmt.Errorf("create: %w", err)
+			}
+			return nil
+		}
+		var err error
+		if db != nil {
+			err = withAdvisoryLock(ctx, db, createTablesLockKey, func() error {
+				// Cayley logs an error when asked to create tables that
+				// exist; ask PostgreSQL first so a reopen stays quiet.
+				var exists bool
+				if err := db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+					return fmt.Errorf("look for kg's tables: %w", err)
+				}
+				if exists {
+					return nil
+				}
+				return create()
+			})
+		} else {
+			err = create()
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	return cgraph.NewQuadStore(name, path, nil)
+}
+
+// createTablesLockKey names the PostgreSQL advisory lock kg holds while it
+// creates Cayley's tables, so that loaders started at once on an empty
+// database do not race to create them ("kg" + "init" in ASCII).
+const createTablesLockKey = 0x6b67696e6974
+
+// openPostgres connects to the database at url and checks it answers.
+func openPostgres(ctx context.Context, url string) (*sql.DB, error) {
+	if url == "" {
+		return nil, errors.New("open postgres store: no connection URL given (--db postgres://user@host:port/database)")
+	}
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres store %s: %w", redactURL(url), err)
+	}
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres store %s: %w", redactURL(url), err)
+	}
+	db.SetMaxOpenConns(4)
+	return db, nil
+}
+
+// withAdvisoryLock runs fn while holding a session-level PostgreSQL
+// advisory lock, which every kg process on any machine sees.
+func withAdvisoryLock(ctx context.Context, db *sql.DB, key int64, fn func() error) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("advisory lock: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", key); err != nil {
+		return fmt.Errorf("advisory lock: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", key)
+	return fn()
+}
+
+// redactURL hides the password of a connection URL in messages.
+func redactURL(s string) string {
+	at := strings.LastIndex(s, "@")
+	scheme := strings.Index(s, "://")
+	if at < 0 || scheme < 0 || at < scheme {
+		return s
+	}
+	userinfo := s[scheme+3 : at]
+	user, _, hasPassword := strings.Cut(userinfo, ":")
+	if !hasPassword {
+		return s
+	}
+	return s[:scheme+3] + user + ":***" + s[at:]
 }
 
 // Close flushes and closes the store and releases its lock.
@@ -129,6 +222,9 @@ func (s *Store) Close() error {
 	}
 	if s.qs != nil {
 		errs = append(errs, s.qs.Close())
+	}
+	if s.db != nil {
+		errs = append(errs, s.db.Close())
 	}
 	s.lock.release()
 	return errors.Join(errs...)
@@ -142,6 +238,41 @@ func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // HasArticle reports whether the article with this identity is stored.
 func (s *Store) HasArticle(ctx context.Context, id string) (bool, error) {
+	found, err := s.HasArticles(ctx, []string{id})
+	if err != nil {
+		return false, err
+	}
+	return found[0], nil
+}
+
+// HasArticles reports, for each identity in ids, whether that article is
+// stored. On PostgreSQL it asks once for all of them; embedded stores
+// answer each from their index without a query.
+func (s *Store) HasArticles(ctx context.Context, ids []string) ([]bool, error) {
+	found := make([]bool, len(ids))
+	if len(ids) == 0 {
+		return found, nil
+	}
+	if s.db != nil {
+		return found, s.hasArticlesSQL(ctx, ids, found)
+	}
+	for i, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ok, err := s.hasArticleKV(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("look up article %s: %w", id, err)
+		}
+		found[i] = ok
+	}
+	return found, nil
+}
+
+// hasArticleKV looks for the article's type quad. An article's node is
+// only ever written together with that quad, so a missing node (the
+// common case when loading new articles) answers without iterating.
+func (s *Store) hasArticleKV(ctx context.Context, id string) (bool, error) {
 	ref := s.qs.ValueOf(schema.ArticleIRI(id))
 	if ref == nil {
 		return false, nil
@@ -157,13 +288,114 @@ func (s *Store) HasArticle(ctx context.Context, id string) (bool, error) {
 	return false, it.Err()
 }
 
+func (s *Store) hasArticlesSQL(ctx context.Context, ids []string, found []bool) error {
+	index := make(map[string][]int, len(ids))
+	hashes := make([][]byte, 0, len(ids))
+	for i, id := range ids {
+		h := string(nodeHash(schema.ArticleIRI(id)))
+		if _, seen := index[h]; !seen {
+			hashes = append(hashes, []byte(h))
+		}
+		index[h] = append(index[h], i)
+	}
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT DISTINCT subject_hash FROM quads WHERE subject_hash = ANY($1) AND predicate_hash = $2 AND object_hash = $3`,
+		pq.ByteaArray(hashes), nodeHash(schema.Type), nodeHash(schema.ClassArticle))
+	if err != nil {
+		return fmt.Errorf("look up %d articles: %w", len(ids), err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h []byte
+		if err := rows.Scan(&h); err != nil {
+			return fmt.Errorf("look up %d articles: %w", len(ids), err)
+		}
+		for _, i := range index[string(h)] {
+			found[i] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("look up %d articles: %w", len(ids), err)
+	}
+	return nil
+}
+
+// HasNodes reports, for each value, whether any stored quad mentions it.
+// The loader uses it to count the people, meetings, offices and events a
+// load adds without remembering every one it has seen.
+func (s *Store) HasNodes(ctx context.Context, values []quad.Value) ([]bool, error) {
+	found := make([]bool, len(values))
+	if len(values) == 0 {
+		return found, nil
+	}
+	if s.db == nil {
+		for i, v := range values {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			found[i] = s.qs.ValueOf(v) != nil
+		}
+		return found, nil
+	}
+	index := make(map[string][]int, len(values))
+	hashes := make([][]byte, 0, len(values))
+	for i, v := range values {
+		h := string(nodeHash(v))
+		if _, seen := index[h]; !seen {
+			hashes = append(hashes, []byte(h))
+		}
+		index[h] = append(index[h], i)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM nodes WHERE hash = ANY($1)`, pq.ByteaArray(hashes))
+	if err != nil {
+		return nil, fmt.Errorf("look up %d nodes: %w", len(values), err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h []byte
+		if err := rows.Scan(&h); err != nil {
+			return nil, fmt.Errorf("look up %d nodes: %w", len(values), err)
+		}
+		for _, i := range index[string(h)] {
+			found[i] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("look up %d nodes: %w", len(values), err)
+	}
+	return found, nil
+}
+
+// nodeHash is the key Cayley's SQL backend stores a value under.
+func nodeHash(v quad.Value) []byte {
+	h := cgraph.HashOf(v)
+	return h[:]
+}
+
+// ExactQuadCount counts the stored quads exactly. Embedded stores keep an
+// exact count; on PostgreSQL it counts the rows, where QuadCount may only
+// return the planner's estimate.
+func (s *Store) ExactQuadCount(ctx context.Context) (int64, error) {
+	if s.db == nil {
+		return s.QuadCount(ctx)
+	}
+	var n int64
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quads`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count quads: %w", err)
+	}
+	return n, nil
+}
+
 // Write adds quads in one transaction: either all of them are stored or,
 // if the process dies part way, none. Quads already stored are skipped.
 func (s *Store) Write(ctx context.Context, quads []quad.Quad) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	tx := cgraph.NewTransaction()
+	if len(quads) == 0 {
+		return nil
+	}
+	tx := cgraph.NewTransactionN(len(quads))
 	for _, q := range quads {
 		tx.AddQuad(q)
 	}

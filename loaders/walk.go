@@ -1,10 +1,10 @@
 package loaders
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,13 +17,18 @@ type Options struct {
 	Source string // publisher for articles that name none
 }
 
-// Problem is an input that could not be read, with where it was.
+// Problem is an input, or a part of one, that could not be read as it was,
+// with where it was. Problems that skipped something have Warning false;
+// Warning true means the article was still read after a repair (for
+// example invalid UTF-8 replaced by U+FFFD).
 type Problem struct {
-	Path string
-	Line int // 0 when not line-based
-	Err  error
+	Path    string
+	Line    int // 0 when not line-based
+	Err     error
+	Warning bool
 }
 
+// Error prints "path: reason" or "path:line: reason".
 func (p Problem) Error() string {
 	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d: %v", p.Path, p.Line, p.Err)
@@ -33,78 +38,212 @@ func (p Problem) Error() string {
 
 func (p Problem) Unwrap() error { return p.Err }
 
-// Walk reads every article under paths (files, folders read recursively, or
-// "-" for standard input) and calls fn with each, in order. Inputs that
-// cannot be read are reported to problem and skipped; the walk goes on.
-// Walk stops early when ctx is cancelled or fn returns an error.
+// StdinName is the name standard input ("-") goes by in problems and
+// Article.Origin.
+const StdinName = "stdin"
+
+// Walk reads every article under paths (files, folders read recursively in
+// sorted order, or "-" for standard input) and calls fn with each, in order.
+// Inside folders, hidden files and folders (".git", ".DS_Store") and files
+// whose extension says they are not articles (images, archives, fonts,
+// scripts, ...) are passed over silently; a path named explicitly is always
+// read. Inputs that cannot be read are reported to problem and skipped; the
+// walk goes on. Walk stops early, returning the error, when ctx is cancelled
+// or fn returns an error.
 func Walk(ctx context.Context, paths []string, opt Options, fn func(Article) error, problem func(Problem)) error {
+	if problem == nil {
+		problem = func(Problem) {}
+	}
 	for _, root := range paths {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				problem(Problem{Path: path, Err: err})
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if err := ctx.Err(); err != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if root == "-" {
+			if err := ReadFrom(ctx, StdinName, os.Stdin, opt, fn, problem); err != nil {
 				return err
 			}
-			return readFile(ctx, path, opt, fn, problem)
-		})
-		if err != nil {
+			continue
+		}
+		if err := walkRoot(ctx, root, opt, fn, problem); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+func walkRoot(ctx context.Context, root string, opt Options, fn func(Article) error, problem func(Problem)) error {
+	info, err := os.Stat(root)
+	if err != nil {
+		problem(Problem{Path: root, Err: describeOSError(err)})
+		return nil
+	}
+	if !info.IsDir() {
+		return readFile(ctx, root, opt, fn, problem)
+	}
+	// WalkDir visits entries in lexical order, so a folder always loads in
+	// the same order. It does not follow a root that is a link to a folder
+	// unless the path ends in a separator.
+	if linfo, err := os.Lstat(root); err == nil && linfo.Mode()&fs.ModeSymlink != 0 && !strings.HasSuffix(root, string(filepath.Separator)) {
+		root += string(filepath.Separator)
+	}
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problem(Problem{Path: path, Err: describeOSError(err)})
+			if d != nil && d.IsDir() && path != root {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path == root {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			problem(Problem{Path: path, Err: errors.New("not a regular file (device, pipe or socket), skipped")})
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Follow links to files; links to folders are not followed, so
+			// a link cycle cannot make the walk endless.
+			info, err := os.Stat(path)
+			if err != nil {
+				problem(Problem{Path: path, Err: describeOSError(err)})
+				return nil
+			}
+			if info.IsDir() {
+				return nil
+			}
+		}
+		if notAnArticle(path) {
+			return nil
+		}
+		return readFile(ctx, path, opt, fn, problem)
+	})
+}
+
+// readFile opens one file and reads the articles in it.
 func readFile(ctx context.Context, path string, opt Options, fn func(Article) error, problem func(Problem)) error {
 	f, err := os.Open(path)
 	if err != nil {
-		problem(Problem{Path: path, Err: err})
+		problem(Problem{Path: path, Err: describeOSError(err)})
 		return nil
 	}
 	defer f.Close()
-	if strings.HasSuffix(path, ".jsonl") {
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 64<<20)
-		line := 0
-		for sc.Scan() {
-			line++
-			var rec struct{ ID, Source, Published, Text, URL, Title string }
-			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-				problem(Problem{Path: path, Line: line, Err: err})
-				continue
-			}
-			a := Article{ID: rec.ID, URL: rec.URL, Title: rec.Title, Source: rec.Source, Published: rec.Published, Text: rec.Text, Origin: fmt.Sprintf("%s:%d", path, line)}
-			finish(&a, opt)
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if strings.HasSuffix(path, ".txt") {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			problem(Problem{Path: path, Err: err})
-			return nil
-		}
-		a := Article{ID: strings.TrimSuffix(filepath.Base(path), ".txt"), Text: string(b), Origin: path}
-		finish(&a, opt)
-		return fn(a)
-	}
-	problem(Problem{Path: path, Err: fmt.Errorf("unknown file type")})
-	return nil
+	return ReadFrom(ctx, path, f, opt, fn, problem)
 }
 
-func finish(a *Article, opt Options) {
+// describeOSError turns an *fs.PathError into a reason without the path
+// repeated, since Problem prints the path already.
+func describeOSError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, fs.ErrPermission):
+			return fmt.Errorf("cannot read: permission denied: %w", pe.Err)
+		case errors.Is(pe.Err, fs.ErrNotExist):
+			return fmt.Errorf("no such file or folder: %w", pe.Err)
+		}
+		return fmt.Errorf("cannot read (%s): %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// notAnArticle reports whether a file met inside a folder is obviously not
+// an article, judging by its extension.
+func notAnArticle(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".gz" {
+		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(path, filepath.Ext(path))))
+	}
+	return skippedExtensions[ext]
+}
+
+var skippedExtensions = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".svg": true,
+	".ico": true, ".bmp": true, ".tif": true, ".tiff": true, ".avif": true,
+	".pdf": true, ".doc": true, ".docx": true, ".odt": true, ".xls": true, ".xlsx": true,
+	".ppt": true, ".pptx": true,
+	".zip": true, ".tar": true, ".tgz": true, ".bz2": true, ".xz": true, ".zst": true,
+	".7z": true, ".rar": true,
+	".exe": true, ".dll": true, ".so": true, ".dylib": true, ".o": true, ".a": true,
+	".class": true, ".jar": true, ".pyc": true, ".wasm": true,
+	".mp3": true, ".mp4": true, ".m4a": true, ".wav": true, ".ogg": true, ".flac": true,
+	".avi": true, ".mov": true, ".mkv": true, ".webm": true,
+	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".eot": true,
+	".css": true, ".js": true, ".map": true,
+	".db": true, ".sqlite": true, ".bolt": true, ".ldb": true, ".lock": true,
+}
+
+// ReadFrom reads the articles in one input r called name (a path, or
+// "stdin"), which names the input in problems and Article.Origin. The
+// format comes from the extension of name (after a ".gz", which is
+// decompressed, as is any gzip stream), else from the content. It returns
+// an error only when ctx is cancelled or fn fails; everything wrong with the
+// input itself goes to problem.
+func ReadFrom(ctx context.Context, name string, r io.Reader, opt Options, fn func(Article) error, problem func(Problem)) error {
+	if problem == nil {
+		problem = func(Problem) {}
+	}
+	in := &input{ctx: ctx, name: name, opt: opt, fn: fn, problem: problem}
+	return in.read(r)
+}
+
+// input carries what every format reader needs about the input it reads.
+type input struct {
+	ctx     context.Context
+	name    string
+	opt     Options
+	fn      func(Article) error
+	problem func(Problem)
+}
+
+// fail reports a problem with the whole input or a line of it.
+func (in *input) fail(line int, format string, args ...any) {
+	in.problem(Problem{Path: in.name, Line: line, Err: fmt.Errorf(format, args...)})
+}
+
+// warn reports something repaired in the input.
+func (in *input) warn(line int, format string, args ...any) {
+	in.problem(Problem{Path: in.name, Line: line, Err: fmt.Errorf(format, args...), Warning: true})
+}
+
+// emit completes an article (options, identity, origin) and hands it on.
+func (in *input) emit(a Article, line int) error {
+	if err := in.ctx.Err(); err != nil {
+		return err
+	}
 	if a.Published == "" {
-		a.Published = opt.Date
+		a.Published = in.opt.Date
 	}
 	if a.Source == "" {
-		a.Source = opt.Source
+		a.Source = in.opt.Source
 	}
 	a.Identify()
+	if line > 0 {
+		a.Origin = fmt.Sprintf("%s:%d", in.name, line)
+	} else {
+		a.Origin = in.name
+	}
+	return in.fn(a)
+}
+
+// readError reports an error from the underlying reader (a disk error, a
+// corrupt gzip stream) unless it is the context's.
+func (in *input) readError(line int, err error) error {
+	if ctxErr := in.ctx.Err(); ctxErr != nil {
+		return ctxErr
+	}
+	in.fail(line, "read failed: %v", describeOSError(err))
+	return nil
 }

@@ -7,36 +7,60 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
 )
 
 // nameParticles are joined to the following name word in transliterated
-// names ("al-Muallem", "bin Salman", "van der Leyen") and carry no identity:
-// "Walid al-Muallem" and "Walid Muallem" are the same person.
+// names ("al-Muallem", "bin Salman", "van der Leyen", "da Silva") and carry
+// no identity: "Walid al-Muallem" and "Walid Muallem" are the same person.
+// A particle is only dropped when another word follows it, and only the
+// Arabic articles are dropped at the start of a name: "Ben Wallace", "Le
+// Duc Tho" and "Du Wei" begin with a given or family name, not a particle,
+// while "al-Assad" is the surname Assad.
 var nameParticles = map[string]bool{
 	"al": true, "el": true, "ad": true, "as": true, "ash": true, "ar": true, "az": true,
 	"bin": true, "ibn": true, "bint": true, "ben": true,
 	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "da": true,
-	"di": true, "du": true, "la": true, "le": true,
+	"di": true, "du": true, "la": true, "le": true, "dos": true, "das": true,
 }
 
-// NameWords splits a name into lower-case ASCII words without accents,
-// dropping particles; "Faisal al-Mekdad" gives [faisal mekdad].
+// leadingParticles may be dropped even as a name's first word.
+var leadingParticles = map[string]bool{
+	"al": true, "el": true, "ad": true, "as": true, "ash": true, "ar": true, "az": true,
+}
+
+// NameWords splits a name into lower-case words without accents, dropping
+// particles and a possessive "'s"; "Faisal al-Mekdad" gives [faisal
+// mekdad], "Luiz Inácio Lula da Silva" [luiz inacio lula silva]. Letters of
+// other scripts are kept, lower-cased.
 func NameWords(name string) []string {
-	folded := foldASCII(name)
+	folded := foldASCII(trimPossessive(name))
 	fields := strings.FieldsFunc(folded, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	words := fields[:0]
-	for _, f := range fields {
-		if nameParticles[f] && len(fields) > 1 {
+	for i, f := range fields {
+		last := i == len(fields)-1
+		if nameParticles[f] && !last && (i > 0 || leadingParticles[f]) {
 			continue
 		}
 		words = append(words, f)
 	}
 	return words
+}
+
+// trimPossessive removes a trailing "'s" ("Rouhani's" -> "Rouhani").
+func trimPossessive(name string) string {
+	name = strings.TrimSpace(name)
+	for _, s := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(name, s) {
+			return strings.TrimSuffix(name, s)
+		}
+	}
+	return name
 }
 
 // foldASCII lower-cases s and removes accents ("Ahmet Davutoğlu" ->
@@ -48,8 +72,13 @@ func foldASCII(s string) string {
 		case unicode.Is(unicode.Mn, r):
 		case r == 'ı':
 			b.WriteRune('i')
-		case r == '’' || r == '\'' || r == '`' || r == 'ʼ':
-			// "Ma'ariv", "Qur’an": apostrophes are not word breaks.
+		case r == 'ø':
+			b.WriteRune('o')
+		case r == 'ß':
+			b.WriteString("ss")
+		case r == '’' || r == '\'' || r == '`' || r == 'ʼ' || r == 'ʻ' || r == 'ʿ' || r == 'ʾ':
+			// "Ma'ariv", "Qur’an", "Ka‘bah": apostrophes and ayn/hamza
+			// signs are not word breaks.
 		default:
 			b.WriteRune(unicode.ToLower(r))
 		}
@@ -57,36 +86,98 @@ func foldASCII(s string) string {
 	return b.String()
 }
 
+// soundSwaps unifies letters and digraphs that transliterations of the same
+// sound use interchangeably (Ghalibaf/Qalibaf, Bagher/Baqer, Djavad/Javad,
+// Ahmadinezhad/Ahmadinejad, Velayati/Welayati, Kadhimi/Kazimi). Longer patterns come first:
+// at one position the first listed pattern that matches wins.
+var soundSwaps = strings.NewReplacer(
+	"sch", "s", "tch", "s",
+	"gh", "k", "kh", "h", "ck", "k", "ch", "s", "sh", "s", "zh", "j", "dj", "j",
+	"ph", "f", "dh", "s", "th", "t",
+	"q", "k", "c", "k", "z", "s", "w", "v", "x", "ks",
+)
+
+// shortWord is the length up to which a name word keeps its vowels: in
+// short words (Chinese and Korean syllables, "Ali", "Kim") the vowels are
+// most of what tells names apart (Wang Yi / Wang Yu, Kim Jong Un / Kim Jong
+// Il).
+const shortWord = 3
+
 // Skeleton reduces one name word to a key that survives common
-// transliteration variants of Arabic, Persian and other names: vowels after
-// the first letter are dropped, double letters collapsed and sounds that
-// transliterations swap (q/k/gh, ph/f, ou/u) unified. Muallem, Moallem and
-// Mouallem all give "mlm"; Mekdad and Miqdad give "mkdd".
+// transliteration variants of Arabic, Persian, Russian and other names
+// while keeping different names apart:
+//
+//   - words of up to three letters are kept whole, vowels included;
+//   - otherwise the consonants are kept, with sounds that transliterations
+//     swap unified (q/k/gh, ph/f, z/s, w/v, zh/j), doubled letters
+//     collapsed (letters written twice, not letters repeated across a
+//     vowel: Keqiang is not Qiang) and "h" after the first letter dropped (it is silent or
+//     aspirated differently from one spelling to the next);
+//   - of the vowels, only the first vowel group leaves a mark: "u" when it
+//     holds an o or u sound, nothing otherwise ("a" when the word starts
+//     with a vowel). Transliterations agree on that much (Muallem, Moallem
+//     and Mouallem give "mulm"; Mohammad, Muhammad and Mohamed "mumd"),
+//     and it keeps Mahmoud ("mud") apart from Mohammad, and Hassan ("hsn")
+//     apart from Hussein and Hossein ("husn").
+//
+// A "y" starting a word before a vowel is a consonant (Yusuf, Youssef),
+// elsewhere a vowel (Sergei, Sergey).
 func Skeleton(word string) string {
-	w := foldASCII(word)
-	r := strings.NewReplacer("gh", "k", "kh", "h", "q", "k", "ck", "k", "c", "k", "ph", "f", "dh", "d", "th", "t", "sh", "s", "ch", "s", "z", "s", "w", "v", "x", "ks", "e'", "", "'", "")
-	w = r.Replace(w)
+	var letters strings.Builder
+	ascii := true
+	for _, r := range foldASCII(word) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters.WriteRune(r)
+			ascii = ascii && r < utf8.RuneSelf
+		}
+	}
+	w := letters.String()
+	if len(w) <= shortWord || !ascii {
+		// Short words keep their vowels; words in other scripts
+		// ("Лавров", "روحانی") are kept as written, lower-cased.
+		return w
+	}
+	w = soundSwaps.Replace(w)
+	isVowel := func(i int) bool {
+		switch w[i] {
+		case 'a', 'e', 'i', 'o', 'u':
+			return true
+		case 'y':
+			// consonant at the start of a word before a vowel
+			return !(i == 0 && len(w) > 1 && strings.IndexByte("aeiou", w[1]) >= 0)
+		}
+		return false
+	}
 	var b strings.Builder
 	var last byte
-	for i := 0; i < len(w); i++ {
+	firstVowelSeen := false
+	for i := 0; i < len(w); {
 		c := w[i]
-		if c < 'a' || c > 'z' {
-			if c >= '0' && c <= '9' {
-				b.WriteByte(c)
-				last = c
+		if isVowel(i) {
+			j := i
+			for j < len(w) && isVowel(j) {
+				j++
 			}
-			continue
-		}
-		vowel := strings.IndexByte("aeiouy", c) >= 0
-		if vowel {
-			if b.Len() == 0 {
-				b.WriteByte('a') // an initial vowel is kept, as one sound
+			group := w[i:j]
+			rounded := strings.ContainsAny(group, "ou")
+			// A vowel between two equal consonants keeps both; a mark
+			// left for the group is itself the last letter written.
+			last = 0
+			switch {
+			case !firstVowelSeen && rounded:
+				b.WriteByte('u')
+				last = 'u'
+			case !firstVowelSeen && i == 0:
+				b.WriteByte('a')
 				last = 'a'
 			}
+			firstVowelSeen = true
+			i = j
 			continue
 		}
+		i++
 		if c == 'h' && b.Len() > 0 {
-			continue // silent or aspirated h varies between spellings
+			continue
 		}
 		if c == last {
 			continue

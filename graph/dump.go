@@ -1,0 +1,329 @@
+package graph
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+)
+
+// DefaultRestoreBatch is the number of quads Restore writes per transaction
+// when RestoreOptions leaves it at zero.
+const DefaultRestoreBatch = 5000
+
+// Dump writes every quad of the store to w as N-Quads, one per line, in the
+// store's own order (the order the quads were first written, so the quads of
+// one article stay together). It streams: memory use does not grow with the
+// store. It returns the number of quads written.
+//
+// Each line is checked to read back as the very quad it came from; a value
+// N-Quads cannot carry (text that is not UTF-8, a blank node label with
+// spaces) stops the dump with an error naming the quad rather than being
+// written wrong. IRI characters N-Quads forbids are written as \uXXXX
+// escapes, which Restore reads back.
+func (s *Store) Dump(ctx context.Context, w io.Writer) (int64, error) {
+	enc := nquads.NewWriter(w)
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	var n int64
+	for it.Next(ctx) {
+		q := s.qs.Quad(it.Result())
+		out := quad.Quad{Subject: encodable(q.Subject), Predicate: encodable(q.Predicate), Object: encodable(q.Object), Label: encodable(q.Label)}
+		if err := checkRoundTrip(q, out); err != nil {
+			return n, fmt.Errorf("dump quad %d: %w", n+1, err)
+		}
+		if err := enc.WriteQuad(out); err != nil {
+			return n, fmt.Errorf("dump quad %d (%v): %w", n+1, q, err)
+		}
+		n++
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		return n, fmt.Errorf("dump: read store after %d quads: %w", n, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return n, err
+	}
+	if err := enc.Close(); err != nil {
+		return n, fmt.Errorf("dump: write after %d quads: %w", n, err)
+	}
+	return n, nil
+}
+
+// RestoreOptions tune Restore.
+type RestoreOptions struct {
+	// Batch is how many quads are written per transaction; zero means
+	// DefaultRestoreBatch. A batch is only cut where the label (the
+	// article) changes, so each article of a dump made by Dump is restored
+	// whole or not at all, unless one label has more than 8 × Batch quads.
+	Batch int
+}
+
+// RestoreStats count what Restore did.
+type RestoreStats struct {
+	Read  int64 // quads read from the input
+	Added int64 // quads that were not in the store before
+}
+
+// ParseError is a line of a dump that is not a valid N-Quad.
+type ParseError struct {
+	Line int
+	Err  error
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Restore reads N-Quads from r (as written by Dump) and adds them to the
+// store in batches, one transaction each. Quads already stored are skipped,
+// so restoring the same dump twice, or re-running a restore that was
+// interrupted, ends in the same store. It stops at the first line that is not
+// a valid N-Quad with a *ParseError, or at a read error; the quads of labels
+// (articles) read completely before it are written, those of the label being
+// read when it came are not, so the store holds whole articles only.
+func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (RestoreStats, error) {
+	var st RestoreStats
+	batch := opt.Batch
+	if batch <= 0 {
+		batch = DefaultRestoreBatch
+	}
+	before, err := s.QuadCount(ctx)
+	if err != nil {
+		return st, err
+	}
+	var (
+		pending   []quad.Quad
+		lastLabel quad.Value
+		runStart  int // index in pending where the quads of lastLabel begin
+	)
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		if err := s.Write(ctx, pending); err != nil {
+			return fmt.Errorf("restore: after %d quads: %w", st.Read-int64(len(pending)), err)
+		}
+		pending = pending[:0]
+		runStart = 0
+		return nil
+	}
+	// stop ends a restore that failed part way: the quads of the last label
+	// read may be incomplete, so only those before it are written.
+	stop := func(cause error) (RestoreStats, error) {
+		pending = pending[:runStart]
+		if err := flush(); err != nil {
+			return st, err
+		}
+		st.Added = s.added(before)
+		return st, cause
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	line := 0
+	for {
+		text, rerr := br.ReadBytes('\n')
+		if rerr != nil && rerr != io.EOF {
+			// text is a partial line: do not parse it.
+			return stop(fmt.Errorf("restore: read line %d: %w", line+1, rerr))
+		}
+		if len(text) > 0 {
+			line++
+			q, ok, err := parseDumpLine(text)
+			if err != nil {
+				return stop(&ParseError{Line: line, Err: err})
+			}
+			if ok {
+				label := q.Label
+				if len(pending) >= batch && !sameValue(label, lastLabel) || len(pending) >= 8*batch {
+					if err := flush(); err != nil {
+						st.Added = s.added(before)
+						return st, err
+					}
+				}
+				if !sameValue(label, lastLabel) {
+					runStart = len(pending)
+				}
+				pending = append(pending, q)
+				lastLabel = label
+				st.Read++
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+	}
+	err = flush()
+	st.Added = s.added(before)
+	return st, err
+}
+
+// added is how many quads the store gained since it held before.
+func (s *Store) added(before int64) int64 {
+	after, err := s.QuadCount(context.Background())
+	if err != nil {
+		return 0
+	}
+	return after - before
+}
+
+// parseDumpLine parses one N-Quads line. Blank lines and comments give
+// ok=false and no error.
+func parseDumpLine(text []byte) (q quad.Quad, ok bool, err error) {
+	text = bytes.TrimSpace(text)
+	if len(text) == 0 || text[0] == '#' {
+		return q, false, nil
+	}
+	q, err = nquads.Parse(string(text))
+	if err != nil {
+		return q, false, err
+	}
+	q = unescapeQuad(q)
+	if !q.IsValid() {
+		return q, false, errors.New("incomplete quad: subject, predicate and object are all needed")
+	}
+	return q, true, nil
+}
+
+func sameValue(a, b quad.Value) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.String() == b.String()
+}
+
+// encodable returns v in a form the nquads writer prints as N-Quads that the
+// nquads reader accepts: IRIs have their forbidden characters escaped.
+func encodable(v quad.Value) quad.Value {
+	switch x := v.(type) {
+	case quad.IRI:
+		if needsEscape(string(x)) {
+			return escapedIRI(x)
+		}
+	case quad.TypedString:
+		if needsEscape(string(x.Type)) {
+			return escapedTyped(x)
+		}
+	}
+	return v
+}
+
+// escapedIRI is an IRI written with \uXXXX escapes (UCHAR in the N-Quads
+// grammar) for the characters an IRIREF may not hold literally.
+type escapedIRI quad.IRI
+
+func (v escapedIRI) String() string   { return "<" + escapeIRI(string(v)) + ">" }
+func (v escapedIRI) Native() any      { return quad.IRI(v) }
+func (v escapedTyped) Native() any    { return quad.TypedString(v).Native() }
+func (v escapedTyped) String() string { return v.Value.String() + "^^" + escapedIRI(v.Type).String() }
+
+// escapedTyped is a typed literal whose type IRI needs escapes.
+type escapedTyped quad.TypedString
+
+// iriAllowed reports whether r may stand unescaped in an N-Quads IRIREF as
+// the quad library's reader accepts it.
+func iriAllowed(r rune) bool {
+	switch {
+	case r >= 0x80:
+		return r != utf8.RuneError
+	case r <= ' ', r == 0x7f:
+		return false
+	}
+	return !strings.ContainsRune("<>\"{}|^`\\", r)
+}
+
+func needsEscape(s string) bool {
+	for _, r := range s {
+		if !iriAllowed(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func escapeIRI(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if iriAllowed(r) {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "\\u%04X", r)
+		}
+	}
+	return b.String()
+}
+
+// unescapeQuad turns the \uXXXX and \UXXXXXXXX escapes the reader leaves in
+// IRIs back into characters. A parsed IRI holds a backslash only from such an
+// escape, since a literal one is not allowed there.
+func unescapeQuad(q quad.Quad) quad.Quad {
+	fix := func(v quad.Value) quad.Value {
+		switch x := v.(type) {
+		case quad.IRI:
+			if strings.ContainsRune(string(x), '\\') {
+				return quad.IRI(unescapeUCHAR(string(x)))
+			}
+		case quad.TypedString:
+			if strings.ContainsRune(string(x.Type), '\\') {
+				x.Type = quad.IRI(unescapeUCHAR(string(x.Type)))
+				return x
+			}
+		}
+		return v
+	}
+	return quad.Quad{Subject: fix(q.Subject), Predicate: fix(q.Predicate), Object: fix(q.Object), Label: fix(q.Label)}
+}
+
+func unescapeUCHAR(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '\\' && i+1 < len(s) && (s[i+1] == 'u' || s[i+1] == 'U') {
+			width := 4
+			if s[i+1] == 'U' {
+				width = 8
+			}
+			if i+2+width <= len(s) {
+				if r, err := strconv.ParseUint(s[i+2:i+2+width], 16, 32); err == nil {
+					b.WriteRune(rune(r))
+					i += 2 + width
+					continue
+				}
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// checkRoundTrip makes sure the line written for q reads back as q.
+func checkRoundTrip(q, out quad.Quad) error {
+	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+		if s, ok := v.(quad.String); ok && !utf8.ValidString(string(s)) {
+			return fmt.Errorf("%v holds text that is not valid UTF-8, which N-Quads cannot carry", q)
+		}
+	}
+	line := out.NQuad()
+	back, err := nquads.Parse(line)
+	if err != nil {
+		return fmt.Errorf("%v cannot be written as N-Quads: %v", q, err)
+	}
+	back = unescapeQuad(back)
+	for _, d := range quad.Directions {
+		a, b := q.Get(d), back.Get(d)
+		if (a == nil) != (b == nil) || a != nil && a.String() != b.String() {
+			return fmt.Errorf("%v would be read back as %v", q, back)
+		}
+	}
+	return nil
+}

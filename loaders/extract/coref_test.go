@@ -1,0 +1,51 @@
+package extract
+
+import "testing"
+
+func TestFoldName(t *testing.T) {
+	tests := map[string]string{
+		"Walid al-Muallem": "walid muallem", "Adel Abdul-Mahdi": "adel abdul mahdi",
+		"Alberto Fernández": "alberto fernandez", "Abdel Fattah el-Sisi": "abdel fattah sisi",
+	}
+	for in, want := range tests {
+		if got := foldName(in); got != want {
+			t.Errorf("foldName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !subName(foldTokens("Javad Zarif"), foldTokens("Mohammad Javad Zarif")) {
+		t.Error("Javad Zarif should be a short form of Mohammad Javad Zarif")
+	}
+	if subName(foldTokens("Hafez Assad"), foldTokens("Bashar al-Assad")) {
+		t.Error("Hafez Assad is not Bashar al-Assad")
+	}
+}
+
+// TestReferences checks what surnames, descriptions and pronouns resolve
+// to, through the subject of a meeting they take part in.
+func TestReferences(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"top diplomat", "Syrian Foreign Minister Walid al-Muallem arrived. The top Syrian diplomat met with Majlis Speaker Ali Larijani.",
+			"Ali Larijani+Walid al-Muallem@null/meeting"},
+		{"chief diplomat as object", "Syrian Foreign Minister Faisal Mekdad arrived. Secretary Ali Shamkhani said during his meeting with the chief Syrian diplomat that ties were strong.",
+			"Ali Shamkhani+Faisal Mekdad@null/meeting"},
+		{"the president", "Iranian President Hassan Rouhani spoke. The president later met with Iraqi Prime Minister Haider al-Abadi.",
+			"Haider al-Abadi+Hassan Rouhani@null/meeting"},
+		{"leader by nationality", "French President Emmanuel Macron arrived. The French leader later met European Commission President Ursula von der Leyen.",
+			"Emmanuel Macron+Ursula von der Leyen@null/meeting"},
+		{"pronoun after a description", "French President Emmanuel Macron arrived. The French leader flew to Brussels, where he met Belgian Prime Minister Alexander De Croo.",
+			"Alexander De Croo+Emmanuel Macron@null/meeting"},
+		{"family name first", "Chinese President Xi Jinping spoke. Xi met with Kazakh President Kassym-Jomart Tokayev.",
+			"Kassym-Jomart Tokayev+Xi Jinping@null/meeting"},
+		{"family name of a three-word name", "North Korean leader Kim Jong Un spoke. Kim met Russian President Vladimir Putin.",
+			"Kim Jong Un+Vladimir Putin@null/meeting"},
+		{"nearest of two namesakes", "Syrian President Bashar al-Assad spoke. Assad met Iranian Foreign Minister Javad Zarif.",
+			"Bashar al-Assad+Javad Zarif@null/meeting"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := meetingsOf(tt.in, "2023-03-08"); got != tt.want {
+				t.Errorf("meetings(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,858 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stage 4: people. A personal name is a run of capitalised words, with
+// lower-case particles inside it (al-, bin, van, de, da), that is not an
+// organisation, place, month, weekday, news agency or function word. What
+// stands before it is read as honorifics (dropped), an office title,
+// a nationality or a country's possessive ("Syrian Foreign Minister Walid
+// al-Muallem", "secretary of Iran's Supreme National Security Council Ali
+// Shamkhani"); what follows it may be an appositive ("Ali Akbar Velayati, a
+// senior adviser to ..."). A single word counts as a name only after an
+// honorific or title ("Dr. Fakhrizadeh", "Imam Khomeini") or, in the
+// coreference stage, as the surname of someone named in full.
+
+type mentionKind uint8
+
+const (
+	mentionName        mentionKind = iota // a personal name
+	mentionDescription                    // "the Syrian foreign minister", "his Iranian counterpart"
+	mentionPronoun                        // he / she
+)
+
+// mention is one reference to a person inside a sentence.
+type mention struct {
+	sent               int
+	kind               mentionKind
+	nameStart, nameEnd int // tokens of the name (or description) in the sentence
+	spanStart, spanEnd int // including title, nationality and honorifics before it
+	name               string
+	honorific          bool
+	title              string // office title in plain form, "" when none
+	of                 string // country or organisation of the office
+	ofStart, ofEnd     int    // tokens of the "to X"/"of X" complement of an appositive title
+	current            bool
+	counterpart        bool // "his Russian counterpart X": title copied from the subject
+	predecessor        bool // "his predecessor X": title copied, not current
+	country            string
+	visiting           bool
+	quoted             bool
+	complement         bool // inside another phrase ("adviser to X", "of X")
+	speaker            bool // right next to a speech or meeting verb ("X said", "said X", "X met")
+	pluralTitle        bool // the title was plural ("Presidents X and Y")
+	titleRule          string
+	rule               string
+	entity             int
+	descHead           string // for descriptions: the head word ("diplomat", "president")
+	descTitle          []string
+}
+
+// isNameWord reports whether a token may be part of a personal name; the
+// tokenizer works it out once per token.
+func isNameWord(t token) bool { return t.nameWord }
+
+func nameWordCheck(t token) bool {
+	if t.kind != tokWord || !t.cap || isAllCaps(t.text) {
+		return false
+	}
+	l := t.lower
+	if stopCaps[l] || orgWords[l] || newsAgencies[l] || honorifics[l] || titleHeads[l] {
+		return false
+	}
+	if _, ok := monthNames[l]; ok {
+		return false
+	}
+	if strings.HasSuffix(l, ".") && !isInitial(t.text) {
+		return false
+	}
+	g := places()
+	if g.isPlaceWord(l) {
+		return false
+	}
+	// Hyphenated compounds of places or with a lower-case tail
+	// (Tehran-Damascus, U.S.-backed, Syria-based) are not names.
+	if k := strings.IndexAny(t.text, "-‐"); k > 0 && !nameParticles[strings.ToLower(t.text[:k])] {
+		for _, part := range strings.FieldsFunc(l, func(r rune) bool { return r == '-' || r == '‐' }) {
+			if g.isPlaceWord(part) || orgWords[part] {
+				return false
+			}
+		}
+		rest := t.text[k+1:]
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitial reports a middle initial like "W.".
+func isInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func isParticle(t token) bool {
+	return t.kind == tokWord && !t.cap && nameParticles[t.lower]
+}
+
+// nameSpan is a candidate name: tokens [i, j) of a sentence.
+type nameSpan struct{ i, j int }
+
+// nameSpans finds the maximal runs of name words (with inner particles).
+func nameSpans(toks []token) []nameSpan {
+	var out []nameSpan
+	for i := 0; i < len(toks); i++ {
+		if !isNameWord(toks[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if isNameWord(toks[j]) && toks[j].nlBefore == 0 {
+				j++
+				continue
+			}
+			// Regnal numbers and suffixes: "Abdullah II", "Martin Luther King Jr."
+			if nameSuffixes[toks[j].text] && toks[j].nlBefore == 0 {
+				j++
+				break
+			}
+			// Particles only inside: "Lula da Silva", "bin Salman".
+			k := j
+			for k < len(toks) && isParticle(toks[k]) {
+				k++
+			}
+			if k > j && k < len(toks) && isNameWord(toks[k]) {
+				j = k + 1
+				continue
+			}
+			break
+		}
+		// Names longer than five words are lists or titles of works.
+		if j-i <= 5 {
+			out = append(out, nameSpan{i, j})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// nameText joins a name's tokens, normalising curly apostrophes.
+func nameText(toks []token) string {
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ReplaceAll(t.text, "’", "'"))
+	}
+	return b.String()
+}
+
+// personMentions finds the name mentions of one sentence, with what their
+// prefix and appositive say about the office each holds.
+func personMentions(s *sentence, orgs map[string]bool) []mention {
+	toks := s.toks
+	var out []mention
+	if creditLine(toks) {
+		return nil
+	}
+	spans := nameSpans(toks)
+	if s.titleCase {
+		// In a Title Case headline only single words count, as surnames
+		// of people named in the text.
+		var singles []nameSpan
+		for _, sp := range spans {
+			for k := sp.i; k < sp.j; k++ {
+				if isNameWord(toks[k]) {
+					singles = append(singles, nameSpan{k, k + 1})
+				}
+			}
+		}
+		spans = singles
+	}
+	for _, sp := range spans {
+		m := mention{sent: s.index, kind: mentionName, nameStart: sp.i, nameEnd: sp.j, spanStart: sp.i, spanEnd: sp.j,
+			current: true, entity: -1, quoted: s.quoted[sp.i], rule: "person-name"}
+		m.name = nameText(toks[sp.i:sp.j])
+		if rejectName(toks, sp, orgs) {
+			continue
+		}
+		readPrefix(toks, &m)
+		readAppositive(toks, &m)
+		if p := tokAt(toks, m.spanStart-1).lower; p == "to" || p == "of" || p == "for" {
+			m.complement = true
+		}
+		m.speaker = besideVerb(toks, sp) && !s.headline
+		// "Presidents Vladimir Putin and Xi Jinping": the plural title
+		// covers the second name too.
+		if n := len(out); n > 0 && m.title == "" && out[n-1].pluralTitle && out[n-1].nameEnd+1 == m.nameStart &&
+			toks[out[n-1].nameEnd].lower == "and" {
+			m.title, m.of, m.country, m.titleRule = out[n-1].title, out[n-1].of, out[n-1].country, out[n-1].titleRule
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// creditLine reports a news agency's credit line: "(Reporting by X and Y;
+// Editing by Z)".
+func creditLine(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		switch toks[k].lower {
+		case "reporting", "editing", "writing", "compiled":
+			if toks[k+1].lower == "by" && toks[k].cap {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// besideVerb reports whether a name is the subject of a speech or meeting
+// verb ("Rouhani said", "Lavrov also met") or follows one as its subject
+// ("..., said Rouhani.").
+func besideVerb(toks []token, sp nameSpan) bool {
+	k := sp.j
+	for k < len(toks) && (adverbs[toks[k].lower] || toks[k].lower == "further") {
+		k++
+	}
+	if k < len(toks) && toks[k].kind == tokWord && (speechVerbs[toks[k].lower] || toks[k].lower == "met" || toks[k].lower == "held") {
+		return true
+	}
+	prev := tokAt(toks, sp.i-1).lower
+	next := tokAt(toks, sp.j)
+	if (prev == "said" || prev == "added" || prev == "noted" || prev == "says") && (next.kind == tokPunct || sp.j >= len(toks)) {
+		return true
+	}
+	return false
+}
+
+// orgContext reports whether the context of a name span shows it names an
+// organisation: "known as X", "X terrorist groups", "X Front", a number
+// right after it ("Attribution 4.0").
+func orgContext(toks []token, sp nameSpan) bool {
+	next := tokAt(toks, sp.j)
+	prev := tokAt(toks, sp.i-1)
+	if next.kind == tokWord && next.cap && orgWords[next.lower] {
+		return true
+	}
+	if prev.kind == tokWord && prev.cap && orgWords[prev.lower] && !honorifics[prev.lower] && !titleHeads[prev.lower] &&
+		!titleModifiers[prev.lower] {
+		return true
+	}
+	if next.kind == tokNumber {
+		return true
+	}
+	if next.kind == tokWord && !next.cap && groupNouns[next.lower] {
+		return true
+	}
+	if next.kind == tokWord && !next.cap && (next.lower == "terror" || next.lower == "armed" || next.lower == "militant") {
+		return true
+	}
+	pp := tokAt(toks, sp.i-2).lower
+	if (prev.lower == "as" && (pp == "known" || pp == "named")) || prev.lower == "dubbed" || prev.lower == "called" && sp.j-sp.i > 1 {
+		return true
+	}
+	if newsAgencies[next.lower] || next.lower == "reported" || next.lower == "reports" {
+		return sp.j-sp.i == 1 && !tokAt(toks, sp.i-1).cap
+	}
+	return false
+}
+
+func rejectName(toks []token, sp nameSpan, orgs map[string]bool) bool {
+	if orgContext(toks, sp) {
+		return true
+	}
+	// Multi-word places: "Addis Ababa", "Sharm el-Sheikh".
+	if p, n := places().placeAt(toks, sp.i); p != "" && n == sp.j-sp.i {
+		return true
+	}
+	// "the Nord Stream pipeline", "the Sabarmati Ashram": a person's name
+	// takes no article unless a title or honorific comes between.
+	if sp.j-sp.i >= 2 {
+		switch tokAt(toks, sp.i-1).lower {
+		case "the", "a", "an":
+			return true
+		}
+	}
+	// "in X", "at X" with no title: a place ("at Camp David").
+	switch tokAt(toks, sp.i-1).lower {
+	case "in", "at", "near", "outside", "inside":
+		if tokAt(toks, sp.j).kind != tokPoss {
+			return true
+		}
+	}
+	// Credit lines: "Reporting by X; Editing by Y", "By X".
+	if tokAt(toks, sp.i-1).lower == "by" {
+		switch tokAt(toks, sp.i-2).lower {
+		case "reporting", "editing", "writing", "additional", "compiled", "photo", "photos", "":
+			return true
+		}
+	}
+	key := foldName(nameText(toks[sp.i:sp.j]))
+	if orgs[key] {
+		return true
+	}
+	// A name must have a word of two or more letters.
+	long := false
+	for _, t := range toks[sp.i:sp.j] {
+		if utf8.RuneCountInString(t.text) >= 2 && !isInitial(t.text) {
+			long = true
+		}
+	}
+	return !long
+}
+
+// collectOrgNames gathers the capitalised sequences that the document shows
+// to be organisations, so the same words elsewhere are not taken for a
+// person ("Jabhat Fateh al-Sham" ... "Fateh al-Sham").
+func collectOrgNames(sents []sentence) map[string]bool {
+	orgs := map[string]bool{}
+	for si := range sents {
+		toks := sents[si].toks
+		for _, sp := range nameSpans(toks) {
+			if !orgContext(toks, sp) {
+				continue
+			}
+			orgs[foldName(nameText(toks[sp.i:sp.j]))] = true
+			// Its shorter tails name the same organisation.
+			for k := sp.i + 1; k < sp.j; k++ {
+				if isNameWord(toks[k]) && sp.j-k >= 2 {
+					orgs[foldName(nameText(toks[k:sp.j]))] = true
+				}
+			}
+		}
+	}
+	return orgs
+}
+
+// readPrefix reads honorifics, an office title, a nationality and
+// "former"/"visiting"/"counterpart"/"predecessor" before a name.
+func readPrefix(toks []token, m *mention) {
+	p := m.nameStart - 1
+	// Honorifics and a bracket: "Leader [Ayatollah Seyyed Ali Khamenei]".
+	for p >= 0 {
+		t := toks[p]
+		royal := (t.lower == "prince" || t.lower == "princess" || t.lower == "king" || t.lower == "queen" || t.lower == "emir") &&
+			p > 0 && titleHeads[toks[p-1].lower] && toks[p-1].lower != "crown"
+		if t.kind == tokWord && (honorifics[t.lower] || royal) && !(t.lower == "general" && p > 0 && titleHeads[toks[p-1].lower]) {
+			m.honorific = true
+			p--
+			continue
+		}
+		if t.text == "[" || (t.text == "(" && m.nameEnd < len(toks) && toks[m.nameEnd].text == ")") {
+			p--
+			continue
+		}
+		break
+	}
+	m.spanStart = p + 1
+	// "The EU's foreign policy chief, Josep Borrell,": a comma after a title.
+	if p >= 1 && toks[p].text == "," && titleHeads[toks[p-1].lower] && tokAt(toks, m.nameEnd).text == "," {
+		p--
+	}
+	// "(SNSC)" between a title and the name.
+	if p >= 2 && toks[p].text == ")" && toks[p-2].text == "(" {
+		p -= 3
+	}
+	if p < 0 {
+		return
+	}
+	switch toks[p].lower {
+	case "counterpart", "counterparts":
+		m.counterpart = true
+		m.titleRule = "role-counterpart"
+		q := p - 1
+		if c, n := demonymBefore(toks, q); n > 0 {
+			m.country = c
+			m.of = c
+			q -= n
+		} else if q >= 0 && toks[q].cap {
+			// "her U.S. counterpart"
+			for n := 1; n <= 3 && q-n+1 >= 0; n++ {
+				if c, used := places().countryAt(toks, q-n+1); used == n {
+					m.country, m.of = c, c
+					q -= n
+					break
+				}
+			}
+		}
+		m.spanStart = q + 1
+		for q >= 0 && (toks[q].lower == "his" || toks[q].lower == "her" || toks[q].lower == "their") {
+			m.spanStart = q
+			q--
+		}
+		return
+	case "predecessor", "successor":
+		m.predecessor = toks[p].lower == "predecessor"
+		m.current = !m.predecessor
+		m.titleRule = "role-" + toks[p].lower
+		m.spanStart = p
+		if p > 0 && (toks[p-1].lower == "his" || toks[p-1].lower == "her") {
+			m.spanStart = p - 1
+		}
+		return
+	case "visiting":
+		m.visiting = true
+		m.spanStart = p
+		return
+	}
+	// Collect the title segment backwards.
+	q := p
+	g := places()
+	for q >= 0 {
+		t := toks[q]
+		l := t.lower
+		ok := false
+		switch {
+		case t.kind == tokPoss:
+			ok = true
+		case t.kind != tokWord:
+			if t.text == ")" && q >= 2 && toks[q-2].text == "(" {
+				q -= 2
+				ok = true
+			}
+		case titleHeads[l] || titleModifiers[l]:
+			ok = true
+		case t.cap && q >= 1 && func() bool { _, n := g.demonymAt(toks, q-1); return n == 2 }():
+			// Two-word nationality: "South African President".
+			q--
+			ok = true
+		case t.cap && (orgWords[l] || g.isPlaceWord(l) || isAllCaps(t.text)) && !stopCaps[l] && !newsAgencies[l]:
+			ok = true
+		case t.cap && q+1 <= p && titleHeads[toks[q+1].lower] && !stopCaps[l] && isNameWord(t):
+			// An organisation name right before a title: "Majlis Speaker".
+			ok = true
+		}
+		if !ok {
+			break
+		}
+		q--
+	}
+	seg := toks[q+1 : p+1]
+	// Trim function words at the segment's start.
+	for len(seg) > 0 && (seg[0].lower == "of" || seg[0].lower == "the" || seg[0].lower == "and" ||
+		seg[0].lower == "for" || seg[0].kind == tokPoss) {
+		seg = seg[1:]
+	}
+	start := p + 1 - len(seg)
+	title, of, country := parseTitleSegment(seg)
+	if title == "" {
+		// Only a nationality: "Iranian Hassan Rouhani" is rare, but keep it.
+		if c, n := demonymBefore(toks, p); n > 0 && n == p+1-start {
+			m.country = c
+		}
+		return
+	}
+	m.title = title
+	m.of = of
+	m.country = country
+	m.titleRule = "role-title-before-name"
+	if l := toks[p].lower; titleHeads[l] && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+		m.pluralTitle = true
+	}
+	m.spanStart = start
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		l := toks[k].lower
+		if l == "former" || l == "ex" || l == "then" || l == "late" || l == "ex-" {
+			m.current = false
+			m.spanStart = k
+			break
+		}
+		if l == "visiting" {
+			m.visiting = true
+			m.spanStart = k
+			break
+		}
+		if toks[k].kind != tokWord || !(titleModifiers[l] || l == "the" || l == "a" || l == "top" || l == "senior") {
+			break
+		}
+	}
+	if start > 0 && strings.HasPrefix(toks[start-1].lower, "ex-") {
+		m.current = false
+	}
+}
+
+// demonymBefore matches a nationality adjective ending at toks[q].
+func demonymBefore(toks []token, q int) (string, int) {
+	g := places()
+	if q >= 1 {
+		if c, n := g.demonymAt(toks, q-1); n == 2 {
+			return c, 2
+		}
+	}
+	if q >= 0 {
+		if c, n := g.demonymAt(toks, q); n == 1 {
+			return c, 1
+		}
+	}
+	return "", 0
+}
+
+// parseTitleSegment reads "[country|nationality|organisation] TITLE [of
+// X]" and returns the plain title, what it is of, and the country.
+func parseTitleSegment(seg []token) (title, of, country string) {
+	g := places()
+	i := 0
+	var orgToks []token
+	// Leading nationality, country (with or without 's) and organisation.
+	for i < len(seg) {
+		if c, n := g.demonymAt(seg, i); n > 0 {
+			country = c
+			i += n
+			continue
+		}
+		if c, n := g.countryAt(seg, i); n > 0 {
+			country = c
+			i += n
+			if i < len(seg) && seg[i].kind == tokPoss {
+				i++
+			}
+			continue
+		}
+		t := seg[i]
+		if t.kind == tokPoss {
+			i++
+			continue
+		}
+		if t.kind == tokWord && !titleHeads[t.lower] && !(titleModifiers[t.lower] && hasHeadAfter(seg, i)) {
+			orgToks = append(orgToks, t)
+			i++
+			continue
+		}
+		break
+	}
+	// The title run: modifiers and heads, ending at the last head before
+	// any "of" complement.
+	j := i
+	lastHead := -1
+	for j < len(seg) {
+		l := seg[j].lower
+		if l == "of" || l == "for" || seg[j].kind != tokWord {
+			break
+		}
+		if !(titleHeads[l] || titleModifiers[l]) {
+			break
+		}
+		if titleHeads[l] {
+			lastHead = j
+		}
+		j++
+	}
+	if lastHead < 0 {
+		return "", "", country
+	}
+	titleToks := seg[i : lastHead+1]
+	rest := seg[lastHead+1:]
+	if len(rest) > 0 && (rest[0].lower == "of" || rest[0].lower == "for") {
+		comp := rest[1:]
+		for len(comp) > 0 && comp[0].lower == "the" {
+			comp = comp[1:]
+		}
+		onlyModifiers := len(comp) > 0
+		for _, t := range comp {
+			if !titleModifiers[t.lower] || g.isPlaceWord(t.lower) {
+				onlyModifiers = false
+			}
+		}
+		switch {
+		case onlyModifiers:
+			// "Secretary of State", "Minister of Foreign Affairs".
+			titleToks = seg[i : len(seg)-0]
+		default:
+			k := 0
+			if c, n := g.countryAt(comp, 0); n > 0 {
+				country = c
+				k = n
+				if k < len(comp) && comp[k].kind == tokPoss {
+					k++
+				}
+			}
+			if k < len(comp) {
+				of = cleanOrg(comp[k:])
+			}
+		}
+	}
+	title = plainTitle(titleToks)
+	if of == "" && len(orgToks) > 0 {
+		of = cleanOrg(orgToks)
+	}
+	if of == "" {
+		of = country
+	}
+	return title, of, country
+}
+
+func hasHeadAfter(seg []token, i int) bool {
+	for k := i; k < len(seg); k++ {
+		if titleHeads[seg[k].lower] {
+			return true
+		}
+		if !titleModifiers[seg[k].lower] {
+			return false
+		}
+	}
+	return false
+}
+
+func cleanOrg(toks []token) string {
+	var parts []string
+	for _, t := range toks {
+		if t.kind == tokWord || t.kind == tokNumber {
+			parts = append(parts, t.text)
+		}
+	}
+	for len(parts) > 0 && (parts[0] == "the" || parts[0] == "The") {
+		parts = parts[1:]
+	}
+	return strings.Join(parts, " ")
+}
+
+// plainTitle writes a title in its plain capitalised form, dropping
+// evaluative adjectives ("top") and spelling "advisor" as "Adviser".
+func plainTitle(toks []token) string {
+	var parts []string
+	for _, t := range toks {
+		if t.kind != tokWord {
+			continue
+		}
+		l := t.lower
+		switch l {
+		case "top", "the", "a", "an":
+			continue
+		case "advisor", "advisers", "advisors":
+			l = "adviser"
+		case "presidents", "ministers", "leaders", "premiers", "kings", "envoys", "ambassadors", "senators", "chancellors":
+			l = strings.TrimSuffix(l, "s")
+		case "secretaries":
+			l = "secretary"
+		case "spokesmen":
+			l = "spokesman"
+		case "of", "for", "and":
+			parts = append(parts, l)
+			continue
+		}
+		if isAllCaps(t.text) {
+			parts = append(parts, t.text)
+			continue
+		}
+		parts = append(parts, capitaliseWord(l))
+	}
+	for len(parts) > 0 && (parts[len(parts)-1] == "of" || parts[len(parts)-1] == "and" || parts[len(parts)-1] == "for") {
+		parts = parts[:len(parts)-1]
+	}
+	return strings.Join(parts, " ")
+}
+
+func capitaliseWord(l string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range l {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(r)
+		}
+		up = r == '-'
+	}
+	return b.String()
+}
+
+// readAppositive reads ", a senior adviser to X," after a name.
+func readAppositive(toks []token, m *mention) {
+	k := m.nameEnd
+	if k >= len(toks) || toks[k].text != "," {
+		return
+	}
+	k++
+	if k >= len(toks) {
+		return
+	}
+	switch l := toks[k].lower; {
+	case l == "a" || l == "an" || l == "the" || l == "his" || l == "her" || l == "its" || l == "their":
+	case !toks[k].cap && (titleHeads[l] || titleModifiers[l] && l != "of" && l != "and" && l != "the" && l != "for"):
+		// "Wang Yi, director of the Office of ...": no article.
+		k--
+	default:
+		// "X, Iran's Leader," / "X, Syria's foreign minister,"
+		if c, n := places().countryAt(toks, k); n > 0 && tokAt(toks, k+n).kind == tokPoss {
+			m.country = c
+			k += n
+			break
+		}
+		return
+	}
+	k++
+	start := k
+	headAt := -1
+	for k < len(toks) && k < start+7 {
+		t := toks[k]
+		if t.kind != tokWord && t.kind != tokPoss {
+			break
+		}
+		if titleHeads[t.lower] && t.lower != "head" && t.lower != "chief" || t.lower == "head" && tokAt(toks, k+1).lower == "of" {
+			headAt = k
+			if next := tokAt(toks, k+1).lower; next != "to" && next != "of" && next != "for" && next != "on" && !titleHeads[next] {
+				break
+			}
+		}
+		if t.lower == "to" || t.lower == "of" || t.lower == "for" || t.lower == "who" || t.lower == "which" {
+			break
+		}
+		k++
+	}
+	if headAt < 0 {
+		return
+	}
+	// Title words: modifiers right before the head.
+	ts := headAt
+	for ts > start && (titleModifiers[toks[ts-1].lower] || places().isPlaceWord(toks[ts-1].lower) || toks[ts-1].lower == "policy") {
+		ts--
+	}
+	var titleToks []token
+	for _, t := range toks[ts : headAt+1] {
+		if _, n := places().demonymAt([]token{t}, 0); n > 0 {
+			if c, _ := places().demonymAt([]token{t}, 0); c != "" {
+				m.country = c
+			}
+			continue
+		}
+		titleToks = append(titleToks, t)
+	}
+	title := plainTitle(titleToks)
+	if title == "" {
+		return
+	}
+	if m.title == "" {
+		m.title = title
+		m.titleRule = "role-appositive"
+		of := ""
+		next := tokAt(toks, headAt+1).lower
+		if next == "to" || next == "of" || next == "for" {
+			end := headAt + 2
+			for end < len(toks) && end < headAt+12 && toks[end].text != "," && toks[end].text != "." && toks[end].lower != "on" && toks[end].lower != "who" {
+				end++
+			}
+			of = describeComplement(toks[headAt+2 : end])
+			m.ofStart, m.ofEnd = headAt+2, end
+			if next == "of" {
+				if c, n := places().countryAt(toks, headAt+2); n > 0 {
+					m.country = c
+				}
+			}
+		}
+		if of == "" {
+			of = m.country
+		}
+		m.of = of
+		if tokAt(toks, start-1).lower != "former" && toks[start].lower == "former" {
+			m.current = false
+		}
+		for _, t := range toks[start:headAt] {
+			if t.lower == "former" {
+				m.current = false
+			}
+		}
+	}
+}
+
+// describeComplement turns "Iran's Leader" into "Leader of Iran" and
+// "the Leader" into "Leader"; a person named in it is resolved later.
+func describeComplement(toks []token) string {
+	g := places()
+	for len(toks) > 0 && (toks[0].lower == "the" || honorifics[toks[0].lower]) {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return ""
+	}
+	if c, n := g.countryAt(toks, 0); n > 0 && n < len(toks) && toks[n].kind == tokPoss {
+		rest := cleanOrg(toks[n+1:])
+		if rest != "" {
+			return rest + " of " + c
+		}
+		return c
+	}
+	return cleanOrg(toks)
+}
+
+// descriptions finds the later mentions of people by role: "the Syrian
+// foreign minister", "the top Syrian diplomat", "the Iranian president",
+// "his Iranian counterpart", and the pronouns he and she.
+func descriptions(s *sentence, names []mention) []mention {
+	toks := s.toks
+	var out []mention
+	covered := func(k int) bool {
+		for _, m := range names {
+			if k >= m.spanStart && k < m.spanEnd {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k < len(toks); k++ {
+		l := toks[k].lower
+		if covered(k) {
+			continue
+		}
+		if (l == "he" || l == "she") && toks[k].kind == tokWord {
+			out = append(out, mention{sent: s.index, kind: mentionPronoun, nameStart: k, nameEnd: k + 1,
+				spanStart: k, spanEnd: k + 1, name: toks[k].text, entity: -1, quoted: s.quoted[k], rule: "coref-pronoun", current: true})
+			continue
+		}
+		if l != "the" && l != "his" && l != "her" {
+			continue
+		}
+		j := k + 1
+		country := ""
+		var words []string
+		for j < len(toks) && j < k+6 {
+			t := toks[j]
+			if c, n := places().demonymAt(toks, j); n > 0 {
+				country = c
+				j += n
+				continue
+			}
+			if t.kind != tokWord {
+				break
+			}
+			if t.lower == "top" || t.lower == "senior" || t.lower == "veteran" || t.lower == "former" ||
+				t.lower == "chief" && (tokAt(toks, j+1).lower == "diplomat" || places().isPlaceWord(tokAt(toks, j+1).lower)) {
+				j++
+				continue
+			}
+			if titleModifiers[t.lower] && !descriptiveHeads[t.lower] || titleHeads[t.lower] && tokAt(toks, j+1).kind == tokWord && titleHeads[tokAt(toks, j+1).lower] {
+				words = append(words, t.lower)
+				j++
+				continue
+			}
+			break
+		}
+		if j >= len(toks) {
+			continue
+		}
+		head := toks[j].lower
+		if !descriptiveHeads[head] {
+			continue
+		}
+		if head == "official" && country == "" {
+			continue
+		}
+		if (head == "counterpart") != (l != "the") {
+			continue
+		}
+		// A following name makes it a title, handled by readPrefix.
+		if isNameWord(tokAt(toks, j+1)) || tokAt(toks, j+1).kind == tokPoss {
+			continue
+		}
+		out = append(out, mention{sent: s.index, kind: mentionDescription, nameStart: k, nameEnd: j + 1,
+			spanStart: k, spanEnd: j + 1, name: joinTokens(toks[k : j+1]), country: country, descHead: head,
+			descTitle: append(words, head), entity: -1, quoted: s.quoted[k], rule: "coref-description", current: true})
+		k = j
+	}
+	return out
+}

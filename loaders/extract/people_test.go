@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+func peopleOf(text, pub string) string {
+	f := Extract(Document{ID: "t", Text: text, Published: pub})
+	var names []string
+	for _, p := range f.People {
+		names = append(names, p.Name)
+	}
+	sort.Strings(names)
+	return strings.Join(names, "|")
+}
+
+func TestPeople(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"title before name", "Syrian Foreign Minister Walid al-Muallem arrived on Sunday.", "Walid al-Muallem"},
+		{"honorifics dropped", "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei spoke.", "Ali Khamenei"},
+		{"military rank dropped", "Brigadier General Amir Hatami visited the base.", "Amir Hatami"},
+		{"particles", "Brazilian President Luiz Inácio Lula da Silva hosted Argentine President Alberto Fernández.",
+			"Alberto Fernández|Luiz Inácio Lula da Silva"},
+		{"bin and van", "Saudi Crown Prince Mohammed bin Salman received Dutch Prime Minister Mark van der Berg.",
+			"Mark van der Berg|Mohammed bin Salman"},
+		{"hyphenated", "Kazakh President Kassym-Jomart Tokayev met Iraqi Prime Minister Adel Abdul-Mahdi.",
+			"Adel Abdul-Mahdi|Kassym-Jomart Tokayev"},
+		{"appositive", "Ali Akbar Velayati, a senior adviser to the Leader, hailed the victory.", "Ali Akbar Velayati"},
+		{"single word after honorific", "The assassination of Dr. Fakhrizadeh shocked the nation.", "Fakhrizadeh"},
+		{"bracketed name after title", "The government, people, and Leader [Ayatollah Seyyed Ali Khamenei] stood firm.", "Ali Khamenei"},
+		{"surname alone is not enough", "Merkel spoke at the summit.", ""},
+		{"surname said twice", "Merkel said the summit was useful. The talks ended, Merkel said.", "Merkel"},
+		{"organisations", "Al-Nusra Front, currently known as Jabhat Fateh al-Sham, and Daesh fought the Syrian Army.", ""},
+		{"organisation tail", "Daesh and Fateh al-Sham terrorist groups retreated. Talks excluded Daesh and Fateh al-Sham.", ""},
+		{"places", "Officials met in Addis Ababa and later at Camp David.", ""},
+		{"news agencies", "Press TV and IRNA reported the talks, Al Jazeera said.", ""},
+		{"licence boilerplate", "All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.", ""},
+		{"country and demonym words", "The Islamic Republic and the Supreme National Security Council back Syria's Army.", ""},
+		{"months and days", "On Wednesday January talks resumed.", ""},
+		{"reporting credits", "Iran backed the plan. (Reporting by Parisa Hafezi; Editing by William Maclean)", ""},
+		{"Chinese names", "Chinese Foreign Minister Wang Yi held talks with his Russian counterpart Sergei Lavrov in Beijing.",
+			"Sergei Lavrov|Wang Yi"},
+		{"spelling variants join", "Syrian Foreign Minister Walid al-Muallem spoke. Walid Muallem later left.", "Walid al-Muallem"},
+		{"shorter form joins", "Iranian Foreign Minister Mohammad Javad Zarif arrived. Javad Zarif then spoke.", "Mohammad Javad Zarif"},
+		{"two people sharing a surname", "Syrian President Bashar al-Assad praised Mr. Hafez Assad.", "Bashar al-Assad|Hafez Assad"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := peopleOf(tt.in, "2017-01-18"); got != tt.want {
+				t.Errorf("people(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAliases(t *testing.T) {
+	f := Extract(Document{Text: "Iranian President Hassan Rouhani met Syrian Prime Minister Imad Khamis. Rouhani said Khamis was welcome.", Published: "2017-01-18"})
+	got := map[string]string{}
+	for _, p := range f.People {
+		got[p.Name] = strings.Join(p.Aliases, ",")
+	}
+	if got["Hassan Rouhani"] != "Rouhani" || got["Imad Khamis"] != "Khamis" {
+		t.Errorf("aliases = %v", got)
+	}
+}

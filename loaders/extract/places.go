@@ -1,0 +1,270 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/pariz/gountries"
+)
+
+// Places: countries, their capitals and subdivisions, and the nationality
+// adjectives (demonyms) that name a country, all from the gountries data
+// set. gountries ships no demonyms, so they are derived from its country
+// names by the regular English suffix rules (Syria→Syrian, Iran→Iranian,
+// Iraq→Iraqi, China→Chinese, Chile→Chilean, Italy→Italian), with a short
+// list of irregular forms (French, German, Dutch, Swiss, ...) checked
+// against gountries names when the gazetteer is built.
+
+type gazetteer struct {
+	countries    map[string]string // lower-case name or alias → common name
+	demonyms     map[string]string // lower-case demonym → common name
+	capitals     map[string]string // lower-case capital → common name
+	subdivisions map[string]string // lower-case province/region → common name
+	maxWords     int               // longest country name in words
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer
+)
+
+func places() *gazetteer {
+	gazOnce.Do(func() { gaz = buildGazetteer() })
+	return gaz
+}
+
+// irregularDemonyms are nationality adjectives not formed by a suffix rule,
+// keyed to the gountries common name of the country.
+var irregularDemonyms = map[string]string{
+	"french": "France", "german": "Germany", "british": "United Kingdom", "english": "United Kingdom",
+	"dutch": "Netherlands", "swiss": "Switzerland", "spanish": "Spain", "greek": "Greece",
+	"danish": "Denmark", "swedish": "Sweden", "finnish": "Finland", "polish": "Poland",
+	"irish": "Ireland", "turkish": "Turkey", "american": "United States", "filipino": "Philippines",
+	"thai": "Thailand", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates",
+	"norwegian": "Norway", "argentine": "Argentina", "peruvian": "Peru", "afghan": "Afghanistan",
+	"kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan",
+	"turkmen": "Turkmenistan", "pakistani": "Pakistan", "israeli": "Israel", "iraqi": "Iraq",
+	"welsh": "United Kingdom", "scottish": "United Kingdom", "portuguese": "Portugal",
+	"lebanese": "Lebanon", "czech": "Czech Republic", "slovak": "Slovakia", "croatian": "Croatia",
+	"serbian": "Serbia", "bosnian": "Bosnia and Herzegovina", "belarusian": "Belarus",
+	"ukrainian": "Ukraine", "malagasy": "Madagascar", "congolese": "DR Congo",
+	"ivorian": "Ivory Coast", "south korean": "South Korea", "north korean": "North Korea",
+	"new zealand": "New Zealand", "south african": "South Africa", "sri lankan": "Sri Lanka",
+	"cypriot": "Cyprus", "maltese": "Malta", "icelandic": "Iceland", "luxembourgish": "Luxembourg",
+	"burmese": "Myanmar", "bangladeshi": "Bangladesh", "yemeni": "Yemen", "omani": "Oman",
+	"qatari": "Qatar", "kuwaiti": "Kuwait", "bahraini": "Bahrain", "azerbaijani": "Azerbaijan",
+	"somali": "Somalia", "nepali": "Nepal", "nepalese": "Nepal", "palestinian": "Palestine",
+	"vietnamese": "Vietnam", "chinese": "China", "japanese": "Japan", "sudanese": "Sudan",
+	"senegalese": "Senegal", "taiwanese": "Taiwan", "mexican": "Mexico", "venezuelan": "Venezuela",
+	"belgian": "Belgium", "dominican": "Dominican Republic", "salvadoran": "El Salvador",
+	"kenyan": "Kenya", "ethiopian": "Ethiopia", "nigerian": "Nigeria", "nigerien": "Niger",
+	"togolese": "Togo", "gabonese": "Gabon", "beninese": "Benin", "guyanese": "Guyana",
+	"bhutanese": "Bhutan", "chadian": "Chad", "malian": "Mali", "libyan": "Libya", "tunisian": "Tunisia", "moroccan": "Morocco", "algerian": "Algeria",
+}
+
+// countryAliases are other names news text uses for a country.
+var countryAliases = map[string]string{
+	"u.s.": "United States", "us": "United States", "usa": "United States", "u.s.a.": "United States",
+	"america": "United States", "united states of america": "United States",
+	"britain": "United Kingdom", "great britain": "United Kingdom", "uk": "United Kingdom",
+	"u.k.": "United Kingdom", "england": "United Kingdom", "uae": "United Arab Emirates",
+	"holland": "Netherlands", "the netherlands": "Netherlands", "burma": "Myanmar",
+	"czechia": "Czech Republic", "turkiye": "Turkey", "türkiye": "Turkey", "korea": "South Korea",
+	"dprk": "North Korea", "prc": "China", "ivory coast": "Ivory Coast",
+	"democratic republic of congo": "DR Congo", "drc": "DR Congo",
+}
+
+func buildGazetteer() *gazetteer {
+	g := &gazetteer{
+		countries:    map[string]string{},
+		demonyms:     map[string]string{},
+		capitals:     map[string]string{},
+		subdivisions: map[string]string{},
+	}
+	q := gountries.New()
+	known := map[string]bool{}
+	for _, c := range q.FindAllCountries() {
+		name := c.Name.Common
+		if name == "" {
+			continue
+		}
+		known[name] = true
+		g.addCountry(strings.ToLower(name), name)
+		if c.Name.Official != "" {
+			g.addCountry(strings.ToLower(c.Name.Official), name)
+		}
+		if cap := strings.TrimSpace(c.Capital); cap != "" {
+			lc := strings.ToLower(cap)
+			g.capitals[lc] = name
+			// "Washington D.C." is written "Washington" in news.
+			if k := strings.Index(lc, " d.c."); k > 0 {
+				g.capitals[lc[:k]] = name
+			}
+		}
+		for _, sd := range c.SubDivisions() {
+			if sd.Name != "" {
+				g.subdivisions[strings.ToLower(sd.Name)] = name
+			}
+		}
+		for _, d := range derivedDemonyms(name) {
+			if _, taken := g.demonyms[d]; !taken {
+				g.demonyms[d] = name
+			}
+		}
+	}
+	// Irregular forms override derived ones (Nigerian is Nigeria's, not
+	// Niger's), but only when gountries knows the country.
+	for d, name := range irregularDemonyms {
+		if known[name] {
+			g.demonyms[d] = name
+		}
+	}
+	for a, name := range countryAliases {
+		if known[name] {
+			g.addCountry(a, name)
+		}
+	}
+	return g
+}
+
+func (g *gazetteer) addCountry(lower, name string) {
+	g.countries[lower] = name
+	if n := strings.Count(lower, " ") + 1; n > g.maxWords {
+		g.maxWords = n
+	}
+}
+
+// derivedDemonyms forms the regular nationality adjectives of a one-word
+// country name, most specific rule first.
+func derivedDemonyms(name string) []string {
+	if strings.Contains(name, " ") {
+		return nil
+	}
+	l := strings.ToLower(name)
+	var out []string
+	add := func(s string) { out = append(out, s) }
+	switch {
+	case strings.HasSuffix(l, "a"):
+		add(l + "n") // Syria→Syrian, Cuba→Cuban
+	case strings.HasSuffix(l, "stan"):
+		add(l + "i") // Pakistan→Pakistani
+	case strings.HasSuffix(l, "y"):
+		add(l[:len(l)-1] + "ian") // Italy→Italian
+	case strings.HasSuffix(l, "e"):
+		add(l + "an")             // Chile→Chilean
+		add(l[:len(l)-1] + "ian") // Ukraine→Ukrainian
+	case strings.HasSuffix(l, "o"):
+		add(l[:len(l)-1] + "an") // Mexico→Mexican
+	default:
+		add(l + "ian") // Iran→Iranian, Egypt→Egyptian, Brazil→Brazilian
+	}
+	return out
+}
+
+// countryAt matches a country name (or alias) starting at toks[i] and
+// returns the country and the number of tokens used.
+func (g *gazetteer) countryAt(toks []token, i int) (string, int) {
+	for n := g.maxWords; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		if !toks[i].cap && toks[i].lower != "the" {
+			return "", 0
+		}
+		var b strings.Builder
+		ok := true
+		for k := i; k < i+n; k++ {
+			if toks[k].kind != tokWord {
+				ok = false
+				break
+			}
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[k].lower)
+		}
+		if !ok {
+			continue
+		}
+		if c, found := g.countries[b.String()]; found {
+			return c, n
+		}
+	}
+	return "", 0
+}
+
+// demonymAt matches a nationality adjective at toks[i] ("Syrian", "South
+// Korean") and returns the country and token count.
+func (g *gazetteer) demonymAt(toks []token, i int) (string, int) {
+	if i >= len(toks) || !toks[i].cap {
+		return "", 0
+	}
+	if i+1 < len(toks) && toks[i+1].cap {
+		if c, ok := g.demonyms[toks[i].lower+" "+toks[i+1].lower]; ok {
+			return c, 2
+		}
+	}
+	if c, ok := g.demonyms[toks[i].lower]; ok {
+		return c, 1
+	}
+	return "", 0
+}
+
+// isPlaceWord reports whether a single capitalised word names a country,
+// capital or nationality.
+func (g *gazetteer) isPlaceWord(lower string) bool {
+	if _, ok := g.countries[lower]; ok {
+		return true
+	}
+	if _, ok := g.capitals[lower]; ok {
+		return true
+	}
+	_, ok := g.demonyms[lower]
+	return ok
+}
+
+// placeAt matches a city (capital or subdivision) or country at toks[i]
+// and returns its written form and token count.
+func (g *gazetteer) placeAt(toks []token, i int) (string, int) {
+	if i >= len(toks) || !toks[i].cap {
+		return "", 0
+	}
+	if _, n := g.countryAt(toks, i); n > 0 {
+		return joinTokens(toks[i : i+n]), n
+	}
+	for n := 3; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		key := lowerJoin(toks[i : i+n])
+		if _, ok := g.capitals[key]; ok {
+			return joinTokens(toks[i : i+n]), n
+		}
+		if _, ok := g.subdivisions[key]; ok && toks[i+n-1].cap {
+			return joinTokens(toks[i : i+n]), n
+		}
+	}
+	return "", 0
+}
+
+func lowerJoin(toks []token) string {
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.lower)
+	}
+	return b.String()
+}
+
+func joinTokens(toks []token) string {
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}

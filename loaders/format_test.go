@@ -1,0 +1,169 @@
+package loaders
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestFormatByName(t *testing.T) {
+	tests := map[string]Format{
+		"a.txt": FormatText, "A.TEXT": FormatText, "x.json": FormatJSON, "x.jsonl": FormatJSONL,
+		"x.ndjson": FormatJSONL, "dump.jsonl.gz": FormatJSONL, "p.html": FormatHTML, "p.HTM": FormatHTML,
+		"f.xml": FormatFeed, "f.rss": FormatFeed, "f.atom": FormatFeed, "f.feed": FormatFeed,
+		"notes": FormatUnknown, "x.gz": FormatUnknown, "x.csv": FormatUnknown, "stdin": FormatUnknown,
+	}
+	for name, want := range tests {
+		if got := FormatByName(name); got != want {
+			t.Errorf("FormatByName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		name     string
+		content  string
+		complete bool
+		want     Format
+	}{
+		{"json object", `{"id": "a", "text": "b"}`, true, FormatJSON},
+		{"pretty object", "{\n  \"id\": \"a\",\n", false, FormatJSON},
+		{"json lines", "{\"id\":1}\n{\"id\":2}\n", true, FormatJSONL},
+		{"json lines cut by the window", "{\"id\":1}\n{\"id\":2, \"text\": \"lo", false, FormatJSONL},
+		{"two objects on one line", `{"id":1} {"id":2}`, true, FormatJSON},
+		{"json lines with a bad first line", "{\"id\": broken}\n{\"id\":2}\n", true, FormatJSONL},
+		{"pretty object with nested object", "{\n  \"a\": {\"b\": 1}\n}\n{\n}", true, FormatJSON},
+		{"json array", ` [ {"id": 1} ]`, true, FormatJSON},
+		{"empty array", `[]`, true, FormatJSON},
+		{"text in brackets", "[Reuters] Putin met Erdogan.", true, FormatText},
+		{"text in braces", "{sic} is a Latin word.", true, FormatText},
+		{"rss", `<?xml version="1.0"?><rss version="2.0"><channel>`, false, FormatFeed},
+		{"atom", "<?xml version='1.0' encoding='utf-8'?>\n<!-- generator -->\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", false, FormatFeed},
+		{"rdf", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`, false, FormatFeed},
+		{"html doctype", "<!DOCTYPE html>\n<html><head>", false, FormatHTML},
+		{"html without doctype", "  <html lang=en><body><p>Hi", false, FormatHTML},
+		{"html fragment", "<p>Putin met Erdogan.</p>", true, FormatHTML},
+		{"xhtml doctype", `<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"><html>`, false, FormatHTML},
+		{"other xml", `<?xml version="1.0"?><urlset>`, true, FormatXML},
+		{"less-than text", "<3 from Tehran", true, FormatText},
+		{"plain text", "TEHRAN – Rouhani met Khamis on Wednesday.", true, FormatText},
+		{"text with a few bad bytes", "Caf\xe9 owner meets the mayor of Paris on Monday.", true, FormatText},
+		{"character cut by the window", "Tehran – Rouhani \xe2\x80", false, FormatText},
+		{"nul bytes", "PK\x03\x04\x00\x00", true, FormatBinary},
+		{"mostly invalid", "\xff\xfe\xfd\xfc abc", true, FormatBinary},
+		{"control characters", "\x01\x02\x03\x04\x05 abc", true, FormatBinary},
+		{"blank", " \n\t", true, FormatUnknown},
+		{"empty", "", true, FormatUnknown},
+	}
+	for _, tt := range tests {
+		if got := Sniff([]byte(tt.content), tt.complete); got != tt.want {
+			t.Errorf("%s: Sniff(%q) = %v, want %v", tt.name, tt.content, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeDate(t *testing.T) {
+	tests := map[string]string{
+		"2017-01-18":                      "2017-01-18",
+		"2017-01-18T10:00:00Z":            "2017-01-18",
+		"2017-01-18T23:30:00-05:00":       "2017-01-18", // the date as written
+		"2017-01-18 10:00:00":             "2017-01-18",
+		"2017/01/18":                      "2017-01-18",
+		"20170118":                        "2017-01-18",
+		"2017-01":                         "2017-01",
+		"2017":                            "2017",
+		"Wed, 18 Jan 2017 10:00:00 GMT":   "2017-01-18",
+		"Wed, 18 Jan 2017 10:00:00 +0330": "2017-01-18",
+		"Mon, 6 Feb 2017 21:30:00 +0300":  "2017-02-06",
+		"January 18, 2017":                "2017-01-18",
+		"Jan 18, 2017":                    "2017-01-18",
+		"18 January 2017":                 "2017-01-18",
+		"Wednesday, January 18, 2017":     "2017-01-18",
+		"December 8, 2020 - 16:12":        "2020-12-08",
+		"1484733600":                      "2017-01-18",
+		"1484733600.5":                    "2017-01-18",
+		"1484733600000":                   "2017-01-18",
+		"18 janvier 2017":                 "2017-01-18", // dateparser fallback
+		"18. Januar 2017":                 "2017-01-18",
+		"January 2017":                    "2017-01",
+		"18 janvier 2017 10:32":           "2017-01-18",
+		"Mi, 18.01.2017":                  "2017-01-18",
+		"  2017-01-18  ":                  "2017-01-18",
+		"":                                "",
+		"yesterday":                       "",
+		"3 days ago":                      "",
+		"2017-02-30":                      "",
+		"2017-13-01":                      "",
+		"not a date at all":               "",
+		"12345":                           "",
+	}
+	for in, want := range tests {
+		if got := NormalizeDate(in); got != want {
+			t.Errorf("NormalizeDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	tests := map[string]string{
+		"Rouhani meets Khamis\n\nTEHRAN – ...":         "Rouhani meets Khamis",
+		"Is peace near?\nText.":                        "Is peace near?",
+		"Rouhani met Khamis on Wednesday.\nMore text.": "",
+		"Single\nline":                                 "",
+		"Only one line without a break":                "",
+		"\n\n  Leading blank lines work\n\nBody here.": "Leading blank lines work",
+	}
+	for in, want := range tests {
+		if got := headline(in); got != want {
+			t.Errorf("headline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHTMLToText(t *testing.T) {
+	tests := map[string]string{
+		"<p>One &amp; two.</p><p>Three.</p>":                 "One & two.\nThree.",
+		"Plain   text\twith  spaces":                         "Plain text with spaces",
+		"<div>A<script>var x = '<p>';</script> B</div>":      "A B",
+		"<style>p{}</style><b>Bold</b> text<br>next":         "Bold text\nnext",
+		"<p>unclosed <i>tags":                                "unclosed tags",
+		"<ul><li>one</li><li>two</li></ul>":                  "one\ntwo",
+		"broken <<< markup >>> &nosuchentity; \xff byte":     "broken <<< markup >>> &nosuchentity; \uFFFD byte",
+		"<![CDATA[x]]><!-- comment --><p>after comments</p>": "after comments",
+	}
+	for in, want := range tests {
+		if got := htmlToText(in); got != want {
+			t.Errorf("htmlToText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestUnquoteJSON(t *testing.T) {
+	for _, lit := range []string{`""`, `"plain"`, `"a\"b\\c\/d"`, `"line\nbreak\ttab\r\b\f"`, `"\u00e9t\u00E9 \u2019"`, `"caf\u00e9 – ok"`, `"😀 \ud83d\ude00"`, "\"bad \xff byte\""} {
+		var want string
+		if err := json.Unmarshal([]byte(lit), &want); err != nil {
+			t.Fatalf("%s: %v", lit, err)
+		}
+		got, ok := unquoteJSON([]byte(lit))
+		if ok && got != want {
+			t.Errorf("unquoteJSON(%s) = %q, want %q", lit, got, want)
+		}
+		if got := rawString(json.RawMessage(lit), false); got != want {
+			t.Errorf("rawString(%s) = %q, want %q", lit, got, want)
+		}
+	}
+}
+
+func FuzzUnquoteJSON(f *testing.F) {
+	f.Add(`"a\"b\\c\/d\n\u00e9\ud83d\ude00"`)
+	f.Fuzz(func(t *testing.T, lit string) {
+		var want string
+		if json.Unmarshal([]byte(lit), &want) != nil || !strings.HasPrefix(lit, `"`) {
+			return
+		}
+		if got, ok := unquoteJSON([]byte(lit)); ok && got != want {
+			t.Errorf("unquoteJSON(%s) = %q, want %q", lit, got, want)
+		}
+	})
+}

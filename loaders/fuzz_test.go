@@ -1,0 +1,108 @@
+package loaders
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The fuzz targets feed arbitrary bytes to each reader (chosen by the
+// input's name, as Walk does) and check that nothing panics, that every
+// problem names the input, and that every article is complete and valid
+// UTF-8 with a well-formed date. Run one with, for example,
+//
+//	go test ./loaders -run '^$' -fuzz FuzzJSONL -fuzztime 30s
+//
+// Inputs that once failed are kept in testdata/fuzz/<target>/ and run as
+// ordinary tests.
+
+var isoShape = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+func checkReader(t *testing.T, name string, data []byte) {
+	t.Helper()
+	err := ReadFrom(context.Background(), name, bytes.NewReader(data), Options{}, func(a Article) error {
+		if a.ID == "" || strings.TrimSpace(a.Text) == "" {
+			t.Errorf("incomplete article %+v", a)
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || !utf8.ValidString(a.Source) {
+			t.Errorf("article with invalid UTF-8: %+v", a)
+		}
+		if a.Published != "" && !isoShape.MatchString(a.Published) {
+			t.Errorf("published %q is not an ISO date", a.Published)
+		}
+		if a.Origin != name && !strings.HasPrefix(a.Origin, name+":") {
+			t.Errorf("origin %q does not name %q", a.Origin, name)
+		}
+		return nil
+	}, func(p Problem) {
+		if p.Path != name || !strings.HasPrefix(p.Error(), name+":") || p.Err == nil {
+			t.Errorf("problem %q does not name %q", p.Error(), name)
+		}
+	})
+	if err != nil {
+		t.Errorf("ReadFrom returned %v for a bad input; only cancellation and fn errors should stop it", err)
+	}
+}
+
+// addSeeds adds every file of the given testdata folders to the corpus.
+func addSeeds(f *testing.F, patterns ...string) {
+	for _, pattern := range patterns {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+}
+
+func FuzzJSONL(f *testing.F) {
+	addSeeds(f, "testdata/jsonl/*.jsonl", "testdata/nested/world/*.jsonl", "../testdata/seeds/articles.jsonl")
+	f.Add([]byte("{\"text\":\"a\"}\n{\"text\":\n{}\n"))
+	f.Add([]byte("{\"id\":{\"$oid\":1},\"date\":[1e309],\"body\":[[\"x\"]]}"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "fuzz.jsonl", data) })
+}
+
+func FuzzJSON(f *testing.F) {
+	addSeeds(f, "testdata/json/*.json")
+	f.Add([]byte(`{"articles": {"nested": [1, {"a": []}]}, "items": [{"text": "x"}, 3]}`))
+	f.Add([]byte(`[{"text": "a"}] [{"text": "b"}] "tail"`))
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "fuzz.json", data) })
+}
+
+func FuzzHTML(f *testing.F) {
+	addSeeds(f, "testdata/html/*.html")
+	f.Add([]byte("<html><body><article><p>" + strings.Repeat("word ", 50) + "</p></article></body></html>"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "fuzz.html", data) })
+}
+
+func FuzzFeed(f *testing.F) {
+	addSeeds(f, "testdata/feeds/*", "testdata/nested/world/middle-east/wire-export")
+	f.Add([]byte(`<rss><channel><item><description>&lt;p&gt;x</description></item></channel></rss>`))
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "fuzz.rss", data) })
+}
+
+// FuzzSniff reads inputs with no extension, as standard input is read, so
+// the content alone picks the reader; it also covers plain text.
+func FuzzSniff(f *testing.F) {
+	addSeeds(f, "testdata/bad/*", "testdata/nested/assets/*", "testdata/jsonl/*", "../testdata/seeds/*.txt")
+	f.Add([]byte("{\"text\":\"a\"}\n{\"text\":\"b\"}\n"))
+	f.Add([]byte("<?xml version=\"1.0\"?><feed></feed>"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "stdin", data) })
+}
+
+func FuzzNormalizeDate(f *testing.F) {
+	for _, s := range []string{"2017-01-18", "Wed, 18 Jan 2017 10:00:00 GMT", "January 18, 2017", "1484733600", "18 janvier 2017", "2017-02-30"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d := NormalizeDate(s); d != "" && !isoShape.MatchString(d) {
+			t.Errorf("NormalizeDate(%q) = %q, not an ISO date", s, d)
+		}
+	})
+}

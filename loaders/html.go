@@ -1,0 +1,164 @@
+package loaders
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlOptions configure go-trafilatura for news pages: comments below the
+// article are left out, and when its own heuristics find too little it
+// falls back to its Readability and DOM Distiller ports.
+var htmlOptions = trafilatura.Options{
+	EnableFallback:  true,
+	ExcludeComments: true,
+	HtmlDateMode:    trafilatura.Fast,
+}
+
+// minHTMLWords is the fewest words a page's main text must have to be an
+// article; pages that are all scripts leave only a "please enable
+// JavaScript" notice or a title.
+const minHTMLWords = 8
+
+// readHTML reads an HTML page as one article: its main text (without
+// navigation, scripts, styles, footers or comments), its title, canonical
+// URL, site name and publication date, all found by go-trafilatura. The page's
+// character set is detected from its meta tags or content.
+func (in *input) readHTML(r io.Reader) error {
+	data, ok, err := in.readAllLimited(r, maxDocumentSize, "HTML page")
+	if !ok {
+		return err
+	}
+	var res *trafilatura.ExtractResult
+	err = safely(func() error {
+		var xerr error
+		res, xerr = trafilatura.Extract(bytes.NewReader(data), htmlOptions)
+		return xerr
+	})
+	if err != nil || res == nil {
+		if err == nil {
+			err = errors.New("nothing extracted")
+		}
+		in.fail(0, "no article text found in the HTML page (%v)", err)
+		return nil
+	}
+	text := mainText(res)
+	if words := len(strings.Fields(text)); words < minHTMLWords {
+		in.fail(0, "no article text found in the HTML page (only %d words outside scripts and page furniture)", words)
+		return nil
+	}
+	meta := res.Metadata
+	a := Article{
+		URL:    strings.ToValidUTF8(strings.TrimSpace(meta.URL), ""),
+		Title:  strings.ToValidUTF8(strings.TrimSpace(meta.Title), "\uFFFD"),
+		Source: strings.ToValidUTF8(strings.TrimSpace(meta.Sitename), "\uFFFD"),
+		Text:   text,
+	}
+	if !meta.Date.IsZero() {
+		a.Published = formatDay(meta.Date)
+	}
+	return in.emit(a, 0)
+}
+
+// mainText returns the extracted main content as plain text with one
+// paragraph (or heading, or list item) per line, so a headline does not run
+// into the first sentence.
+func mainText(res *trafilatura.ExtractResult) string {
+	if res.ContentNode != nil {
+		var b strings.Builder
+		if err := html.Render(&b, res.ContentNode); err == nil {
+			if text := htmlToText(b.String()); text != "" {
+				return text
+			}
+		}
+	}
+	return tidyText(res.ContentText)
+}
+
+// looksLikeHTML reports whether a text field holds HTML markup rather than
+// plain text.
+func looksLikeHTML(s string) bool {
+	if !strings.ContainsRune(s, '<') {
+		return false
+	}
+	for _, marker := range []string{"</", "<br", "<p>", "<p ", "<img", "<div", "/>"} {
+		if strings.Contains(s, marker) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlToText turns an HTML fragment (an RSS item description, a JSON
+// "content" field) into plain text: tags are dropped, entities decoded,
+// the content of scripts, styles and similar elements left out, and block
+// elements separated by line breaks.
+func htmlToText(fragment string) string {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var b strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return tidyText(b.String())
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if hiddenElements[a] {
+				skip++
+			} else if blockElements[a] {
+				b.WriteByte('\n')
+			}
+		case html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if blockElements[atom.Lookup(name)] {
+				b.WriteByte('\n')
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if hiddenElements[a] {
+				if skip > 0 {
+					skip--
+				}
+			} else if blockElements[a] {
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
+
+var hiddenElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true,
+	atom.Svg: true, atom.Template: true, atom.Object: true, atom.Head: true,
+}
+
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.H1: true, atom.H2: true,
+	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Tr: true,
+	atom.Blockquote: true, atom.Section: true, atom.Article: true, atom.Header: true,
+	atom.Footer: true, atom.Figure: true, atom.Figcaption: true, atom.Table: true,
+	atom.Ul: true, atom.Ol: true, atom.Pre: true, atom.Hr: true, atom.Dd: true, atom.Dt: true,
+}
+
+// tidyText collapses blank space inside lines, trims every line and drops
+// empty ones, and repairs invalid UTF-8.
+func tidyText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var lines []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}

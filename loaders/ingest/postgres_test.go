@@ -1,0 +1,202 @@
+package ingest_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	_ "github.com/lib/pq"
+
+	"github.com/kg-project/kg/graph"
+	"github.com/kg-project/kg/loaders/ingest"
+	"github.com/kg-project/kg/queries"
+)
+
+// postgresDatabase creates an empty database on the server named by
+// KG_TEST_POSTGRES (CI starts one with .ci/postgres.sh), drops it when the
+// test ends and returns its URL. Without KG_TEST_POSTGRES the test is
+// skipped.
+func postgresDatabase(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv("KG_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("KG_TEST_POSTGRES is not set: run `source .ci/postgres.sh` (or set it to a postgres:// URL of a role that may create databases) to run the PostgreSQL tests")
+	}
+	admin, err := sql.Open("postgres", base)
+	if err != nil {
+		t.Fatalf("KG_TEST_POSTGRES: %v", err)
+	}
+	name := fmt.Sprintf("kgtest_%d_%d", os.Getpid(), rand.Uint32())
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		admin.Close()
+		t.Fatalf("create test database on KG_TEST_POSTGRES: %v", err)
+	}
+	t.Cleanup(func() {
+		defer admin.Close()
+		if _, err := admin.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
+			t.Errorf("drop test database %s: %v", name, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("KG_TEST_POSTGRES is not a URL: %v", err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func TestPostgresLoadQueryReload(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, graph.BackendPostgres, postgresDatabase(t))
+	defer s.Close()
+
+	first, err := ingest.Load(ctx, s, []string{seedsJSONL}, ingest.Options{Extract: goldFacts(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count, err := s.ExactQuadCount(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Articles != 5 || first.Quads != count || count == 0 || first.People == 0 {
+		t.Fatalf("load into PostgreSQL = %+v with %d quads stored", first, count)
+	}
+
+	meetings, err := queries.Get("meetings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	err = s.Query(ctx, queries.Prelude()+meetings.Source, graph.QueryOptions{Args: queries.Args(map[string]string{"person": "Rouhani"})}, func(r any) error {
+		b, _ := json.Marshal(r)
+		found = append(found, string(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("meetings query on PostgreSQL: %v", err)
+	}
+	if !strings.Contains(strings.Join(found, "\n"), "Imad Khamis") {
+		t.Errorf("meetings of Rouhani on PostgreSQL = %v; want the meeting with Imad Khamis", found)
+	}
+
+	second, err := ingest.Load(ctx, s, []string{seedsJSONL}, ingest.Options{Extract: goldFacts(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.ExactQuadCount(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != count || second.Articles != 0 || second.Duplicates != 5 {
+		t.Errorf("reload = %+v, %d quads stored (was %d); want nothing new", second, again, count)
+	}
+}
+
+// buildKG compiles the kg command into a temporary folder.
+func buildKG(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "kg")
+	cmd := exec.Command("go", "build", "-o", bin, "github.com/kg-project/kg/cmd/kg")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build kg: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// splitLines writes lines [from, to) of a JSON Lines file to a new file.
+func splitLines(t *testing.T, path string, from, to int) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out bytes.Buffer
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for i := 0; sc.Scan(); i++ {
+		if i >= from && i < to {
+			out.Write(sc.Bytes())
+			out.WriteByte('\n')
+		}
+	}
+	part := filepath.Join(t.TempDir(), fmt.Sprintf("part-%d-%d.jsonl", from, to))
+	if err := os.WriteFile(part, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return part
+}
+
+// Two real kg load processes write overlapping inputs into one database at
+// the same time, as loaders on two machines would: every article must be
+// stored exactly once, and the store must equal that of a single load.
+func TestPostgresTwoLoaderProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds kg and runs three loads")
+	}
+	shared := postgresDatabase(t)
+	single := postgresDatabase(t)
+	kg := buildKG(t)
+	const n = 300
+	all := copyCorpus(t, n)
+	parts := []string{splitLines(t, all, 0, 200), splitLines(t, all, 100, n)}
+
+	run := func(db string, input string) (string, error) {
+		cmd := exec.Command(kg, "--backend", "postgres", "--db", db, "load", "--batch", "10", input)
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	var wg sync.WaitGroup
+	outs := make([]string, len(parts))
+	errs := make([]error, len(parts))
+	for i, p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], errs[i] = run(shared, p)
+		}()
+	}
+	wg.Wait()
+	for i := range parts {
+		if errs[i] != nil {
+			t.Fatalf("loader %d: %v\n%s", i, errs[i], outs[i])
+		}
+	}
+	if out, err := run(single, all); err != nil {
+		t.Fatalf("single loader: %v\n%s", err, out)
+	}
+
+	ctx := context.Background()
+	a := openStore(t, graph.BackendPostgres, shared)
+	defer a.Close()
+	b := openStore(t, graph.BackendPostgres, single)
+	defer b.Close()
+	if got := articleCount(t, a); got != n {
+		t.Errorf("two loaders stored %d articles, want %d\n%s\n%s", got, n, outs[0], outs[1])
+	}
+	qa, err := a.ExactQuadCount(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qb, err := b.ExactQuadCount(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if qa != qb {
+		t.Errorf("two concurrent loaders stored %d quads; one loader of the same articles stores %d", qa, qb)
+	}
+	if got, want := allQuads(t, a), allQuads(t, b); strings.Join(got, "") != strings.Join(want, "") {
+		t.Errorf("the two stores differ (%d and %d quads)", len(got), len(want))
+	}
+}
