@@ -82,7 +82,9 @@ func runExtract(c *cli.Context) error {
 			return err
 		},
 		func(p loaders.Problem) {
-			problems++
+			if !p.Warning {
+				problems++
+			}
 			out.Flush()
 			fmt.Fprintln(c.App.ErrWriter, p.Error())
 		})
