@@ -92,7 +92,8 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // interrupted, ends in the same store. It stops at the first line that is not
 // a valid N-Quad with a *ParseError, or at a read error; the quads of labels
 // (articles) read completely before it are written, those of the label being
-// read when it came are not, so the store holds whole articles only.
+// read when it came are not, so the store holds whole articles only. When ctx
+// ends, Restore stops the same way and returns ctx's error.
 func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (RestoreStats, error) {
 	var st RestoreStats
 	batch := opt.Batch
@@ -108,11 +109,14 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (R
 		lastLabel quad.Value
 		runStart  int // index in pending where the quads of lastLabel begin
 	)
+	// When ctx ends, the whole articles already read are still written:
+	// writes use a context that is never cancelled; reading stops on ctx.
+	writeCtx := context.WithoutCancel(ctx)
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		if err := s.Write(ctx, pending); err != nil {
+		if err := s.Write(writeCtx, pending); err != nil {
 			return fmt.Errorf("restore: after %d quads: %w", st.Read-int64(len(pending)), err)
 		}
 		pending = pending[:0]
@@ -132,6 +136,9 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (R
 	br := bufio.NewReaderSize(r, 64<<10)
 	line := 0
 	for {
+		if err := ctx.Err(); err != nil {
+			return stop(err)
+		}
 		text, rerr := br.ReadBytes('\n')
 		if rerr != nil && rerr != io.EOF {
 			// text is a partial line: do not parse it.

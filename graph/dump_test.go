@@ -335,6 +335,58 @@ func TestRestoreRejectsBadLine(t *testing.T) {
 	}
 }
 
+// A cancelled restore stops reading but writes the whole articles it read.
+func TestRestoreStopsWhenCancelled(t *testing.T) {
+	ctx := context.Background()
+	seeds := relSeedArticles(t)
+	src := relStore(t, graph.BackendMemory)
+	relFill(t, src, seeds)
+	var dump bytes.Buffer
+	if _, err := src.Dump(ctx, &dump); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(dump.String(), "\n")
+	cctx, cancel := context.WithCancel(ctx)
+	// Cancel once half of the dump has been read.
+	r := &cancellingReader{lines: lines, at: len(lines) / 2, cancel: cancel}
+	dst := relStore(t, graph.BackendBolt)
+	st, err := dst.Restore(cctx, r, graph.RestoreOptions{Batch: 20})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	got := relLabelsOf(t, dst)
+	perLabel := relQuadsPerLabel(seeds)
+	for label, n := range got {
+		if n != perLabel[label] {
+			t.Errorf("%s has %d of its %d quads", label, n, perLabel[label])
+		}
+	}
+	if st.Added == 0 || len(got) == 0 {
+		t.Errorf("nothing written before the cancel: %+v", st)
+	}
+}
+
+// cancellingReader yields lines one per Read and calls cancel when line at
+// has been read.
+type cancellingReader struct {
+	lines  []string
+	at     int
+	cancel func()
+	i      int
+}
+
+func (c *cancellingReader) Read(p []byte) (int, error) {
+	if c.i >= len(c.lines) {
+		return 0, io.EOF
+	}
+	if c.i == c.at {
+		c.cancel()
+	}
+	n := copy(p, c.lines[c.i])
+	c.i++
+	return n, nil
+}
+
 func TestDumpStopsWhenCancelled(t *testing.T) {
 	s := relStore(t, graph.BackendMemory)
 	relFill(t, s, relSeedArticles(t))

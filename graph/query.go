@@ -104,7 +104,7 @@ func (s *Store) Query(ctx context.Context, script string, opt QueryOptions, fn f
 		gizmoLimit = limit + 1
 	}
 	ses := gizmo.NewSession(s.qs)
-	it, err := ses.Execute(ctx, prelude+script, query.Options{Collation: query.JSON, Limit: gizmoLimit})
+	it, err := ses.Execute(ctx, prelude+script+scriptEnd, query.Options{Collation: query.JSON, Limit: gizmoLimit})
 	if err != nil {
 		return fmt.Errorf("script: %w", err)
 	}
@@ -242,18 +242,28 @@ func argsPrelude(args map[string]string) (string, error) {
 	return argumentGuard + "var args = " + string(b) + "; ", nil
 }
 
-// argumentGuard wraps Gizmo's graph object, its paths and its value
+// argumentGuard wraps Gizmo's graph object, its paths and its global value
 // functions so that arguments of the wrong type raise a TypeError in the
-// script. Gizmo 0.7.7 panics in Go on some of them (lang(1, 2),
-// g.V().Out({}), a number among tag names), and that panic, raised on the
-// script's goroutine, would end the whole kg process. Paths reach the script
-// as frozen wrappers; the real path stays in the wrapper's _path property and
-// is checked to be one of Gizmo's own before it goes back to Gizmo. The
-// script is written without line breaks because it must not shift the line
-// numbers of the user's script.
+// script. Gizmo 0.7.7 and its goja VM panic in Go on some values (lang(1, 2),
+// g.V().Out({}), a number among tag names, a frozen object), and a panic on
+// the script's goroutine would end the whole kg process.
+//
+// Paths reach the script as wrappers; the real path stays in the wrapper's
+// read-only __kgPath property and is checked to be one of Gizmo's own before
+// it goes back to Gizmo. Arrays and objects handed to Gizmo are copied into
+// fresh ones (goja cannot export frozen or sealed objects), except the
+// values Gizmo itself made, which are remembered. The script is written
+// without line breaks because it must not shift the line numbers of the
+// user's script.
 var argumentGuard = strings.Join(strings.Fields(`(function (global) {
 	var realGraph = global.graph;
 	var objToString = Object.prototype.toString;
+	var hasOwn = Object.prototype.hasOwnProperty;
+	var made = [];
+	function remember(v) {
+		if (v !== null && typeof v === "object") { if (made.length >= 4096) { made.shift(); } made.push(v); }
+		return v;
+	}
 	function isGoPath(x) {
 		return x !== null && typeof x === "object" && !Object.isExtensible(x) &&
 			typeof x.all === "function" && typeof x.out === "function" && objToString.call(x) === "[object Object]";
@@ -269,21 +279,27 @@ var argumentGuard = strings.Join(strings.Fields(`(function (global) {
 		if (depth > 64) { fail(name, "argument nested too deeply (or cyclic)"); }
 		if (a === null || typeof a !== "object") { return a; }
 		if (a === graphWrapper) { return realGraph; }
-		if (Object.prototype.hasOwnProperty.call(a, "_path")) {
-			if (!isGoPath(a._path)) { fail(name, "not a path"); }
-			return a._path;
+		if (hasOwn.call(a, "__kgPath")) {
+			if (!isGoPath(a.__kgPath)) { fail(name, "not a path"); }
+			return a.__kgPath;
 		}
 		if (Array.isArray(a)) { var out = []; for (var i = 0; i < a.length; i++) { out.push(plain(name, a[i], depth + 1)); } return out; }
-		if (!Object.isExtensible(a) || objToString.call(a) !== "[object Object]") { return a; }
+		var kind = objToString.call(a);
+		if (kind === "[object String]" || kind === "[object Date]" || isGoPath(a) || made.indexOf(a) >= 0) { return a; }
 		var obj = {};
 		Object.keys(a).forEach(function (k) { obj[k] = plain(name, a[k], depth + 1); });
 		return obj;
+	}
+	function plainArgs(name, list) {
+		var args = [];
+		for (var i = 0; i < list.length; i++) { args.push(plain(name, list[i], 0)); }
+		return args;
 	}
 	function isVia(x, nested) {
 		var t = typeof x;
 		if (t === "string" || t === "number" || t === "boolean") { return true; }
 		if (x === null || t !== "object") { return false; }
-		if (isGoPath(x) || objToString.call(x) === "[object String]" || objToString.call(x) === "[object Date]") { return true; }
+		if (isGoPath(x) || objToString.call(x) === "[object String]" || objToString.call(x) === "[object Date]" || made.indexOf(x) >= 0) { return true; }
 		if (Array.isArray(x) && !nested) { for (var i = 0; i < x.length; i++) { if (!isVia(x[i], true)) { return false; } } return true; }
 		return false;
 	}
@@ -304,15 +320,13 @@ var argumentGuard = strings.Join(strings.Fields(`(function (global) {
 			for (var j = 0; j < args.length; j++) { if (!isGoPath(args[j])) { fail(name, "expected a path (g.V(...) or g.M())"); } }
 		}
 	}
-	function fromGo(r) { return isGoPath(r) ? wrap(r) : r; }
+	function fromGo(r) { return isGoPath(r) ? wrap(r) : remember(r); }
 	var pathProto = {};
-	var names = Object.getOwnPropertyNames(realGraph.M());
-	names.forEach(function (name) {
+	Object.getOwnPropertyNames(realGraph.M()).forEach(function (name) {
 		pathProto[name] = function () {
-			var real = this && Object.prototype.hasOwnProperty.call(this, "_path") ? this._path : null;
+			var real = this !== null && typeof this === "object" && hasOwn.call(this, "__kgPath") ? this.__kgPath : null;
 			if (!isGoPath(real)) { fail(name, "called on something that is not a path"); }
-			var args = [];
-			for (var i = 0; i < arguments.length; i++) { args.push(plain(name, arguments[i], 0)); }
+			var args = plainArgs(name, arguments);
 			checkArgs(name, args);
 			return fromGo(real[name].apply(real, args));
 		};
@@ -320,30 +334,34 @@ var argumentGuard = strings.Join(strings.Fields(`(function (global) {
 	Object.freeze(pathProto);
 	function wrap(real) {
 		var w = Object.create(pathProto);
-		Object.defineProperty(w, "_path", { value: real });
-		return Object.freeze(w);
+		Object.defineProperty(w, "__kgPath", { value: real });
+		return w;
 	}
 	var graphWrapper = {};
 	Object.getOwnPropertyNames(realGraph).forEach(function (name) {
 		var f = realGraph[name];
 		if (typeof f !== "function") { return; }
-		graphWrapper[name] = function () {
-			var args = [];
-			for (var i = 0; i < arguments.length; i++) { args.push(plain(name, arguments[i], 0)); }
-			return fromGo(f.apply(realGraph, args));
-		};
+		graphWrapper[name] = function () { return fromGo(f.apply(realGraph, plainArgs(name, arguments))); };
 	});
-	Object.freeze(graphWrapper);
 	global.graph = graphWrapper;
 	global.g = graphWrapper;
-	["iri", "bnode", "raw", "str", "lang", "typed"].forEach(function (name) {
+	["iri", "bnode", "raw", "str", "lang", "typed", "lt", "lte", "gt", "gte", "regex", "like"].forEach(function (name) {
 		var f = global[name];
-		var want = (name === "lang" || name === "typed") ? 2 : 1;
+		if (typeof f !== "function") { return; }
+		var text = { iri: 1, bnode: 1, raw: 1, str: 1, lang: 2, typed: 2 }[name];
 		global[name] = function () {
-			if (arguments.length !== want) { fail(name, "expected " + want + " string argument(s), got " + arguments.length); }
-			var args = [];
-			for (var i = 0; i < arguments.length; i++) { args.push(plain(name, arguments[i], 0)); if (!isText(args[i])) { fail(name, "expected a string"); } }
-			return f.apply(null, args);
+			var args = plainArgs(name, arguments);
+			if (text) {
+				if (args.length !== text) { fail(name, "expected " + text + " string argument(s), got " + args.length); }
+				for (var i = 0; i < args.length; i++) { if (!isText(args[i])) { fail(name, "expected a string"); } }
+			}
+			return remember(f.apply(null, args));
 		};
 	});
 })(this);`), " ") + " "
+
+// scriptEnd ends every script: the value of a script's last statement is
+// exported by Gizmo, which panics on some values (a frozen object); kg
+// never uses that value, so the script ends on undefined instead. It comes
+// after the script, so line numbers are unchanged.
+const scriptEnd = "\n;void 0;"

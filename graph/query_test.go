@@ -240,6 +240,54 @@ func TestQueryCallbackErrorStopsScript(t *testing.T) {
 	}
 }
 
+// Arguments that make Gizmo 0.7.7 or goja panic in Go, which would end the
+// whole process, are turned into script errors, and values that cannot be
+// exported are copied first.
+func TestQueryBadArgumentsAreErrorsNotCrashes(t *testing.T) {
+	s := relStore(t, graph.BackendMemory)
+	relFill(t, s, relSeedArticles(t))
+	cases := []struct{ script, wantErr string }{
+		{`lang(1, 2)`, "lang: expected a string"},
+		{`typed({}, "x")`, "typed: expected a string"},
+		{`iri(null)`, "iri: expected a string"},
+		{`g.V().Out({}).All()`, "Out: expected a predicate"},
+		{`g.V().In([[1]]).All()`, "In: expected a predicate"},
+		{`g.V().Both(function () {}).All()`, "Both: expected a predicate"},
+		{`g.V().Out("<kg:name>", 5).All()`, "Out: tag names must be strings"},
+		{`g.V().FollowRecursive({}, 2).All()`, "FollowRecursive: expected a predicate"},
+		{`g.V().LabelContext(undefined, {}).All()`, "LabelContext: tag names must be strings"},
+		{`g.V().Follow("<kg:name>").All()`, "Follow: expected a path"},
+		{`var a = []; a.push(a); g.V().Has("<kg:name>", a).All()`, "nested too deeply"},
+		{`g.V().out.call({}, "<kg:name>")`, "not a path"},
+		// These used to crash and now simply work.
+		{`g.Emit(Object.freeze({a: 1}))`, ""},
+		{`g.Emit(Object.seal([1, 2]))`, ""},
+		{`g.Emit(Object.getOwnPropertyNames(this))`, ""},
+		{`Object.freeze({a: 1})`, ""},
+		{`g`, ""},
+		{`g.V()`, ""},
+		{`g.Emit(g)`, ""},
+		{`g.Emit(g.V())`, ""},
+		{`g.V().Filter(lt(5)).All()`, ""},
+		{`g.V().Out(g.M().Out("<kg:name>")).All()`, ""},
+		{`g.V().Has("<rdf:type>", iri("kg:Article")).Count()`, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.script, func(t *testing.T) {
+			_, err := relCollect(t, s, c.script, graph.QueryOptions{Timeout: 5 * time.Second})
+			if c.wantErr == "" {
+				if err != nil {
+					t.Errorf("error %v, want none", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("error %v, want one saying %q", err, c.wantErr)
+			}
+		})
+	}
+}
+
 // Scripts are fuzzed for panics: whatever the text, Query returns (an error
 // or results) within its time limit and the process survives.
 func FuzzQuery(f *testing.F) {
@@ -249,6 +297,7 @@ func FuzzQuery(f *testing.F) {
 		`g.V().Filter(regex("(")).All()`, `g.M().Out(g.M()).All()`, `g.V().ForEach(1)`,
 		`g.V().Follow(5).All()`, `g.V().Map()`, `g.V().ToArray("x")`, `g.V().GetLimit(-1)`,
 		`g.V().Skip(-5).Limit(-1).All()`, `g.V().Order().Unique().All()`, `g.Emit(lang(1, 2))`,
+		`Object.freeze({})`, `g.V().Out(Object.freeze({a: 1})).All()`, `g.V()`, `g.V().Tag(1).All()`,
 	} {
 		f.Add(s)
 	}

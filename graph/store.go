@@ -50,6 +50,12 @@ type Options struct {
 	// LockWait is how long Open waits for another process holding an
 	// embedded store before giving up with ErrStoreInUse.
 	LockWait time.Duration
+	// Bulk opens an embedded store for loading many quads: Cayley then
+	// keeps Bloom filters of what is stored (filled by reading the whole
+	// store at open, and several hundred MB however small the store), so
+	// writes skip most look-ups. Without it opening is instant and memory
+	// small, which is what queries want. docs/performance.md has figures.
+	Bulk bool
 }
 
 // ErrStoreInUse is returned by Open when another process has the embedded
@@ -108,7 +114,7 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 		}
 		s.db = db
 	}
-	qs, err := openQuadStore(ctx, cayleyName, opt.Path, s.db)
+	qs, err := openQuadStore(ctx, cayleyName, opt.Path, s.db, opt.Bulk)
 	if err != nil {
 		s.lock.release()
 		if s.db != nil {
@@ -127,7 +133,7 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 	return s, nil
 }
 
-func openQuadStore(ctx context.Context, name, path string, db *sql.DB) (cgraph.QuadStore, error) {
+func openQuadStore(ctx context.Context, name, path string, db *sql.DB, bulk bool) (cgraph.QuadStore, error) {
 	if cgraph.IsPersistent(name) {
 		create := func() error {
 			err := cgraph.InitQuadStore(name, path, nil)
@@ -157,7 +163,10 @@ func openQuadStore(ctx context.Context, name, path string, db *sql.DB) (cgraph.Q
 			return nil, err
 		}
 	}
-	return cgraph.NewQuadStore(name, path, nil)
+	// Cayley's key-value stores read every quad at open to fill a Bloom
+	// filter unless told not to; only a bulk load gains from it.
+	opts := cgraph.Options{"no_bloom": !bulk}
+	return cgraph.NewQuadStore(name, path, opts)
 }
 
 // createTablesLockKey names the PostgreSQL advisory lock kg holds while it

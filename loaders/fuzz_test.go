@@ -106,3 +106,20 @@ func FuzzNormalizeDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHTMLToText covers the converter used for HTML inside feed items and
+// JSON fields, which FuzzHTML (slow, as go-trafilatura is heavy under the
+// fuzzer's instrumentation) reaches only rarely.
+func FuzzHTMLToText(f *testing.F) {
+	f.Add("<p>One &amp; two.</p><script>x('<p>')</script><br/>three")
+	f.Add("<svg><style><p>hidden</style></svg> shown")
+	f.Fuzz(func(t *testing.T, fragment string) {
+		text := htmlToText(fragment)
+		if !utf8.ValidString(text) {
+			t.Errorf("htmlToText(%q) = %q, invalid UTF-8", fragment, text)
+		}
+		if strings.Contains(text, "\n\n") || text != strings.TrimSpace(text) {
+			t.Errorf("htmlToText(%q) = %q, not tidy", fragment, text)
+		}
+	})
+}

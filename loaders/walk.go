@@ -59,7 +59,7 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(Article) err
 			return err
 		}
 		if root == "-" {
-			if err := ReadFrom(ctx, StdinName, os.Stdin, opt, fn, problem); err != nil {
+			if err := ReadFrom(ctx, StdinName, cancelableReader{ctx: ctx, r: os.Stdin}, opt, fn, problem); err != nil {
 				return err
 			}
 			continue
@@ -244,6 +244,42 @@ func (in *input) readError(line int, err error) error {
 	if ctxErr := in.ctx.Err(); ctxErr != nil {
 		return ctxErr
 	}
-	in.fail(line, "read failed: %v", describeOSError(err))
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is printed already
+	}
+	in.fail(line, "read failed: %v", err)
 	return nil
+}
+
+// cancelableReader makes a blocking reader, such as standard input held open
+// by a quiet pipe or a terminal, give up when ctx is cancelled, so Ctrl+C
+// stops `kg load -` even while it waits for input. A pipe has no read
+// deadline, hence the goroutine: a read abandoned on cancel finishes (or
+// not) on its own, and the process is about to end anyway.
+type cancelableReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c cancelableReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	type result struct {
+		n   int
+		err error
+	}
+	buf := make([]byte, len(p))
+	done := make(chan result, 1)
+	go func() {
+		n, err := c.r.Read(buf)
+		done <- result{n, err}
+	}()
+	select {
+	case r := <-done:
+		return copy(p, buf[:r.n]), r.err
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err()
+	}
 }

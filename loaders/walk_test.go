@@ -306,7 +306,7 @@ func TestWalkFormats(t *testing.T) {
 					"testdata/nested/world/middle-east/wire-export",
 				}
 				if strings.Join(origins, "\n") != strings.Join(want, "\n") {
-					t.Errorf("origins (sorted walk, hidden files, .git and images skipped) =\n%s\nwant\n%s", strings.Join(origins, "\n"), strings.Join(want, "\n"))
+					t.Errorf("origins (sorted walk; hidden files and folders and images skipped) =\n%s\nwant\n%s", strings.Join(origins, "\n"), strings.Join(want, "\n"))
 				}
 				m := byID(arts)
 				if a := m["wire-export-1"]; a.Published != "2017-01-18" || a.Source != "Wire Export" {

@@ -176,3 +176,18 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestQueryLimitIsReported(t *testing.T) {
+	env := []string{"KG_DB=" + filepath.Join(t.TempDir(), "kg.db")}
+	out, errOut, code := runKG(t, env, "query", "--limit", "3", "--format", "json", "-e", "for (var i = 0; i < 10; i++) { g.Emit({i: i}); }")
+	if code != 0 {
+		t.Fatalf("kg query: exit %d: %s", code, errOut)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got) != 3 {
+		t.Errorf("kg query --limit 3 printed %q, want a JSON array of 3 results", out)
+	}
+	if !strings.Contains(errOut, "stopped after 3 results") {
+		t.Errorf("stderr %q should say the query stopped at the limit", errOut)
+	}
+}

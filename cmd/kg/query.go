@@ -85,8 +85,10 @@ func runQuery(c *cli.Context) error {
 	}
 	defer store.Close()
 	var results []any
+	stoppedAt := 0
 	err = store.Query(c.Context, queries.Prelude()+src, graph.QueryOptions{
 		Limit: limit, Timeout: c.Duration("timeout"), Args: queries.Args(args),
+		OnLimit: func(n int) { stoppedAt = n },
 	}, func(r any) error {
 		results = append(results, r)
 		return nil
@@ -94,5 +96,11 @@ func runQuery(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("query: "+err.Error(), 1)
 	}
-	return writeResults(c.App.Writer, format, results)
+	if err := writeResults(c.App.Writer, format, results); err != nil {
+		return err
+	}
+	if stoppedAt > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "kg: query stopped after %d results (--limit); there may be more\n", stoppedAt)
+	}
+	return nil
 }

@@ -226,7 +226,6 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 			}
 			t.Logf("uninterrupted load of %d articles: %s, %d quads", n, loadTime.Round(time.Millisecond), len(want))
 
-			lines := relLines(t, input)
 			r := rand.New(rand.NewSource(time.Now().UnixNano()))
 			midway := 0
 			// The first kill lands while the store is being created; the
@@ -234,14 +233,17 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 			// kill got, so that kills land in the middle of the load
 			// however fast this machine is today. A kill that finds the
 			// load finished or not yet started still checks the store.
-			pause := loadTime / 2
-			for k := 0; k < kills || midway == 0 && k < kills+3; k++ {
+			// lo is a wait known to be too short (nothing stored), hi one
+			// known to be too long (the load was over); the next wait is
+			// drawn between them.
+			lo, hi := time.Duration(0), loadTime*3/2
+			for k := 0; k < kills || midway == 0 && k < kills+6; k++ {
 				wait := time.Duration(r.Intn(50)) * time.Millisecond
 				if k > 0 {
-					wait = pause/2 + time.Duration(r.Int63n(int64(pause)))
+					wait = lo + time.Duration((0.3+0.4*r.Float64())*float64(hi-lo))
 				}
 				db := filepath.Join(t.TempDir(), "kg."+rn.backend)
-				cmd, _, _, _ := relStartFed(t, db, lines, "load", "--batch", "25", "-")
+				cmd, _, _, _ := relStartFed(t, db, nil, "load", "--batch", "25", input)
 				time.Sleep(wait)
 				cmd.Process.Signal(syscall.SIGKILL)
 				code := relWait(t, cmd, 30*time.Second)
@@ -257,9 +259,9 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 				t.Logf("%s (exit %d): %d of %d articles stored, all whole", what, code, whole, n)
 				switch {
 				case whole == 0 && k > 0:
-					pause *= 2
+					lo = wait
 				case whole == n:
-					pause /= 2
+					hi = wait
 				case whole > 0:
 					midway++
 				}
@@ -277,6 +279,59 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 				t.Errorf("none of the kills landed in the middle of the load; the test proved nothing")
 			}
 		})
+	}
+}
+
+// TestKilledRestoreLeavesWholeArticles kills real restores with SIGKILL part
+// way: the store holds whole articles only, and restoring again completes
+// it to exactly the dumped store.
+func TestKilledRestoreLeavesWholeArticles(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "articles.jsonl")
+	relWriteArticles(t, input, 300, 5)
+	src := filepath.Join(dir, "src.db")
+	relKG(t, src, "load", input)
+	backup := filepath.Join(dir, "backup.nq")
+	relKG(t, src, "dump", "--out", backup)
+	want := relDump(t, src)
+	wantByArticle := relByArticle(want)
+
+	start := time.Now()
+	relKG(t, filepath.Join(dir, "timing.db"), "restore", "--batch", "100", backup)
+	restoreTime := time.Since(start)
+
+	r := rand.New(rand.NewSource(time.Now().UnixNano()))
+	lo, hi, midway := time.Duration(0), restoreTime*3/2, 0
+	for k := 0; k < 2 || midway == 0 && k < 8; k++ {
+		wait := lo + time.Duration((0.3+0.4*r.Float64())*float64(hi-lo))
+		db := filepath.Join(t.TempDir(), "kg.db")
+		cmd, _, _, _ := relStartFed(t, db, nil, "restore", "--batch", "100", backup)
+		time.Sleep(wait)
+		cmd.Process.Signal(syscall.SIGKILL)
+		relWait(t, cmd, 30*time.Second)
+
+		got := relDump(t, db)
+		whole := relCheckWholeArticles(t, got, wantByArticle)
+		if quads, _ := relQuadCount(t, db); quads != int64(len(got)) {
+			t.Errorf("kill after %s: kg stats counts %d quads, the dump has %d", wait, quads, len(got))
+		}
+		t.Logf("restore killed after %s (a whole restore takes %s): %d of %d articles stored, all whole",
+			wait.Round(time.Millisecond), restoreTime.Round(time.Millisecond), whole, len(wantByArticle))
+		switch {
+		case whole == 0:
+			lo = wait
+		case whole == len(wantByArticle):
+			hi = wait
+		default:
+			midway++
+		}
+		relKG(t, db, "restore", backup)
+		if again := relDump(t, db); !relSame(again, want) {
+			t.Fatalf("kill after %s, then restore again: %d quads, want the %d of the dump", wait, len(again), len(want))
+		}
+	}
+	if midway == 0 {
+		t.Errorf("no kill landed in the middle of a restore; the test proved nothing")
 	}
 }
 
@@ -383,29 +438,51 @@ func relHoldStore(t *testing.T, db string) (cmd *exec.Cmd, release func() int) {
 func TestSecondProcessGetsStoreInUse(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "kg.db")
 	holder, release := relHoldStore(t, db)
-	env := relEnv(db)
-	for _, args := range [][]string{
+	// The five contenders run at once; each must give up on its own.
+	type result struct {
+		name, stderr string
+		code         int
+		took         time.Duration
+	}
+	contenders := [][]string{
 		{"stats"},
 		{"load", "../../testdata/seeds/articles.jsonl"},
 		{"query", "-e", "g.V().All()"},
 		{"dump"},
 		{"restore", "-"},
-	} {
-		start := time.Now()
-		_, errOut, code := runKG(t, env, args...)
-		took := time.Since(start)
-		name := "kg " + strings.Join(args, " ")
-		if code == 0 {
-			t.Errorf("%s succeeded on a store in use", name)
+	}
+	results := make(chan result, len(contenders))
+	for _, args := range contenders {
+		go func(args []string) {
+			cmd := exec.Command(kgBinary(t), args...)
+			cmd.Env = append(os.Environ(), relEnv(db)...)
+			var errb bytes.Buffer
+			cmd.Stderr = &errb
+			start := time.Now()
+			err := cmd.Run()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				code = -1
+				errb.WriteString(err.Error())
+			}
+			results <- result{"kg " + strings.Join(args, " "), errb.String(), code, time.Since(start)}
+		}(args)
+	}
+	for range contenders {
+		r := <-results
+		if r.code == 0 {
+			t.Errorf("%s succeeded on a store in use", r.name)
 		}
-		if !strings.HasPrefix(errOut, "kg: ") || !strings.Contains(errOut, "store in use") {
-			t.Errorf("%s: stderr %q, want a kg: ... store in use message", name, errOut)
+		if !strings.HasPrefix(r.stderr, "kg: ") || !strings.Contains(r.stderr, "store in use") {
+			t.Errorf("%s: stderr %q, want a kg: ... store in use message", r.name, r.stderr)
 		}
-		if !strings.Contains(errOut, fmt.Sprint(holder.Process.Pid)) {
-			t.Errorf("%s: stderr %q does not name the holding process %d", name, errOut, holder.Process.Pid)
+		if !strings.Contains(r.stderr, fmt.Sprint(holder.Process.Pid)) {
+			t.Errorf("%s: stderr %q does not name the holding process %d", r.name, r.stderr, holder.Process.Pid)
 		}
-		if took > 10*time.Second {
-			t.Errorf("%s took %s to give up", name, took)
+		if r.took > 10*time.Second {
+			t.Errorf("%s took %s to give up", r.name, r.took)
 		}
 	}
 	release()
@@ -415,10 +492,10 @@ func TestSecondProcessGetsStoreInUse(t *testing.T) {
 	}
 }
 
-// TestInterruptedLoadStopsCleanly sends Ctrl+C (SIGINT) to a real load: it
-// finishes the batch in progress, says how far it got, exits with status
-// 130, leaves whole articles only, and the same load run again completes to
-// the state of an uninterrupted load.
+// TestInterruptedLoadStopsCleanly sends Ctrl+C (SIGINT) to a real load of a
+// file: it finishes the batch in progress, says how far it got, exits with
+// status 130, leaves whole articles only, and the same load run again
+// completes to the state of an uninterrupted load.
 func TestInterruptedLoadStopsCleanly(t *testing.T) {
 	n := 600
 	if testing.Short() {
@@ -433,43 +510,79 @@ func TestInterruptedLoadStopsCleanly(t *testing.T) {
 	loadTime := time.Since(start)
 	want := relDump(t, ref)
 
-	// Half the articles go through a pipe that stays open, so the load is
-	// surely in the middle when Ctrl+C comes.
-	db := filepath.Join(dir, "kg.db")
-	fed := n / 2
-	cmd, out, errb, done := relStartFed(t, db, relLines(t, input)[:fed], "load", "--batch", "50", "-")
-	relAwait(t, done)
-	time.Sleep(300 * time.Millisecond)
-	cmd.Process.Signal(os.Interrupt)
-	code := relWait(t, cmd, 20*time.Second)
-	if code != 130 {
-		t.Errorf("exit status %d after Ctrl+C, want 130\nstdout: %s\nstderr: %s", code, out, errb)
+	// Ctrl+C comes part way; if the load was already over, again sooner.
+	delay := loadTime / 3
+	for attempt := 0; attempt < 4; attempt++ {
+		db := filepath.Join(t.TempDir(), "kg.db")
+		cmd, out, errb, _ := relStartFed(t, db, nil, "load", "--batch", "50", input)
+		time.Sleep(delay)
+		cmd.Process.Signal(os.Interrupt)
+		code := relWait(t, cmd, 20*time.Second)
+		if code == 0 {
+			t.Logf("the load was over before Ctrl+C at %s; trying sooner", delay)
+			delay /= 3
+			continue
+		}
+		if code != 130 {
+			t.Fatalf("exit status %d after Ctrl+C, want 130\nstdout: %s\nstderr: %s", code, out, errb)
+		}
+		whole := relCheckInterrupted(t, db, out.String(), errb.String(), want)
+		t.Logf("Ctrl+C after %s (a whole load takes %s): %d of %d articles stored", delay.Round(time.Millisecond), loadTime.Round(time.Millisecond), whole, n)
+
+		relKG(t, db, "load", "--batch", "50", input)
+		if again := relDump(t, db); !relSame(again, want) {
+			t.Errorf("re-run after Ctrl+C: store differs from an uninterrupted load (%d quads, want %d)", len(again), len(want))
+		}
+		return
 	}
-	// It says how far it got: the summary and the message agree with the store.
-	var summarised int64
-	if _, err := fmt.Sscanf(out.String(), "%d articles,", &summarised); err != nil {
-		t.Errorf("no summary on stdout after Ctrl+C: %q", out)
+	t.Fatal("every load was over before Ctrl+C reached it")
+}
+
+// relCheckInterrupted checks what an interrupted load printed against the
+// store it left, and returns the number of articles stored.
+func relCheckInterrupted(t *testing.T, db, stdout, stderr string, want []string) int {
+	t.Helper()
+	var summarised int
+	if _, err := fmt.Sscanf(stdout, "%d articles,", &summarised); err != nil {
+		t.Errorf("no summary on stdout after Ctrl+C: %q", stdout)
 	}
-	if !strings.Contains(errb.String(), "kg: ") || !strings.Contains(errb.String(), "interrupted") ||
-		!strings.Contains(errb.String(), fmt.Sprintf("%d articles", summarised)) {
-		t.Errorf("stderr %q should say the load was interrupted after %d articles", errb, summarised)
+	if !strings.HasPrefix(stderr, "kg: ") && !strings.Contains(stderr, "\nkg: ") ||
+		!strings.Contains(stderr, "interrupted") || !strings.Contains(stderr, fmt.Sprintf("%d articles", summarised)) {
+		t.Errorf("stderr %q should say kg: ... interrupted after %d articles", stderr, summarised)
 	}
 	got := relDump(t, db)
 	whole := relCheckWholeArticles(t, got, relByArticle(want))
-	if int64(whole) != summarised {
-		t.Errorf("summary says %d articles, the store holds %d", summarised, whole)
+	if whole != summarised {
+		t.Errorf("the summary says %d articles, the store holds %d", summarised, whole)
 	}
 	if quads, _ := relQuadCount(t, db); quads != int64(len(got)) {
 		t.Errorf("kg stats counts %d quads, the dump has %d", quads, len(got))
 	}
-	if whole == 0 || whole > fed {
-		t.Errorf("%d articles stored after %d were fed and Ctrl+C", whole, fed)
-	}
-	t.Logf("Ctrl+C after %d of %d articles fed (a load of all takes %s): %d stored", fed, n, loadTime.Round(time.Millisecond), whole)
+	return whole
+}
 
-	relKG(t, db, "load", "--batch", "50", input)
-	if again := relDump(t, db); !relSame(again, want) {
-		t.Errorf("re-run after Ctrl+C: store differs from an uninterrupted load (%d quads, want %d)", len(again), len(want))
+// TestInterruptWhileWaitingForInput sends Ctrl+C to `kg load -` while it
+// waits for more standard input (a feed that has gone quiet, or a person
+// typing): it must stop just the same, with the articles read so far stored.
+func TestInterruptWhileWaitingForInput(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "articles.jsonl")
+	relWriteArticles(t, input, 120, 13)
+	ref := filepath.Join(dir, "ref.db")
+	relKG(t, ref, "load", "--batch", "50", input)
+	want := relDump(t, ref)
+
+	db := filepath.Join(dir, "kg.db")
+	cmd, out, errb, done := relStartFed(t, db, relLines(t, input)[:100], "load", "--batch", "50", "-")
+	relAwait(t, done)
+	time.Sleep(2 * time.Second) // it has read everything and waits for more
+	cmd.Process.Signal(os.Interrupt)
+	code := relWait(t, cmd, 15*time.Second)
+	if code != 130 {
+		t.Fatalf("exit status %d after Ctrl+C, want 130\nstdout: %s\nstderr: %s", code, out, errb)
+	}
+	if whole := relCheckInterrupted(t, db, out.String(), errb.String(), want); whole > 100 {
+		t.Errorf("%d articles stored, but only 100 were given", whole)
 	}
 }
 

@@ -132,6 +132,10 @@ func (d *docState) resolveNames() {
 			continue
 		}
 		e := d.matchSingle(ft[0], m.sent)
+		if e >= 0 && m.title != "" && d.titleConflict(e, m.title) {
+			// "King Salman" is not the crown prince who shares the word.
+			e = -1
+		}
 		if e < 0 && (m.honorific || m.title != "" || m.counterpart || m.predecessor || speakers[ft[0]]) {
 			d.entities = append(d.entities, entity{name: m.name, folded: ft})
 			e = len(d.entities) - 1
@@ -140,6 +144,23 @@ func (d *docState) resolveNames() {
 			d.attach(e, i)
 		}
 	}
+}
+
+// titleConflict reports whether a person already has titles and none of
+// them is title.
+func (d *docState) titleConflict(e int, title string) bool {
+	has := false
+	for _, mi := range d.entities[e].mentions {
+		t := d.mentions[mi].title
+		if t == "" {
+			continue
+		}
+		has = true
+		if strings.EqualFold(t, title) {
+			return false
+		}
+	}
+	return has
 }
 
 func (d *docState) attach(e, i int) {
@@ -180,7 +201,12 @@ func (d *docState) matchSingle(w string, sent int) int {
 			}
 			continue
 		}
-		for _, t := range f[1:] {
+		for k, t := range f[1:] {
+			// "Salman" is not "Mohammed bin Salman": after bin/ibn the
+			// word names the father.
+			if prev := f[k]; prev == "bin" || prev == "ibn" || prev == "bint" || prev == "ben" {
+				continue
+			}
 			if t == w {
 				consider(e)
 				break
@@ -191,18 +217,15 @@ func (d *docState) matchSingle(w string, sent int) int {
 		return best
 	}
 	// Family name first (Xi Jinping → Xi, Kim Jong Un → Kim) or a
-	// given name used alone (Abiy Ahmed → Abiy), only when unambiguous.
-	cand := -1
+	// given name used alone (Abiy Ahmed → Abiy); among several, the one
+	// named nearest.
 	for e := range d.entities {
 		f := d.entities[e].folded
 		if len(f) >= 2 && f[0] == w {
-			if cand >= 0 {
-				return -1
-			}
-			cand = e
+			consider(e)
 		}
 	}
-	return cand
+	return best
 }
 
 // subjectOf returns the mention that is the grammatical subject of a

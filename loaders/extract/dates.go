@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -189,7 +190,7 @@ func matchDate(toks []token, i int, pub day) (dateMention, bool) {
 			return dateMention{i, k + 1, day{y, m, 0}, "date-month-year"}, true
 		}
 		prev := tokAt(toks, i-1)
-		if t.lower != "may" && monthPrepositions[prev.lower] && pub.valid() {
+		if monthPrepositions[prev.lower] && pub.valid() {
 			start := i
 			x := lastMonthOnOrBefore(m, pub)
 			switch prev.lower {
@@ -367,4 +368,65 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// sameDayDates adds the dates of "on the same day", "that day", "later in
+// the day": the last full date named before them in the article.
+func sameDayDates(sents []sentence, dates [][]dateMention) {
+	var last day
+	for si := range sents {
+		toks := sents[si].toks
+		var added []dateMention
+		for k := 0; k+1 < len(toks); k++ {
+			if !last.valid() || last.d == 0 {
+				break
+			}
+			// "a day earlier", "the day before", "the next day".
+			if off, n := dayOffset(toks, k); n > 0 {
+				added = append(added, dateMention{k, k + n, fromTime(last.time().AddDate(0, 0, off)), "date-day-before-after"})
+				k += n - 1
+				continue
+			}
+			if toks[k+1].lower != "day" {
+				continue
+			}
+			switch toks[k].lower {
+			case "same", "that":
+				added = append(added, dateMention{k, k + 2, last, "date-same-day"})
+			case "the":
+				if p := tokAt(toks, k-1).lower; p == "in" && (tokAt(toks, k-2).lower == "later" || tokAt(toks, k-2).lower == "earlier") {
+					added = append(added, dateMention{k, k + 2, last, "date-same-day"})
+				}
+			}
+		}
+		for _, dm := range dates[si] {
+			if dm.value.d > 0 && !sents[si].quoted[dm.i] {
+				last = dm.value
+			}
+		}
+		if len(added) > 0 {
+			dates[si] = append(dates[si], added...)
+			sort.Slice(dates[si], func(a, b int) bool { return dates[si][a].i < dates[si][b].i })
+		}
+	}
+}
+
+// dayOffset reads "a day earlier/later", "the day before/after", "the
+// previous/next/following day" at toks[k]: the offset in days and the
+// tokens used.
+func dayOffset(toks []token, k int) (int, int) {
+	w0, w1, w2 := toks[k].lower, tokAt(toks, k+1).lower, tokAt(toks, k+2).lower
+	switch {
+	case (w0 == "a" || w0 == "one") && w1 == "day" && (w2 == "earlier" || w2 == "before"):
+		return -1, 3
+	case (w0 == "a" || w0 == "one") && w1 == "day" && w2 == "later":
+		return 1, 3
+	case w0 == "the" && w1 == "day" && w2 == "before" && !isDateWord(tokAt(toks, k+3)):
+		return -1, 3
+	case w0 == "the" && (w1 == "previous" || w1 == "preceding") && w2 == "day":
+		return -1, 3
+	case w0 == "the" && (w1 == "next" || w1 == "following") && w2 == "day":
+		return 1, 3
+	}
+	return 0, 0
 }

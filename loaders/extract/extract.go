@@ -31,6 +31,8 @@ type docState struct {
 
 	datelinePlace   string
 	datelineCountry string
+	lastPair        []int  // entities of the last two-person meeting, for "the two leaders"
+	lastPairDate    string // and its date
 }
 
 // Extract runs every extraction stage over one document.
@@ -52,6 +54,7 @@ func Extract(doc Document) Facts {
 	for i := range d.sents {
 		d.dates[i] = findDates(d.sents[i].toks, anchor)
 	}
+	sameDayDates(d.sents, d.dates)
 	d.findMentions()
 	d.resolveNames()
 	d.assignTitles()

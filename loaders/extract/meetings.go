@@ -37,10 +37,19 @@ var hypotheticalWords = set("will", "would", "shall", "to", "expected", "schedul
 	"planned", "plan", "could", "may", "might", "should", "must", "cannot", "can", "not", "never",
 	"n't", "hopes", "hope", "wants", "want", "intends", "intend", "going", "upcoming", "proposed",
 	"possible", "next", "refused", "declined", "future", "potential", "planning", "set", "ahead",
-	"forthcoming", "prospective", "if", "unless")
+	"forthcoming", "prospective", "if", "unless", "no", "rejected", "refused", "ruled", "against",
+	"postponed", "canceled", "cancelled", "suspended", "called-off", "without")
+
+// callsFor before "for" make the meeting that follows a wish, not a fact.
+var callsFor = set("call", "calls", "called", "calling", "urged", "urge", "ready", "push", "pushed",
+	"pushing", "demand", "demanded", "invitation", "invited", "appeal", "appealed", "pressed", "prepared")
 
 var adverbs = set("also", "separately", "later", "reportedly", "again", "first", "then", "briefly",
 	"recently", "already", "last", "previously", "earlier", "subsequently", "personally", "twice")
+
+// remoteWords may stand between "held talks" and "with" in a call.
+var remoteWords = set("via", "by", "over", "the", "a", "video", "link", "phone", "telephone", "videoconference",
+	"virtually", "online", "conference", "video-link")
 
 var callWords = set("phone", "telephone", "video", "videoconference", "phoned", "telephoned", "call",
 	"calls", "video-conference", "virtual")
@@ -62,6 +71,15 @@ func findTriggers(toks []token) []trigger {
 			out = append(out, trigger{start: k, end: end, rule: "meeting-met", kind: KindMeeting, objectNear: 6})
 		case "told":
 			out = append(out, trigger{start: k, end: k + 1, rule: "meeting-told", kind: KindMeeting, objectNear: 2})
+		case "shook", "shaken", "shakes":
+			// "X shook hands with Y", "X and Y shook hands".
+			if tokAt(toks, k+1).lower == "hands" {
+				if tokAt(toks, k+2).lower == "with" {
+					out = append(out, trigger{start: k, end: k + 3, rule: "meeting-shook-hands", kind: KindMeeting, objectNear: 6})
+				} else {
+					out = append(out, trigger{start: k, end: k + 2, rule: "meeting-pair-shook-hands", kind: KindMeeting, objectNear: -1})
+				}
+			}
 		case "conferred", "sat":
 			if w := tokAt(toks, k+1).lower; w == "with" || (w == "down" && tokAt(toks, k+2).lower == "with") {
 				end := k + 2
@@ -70,7 +88,7 @@ func findTriggers(toks []token) []trigger {
 				}
 				out = append(out, trigger{start: k, end: end, rule: "meeting-conferred", kind: KindMeeting, objectNear: 6})
 			}
-		case "received", "hosted", "welcomed":
+		case "received", "hosted", "welcomed", "summoned":
 			// Only with a person right after: "received Syrian Prime Minister X".
 			out = append(out, trigger{start: k, end: k + 1, rule: "meeting-" + t.lower, kind: KindMeeting, objectNear: 3})
 		case "held", "holds", "had", "has", "hold", "holding":
@@ -87,6 +105,32 @@ func findTriggers(toks []token) []trigger {
 					break
 				}
 				j++
+			}
+			// "held talks via video link with X", "by phone with X": a call.
+			if j < len(toks) && j < k+5 {
+				q := j + 1
+				sawCall := false
+				for q < len(toks) && q <= j+4 && remoteWords[toks[q].lower] {
+					if callWords[toks[q].lower] || toks[q].lower == "link" || toks[q].lower == "online" || toks[q].lower == "virtually" {
+						sawCall = true
+					}
+					q++
+				}
+				if sawCall && tokAt(toks, q).lower == "with" {
+					out = append(out, trigger{start: k, end: q + 1, rule: "call-held", kind: KindCall, objectNear: 6})
+					k = q
+					continue
+				}
+			}
+			// "held talks in Moscow with X": skip a short place phrase.
+			if j < len(toks) && j < k+5 {
+				if w := tokAt(toks, j+1).lower; w == "in" || w == "at" {
+					if _, n := places().placeAt(toks, j+2); n > 0 && tokAt(toks, j+2+n).lower == "with" {
+						out = append(out, trigger{start: k, end: j + 3 + n, rule: "meeting-held-talks", kind: kind, objectNear: 6})
+						k = j + 2 + n
+						continue
+					}
+				}
 			}
 			if j < len(toks) && j < k+5 && tokAt(toks, j+1).lower != "with" && (toks[j].lower == "talks" || toks[j].lower == "meeting" || toks[j].lower == "call" || toks[j].lower == "conversation") {
 				// "X and Y held talks in New Delhi".
@@ -131,6 +175,11 @@ func findTriggers(toks []token) []trigger {
 				continue
 			}
 			out = append(out, trigger{start: k, end: k + 1, rule: "call-phoned", kind: KindCall, objectNear: 3})
+		case "conference", "briefing":
+			// "told a joint news conference with Zelenskiy": they stood together.
+			if p := tokAt(toks, k-1).lower; (p == "news" || p == "press") && tokAt(toks, k+1).lower == "with" {
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-joint-news-conference", kind: KindMeeting, noun: true, objectNear: 6})
+			}
 		case "meeting", "meetings", "talks", "conversation", "call", "session", "discussions", "consultations":
 			next := tokAt(toks, k+1).lower
 			if prev := tokAt(toks, k-1).lower; t.lower == "meeting" && next != "with" && next != "between" &&
@@ -143,6 +192,13 @@ func findTriggers(toks []token) []trigger {
 				// "received a phone call from X".
 				out = append(out, trigger{start: k, end: k + 2, rule: "call-from", kind: KindCall, noun: true, objectNear: 6})
 				continue
+			}
+			if next == "in" || next == "at" {
+				// "talks in Beijing between X and Y".
+				if _, n := places().placeAt(toks, k+2); n > 0 && tokAt(toks, k+2+n).lower == "between" {
+					out = append(out, trigger{start: k, end: k + 3 + n, rule: "meeting-noun-between", kind: KindMeeting, noun: true, between: true, objectNear: 6})
+					continue
+				}
 			}
 			if next != "with" && next != "between" {
 				// "X and Y discussed ... during talks in Moscow".
@@ -179,7 +235,7 @@ func findTriggers(toks []token) []trigger {
 				rule = "call-noun-with"
 			}
 			if next == "between" {
-				out = append(out, trigger{start: k, end: k + 2, rule: strings.Replace(rule, "with", "between", 1), kind: kind, noun: true, between: true, objectNear: 4})
+				out = append(out, trigger{start: k, end: k + 2, rule: strings.Replace(rule, "with", "between", 1), kind: kind, noun: true, between: true, objectNear: 6})
 				continue
 			}
 			out = append(out, trigger{start: k, end: k + 2, rule: rule, kind: kind, noun: true, objectNear: 6})
@@ -207,6 +263,10 @@ func hypothetical(toks []token, tr trigger) bool {
 		if hypotheticalWords[l] {
 			return true
 		}
+		// "called for talks with", "ready for a meeting with".
+		if l == "for" && b > 0 && callsFor[toks[b-1].lower] {
+			return true
+		}
 		seen++
 		// Stop at the subject: a capitalised word or a pronoun.
 		if toks[b].cap {
@@ -225,6 +285,61 @@ func hypothetical(toks []token, tr trigger) bool {
 	return false
 }
 
+// includedGuests reads "hosted a summit (of ...), including X, Y and Z" or
+// "attended by X and Y" after a hosting trigger.
+func (d *docState) includedGuests(si int, tr trigger) []int {
+	toks := d.sents[si].toks
+	k := tr.end
+	if w := tokAt(toks, k).lower; w != "a" && w != "an" && w != "the" {
+		return nil
+	}
+	found := false
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		switch toks[j].lower {
+		case "summit", "meeting", "talks", "dinner", "gathering", "conference", "reception", "lunch", "banquet":
+			found = true
+		}
+	}
+	if !found {
+		return nil
+	}
+	for j := k; j+1 < len(toks) && j < k+14; j++ {
+		l := toks[j].lower
+		if l != "including" && !(l == "attended" && toks[j+1].lower == "by") {
+			continue
+		}
+		from := j + 1
+		if l == "attended" {
+			from++
+		}
+		for _, mi := range d.bySent[si] {
+			m := &d.mentions[mi]
+			if m.spanStart < from || m.spanStart > from+2 || m.entity < 0 || m.quoted {
+				continue
+			}
+			out := []int{mi}
+			for nx := d.coordinated(si, mi); nx >= 0; nx = d.coordinated(si, nx) {
+				out = append(out, nx)
+			}
+			return out
+		}
+		return nil
+	}
+	return nil
+}
+
+// inPersonLater reports a meeting word after the object of "told": "told
+// Putin ..., in their first face-to-face meeting", "told Xi at talks".
+func inPersonLater(toks []token, k int) bool {
+	for ; k < len(toks); k++ {
+		switch toks[k].lower {
+		case "meeting", "talks", "summit", "face-to-face":
+			return !hypothetical(toks, trigger{start: k, end: k + 1, noun: true})
+		}
+	}
+	return false
+}
+
 // visitingSubject reports whether the person before a trigger is a visitor
 // ("Visiting Chinese Premier Li Qiang told ...").
 func (d *docState) visitingSubject(si int, tr trigger) bool {
@@ -235,6 +350,31 @@ func (d *docState) visitingSubject(si int, tr trigger) bool {
 		}
 	}
 	return false
+}
+
+// onlyFillers reports whether the words between a trigger and a person
+// leave that person the trigger's object: determiners, descriptions
+// ("visiting", "top security official"), dates, places and possessors
+// ("Putin's envoy") may stand there, but not a preposition that makes the
+// person the complement of another noun ("met the demands of X",
+// "received support from X").
+func onlyFillers(toks []token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		t := toks[k]
+		switch t.lower {
+		case "of", "for", "to", "from", "about", "against", "over", "that", "which", "who", ";", ":", ".", "after", "before":
+			return false
+		case "on":
+			if !isDateWord(tokAt(toks, k+1)) && tokAt(toks, k+1).kind != tokNumber {
+				return false
+			}
+		case "by":
+			if k != from {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // negatedAfter reports a denial or plan right after the participants of a
@@ -266,6 +406,21 @@ func (d *docState) meetingsIn(si int) []Meeting {
 		m := &d.mentions[mi]
 		return m.entity >= 0 && !m.quoted
 	}
+	// "the two leaders" are the two people of the last meeting reported;
+	// "the leaders of X and Y" the office holders of those countries.
+	for _, mi := range d.bySent[si] {
+		m := &d.mentions[mi]
+		switch {
+		case m.kind != mentionGroup:
+		case len(m.groupOf) > 0:
+			if g := d.leadersOf(m.groupOf, m.descHead); len(g) >= 2 {
+				m.group, m.entity = g, g[0]
+			}
+		case len(d.lastPair) == 2:
+			m.group = d.lastPair
+			m.entity = d.lastPair[0]
+		}
+	}
 	for _, tr := range findTriggers(toks) {
 		if s.quoted[tr.start] || hypothetical(toks, tr) {
 			continue
@@ -282,10 +437,15 @@ func (d *docState) meetingsIn(si int) []Meeting {
 			for nx := d.coordinated(si, sub); nx >= 0 && d.mentions[nx].spanStart < tr.start; nx = d.coordinated(si, nx) {
 				group = append(group, nx)
 			}
-			if len(group) < 2 {
+			if len(d.participantEntities(group)) < 2 {
+				// Only "X and Y" (or "the two leaders") met each other.
 				continue
 			}
+			group = append(group, d.accompanied(si, tr)...)
 			date, dateRule := d.meetingDate(si, tr, [][]int{group})
+			if date == "" && d.usesGroup(group) && d.lastPairDate != "" {
+				date, dateRule = d.lastPairDate, "date-of-the-two"
+			}
 			rule := tr.rule
 			if dateRule != "" {
 				rule += "+" + dateRule
@@ -293,6 +453,9 @@ func (d *docState) meetingsIn(si int) []Meeting {
 			if names := d.participantNames(group); len(names) >= 2 {
 				out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(d.meetingPlace(si, tr, [][]int{group})),
 					Kind: tr.kind, Evidence: s.text, Rule: rule})
+				if ents := d.participantEntities(group); len(ents) == 2 {
+					d.lastPair, d.lastPairDate = ents, date
+				}
 			}
 			continue
 		}
@@ -302,11 +465,57 @@ func (d *docState) meetingsIn(si int) []Meeting {
 		for _, mi := range d.bySent[si] {
 			m := &d.mentions[mi]
 			if m.spanStart >= tr.end && m.spanStart <= tr.end+tr.objectNear && usable(mi) && m.kind != mentionPronoun {
+				// "welcomed Xi's proposal": a possessive is not the object;
+				// "met the demands of X": X is not what was met.
+				if tokAt(toks, m.spanEnd).kind == tokPoss || !onlyFillers(toks, tr.end, m.spanStart) {
+					continue
+				}
 				obj = mi
 				break
 			}
 			if m.spanStart >= tr.end+tr.objectNear {
 				break
+			}
+		}
+		if obj < 0 && tr.rule == "meeting-hosted" {
+			// "hosted a summit of leaders, including X, Y and Z".
+			if guests := d.includedGuests(si, tr); len(guests) > 0 {
+				if host := d.subjectFor(si, tr, guests); host >= 0 {
+					group := append([]int{host}, guests...)
+					if names := d.participantNames(group); len(names) >= 2 {
+						date, dateRule := d.meetingDate(si, tr, [][]int{group})
+						rule := "meeting-hosted-including"
+						if dateRule != "" {
+							rule += "+" + dateRule
+						}
+						out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(d.meetingPlace(si, tr, [][]int{group})),
+							Kind: KindMeeting, Evidence: s.text, Rule: rule})
+					}
+				}
+				continue
+			}
+		}
+		if obj < 0 && tr.rule == "meeting-hosted" && len(d.lastPair) == 2 {
+			// "Cavusoglu, who hosted the talks": the host met the two who talked.
+			if next := tokAt(toks, tr.end).lower; next == "the" || next == "their" {
+				if w := tokAt(toks, tr.end+1).lower; w == "talks" || w == "meeting" || w == "negotiations" {
+					if host := d.subjectFor(si, tr, nil); host >= 0 {
+						ents := append([]int{d.mentions[host].entity}, d.lastPair...)
+						var names []string
+						seen := map[int]bool{}
+						for _, e := range ents {
+							if e >= 0 && !seen[e] {
+								seen[e] = true
+								names = append(names, d.entities[e].name)
+							}
+						}
+						if len(names) >= 3 {
+							out = append(out, Meeting{Participants: names, Date: Str(d.lastPairDate), Place: nil, Kind: KindMeeting,
+								Evidence: s.text, Rule: "meeting-hosted-the-talks+date-of-the-talks"})
+						}
+					}
+					continue
+				}
 			}
 		}
 		if obj < 0 {
@@ -321,6 +530,9 @@ func (d *docState) meetingsIn(si int) []Meeting {
 					if names := d.participantNames(ms); len(names) >= 2 {
 						out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(d.meetingPlace(si, tr, [][]int{ms})),
 							Kind: tr.kind, Evidence: s.text, Rule: rule})
+						if ents := d.participantEntities(ms); len(ents) == 2 {
+							d.lastPair, d.lastPairDate = ents, date
+						}
 					}
 				}
 			}
@@ -348,7 +560,8 @@ func (d *docState) meetingsIn(si int) []Meeting {
 		if tr.noun && negatedAfter(toks, lastM.spanEnd) {
 			continue
 		}
-		if tr.rule == "meeting-told" && kind != KindCall && !d.mentions[obj].visiting && !d.visitingSubject(si, tr) {
+		if tr.rule == "meeting-told" && kind != KindCall && !d.mentions[obj].visiting && !d.visitingSubject(si, tr) &&
+			!inPersonLater(toks, lastM.spanEnd) {
 			// "X told Y" is a contact only by phone or with a visitor.
 			continue
 		}
@@ -357,6 +570,15 @@ func (d *docState) meetingsIn(si int) []Meeting {
 			if toks[k].lower == "separately" || toks[k].lower == "respectively" {
 				separately = true
 			}
+		}
+		// "met separately with X and Y", "held separate meetings with".
+		for k := tr.start; k < d.mentions[obj].spanStart && k < len(toks); k++ {
+			if toks[k].lower == "separately" || toks[k].lower == "separate" {
+				separately = true
+			}
+		}
+		if tokAt(toks, tr.start-1).lower == "separate" && tr.noun {
+			separately = true
 		}
 		if tr.between {
 			if len(objects) < 2 {
@@ -389,10 +611,23 @@ func (d *docState) meetingsIn(si int) []Meeting {
 				participants = [][]int{append(append([]int{}, subjects...), objects...)}
 			}
 		}
+		// "..., accompanied by X": X took part too.
+		if !separately {
+			if extra := d.accompanied(si, tr); len(extra) > 0 {
+				participants[0] = append(participants[0], extra...)
+			}
+		}
 		date, dateRule := d.meetingDate(si, tr, participants)
+		if date == "" && len(participants) > 0 && d.usesGroup(participants[0]) && d.lastPairDate != "" {
+			// "Niinisto hosted the two leaders": the day they met.
+			date, dateRule = d.lastPairDate, "date-of-the-two"
+		}
 		place := d.meetingPlace(si, tr, participants)
 		for _, group := range participants {
 			names := d.participantNames(group)
+			if ents := d.participantEntities(group); len(ents) == 2 {
+				d.lastPair, d.lastPairDate = ents, date
+			}
 			if len(names) < 2 {
 				continue
 			}
@@ -418,7 +653,7 @@ func (d *docState) meetingsIn(si int) []Meeting {
 func (d *docState) subjectsMetEachOther(si int, tr trigger) []int {
 	toks := d.sents[si].toks
 	k := tr.start - 1
-	for k >= 0 && adverbs[toks[k].lower] {
+	for k >= 0 && (adverbs[toks[k].lower] || toks[k].lower == "had" || toks[k].lower == "have" || toks[k].lower == "has") {
 		k--
 	}
 	if next := tokAt(toks, tr.end).lower; next == "with" || next == "by" {
@@ -447,16 +682,103 @@ func (d *docState) subjectsMetEachOther(si int, tr trigger) []int {
 // participantNames maps mentions to distinct person names.
 func (d *docState) participantNames(group []int) []string {
 	var names []string
-	seen := map[int]bool{}
-	for _, mi := range group {
-		e := d.mentions[mi].entity
-		if e < 0 || seen[e] {
-			continue
-		}
-		seen[e] = true
+	for _, e := range d.participantEntities(group) {
 		names = append(names, d.entities[e].name)
 	}
 	return names
+}
+
+// participantEntities maps mentions to distinct people, expanding "the two
+// leaders" into both.
+func (d *docState) participantEntities(group []int) []int {
+	var ents []int
+	seen := map[int]bool{}
+	add := func(e int) {
+		if e >= 0 && !seen[e] {
+			seen[e] = true
+			ents = append(ents, e)
+		}
+	}
+	for _, mi := range group {
+		m := &d.mentions[mi]
+		if m.kind == mentionGroup {
+			for _, e := range m.group {
+				add(e)
+			}
+			continue
+		}
+		add(m.entity)
+	}
+	return ents
+}
+
+// leadersOf finds, for each country, the one person of the article who
+// holds its top office (or its foreign ministry, for "foreign ministers").
+func (d *docState) leadersOf(countries []string, head string) []int {
+	var out []int
+	for _, c := range countries {
+		found := -1
+		for e := range d.entities {
+			ent := &d.entities[e]
+			if ent.country != c && ent.of != c {
+				continue
+			}
+			t := strings.ToLower(ent.title)
+			ok := false
+			if head == "foreign ministers" {
+				ok = strings.Contains(t, "foreign") || t == "secretary of state"
+			} else {
+				ok = t == "president" || t == "prime minister" || t == "chancellor" || t == "king" || t == "emir" ||
+					t == "premier" || t == "supreme leader" || t == "leader" || t == "sultan"
+			}
+			if !ok {
+				continue
+			}
+			if found >= 0 {
+				found = -2 // two candidates: do not guess
+				break
+			}
+			found = e
+		}
+		if found >= 0 {
+			out = append(out, found)
+		}
+	}
+	return out
+}
+
+// usesGroup reports whether a participant list has "the two leaders".
+func (d *docState) usesGroup(group []int) bool {
+	for _, mi := range group {
+		if d.mentions[mi].kind == mentionGroup {
+			return true
+		}
+	}
+	return false
+}
+
+// accompanied returns the people of an "accompanied by X (and Y)" or
+// "joined by X" phrase after a trigger.
+func (d *docState) accompanied(si int, tr trigger) []int {
+	toks := d.sents[si].toks
+	for k := tr.end; k+1 < len(toks); k++ {
+		if l := toks[k].lower; (l != "accompanied" && l != "joined") || toks[k+1].lower != "by" {
+			continue
+		}
+		for _, mi := range d.bySent[si] {
+			m := &d.mentions[mi]
+			if m.spanStart < k+2 || m.spanStart > k+6 || m.entity < 0 || m.quoted || !onlyFillers(toks, k+2, m.spanStart) {
+				continue
+			}
+			out := []int{mi}
+			for nx := d.coordinated(si, mi); nx >= 0; nx = d.coordinated(si, nx) {
+				out = append(out, nx)
+			}
+			return out
+		}
+		return nil
+	}
+	return nil
 }
 
 // coordinated returns the person mention joined to mention mi by "and" or
@@ -480,6 +802,30 @@ func (d *docState) coordinated(si, mi int) int {
 	}
 	if tokAt(toks, k).lower == "with" {
 		k++
+	}
+	if w := tokAt(toks, k).lower; (w == "the" || w == "his" || w == "her") && !listComma {
+		// "X and the emir of Qatar, Sheikh Tamim": the title starts after it.
+		for _, oi := range d.bySent[si] {
+			if o := &d.mentions[oi]; o.spanStart == k+1 && o.entity >= 0 && !o.quoted && o.kind == mentionName {
+				return oi
+			}
+		}
+	}
+	if listComma && tokAt(toks, k).kind == tokWord {
+		// "Yang Jiechi, China's top foreign policy official, and Wang Yi":
+		// skip an appositive (lower-case, or a country's possessive) to
+		// the comma that closes it.
+		_, isCountry := places().countryAt(toks, k)
+		if !tokAt(toks, k).cap || isCountry > 0 && tokAt(toks, k+isCountry).kind == tokPoss {
+			j := k
+			for j < len(toks) && j < k+10 && toks[j].text != "," {
+				j++
+			}
+			if tokAt(toks, j).text == "," && tokAt(toks, j+1).lower == "and" {
+				k = j + 2
+				listComma = false
+			}
+		}
 	}
 	for _, oi := range d.bySent[si] {
 		o := &d.mentions[oi]
@@ -582,12 +928,21 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 		if d.sents[si].quoted[dm.i] || rel[dm.i] && !rel[tr.start] {
 			continue
 		}
+		// "GENEVA, June 16 (TASS) -": the dateline's date is the report's.
+		if isDatelineDate(toks, dm) {
+			continue
+		}
 		// "since Oct. 7", "after the Oct. 7 attack": another event's date.
 		switch tokAt(toks, dm.i-1).lower {
 		case "since", "until", "till", "from", "after", "before", "by", "through", "of":
 			continue
 		}
 		if next := tokAt(toks, dm.j); next.kind == tokWord && eventHeads[next.lower] || next.kind == tokPoss {
+			continue
+		}
+		// "... on Thursday, a day after X held talks with Y": a clause
+		// boundary between the date and the trigger.
+		if clauseBetween(toks, dm, tr) {
 			continue
 		}
 		// Distance to the trigger or to the nearest participant.
@@ -600,7 +955,7 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 				}
 			}
 		}
-		if dist < bestDist && dist <= 12 {
+		if dist < bestDist && dist <= 16 {
 			best, bestDist = k, dist
 		}
 	}
@@ -611,7 +966,52 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 		}
 		return dm.value.String(), dm.rule
 	}
-	if !tr.noun || len(groups) == 0 || !d.speechSentence(si) {
+	if len(groups) == 0 {
+		return "", ""
+	}
+	// An earlier sentence (at most three back) naming all of them together
+	// with a date: "Kim and Moon pledged on Friday ... Kim shook hands
+	// with Moon".
+	if ents := d.participantEntities(groups[0]); len(ents) >= 2 {
+		for back := si - 1; back >= 0 && back >= si-3; back-- {
+			present := map[int]bool{}
+			for _, mi := range d.bySent[back] {
+				if m := &d.mentions[mi]; !m.quoted && m.entity >= 0 {
+					present[m.entity] = true
+				}
+			}
+			all := true
+			for _, e := range ents {
+				all = all && present[e]
+			}
+			if !all {
+				continue
+			}
+			for _, dm := range d.dates[back] {
+				if !d.sents[back].quoted[dm.i] && dm.value.d > 0 && !isDatelineDate(d.sents[back].toks, dm) {
+					return dm.value.String(), "date-from-earlier-sentence"
+				}
+			}
+		}
+	}
+	// "On Sunday, Trump addressed ... He held separate meetings with ...":
+	// a pronoun subject carries on the previous sentence and its date.
+	if first := &d.mentions[groups[0][0]]; first.kind == mentionPronoun && si > 0 {
+		if prev := d.subjectOf(si - 1); prev >= 0 && d.mentions[prev].entity == first.entity {
+			for _, dm := range d.dates[si-1] {
+				if !d.sents[si-1].quoted[dm.i] && dm.value.d > 0 && !isDatelineDate(d.sents[si-1].toks, dm) {
+					return dm.value.String(), "date-of-previous-sentence"
+				}
+			}
+		}
+	}
+	// At the top of a story, the talks the lead sentence dates: "The
+	// first talks ... got off to a rocky start on Thursday. Blinken and
+	// Sullivan sat down with Yang and Wang in Anchorage."
+	if date := d.leadTalksDate(si); date != "" {
+		return date, "date-of-the-lead-talks"
+	}
+	if !tr.noun || !d.speechSentence(si) {
 		return "", ""
 	}
 	subject := d.mentions[groups[0][0]].entity
@@ -631,6 +1031,40 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 		}
 	}
 	return "", ""
+}
+
+// leadTalksDate returns the date of talks, a meeting or a summit dated in
+// one of the two sentences before si, when si is among the first four
+// sentences of the story (headlines not counted).
+func (d *docState) leadTalksDate(si int) string {
+	body := 0
+	for k := 0; k < si; k++ {
+		if !d.sents[k].headline {
+			body++
+		}
+	}
+	if body > 3 {
+		return ""
+	}
+	for back := si - 1; back >= 0 && back >= si-2; back-- {
+		toks := d.sents[back].toks
+		for k, t := range toks {
+			switch t.lower {
+			case "talks", "meeting", "summit", "negotiations":
+			default:
+				continue
+			}
+			if d.sents[back].quoted[k] || hypothetical(toks, trigger{start: k, end: k + 1, noun: true}) {
+				continue
+			}
+			for _, dm := range d.dates[back] {
+				if dm.value.d > 0 && !isDatelineDate(toks, dm) && spanDistance(dm.i, dm.j, k, k+1) <= 14 {
+					return dm.value.String()
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // speechSentence reports whether a sentence reports speech ("said",
@@ -759,4 +1193,44 @@ func spanDistance(a, b, c, e int) int {
 		return a - e
 	}
 	return 0
+}
+
+// clauseBetween reports a subordinating word or semicolon between a date
+// and a trigger, which puts them in different clauses.
+func clauseBetween(toks []token, dm dateMention, tr trigger) bool {
+	from, to := dm.j, tr.start
+	if dm.i >= tr.end {
+		from, to = tr.end, dm.i
+	}
+	for k := from; k < to && k < len(toks); k++ {
+		switch toks[k].lower {
+		case "whereas", "although", "while", ";":
+			return true
+		case "after", "before", "since", "until":
+			// A clause when a subject follows ("after Aliyev held talks"),
+			// not a phrase ("since 2019", "after the talks").
+			next := tokAt(toks, k+1)
+			if next.kind == tokWord && (next.cap && !isDateWord(next) || next.lower == "he" || next.lower == "she" || next.lower == "they") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDatelineDate reports a date at the head of a sentence that is followed
+// by "(Agency)" or a dash: "BEIJING, March 7 (Reuters) -".
+func isDatelineDate(toks []token, dm dateMention) bool {
+	if dm.i > 4 {
+		return false
+	}
+	next := tokAt(toks, dm.j)
+	if next.text == "." {
+		next = tokAt(toks, dm.j+1)
+	}
+	switch next.text {
+	case "(", "-", "–", "—", "/", "--":
+		return true
+	}
+	return false
 }

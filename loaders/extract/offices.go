@@ -112,6 +112,15 @@ func (d *docState) roles() []Role {
 		}
 		out = append(out, Role{Person: ent.name, Title: m.title, Of: of, Current: m.current,
 			Evidence: d.sents[m.sent].text, Rule: rule})
+		if x := m.extra; x != nil && !seen[ent.name+"\x00"+strings.ToLower(x.title)] {
+			seen[ent.name+"\x00"+strings.ToLower(x.title)] = true
+			xof := x.of
+			if xof == "" {
+				xof = ent.country
+			}
+			out = append(out, Role{Person: ent.name, Title: x.title, Of: xof, Current: x.current,
+				Evidence: d.sents[m.sent].text, Rule: x.titleRule})
+		}
 	}
 	return out
 }

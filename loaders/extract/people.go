@@ -23,6 +23,7 @@ const (
 	mentionName        mentionKind = iota // a personal name
 	mentionDescription                    // "the Syrian foreign minister", "his Iranian counterpart"
 	mentionPronoun                        // he / she
+	mentionGroup                          // "the two leaders": the last two people who met
 )
 
 // mention is one reference to a person inside a sentence.
@@ -42,9 +43,12 @@ type mention struct {
 	country            string
 	visiting           bool
 	quoted             bool
-	complement         bool // inside another phrase ("adviser to X", "of X")
-	speaker            bool // right next to a speech or meeting verb ("X said", "said X", "X met")
-	pluralTitle        bool // the title was plural ("Presidents X and Y")
+	complement         bool     // inside another phrase ("adviser to X", "of X")
+	speaker            bool     // right next to a speech or meeting verb ("X said", "said X", "X met")
+	pluralTitle        bool     // the title was plural ("Presidents X and Y")
+	extra              *mention // a second office from an appositive (title, of, current only)
+	group              []int    // for "the two leaders": the entities it stands for
+	groupOf            []string // for "the leaders of France, Germany and Italy": the countries
 	titleRule          string
 	rule               string
 	entity             int
@@ -61,7 +65,8 @@ func nameWordCheck(t token) bool {
 		return false
 	}
 	l := t.lower
-	if stopCaps[l] || orgWords[l] || newsAgencies[l] || honorifics[l] || titleHeads[l] {
+	if stopCaps[l] || orgWords[l] || newsAgencies[l] || honorifics[l] || titleHeads[l] ||
+		titleModifiers[l] && !nameLikeModifiers[l] {
 		return false
 	}
 	if _, ok := monthNames[l]; ok {
@@ -78,12 +83,15 @@ func nameWordCheck(t token) bool {
 	// (Tehran-Damascus, U.S.-backed, Syria-based) are not names.
 	if k := strings.IndexAny(t.text, "-‐"); k > 0 && !nameParticles[strings.ToLower(t.text[:k])] {
 		for _, part := range strings.FieldsFunc(l, func(r rune) bool { return r == '-' || r == '‐' }) {
-			if g.isPlaceWord(part) || orgWords[part] {
+			if g.isPlaceWord(part) || orgWords[part] || titleHeads[part] {
 				return false
 			}
 		}
+		// A short lower-case tail is a Korean given name ("Moon Jae-in",
+		// "Kim Jong-un"); a long one or a common suffix is not a name.
 		rest := t.text[k+1:]
-		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) &&
+			(utf8.RuneCountInString(rest) > 4 || compoundTails[strings.ToLower(rest)] || strings.ContainsAny(rest, "-‐")) {
 			return false
 		}
 	}
@@ -106,12 +114,19 @@ type nameSpan struct{ i, j int }
 func nameSpans(toks []token) []nameSpan {
 	var out []nameSpan
 	for i := 0; i < len(toks); i++ {
-		if !isNameWord(toks[i]) {
+		if !isNameWord(toks[i]) && !(toks[i].text == "He" && isNameWord(tokAt(toks, i+1)) && tokAt(toks, i+1).nlBefore == 0) {
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
-			if isNameWord(toks[j]) && toks[j].nlBefore == 0 {
+			if (isNameWord(toks[j]) || toks[j].text == "He") && toks[j].nlBefore == 0 {
+				// "He" inside a run is a Chinese name word: "Liu He".
+				j++
+				continue
+			}
+			// "Theresa May": a month name after a given name, with no day
+			// or year after it.
+			if toks[j].text == "May" && toks[j].nlBefore == 0 && tokAt(toks, j+1).kind != tokNumber {
 				j++
 				continue
 			}
@@ -183,7 +198,7 @@ func personMentions(s *sentence, orgs map[string]bool) []mention {
 		}
 		readPrefix(toks, &m)
 		readAppositive(toks, &m)
-		if p := tokAt(toks, m.spanStart-1).lower; p == "to" || p == "of" || p == "for" {
+		if p := tokAt(toks, m.spanStart-1).lower; p == "to" || p == "of" || p == "for" || p == "with" {
 			m.complement = true
 		}
 		m.speaker = besideVerb(toks, sp) && !s.headline
@@ -192,6 +207,7 @@ func personMentions(s *sentence, orgs map[string]bool) []mention {
 		if n := len(out); n > 0 && m.title == "" && out[n-1].pluralTitle && out[n-1].nameEnd+1 == m.nameStart &&
 			toks[out[n-1].nameEnd].lower == "and" {
 			m.title, m.of, m.country, m.titleRule = out[n-1].title, out[n-1].of, out[n-1].country, out[n-1].titleRule
+			m.counterpart = out[n-1].counterpart
 		}
 		out = append(out, m)
 	}
@@ -240,11 +256,15 @@ func orgContext(toks []token, sp nameSpan) bool {
 	if next.kind == tokWord && next.cap && orgWords[next.lower] {
 		return true
 	}
-	if prev.kind == tokWord && prev.cap && orgWords[prev.lower] && !honorifics[prev.lower] && !titleHeads[prev.lower] &&
-		!titleModifiers[prev.lower] {
+	if prev.kind == tokWord && prev.cap && (orgWords[prev.lower] || newsAgencies[prev.lower]) && !honorifics[prev.lower] &&
+		!titleHeads[prev.lower] && !titleModifiers[prev.lower] {
 		return true
 	}
 	if next.kind == tokNumber {
+		return true
+	}
+	// "the newspaper O Globo", "broadcaster NHK".
+	if mediaNouns[prev.lower] && !prev.cap {
 		return true
 	}
 	if next.kind == tokWord && !next.cap && groupNouns[next.lower] {
@@ -352,8 +372,11 @@ func readPrefix(toks []token, m *mention) {
 	}
 	m.spanStart = p + 1
 	// "The EU's foreign policy chief, Josep Borrell,": a comma after a title.
-	if p >= 1 && toks[p].text == "," && titleHeads[toks[p-1].lower] && tokAt(toks, m.nameEnd).text == "," {
-		p--
+	if p >= 1 && toks[p].text == "," && (titleHeads[toks[p-1].lower] ||
+		p >= 3 && toks[p-2].lower == "of" && titleHeads[toks[p-3].lower] && places().isPlaceWord(toks[p-1].lower)) {
+		if after := tokAt(toks, m.nameEnd); after.text == "," || after.text == "." || after.text == ";" || m.nameEnd >= len(toks) {
+			p--
+		}
 	}
 	// "(SNSC)" between a title and the name.
 	if p >= 2 && toks[p].text == ")" && toks[p-2].text == "(" {
@@ -362,9 +385,14 @@ func readPrefix(toks []token, m *mention) {
 	if p < 0 {
 		return
 	}
+	// "his Iranian and Turkish counterparts, Hassan Rouhani and ...".
+	if p >= 1 && toks[p].text == "," && toks[p-1].lower == "counterparts" {
+		p--
+	}
 	switch toks[p].lower {
 	case "counterpart", "counterparts":
 		m.counterpart = true
+		m.pluralTitle = toks[p].lower == "counterparts"
 		m.titleRule = "role-counterpart"
 		q := p - 1
 		if c, n := demonymBefore(toks, q); n > 0 {
@@ -442,9 +470,16 @@ func readPrefix(toks []token, m *mention) {
 	start := p + 1 - len(seg)
 	title, of, country := parseTitleSegment(seg)
 	if title == "" {
-		// Only a nationality: "Iranian Hassan Rouhani" is rare, but keep it.
+		// Only a nationality or a country's possessive: "Russia's
+		// Vladimir Putin", "Iranian Hassan Rouhani".
 		if c, n := demonymBefore(toks, p); n > 0 && n == p+1-start {
 			m.country = c
+			m.spanStart = start
+		} else if len(seg) >= 2 && seg[len(seg)-1].kind == tokPoss {
+			if c, n := g.countryAt(seg, 0); n == len(seg)-1 {
+				m.country = c
+				m.spanStart = start
+			}
 		}
 		return
 	}
@@ -545,6 +580,10 @@ func parseTitleSegment(seg []token) (title, of, country string) {
 	}
 	if lastHead < 0 {
 		return "", "", country
+	}
+	// "Secretary General", "Attorney General": a trailing "General".
+	if lastHead+1 < len(seg) && seg[lastHead+1].lower == "general" {
+		lastHead++
 	}
 	titleToks := seg[i : lastHead+1]
 	rest := seg[lastHead+1:]
@@ -672,6 +711,7 @@ func readAppositive(toks []token, m *mention) {
 	if k >= len(toks) {
 		return
 	}
+	owner := ""
 	switch l := toks[k].lower; {
 	case l == "a" || l == "an" || l == "the" || l == "his" || l == "her" || l == "its" || l == "their":
 	case !toks[k].cap && (titleHeads[l] || titleModifiers[l] && l != "of" && l != "and" && l != "the" && l != "for"):
@@ -682,6 +722,13 @@ func readAppositive(toks []token, m *mention) {
 		if c, n := places().countryAt(toks, k); n > 0 && tokAt(toks, k+n).kind == tokPoss {
 			m.country = c
 			k += n
+			break
+		}
+		// "Celso Amorim, Lula's chief foreign policy adviser,"
+		if toks[k].cap && tokAt(toks, k+1).kind == tokPoss {
+			owner = toks[k].text
+			m.ofStart, m.ofEnd = k, k+1
+			k++
 			break
 		}
 		return
@@ -703,6 +750,11 @@ func readAppositive(toks []token, m *mention) {
 		if t.lower == "to" || t.lower == "of" || t.lower == "for" || t.lower == "who" || t.lower == "which" {
 			break
 		}
+		// Only title words, names and a few adjectives lead up to the
+		// title: "the first such meeting between the leaders" is none.
+		if !(titleModifiers[t.lower] || titleHeads[t.lower] || t.kind == tokPoss || t.cap || appositiveAdjectives[t.lower]) {
+			break
+		}
 		k++
 	}
 	if headAt < 0 {
@@ -714,11 +766,10 @@ func readAppositive(toks []token, m *mention) {
 		ts--
 	}
 	var titleToks []token
-	for _, t := range toks[ts : headAt+1] {
-		if _, n := places().demonymAt([]token{t}, 0); n > 0 {
-			if c, _ := places().demonymAt([]token{t}, 0); c != "" {
-				m.country = c
-			}
+	for i, t := range toks[ts : headAt+1] {
+		// A nationality inside the title gives the country instead.
+		if c, n := places().demonymAt(toks, ts+i); n == 1 {
+			m.country = c
 			continue
 		}
 		titleToks = append(titleToks, t)
@@ -727,7 +778,13 @@ func readAppositive(toks []token, m *mention) {
 	if title == "" {
 		return
 	}
-	if m.title == "" {
+	if m.title != "" {
+		// A second office: "Former Kenyan Prime Minister Raila Odinga, the
+		// African Union's special envoy,".
+		m.extra = &mention{title: title, titleRule: "role-appositive", current: true, country: m.country}
+		m = m.extra
+	}
+	{
 		m.title = title
 		m.titleRule = "role-appositive"
 		of := ""
@@ -746,12 +803,12 @@ func readAppositive(toks []token, m *mention) {
 			}
 		}
 		if of == "" {
+			of = owner
+		}
+		if of == "" {
 			of = m.country
 		}
 		m.of = of
-		if tokAt(toks, start-1).lower != "former" && toks[start].lower == "former" {
-			m.current = false
-		}
 		for _, t := range toks[start:headAt] {
 			if t.lower == "former" {
 				m.current = false
@@ -804,11 +861,67 @@ func descriptions(s *sentence, names []mention) []mention {
 				spanStart: k, spanEnd: k + 1, name: toks[k].text, entity: -1, quoted: s.quoted[k], rule: "coref-pronoun", current: true})
 			continue
 		}
-		if l != "the" && l != "his" && l != "her" {
+		// "the leaders of France, Germany and Italy", "the foreign ministers
+		// of Russia and Iran": one office holder per country.
+		if l == "the" {
+			h := k + 1
+			if tokAt(toks, h).lower == "foreign" {
+				h++
+			}
+			if head := tokAt(toks, h).lower; (head == "leaders" || head == "presidents" || head == "ministers" || head == "heads") &&
+				tokAt(toks, h+1).lower == "of" {
+				var countries []string
+				j := h + 2
+				for j < len(toks) {
+					if tokAt(toks, j).lower == "state" {
+						break
+					}
+					c, n := places().countryAt(toks, j)
+					if n == 0 {
+						break
+					}
+					countries = append(countries, c)
+					j += n
+					if w := tokAt(toks, j).lower; w == "," || w == "and" {
+						j++
+						if tokAt(toks, j).lower == "and" {
+							j++
+						}
+						continue
+					}
+					break
+				}
+				if len(countries) >= 2 {
+					title := head
+					if h > k+1 {
+						title = "foreign ministers"
+					}
+					out = append(out, mention{sent: s.index, kind: mentionGroup, nameStart: k, nameEnd: j,
+						spanStart: k, spanEnd: j, name: joinTokens(toks[k:j]), entity: -1, quoted: s.quoted[k],
+						rule: "coref-leaders-of", current: true, groupOf: countries, descHead: title})
+					k = j - 1
+					continue
+				}
+			}
+		}
+		// "the two leaders": resolved by the meetings stage.
+		if l == "the" && tokAt(toks, k+1).lower == "two" && groupHeads[tokAt(toks, k+2).lower] {
+			out = append(out, mention{sent: s.index, kind: mentionGroup, nameStart: k, nameEnd: k + 3,
+				spanStart: k, spanEnd: k + 3, name: joinTokens(toks[k : k+3]), entity: -1, quoted: s.quoted[k],
+				rule: "coref-the-two", current: true})
+			k += 2
 			continue
 		}
 		j := k + 1
 		country := ""
+		possessive := false
+		if c, n := places().countryAt(toks, k); n > 0 && tokAt(toks, k+n).kind == tokPoss {
+			// "Iran's Leader", "Syria's foreign minister".
+			country, possessive = c, true
+			j = k + n + 1
+		} else if l != "the" && l != "his" && l != "her" {
+			continue
+		}
 		var words []string
 		for j < len(toks) && j < k+6 {
 			t := toks[j]
@@ -820,7 +933,7 @@ func descriptions(s *sentence, names []mention) []mention {
 			if t.kind != tokWord {
 				break
 			}
-			if t.lower == "top" || t.lower == "senior" || t.lower == "veteran" || t.lower == "former" ||
+			if t.lower == "top" || t.lower == "senior" || t.lower == "veteran" || t.lower == "former" || t.lower == "new" ||
 				t.lower == "chief" && (tokAt(toks, j+1).lower == "diplomat" || places().isPlaceWord(tokAt(toks, j+1).lower)) {
 				j++
 				continue
@@ -842,7 +955,7 @@ func descriptions(s *sentence, names []mention) []mention {
 		if head == "official" && country == "" {
 			continue
 		}
-		if (head == "counterpart") != (l != "the") {
+		if !possessive && (head == "counterpart") != (l != "the") || possessive && (head == "counterpart" || head == "official") {
 			continue
 		}
 		// A following name makes it a title, handled by readPrefix.

@@ -20,7 +20,7 @@ type gazetteer struct {
 	demonyms     map[string]string // lower-case demonym → common name
 	capitals     map[string]string // lower-case capital → common name
 	subdivisions map[string]string // lower-case province/region → common name
-	maxWords     int               // longest country name in words
+	firstWords   map[string]int    // first word of a country name → most words in such a name
 }
 
 var (
@@ -60,6 +60,14 @@ var irregularDemonyms = map[string]string{
 	"kenyan": "Kenya", "ethiopian": "Ethiopia", "nigerian": "Nigeria", "nigerien": "Niger",
 	"togolese": "Togo", "gabonese": "Gabon", "beninese": "Benin", "guyanese": "Guyana",
 	"bhutanese": "Bhutan", "chadian": "Chad", "malian": "Mali", "libyan": "Libya", "tunisian": "Tunisia", "moroccan": "Morocco", "algerian": "Algeria",
+	"philippine": "Philippines", "korean": "South Korea", "montenegrin": "Montenegro",
+	"ghanaian": "Ghana", "burkinabe": "Burkina Faso", "south sudanese": "South Sudan",
+	"burundian": "Burundi", "mozambican": "Mozambique", "malawian": "Malawi",
+	"sierra leonean": "Sierra Leone", "laotian": "Laos", "bruneian": "Brunei", "fijian": "Fiji",
+	"honduran": "Honduras", "costa rican": "Costa Rica", "panamanian": "Panama", "haitian": "Haiti",
+	"argentinian": "Argentina", "uruguayan": "Uruguay", "paraguayan": "Paraguay",
+	"bahamian": "Bahamas", "guinean": "Guinea", "cape verdean": "Cape Verde",
+	"mauritian": "Mauritius", "djiboutian": "Djibouti", "eritrean": "Eritrea", "maldivian": "Maldives", "canadian": "Canada", "jamaican": "Jamaica",
 }
 
 // countryAliases are other names news text uses for a country.
@@ -74,12 +82,17 @@ var countryAliases = map[string]string{
 	"democratic republic of congo": "DR Congo", "drc": "DR Congo",
 }
 
+// capitalAliases are current spellings of capitals that gountries lists
+// under an older name.
+var capitalAliases = map[string]string{"kyiv": "Ukraine", "nur-sultan": "Kazakhstan"}
+
 func buildGazetteer() *gazetteer {
 	g := &gazetteer{
 		countries:    map[string]string{},
 		demonyms:     map[string]string{},
 		capitals:     map[string]string{},
 		subdivisions: map[string]string{},
+		firstWords:   map[string]int{},
 	}
 	q := gountries.New()
 	known := map[string]bool{}
@@ -119,6 +132,11 @@ func buildGazetteer() *gazetteer {
 			g.demonyms[d] = name
 		}
 	}
+	for c, name := range capitalAliases {
+		if known[name] {
+			g.capitals[c] = name
+		}
+	}
 	for a, name := range countryAliases {
 		if known[name] {
 			g.addCountry(a, name)
@@ -129,8 +147,9 @@ func buildGazetteer() *gazetteer {
 
 func (g *gazetteer) addCountry(lower, name string) {
 	g.countries[lower] = name
-	if n := strings.Count(lower, " ") + 1; n > g.maxWords {
-		g.maxWords = n
+	first, _, _ := strings.Cut(lower, " ")
+	if n := strings.Count(lower, " ") + 1; n > g.firstWords[first] {
+		g.firstWords[first] = n
 	}
 }
 
@@ -164,12 +183,22 @@ func derivedDemonyms(name string) []string {
 // countryAt matches a country name (or alias) starting at toks[i] and
 // returns the country and the number of tokens used.
 func (g *gazetteer) countryAt(toks []token, i int) (string, int) {
-	for n := g.maxWords; n >= 1; n-- {
+	if i < 0 || i >= len(toks) || !toks[i].cap && toks[i].lower != "the" {
+		return "", 0
+	}
+	maxWords, ok := g.firstWords[toks[i].lower]
+	if !ok {
+		return "", 0
+	}
+	for n := maxWords; n >= 1; n-- {
 		if i+n > len(toks) {
 			continue
 		}
-		if !toks[i].cap && toks[i].lower != "the" {
-			return "", 0
+		if n == 1 {
+			if c, found := g.countries[toks[i].lower]; found {
+				return c, 1
+			}
+			continue
 		}
 		var b strings.Builder
 		ok := true
@@ -229,14 +258,18 @@ func (g *gazetteer) placeAt(toks []token, i int) (string, int) {
 	if i >= len(toks) || !toks[i].cap {
 		return "", 0
 	}
-	if _, n := g.countryAt(toks, i); n > 0 {
-		return joinTokens(toks[i : i+n]), n
-	}
+	_, countryLen := g.countryAt(toks, i)
 	for n := 3; n >= 1; n-- {
+		if n <= countryLen {
+			return joinTokens(toks[i : i+n]), n
+		}
 		if i+n > len(toks) {
 			continue
 		}
-		key := lowerJoin(toks[i : i+n])
+		key := toks[i].lower
+		if n > 1 {
+			key = lowerJoin(toks[i : i+n])
+		}
 		if _, ok := g.capitals[key]; ok {
 			return joinTokens(toks[i : i+n]), n
 		}

@@ -11,6 +11,8 @@ func TestGazetteer(t *testing.T) {
 		"italian": "Italy", "chilean": "Chile", "mexican": "Mexico", "ukrainian": "Ukraine",
 		"egyptian": "Egypt", "qatari": "Qatar", "japanese": "Japan", "belarusian": "Belarus",
 		"venezuelan": "Venezuela", "colombian": "Colombia", "ethiopian": "Ethiopia", "american": "United States",
+		"ghanaian": "Ghana", "philippine": "Philippines", "honduran": "Honduras", "mozambican": "Mozambique",
+		"austrian": "Austria", "romanian": "Romania", "canadian": "Canada", "indonesian": "Indonesia",
 	}
 	for d, want := range demonyms {
 		if got := g.demonyms[d]; got != want {

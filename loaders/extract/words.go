@@ -20,6 +20,24 @@ var nameParticles = set("al", "el", "bin", "ibn", "bint", "ben", "abu", "van", "
 // nameSuffixes may end a personal name.
 var nameSuffixes = set("II", "III", "IV", "VI", "Jr.", "Jr", "Sr.")
 
+// nameLikeModifiers are title modifiers that are also surnames.
+var nameLikeModifiers = set("power", "young", "rich", "un", "home")
+
+// compoundTails are lower-case word endings that make a hyphenated word an
+// adjective, not a name ("Hamas-led", "Trump-era").
+var compoundTails = set("led", "run", "era", "held", "like", "made", "born", "style", "based", "backed",
+	"linked", "owned", "funded", "allied", "aligned", "type", "wide", "only", "free")
+
+// appositiveAdjectives may stand before a title in an appositive ("a
+// longtime adviser", "the powerful speaker").
+var appositiveAdjectives = set("former", "longtime", "long-time", "veteran", "current", "new", "then",
+	"personal", "key", "close", "powerful", "influential", "leading", "outgoing", "incoming", "newly",
+	"appointed", "elected", "hardline", "moderate", "influential", "de", "facto", "regional", "local")
+
+// groupHeads follow "the two" in a mention of two people who met.
+var groupHeads = set("leaders", "presidents", "ministers", "men", "women", "heads", "premiers",
+	"diplomats", "counterparts", "officials", "statesmen", "chancellors")
+
 // honorifics precede a name but are not part of it.
 var honorifics = set("ayatollah", "grand", "seyyed", "sayyed", "sayyid", "seyed", "sayed", "sheikh",
 	"shaikh", "sheik", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "imam", "hojatoleslam",
@@ -27,7 +45,7 @@ var honorifics = set("ayatollah", "grand", "seyyed", "sayyed", "sayyid", "seyed"
 	"maj.", "colonel", "col.", "captain", "capt.", "admiral", "adm.", "marshal", "sir", "dame",
 	"lord", "lady", "excellency", "highness", "majesty", "rev.", "reverend", "father",
 	"cardinal", "rabbi", "mullah", "mufti", "haj", "hajj", "haji", "prof.", "professor", "sen.",
-	"rep.", "gov.", "sergeant", "sgt.", "commodore", "field", "staff", "mme", "mme.", "monsignor")
+	"rep.", "gov.", "sergeant", "sgt.", "commodore", "mme", "mme.", "monsignor")
 
 // titleHeads end an office title ("Foreign Minister", "Crown Prince").
 var titleHeads = set("president", "minister", "chancellor", "premier", "speaker", "secretary",
@@ -37,7 +55,7 @@ var titleHeads = set("president", "minister", "chancellor", "premier", "speaker"
 	"representative", "senator", "congressman", "congresswoman", "lawmaker", "prosecutor",
 	"secretary-general", "vice-president", "negotiator", "coordinator", "head", "monarch",
 	"president-elect", "commander", "mediator", "deputy", "aide", "counselor", "counsellor",
-	"emissary", "administrator", "attorney", "pope", "patriarch", "crown",
+	"emissary", "administrator", "attorney", "pope", "patriarch", "crown", "councilor", "councillor",
 	// plural heads ("Presidents Vladimir Putin and Xi Jinping") are written
 	// in the singular by plainTitle
 	"presidents", "ministers", "leaders", "premiers", "kings", "envoys", "ambassadors",
@@ -57,13 +75,15 @@ var titleModifiers = set("foreign", "prime", "defense", "defence", "interior", "
 	"investment", "water", "power", "housing", "tourism", "science", "technology", "sports",
 	"youth", "women", "social", "welfare", "immigration", "internal", "external", "public",
 	"nuclear", "atomic", "central", "bank", "of", "and", "the", "for", "high", "bureau", "politburo",
+	"interim", "transitional", "caretaker", "outgoing", "incoming", "designate", "then-president",
 	"committee", "party", "opposition")
 
 // descriptiveHeads name a person by role in later mentions ("the top
 // Syrian diplomat", "his Iranian counterpart") but are not offices.
 var descriptiveHeads = set("diplomat", "counterpart", "official", "envoy", "leader", "president",
 	"minister", "premier", "speaker", "chancellor", "secretary", "adviser", "advisor", "king",
-	"prince", "emir", "ambassador", "spokesman", "governor", "mayor", "chairman", "chief")
+	"prince", "emir", "ambassador", "spokesman", "governor", "mayor", "chairman", "chief", "sultan",
+	"queen", "pope", "monarch", "ruler")
 
 // orgWords mark a capitalised sequence as an organisation, event or place
 // rather than a person.
@@ -84,7 +104,7 @@ var orgWords = set("front", "council", "army", "agency", "news", "party", "minis
 	"liwa", "kataib", "state", "states", "daily", "journal", "herald", "tribune", "gazette",
 	"channel", "service", "services", "ministries", "majlis", "knesset", "duma", "kremlin",
 	"pentagon", "bureau", "fund", "program", "programme", "project", "plan", "deal", "ceasefire",
-	"operation", "base", "port", "camp", "strip", "peninsula", "dome", "pipeline", "hall",
+	"operation", "base", "port", "camp", "mount", "temple", "heights", "crossing", "strip", "peninsula", "dome", "pipeline", "hall",
 	"units", "unit", "brotherhood", "battalion", "regiment", "division", "fleet", "command", "boko", "haram", "embassy", "consulate", "mission", "board", "cabinet", "police",
 	"navy", "airforce", "force", "troops", "media", "agency's", "foreign", "affairs", "ministerial",
 	"democratic", "republican", "socialist", "communist", "national", "international", "global",
@@ -114,7 +134,7 @@ var stopCaps = set("the", "a", "an", "in", "on", "at", "for", "of", "to", "from"
 	"then", "thus", "yet", "so", "if", "although", "though", "because", "despite", "among",
 	"between", "about", "against", "over", "into", "through", "upon", "within", "without",
 	"former", "new", "senior", "top", "local", "today", "yesterday", "tomorrow", "tonight",
-	"asked", "said", "says", "told", "added", "noted", "mr", "mrs", "ms", "dr", "sources",
+	"asked", "says", "told", "added", "noted", "mr", "mrs", "ms", "dr", "sources",
 	"source", "officials", "official", "one", "two", "three", "four", "five", "first", "second",
 	"third", "leave", "read", "see", "please", "follow", "will", "would", "should", "can", "could",
 	"may", "might", "must", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do",
@@ -134,8 +154,13 @@ var stopCaps = set("the", "a", "an", "in", "on", "at", "for", "of", "to", "from"
 	"jewish", "jews", "sunni", "kurdish", "kurds", "western", "eastern",
 	"northern", "southern", "african", "asian", "european", "latin", "gulf", "persian", "turkic",
 	"slavic", "nordic", "baltic", "caucasus", "balkan", "balkans", "pacific", "atlantic", "arctic",
+	"eid", "ramadan", "christmas", "easter", "nowruz", "hanukkah", "diwali", "passover",
 	"internet", "covid-19", "covid", "coronavirus", "breaking", "update", "exclusive", "analysis",
 	"no", "yes", "ok", "okay", "don't", "it's", "let", "let's")
+
+// mediaNouns before a capitalised name make it an outlet: "the newspaper O Globo".
+var mediaNouns = set("newspaper", "daily", "weekly", "magazine", "channel", "broadcaster", "agency",
+	"website", "outlet", "tabloid", "television", "radio", "network", "station", "paper")
 
 // speechVerbs introduce reported speech; the person before them is the
 // sentence's subject.
@@ -160,4 +185,5 @@ var groupNouns = set("group", "groups", "militants", "militant", "fighters", "te
 	"peace", "ceasefire", "cease-fire", "truce", "war", "conflict", "crisis", "region's",
 	"pipeline", "pipelines", "plant", "station", "project", "reactor", "corridor", "bridge", "dam",
 	"field", "resort", "complex", "facility", "forecourt", "exercise", "exercises", "drills",
-	"operation", "campaign", "party's", "system", "missile", "missiles", "vaccine", "format")
+	"operation", "campaign", "party's", "system", "missile", "missiles", "vaccine", "format",
+	"crossing", "border", "mosque", "compound", "holiday", "festival")
