@@ -56,10 +56,23 @@ func foldTokens(s string) []string {
 }
 
 // subName reports whether the tokens of short all appear, in order, in
-// long, with the same last token ("Javad Zarif" in "Mohammad Javad Zarif").
+// long, with the same last token ("Javad Zarif" in "Mohammad Javad Zarif"),
+// or whether short is a long prefix of long that leaves out a family name
+// ("Mohamed bin Zayed" in "Mohamed bin Zayed Al Nahyan").
 func subName(short, long []string) bool {
-	if len(short) == 0 || len(short) > len(long) || short[len(short)-1] != long[len(long)-1] {
+	if len(short) == 0 || len(short) > len(long) {
 		return false
+	}
+	if short[len(short)-1] != long[len(long)-1] {
+		if len(short) < 3 {
+			return false
+		}
+		for i := range short {
+			if short[i] != long[i] {
+				return false
+			}
+		}
+		return true
 	}
 	k := 0
 	for _, w := range long {
@@ -74,8 +87,13 @@ func subName(short, long []string) bool {
 func (d *docState) resolveNames() {
 	// Longest names first, so shorter forms join them.
 	order := make([]int, 0, len(d.mentions))
-	for i, m := range d.mentions {
-		if m.kind == mentionName && strings.Contains(m.name, " ") {
+	fullName := func(m *mention) bool {
+		// "King Willem-Alexander": one hyphenated word with a title is a
+		// full name too.
+		return strings.Contains(m.name, " ") || (m.title != "" || m.honorific) && len(foldTokens(m.name)) >= 2
+	}
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.kind == mentionName && fullName(m) {
 			order = append(order, i)
 		}
 	}
@@ -124,16 +142,17 @@ func (d *docState) resolveNames() {
 	}
 	for i := range d.mentions {
 		m := &d.mentions[i]
-		if m.kind != mentionName || strings.Contains(m.name, " ") {
+		if m.kind != mentionName || fullName(m) {
 			continue
 		}
 		ft := foldTokens(m.name)
 		if len(ft) != 1 {
 			continue
 		}
-		e := d.matchSingle(ft[0], m.sent)
-		if e >= 0 && m.title != "" && d.titleConflict(e, m.title) {
-			// "King Salman" is not the crown prince who shares the word.
+		e, bySurname := d.matchSingle(ft[0], m.sent)
+		if e >= 0 && !bySurname && m.title != "" && d.titleConflict(e, m.title) {
+			// "Prince William" is not President William Ruto: a first-name
+			// match needs no clash of titles.
 			e = -1
 		}
 		if e < 0 && (m.honorific || m.title != "" || m.counterpart || m.predecessor || speakers[ft[0]]) {
@@ -173,8 +192,9 @@ func (d *docState) attach(e, i int) {
 	}
 }
 
-// matchSingle finds the person a one-word mention names.
-func (d *docState) matchSingle(w string, sent int) int {
+// matchSingle finds the person a one-word mention names, and whether it
+// matched a later name word (a surname) rather than the first.
+func (d *docState) matchSingle(w string, sent int) (int, bool) {
 	best, bestDist := -1, 1<<30
 	consider := func(e int) {
 		dist := 1 << 20
@@ -214,7 +234,7 @@ func (d *docState) matchSingle(w string, sent int) int {
 		}
 	}
 	if best >= 0 {
-		return best
+		return best, true
 	}
 	// Family name first (Xi Jinping → Xi, Kim Jong Un → Kim) or a
 	// given name used alone (Abiy Ahmed → Abiy); among several, the one
@@ -225,7 +245,7 @@ func (d *docState) matchSingle(w string, sent int) int {
 			consider(e)
 		}
 	}
-	return best
+	return best, false
 }
 
 // subjectOf returns the mention that is the grammatical subject of a
@@ -307,7 +327,7 @@ func (d *docState) subjectBefore(si, k int) int {
 func (d *docState) resolveDescription(m *mention) int {
 	subject := -1
 	if m.descHead == "counterpart" {
-		if s := d.subjectBefore(m.sent, m.spanStart); s >= 0 {
+		if s := d.nearestBefore(m.sent, m.spanStart); s >= 0 {
 			subject = d.mentions[s].entity
 		}
 	}
@@ -392,6 +412,11 @@ var officeDescriptions = set("president", "minister", "premier", "speaker", "cha
 func (d *docState) titleFromDescription(mi int) {
 	m := &d.mentions[mi]
 	if m.country == "" || !officeDescriptions[m.descHead] || m.quoted {
+		return
+	}
+	// Only as the speaker: "“...,” the Iranian president noted."
+	toks := d.sents[m.sent].toks
+	if !speechVerbs[tokAt(toks, m.spanEnd).lower] && !speechVerbs[tokAt(toks, m.spanStart-1).lower] {
 		return
 	}
 	best, bestPos := -1, -1

@@ -15,6 +15,12 @@ func TestFoldName(t *testing.T) {
 	if !subName(foldTokens("Javad Zarif"), foldTokens("Mohammad Javad Zarif")) {
 		t.Error("Javad Zarif should be a short form of Mohammad Javad Zarif")
 	}
+	if !subName(foldTokens("Mohamed bin Zayed"), foldTokens("Mohamed bin Zayed Al Nahyan")) {
+		t.Error("Mohamed bin Zayed should be a short form of Mohamed bin Zayed Al Nahyan")
+	}
+	if subName(foldTokens("Ali Khamenei"), foldTokens("Ali Akbar Velayati")) {
+		t.Error("Ali Khamenei is not Ali Akbar Velayati")
+	}
 	if subName(foldTokens("Hafez Assad"), foldTokens("Bashar al-Assad")) {
 		t.Error("Hafez Assad is not Bashar al-Assad")
 	}
@@ -46,6 +52,10 @@ func TestReferences(t *testing.T) {
 			"Donald Trump+Sauli Niinisto+Vladimir Putin@2023-03-06/meeting|Donald Trump+Vladimir Putin@2023-03-06/meeting"},
 		{"leaders of countries", "The leaders of France, Germany and Italy met Ukrainian President Volodymyr Zelenskiy in Kyiv on Thursday. French President Emmanuel Macron, German Chancellor Olaf Scholz and Italian Prime Minister Mario Draghi travelled by train.",
 			"Emmanuel Macron+Mario Draghi+Olaf Scholz+Volodymyr Zelenskiy@2023-03-02/meeting"},
+		{"father's name after bin", "Saudi Deputy Crown Prince Mohammed bin Salman spoke. U.S. President Donald Trump met King Salman on Saturday.",
+			"Donald Trump+Salman@2023-03-04/meeting"},
+		{"first name with another title", "Kenyan President William Ruto spoke. Prince William met Indian Prime Minister Narendra Modi.",
+			"Narendra Modi+William@null/meeting"},
 		{"nearest of two namesakes", "Syrian President Bashar al-Assad spoke. Assad met Iranian Foreign Minister Javad Zarif.",
 			"Bashar al-Assad+Javad Zarif@null/meeting"},
 	}

@@ -81,6 +81,11 @@ func findTriggers(toks []token) []trigger {
 				}
 			}
 		case "conferred", "sat":
+			// "X and Y ... sat down for their first formal talks".
+			if t.lower == "sat" && tokAt(toks, k+1).lower == "down" && tokAt(toks, k+2).lower == "for" {
+				out = append(out, trigger{start: k, end: k + 3, rule: "meeting-pair-sat-down", kind: KindMeeting, objectNear: -1})
+				continue
+			}
 			if w := tokAt(toks, k+1).lower; w == "with" || (w == "down" && tokAt(toks, k+2).lower == "with") {
 				end := k + 2
 				if w == "down" {
@@ -88,7 +93,7 @@ func findTriggers(toks []token) []trigger {
 				}
 				out = append(out, trigger{start: k, end: end, rule: "meeting-conferred", kind: KindMeeting, objectNear: 6})
 			}
-		case "received", "hosted", "welcomed", "summoned":
+		case "received", "hosted", "welcomed", "summoned", "greeted":
 			// Only with a person right after: "received Syrian Prime Minister X".
 			out = append(out, trigger{start: k, end: k + 1, rule: "meeting-" + t.lower, kind: KindMeeting, objectNear: 3})
 		case "held", "holds", "had", "has", "hold", "holding":
@@ -188,6 +193,12 @@ func findTriggers(toks []token) []trigger {
 				out = append(out, trigger{start: k, end: k + 1, rule: "meeting-after-meeting", kind: KindMeeting, noun: true, objectNear: 3})
 				continue
 			}
+			if next == "on" && t.lower == "call" && (tokAt(toks, k-1).lower == "courtesy" || tokAt(toks, k-1).lower == "farewell" ||
+				tokAt(toks, k-2).lower == "paid") {
+				// "paid a courtesy call on X": a visit, not a phone call.
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-courtesy-call", kind: KindMeeting, noun: true, objectNear: 6})
+				continue
+			}
 			if next == "from" && (t.lower == "call" || t.lower == "conversation") {
 				// "received a phone call from X".
 				out = append(out, trigger{start: k, end: k + 2, rule: "call-from", kind: KindCall, noun: true, objectNear: 6})
@@ -207,11 +218,14 @@ func findTriggers(toks []token) []trigger {
 					kind, rule = KindCall, "call-pair-in-phone-call"
 				}
 				for b := k - 1; b >= 0 && b >= k-3; b-- {
-					if l := toks[b].lower; l == "during" || l == "at" || l == "in" || l == "over" {
+					l := toks[b].lower
+					// "... of talks" after a measure: "two days of talks".
+					ofTalks := l == "of" && b > 0 && (toks[b-1].lower == "days" || toks[b-1].lower == "day" ||
+						toks[b-1].lower == "round" || toks[b-1].lower == "rounds" || toks[b-1].lower == "hours")
+					if l == "during" || l == "at" || l == "in" || l == "over" || l == "after" || ofTalks {
 						out = append(out, trigger{start: k, end: k + 1, rule: rule, kind: kind, noun: true, objectNear: -1})
 						break
 					}
-					l := toks[b].lower
 					if callWords[l] {
 						kind, rule = KindCall, "call-pair-in-phone-call"
 						continue
@@ -261,6 +275,10 @@ func hypothetical(toks []token, tr trigger) bool {
 			continue
 		}
 		if hypotheticalWords[l] {
+			// "plans to meet" is a plan; "a five-point plan after talks" not.
+			if (l == "plan" || l == "plans" || l == "set") && tokAt(toks, b+1).lower != "to" {
+				continue
+			}
 			return true
 		}
 		// "called for talks with", "ready for a meeting with".
@@ -303,9 +321,10 @@ func (d *docState) includedGuests(si int, tr trigger) []int {
 	if !found {
 		return nil
 	}
-	for j := k; j+1 < len(toks) && j < k+14; j++ {
+	for j := k; j+1 < len(toks) && j < k+20; j++ {
 		l := toks[j].lower
-		if l != "including" && !(l == "attended" && toks[j+1].lower == "by") {
+		// "including X", "attended by X", "a banquet for X and his wife Y".
+		if l != "including" && !(l == "attended" && toks[j+1].lower == "by") && !(l == "for" && j <= k+4) {
 			continue
 		}
 		from := j + 1
@@ -323,7 +342,7 @@ func (d *docState) includedGuests(si int, tr trigger) []int {
 			}
 			return out
 		}
-		return nil
+		// "attended by Arab and European leaders, including X": read on.
 	}
 	return nil
 }
@@ -333,7 +352,7 @@ func (d *docState) includedGuests(si int, tr trigger) []int {
 func inPersonLater(toks []token, k int) bool {
 	for ; k < len(toks); k++ {
 		switch toks[k].lower {
-		case "meeting", "talks", "summit", "face-to-face":
+		case "meeting", "talks", "summit", "face-to-face", "dinner", "lunch", "banquet", "breakfast":
 			return !hypothetical(toks, trigger{start: k, end: k + 1, noun: true})
 		}
 	}
@@ -480,8 +499,14 @@ func (d *docState) meetingsIn(si int) []Meeting {
 		if obj < 0 && tr.rule == "meeting-hosted" {
 			// "hosted a summit of leaders, including X, Y and Z".
 			if guests := d.includedGuests(si, tr); len(guests) > 0 {
-				if host := d.subjectFor(si, tr, guests); host >= 0 {
-					group := append([]int{host}, guests...)
+				host := d.subjectFor(si, tr, guests)
+				group := guests
+				if host >= 0 {
+					group = append([]int{host}, guests...)
+				}
+				// "Egypt hosted a summit attended by X, Y and Z": the guests
+				// met each other even when the host is a country.
+				{
 					if names := d.participantNames(group); len(names) >= 2 {
 						date, dateRule := d.meetingDate(si, tr, [][]int{group})
 						rule := "meeting-hosted-including"
@@ -550,8 +575,12 @@ func (d *docState) meetingsIn(si int) []Meeting {
 		}
 		lastM := &d.mentions[last]
 		kind := tr.kind
-		if after := tokAt(toks, lastM.spanEnd); after.lower == "by" || after.lower == "over" || after.lower == "via" {
-			for k := lastM.spanEnd + 1; k < len(toks) && k <= lastM.spanEnd+3; k++ {
+		afterAt := lastM.spanEnd
+		if tokAt(toks, afterAt).text == "," {
+			afterAt++ // "spoke to the German chancellor, Olaf Scholz, by phone"
+		}
+		if after := tokAt(toks, afterAt); after.lower == "by" || after.lower == "over" || after.lower == "via" {
+			for k := afterAt + 1; k < len(toks) && k <= afterAt+3; k++ {
 				if callWords[toks[k].lower] {
 					kind = KindCall
 				}
@@ -565,7 +594,7 @@ func (d *docState) meetingsIn(si int) []Meeting {
 			// "X told Y" is a contact only by phone or with a visitor.
 			continue
 		}
-		separately := false
+		separately, oneByOne := false, false
 		for k := lastM.spanEnd; k < len(toks) && k < lastM.spanEnd+3; k++ {
 			if toks[k].lower == "separately" || toks[k].lower == "respectively" {
 				separately = true
@@ -603,6 +632,11 @@ func (d *docState) meetingsIn(si int) []Meeting {
 					first = p
 				}
 			}
+			if !separately && len(objects) >= 2 && d.bilateral(si, objects) {
+				// "Xi sat down with Macron, Meloni and Sanchez": leaders of
+				// different countries, met one by one.
+				separately, oneByOne = true, true
+			}
 			if separately {
 				for _, o := range objects {
 					participants = append(participants, append(append([]int{}, subjects...), o))
@@ -632,7 +666,10 @@ func (d *docState) meetingsIn(si int) []Meeting {
 				continue
 			}
 			rule := tr.rule
-			if separately {
+			switch {
+			case oneByOne:
+				rule += "+one-by-one"
+			case separately:
 				rule += "+separately"
 			}
 			if dateRule != "" {
@@ -747,6 +784,31 @@ func (d *docState) leadersOf(countries []string, head string) []int {
 	return out
 }
 
+// bilateral reports whether the objects of a meeting come from different
+// countries and nothing says they met together, so that each met the
+// subject on their own.
+func (d *docState) bilateral(si int, objects []int) bool {
+	for _, t := range d.sents[si].toks {
+		switch t.lower {
+		case "together", "jointly", "joint", "trilateral", "three-way", "four-way", "quadrilateral":
+			return false
+		}
+	}
+	seen := map[string]bool{}
+	for _, mi := range objects {
+		m := &d.mentions[mi]
+		if m.entity < 0 || m.kind == mentionGroup {
+			return false
+		}
+		c := d.entities[m.entity].country
+		if c == "" || seen[c] {
+			return false
+		}
+		seen[c] = true
+	}
+	return true
+}
+
 // usesGroup reports whether a participant list has "the two leaders".
 func (d *docState) usesGroup(group []int) bool {
 	for _, mi := range group {
@@ -806,7 +868,12 @@ func (d *docState) coordinated(si, mi int) int {
 	if w := tokAt(toks, k).lower; (w == "the" || w == "his" || w == "her") && !listComma {
 		// "X and the emir of Qatar, Sheikh Tamim": the title starts after it.
 		for _, oi := range d.bySent[si] {
-			if o := &d.mentions[oi]; o.spanStart == k+1 && o.entity >= 0 && !o.quoted && o.kind == mentionName {
+			o := &d.mentions[oi]
+			if o.entity < 0 || o.quoted || o.kind != mentionName {
+				continue
+			}
+			// "and the emir of Qatar, Sheikh Tamim", "and his wife Ri Sol Ju".
+			if o.spanStart == k+1 || o.spanStart == k+2 && tokAt(toks, k+1).kind == tokWord && !tokAt(toks, k+1).cap {
 				return oi
 			}
 		}
@@ -932,6 +999,15 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 		if isDatelineDate(toks, dm) {
 			continue
 		}
+		// "..., state media said on Wednesday": the date of the report.
+		if p := tokAt(toks, dm.i-1).lower; speechVerbs[p] || p == "reported" ||
+			p == "on" && (speechVerbs[tokAt(toks, dm.i-2).lower] || tokAt(toks, dm.i-2).lower == "reported") {
+			continue
+		}
+		// "for the second time this year" counts meetings, it does not date one.
+		if tokAt(toks, dm.i-1).lower == "time" {
+			continue
+		}
 		// "since Oct. 7", "after the Oct. 7 attack": another event's date.
 		switch tokAt(toks, dm.i-1).lower {
 		case "since", "until", "till", "from", "after", "before", "by", "through", "of":
@@ -994,12 +1070,18 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 			}
 		}
 	}
-	// "On Sunday, Trump addressed ... He held separate meetings with ...":
-	// a pronoun subject carries on the previous sentence and its date.
-	if first := &d.mentions[groups[0][0]]; first.kind == mentionPronoun && si > 0 {
-		if prev := d.subjectOf(si - 1); prev >= 0 && d.mentions[prev].entity == first.entity {
-			for _, dm := range d.dates[si-1] {
-				if !d.sents[si-1].quoted[dm.i] && dm.value.d > 0 && !isDatelineDate(d.sents[si-1].toks, dm) {
+	// "On Sunday, Trump addressed ... He held separate meetings with ...",
+	// "... on Tuesday. Later, Putin held a meeting with ...": the same
+	// subject carries on the previous sentence and its date.
+	if first := &d.mentions[groups[0][0]]; si > 0 && first.entity >= 0 {
+		// Up to two sentences back, as long as each has the same subject.
+		for back := si - 1; back >= 0 && back >= si-2; back-- {
+			prev := d.subjectOf(back)
+			if prev < 0 || d.mentions[prev].entity != first.entity {
+				break
+			}
+			for _, dm := range d.dates[back] {
+				if !d.sents[back].quoted[dm.i] && dm.value.d > 0 && !isDatelineDate(d.sents[back].toks, dm) {
 					return dm.value.String(), "date-of-previous-sentence"
 				}
 			}

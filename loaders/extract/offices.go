@@ -38,8 +38,10 @@ func (d *docState) relativeTitles() {
 		if m.entity < 0 || !(m.counterpart || m.predecessor) {
 			continue
 		}
+		// "his" is the nearest person before: "Assad received Zarif, who
+		// also held talks with his Syrian counterpart Faisal Mekdad".
 		ref := -1
-		if s := d.subjectBefore(m.sent, m.spanStart); s >= 0 {
+		if s := d.nearestBefore(m.sent, m.spanStart); s >= 0 {
 			ref = d.mentions[s].entity
 		} else if s := d.subjectOf(m.sent); s >= 0 && d.mentions[s].entity != m.entity {
 			ref = d.mentions[s].entity
@@ -135,4 +137,20 @@ func (d *docState) hasOwnTitle(e int) bool {
 		}
 	}
 	return false
+}
+
+// nearestBefore returns the closest resolved person mention, outside
+// quotes, that ends before token k of the sentence, or -1.
+func (d *docState) nearestBefore(si, k int) int {
+	best := -1
+	for _, mi := range d.bySent[si] {
+		m := &d.mentions[mi]
+		if m.spanEnd > k {
+			break
+		}
+		if !m.quoted && m.entity >= 0 && m.kind != mentionGroup {
+			best = mi
+		}
+	}
+	return best
 }

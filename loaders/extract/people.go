@@ -189,12 +189,28 @@ func personMentions(s *sentence, orgs map[string]bool) []mention {
 		}
 		spans = singles
 	}
+	rejectedEnd := -1
 	for _, sp := range spans {
 		m := mention{sent: s.index, kind: mentionName, nameStart: sp.i, nameEnd: sp.j, spanStart: sp.i, spanEnd: sp.j,
 			current: true, entity: -1, quoted: s.quoted[sp.i], rule: "person-name"}
 		m.name = nameText(toks[sp.i:sp.j])
 		if rejectName(toks, sp, orgs) {
+			// Remember where the rejected name ends, over capitalised
+			// words that could not be in a name ("Morgan Stanley").
+			rejectedEnd = sp.j
+			for rejectedEnd < len(toks) && toks[rejectedEnd].cap && !toks[rejectedEnd].nameWord {
+				rejectedEnd++
+			}
 			continue
+		}
+		// "at Morgan Stanley and Goldman Sachs": joined by "and" to a
+		// rejected multi-word name, an untitled name is of the same kind.
+		if rejectedEnd >= 0 && sp.j-sp.i >= 2 && (sp.i == rejectedEnd+1 && (toks[rejectedEnd].lower == "and" || toks[rejectedEnd].text == ",") ||
+			sp.i == rejectedEnd+2 && toks[rejectedEnd].text == "," && toks[rejectedEnd+1].lower == "and") {
+			if !titleHeads[tokAt(toks, sp.i-1).lower] && !honorifics[tokAt(toks, sp.i-1).lower] {
+				rejectedEnd = sp.j
+				continue
+			}
 		}
 		readPrefix(toks, &m)
 		readAppositive(toks, &m)
@@ -385,8 +401,9 @@ func readPrefix(toks []token, m *mention) {
 	if p < 0 {
 		return
 	}
-	// "his Iranian and Turkish counterparts, Hassan Rouhani and ...".
-	if p >= 1 && toks[p].text == "," && toks[p-1].lower == "counterparts" {
+	// "his Iranian and Turkish counterparts, Hassan Rouhani and ...",
+	// "her French counterpart, Gerald Darmanin,".
+	if p >= 1 && toks[p].text == "," && (toks[p-1].lower == "counterparts" || toks[p-1].lower == "counterpart" || toks[p-1].lower == "predecessor") {
 		p--
 	}
 	switch toks[p].lower {
@@ -450,7 +467,7 @@ func readPrefix(toks []token, m *mention) {
 			// Two-word nationality: "South African President".
 			q--
 			ok = true
-		case t.cap && (orgWords[l] || g.isPlaceWord(l) || isAllCaps(t.text)) && !stopCaps[l] && !newsAgencies[l]:
+		case t.cap && isAllCaps(t.text) && !newsAgencies[l], t.cap && (orgWords[l] || g.isPlaceWord(l)) && !stopCaps[l] && !newsAgencies[l]:
 			ok = true
 		case t.cap && q+1 <= p && titleHeads[toks[q+1].lower] && !stopCaps[l] && isNameWord(t):
 			// An organisation name right before a title: "Majlis Speaker".
@@ -714,8 +731,10 @@ func readAppositive(toks []token, m *mention) {
 	owner := ""
 	switch l := toks[k].lower; {
 	case l == "a" || l == "an" || l == "the" || l == "his" || l == "her" || l == "its" || l == "their":
-	case !toks[k].cap && (titleHeads[l] || titleModifiers[l] && l != "of" && l != "and" && l != "the" && l != "for"):
-		// "Wang Yi, director of the Office of ...": no article.
+	case (titleHeads[l] || titleModifiers[l] && l != "of" && l != "and" && l != "the" && l != "for") &&
+		(!toks[k].cap || hasHeadAfter(toks[k:min(len(toks), k+4)], 0)):
+		// "Wang Yi, director of the Office of ...", "X, Crown Prince of
+		// Abu Dhabi,": no article.
 		k--
 	default:
 		// "X, Iran's Leader," / "X, Syria's foreign minister,"
@@ -958,8 +977,11 @@ func descriptions(s *sentence, names []mention) []mention {
 		if !possessive && (head == "counterpart") != (l != "the") || possessive && (head == "counterpart" || head == "official") {
 			continue
 		}
-		// A following name makes it a title, handled by readPrefix.
-		if isNameWord(tokAt(toks, j+1)) || tokAt(toks, j+1).kind == tokPoss {
+		// A following name makes it a title, handled by readPrefix; so
+		// does a name in commas after it ("the German chancellor, Olaf
+		// Scholz,").
+		if isNameWord(tokAt(toks, j+1)) || tokAt(toks, j+1).kind == tokPoss ||
+			tokAt(toks, j+1).text == "," && (isNameWord(tokAt(toks, j+2)) || honorifics[tokAt(toks, j+2).lower]) {
 			continue
 		}
 		out = append(out, mention{sent: s.index, kind: mentionDescription, nameStart: k, nameEnd: j + 1,

@@ -47,6 +47,7 @@ func TestPeople(t *testing.T) {
 		{"Chinese name with He", "U.S. Treasury Secretary Janet Yellen met Chinese Vice Premier Liu He. He Lifeng also attended. He said so.",
 			"He Lifeng|Janet Yellen|Liu He"},
 		{"media outlet", "Celso Amorim told the newspaper O Globo that talks went well.", "Celso Amorim"},
+		{"companies joined to a rejected name", "Analysts at Morgan Stanley and Goldman Sachs said Apple met expectations.", ""},
 		{"Chinese names", "Chinese Foreign Minister Wang Yi held talks with his Russian counterpart Sergei Lavrov in Beijing.",
 			"Sergei Lavrov|Wang Yi"},
 		{"spelling variants join", "Syrian Foreign Minister Walid al-Muallem spoke. Walid Muallem later left.", "Walid al-Muallem"},

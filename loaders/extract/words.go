@@ -56,6 +56,7 @@ var titleHeads = set("president", "minister", "chancellor", "premier", "speaker"
 	"secretary-general", "vice-president", "negotiator", "coordinator", "head", "monarch",
 	"president-elect", "commander", "mediator", "deputy", "aide", "counselor", "counsellor",
 	"emissary", "administrator", "attorney", "pope", "patriarch", "crown", "councilor", "councillor",
+	"executive", "officer", "director-general", "deputy-director",
 	// plural heads ("Presidents Vladimir Putin and Xi Jinping") are written
 	// in the singular by plainTitle
 	"presidents", "ministers", "leaders", "premiers", "kings", "envoys", "ambassadors",
@@ -76,7 +77,7 @@ var titleModifiers = set("foreign", "prime", "defense", "defence", "interior", "
 	"youth", "women", "social", "welfare", "immigration", "internal", "external", "public",
 	"nuclear", "atomic", "central", "bank", "of", "and", "the", "for", "high", "bureau", "politburo",
 	"interim", "transitional", "caretaker", "outgoing", "incoming", "designate", "then-president",
-	"committee", "party", "opposition")
+	"committee", "party", "opposition", "press", "communications")
 
 // descriptiveHeads name a person by role in later mentions ("the top
 // Syrian diplomat", "his Iranian counterpart") but are not offices.
@@ -104,7 +105,8 @@ var orgWords = set("front", "council", "army", "agency", "news", "party", "minis
 	"liwa", "kataib", "state", "states", "daily", "journal", "herald", "tribune", "gazette",
 	"channel", "service", "services", "ministries", "majlis", "knesset", "duma", "kremlin",
 	"pentagon", "bureau", "fund", "program", "programme", "project", "plan", "deal", "ceasefire",
-	"operation", "base", "port", "camp", "mount", "temple", "heights", "crossing", "strip", "peninsula", "dome", "pipeline", "hall",
+	"operation", "base", "port", "camp", "mount", "temple", "heights", "crossing", "bay", "lake",
+	"coast", "canal", "desert", "strip", "peninsula", "dome", "pipeline", "hall",
 	"units", "unit", "brotherhood", "battalion", "regiment", "division", "fleet", "command", "boko", "haram", "embassy", "consulate", "mission", "board", "cabinet", "police",
 	"navy", "airforce", "force", "troops", "media", "agency's", "foreign", "affairs", "ministerial",
 	"democratic", "republican", "socialist", "communist", "national", "international", "global",
