@@ -50,7 +50,7 @@ func syntheticArticles(first, n int) (ids []string, quads [][]quad.Quad) {
 	return ids, quads
 }
 
-var benchBackends = []string{graph.BackendBolt, graph.BackendLevelDB, graph.BackendMemory}
+var benchBackends = []string{graph.BackendLevelDB, graph.BackendBolt, graph.BackendMemory}
 
 func openBench(b *testing.B, backend string) *graph.Store {
 	b.Helper()
@@ -133,7 +133,13 @@ func BenchmarkMeetingsOfOnePerson(b *testing.B) {
 			s := openBench(b, backend)
 			ctx := context.Background()
 			fill(b, s, 20000)
-			script := `g.V("<kg:person/` + schema.PersonKey("Official42 Surname"+fmt.Sprint(42*7919%5000)) + `>").In("<kg:participant>").Tag("meeting").Out("<kg:date>").Tag("date").All()`
+			// The meetings are listed first and their dates looked up from
+			// that list, as the saved queries do: Cayley 0.7.7 plans the
+			// chained form g.V(p).In(..).Out("<kg:date>") as a scan of every
+			// date quad, which takes seconds on a large store.
+			person := "<kg:person/" + schema.PersonKey("Official42 Surname"+fmt.Sprint(42*7919%5000)) + ">"
+			script := `var ms = g.V("` + person + `").In("<kg:participant>").Unique().ToArray();
+g.V.apply(g, ms).Tag("meeting").Out("<kg:date>").Tag("date").All()`
 			for b.Loop() {
 				n := 0
 				err := s.Query(ctx, script, graph.QueryOptions{}, func(any) error { n++; return nil })

@@ -38,7 +38,7 @@ func (s *Store) QuadCount(ctx context.Context) (int64, error) {
 // Stats counts quads and the nodes of each class.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Backend: s.backend}
-	n, err := s.QuadCount(ctx)
+	n, err := s.ExactQuadCount(ctx) // Cayley's SQL count is an estimate
 	if err != nil {
 		return st, err
 	}

@@ -13,9 +13,7 @@ events = events.filter(function (e) {
 var labels = kg.first(events, "<kg:label>");
 var places = kg.first(events, "<kg:place>");
 var involved = kg.values(events, "<kg:involves>");
-var everyone = [];
-events.forEach(function (e) { everyone = everyone.concat(involved[e] || []); });
-var names = kg.first(everyone, "<kg:name>");
+var names = kg.first(kg.collect(involved), "<kg:name>");
 var sources = kg.sources(events);
 events.map(function (e) {
   return {

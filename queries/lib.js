@@ -7,6 +7,7 @@ var kg = {
   /* values(nodes, pred) maps each node to the array of its pred objects. */
   values: function (nodes, pred) {
     var out = {}, seen = {};
+    nodes = kg.uniq(nodes);
     if (nodes.length === 0) { return out; }
     g.V.apply(g, nodes).Tag("node").Out(pred).Tag("value").TagArray().forEach(function (r) {
       var k = r.node + "\u0000" + r.value;
@@ -16,51 +17,63 @@ var kg = {
     });
     return out;
   },
-  /* first(nodes, pred) maps each node to one pred object: the longest, so
-     "Walid al-Muallem" wins over "Walid Muallem". */
+  /* first(nodes, pred) maps each node to one pred object: the longest of
+     the first few, so "Walid al-Muallem" usually wins over "Walid Muallem".
+     Only a few are read because a much-reported person has one name quad
+     per article that names them. */
   first: function (nodes, pred) {
-    var all = kg.values(nodes, pred), out = {};
-    Object.keys(all).forEach(function (n) {
-      out[n] = all[n].reduce(function (a, b) { return String(b).length > String(a).length ? b : a; });
+    var out = {};
+    kg.uniq(nodes).forEach(function (n) {
+      var vs = g.V(n).Out(pred).ToArray(8);
+      if (vs.length > 0) {
+        out[n] = vs.reduce(function (a, b) { return String(b).length > String(a).length ? b : a; });
+      }
     });
     return out;
   },
   /* people(keys) finds person nodes from the "|"-separated lookup keys kg
      computes for a name argument (args.person_keys, args.with_keys). */
   people: function (keys) {
+    /* Unique() before Has: every article naming a person adds a key quad. */
     if (!keys) { return []; }
     var ks = keys.split("|").filter(function (k) { return k !== ""; });
     if (ks.length === 0) { return []; }
-    return g.V.apply(g, ks).In("<kg:key>").Has("<rdf:type>", "<kg:Person>").Unique().ToArray();
+    return g.V.apply(g, ks).In("<kg:key>").Unique().Has("<rdf:type>", "<kg:Person>").Unique().ToArray();
   },
   /* ofType(cls) lists every node of a class, such as "<kg:Meeting>". */
   ofType: function (cls) { return g.V(cls).In("<rdf:type>").Unique().ToArray(); },
   /* sources(nodes) maps each fact node to the ids of its articles. */
   sources: function (nodes) {
-    var arts = kg.values(nodes, "<kg:source>"), out = {}, all = [];
-    Object.keys(arts).forEach(function (n) { all = all.concat(arts[n]); });
-    var ids = kg.first(all, "<kg:id>");
+    var arts = kg.values(nodes, "<kg:source>"), out = {};
+    var ids = kg.first(kg.collect(arts), "<kg:id>");
     Object.keys(arts).forEach(function (n) {
       out[n] = arts[n].map(function (a) { return ids[a] || a; }).sort();
     });
     return out;
   },
   /* mentions(people) maps each person node to the ids of the articles
-     that name them: the labels of the quads about them. */
+     that name them (article kg:mentions person). */
   mentions: function (people) {
-    var out = {};
+    var out = {}, seen = {};
+    people = kg.uniq(people);
     if (people.length === 0) { return out; }
-    var arts = {};
-    g.V.apply(g, people).Tag("node").Out("<kg:name>").Labels().Tag("article").TagArray().forEach(function (r) {
-      (arts[r.node] = arts[r.node] || {})[r.article] = true;
+    var rows = g.V.apply(g, people).Tag("node").In("<kg:mentions>").Tag("article").TagArray();
+    var ids = kg.first(kg.uniq(rows.map(function (r) { return r.article; })), "<kg:id>");
+    rows.forEach(function (r) {
+      var id = ids[r.article] || r.article, k = r.node + "\u0000" + id;
+      if (seen[k]) { return; }
+      seen[k] = true;
+      (out[r.node] = out[r.node] || []).push(id);
     });
-    var all = [];
-    Object.keys(arts).forEach(function (p) { all = all.concat(Object.keys(arts[p])); });
-    var ids = kg.first(all, "<kg:id>");
-    Object.keys(arts).forEach(function (p) {
-      out[p] = kg.uniq(Object.keys(arts[p]).map(function (a) { return ids[a] || a; })).sort();
-    });
+    Object.keys(out).forEach(function (p) { out[p].sort(); });
     return out;
+  },
+  /* collect(m) lists, once each, the values of a map of arrays such as
+     kg.values returns. */
+  collect: function (m) {
+    var all = [];
+    Object.keys(m).forEach(function (k) { m[k].forEach(function (v) { all.push(v); }); });
+    return kg.uniq(all);
   },
   /* uniq(xs) drops repeated values, keeping the first of each. */
   uniq: function (xs) {

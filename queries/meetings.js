@@ -20,9 +20,7 @@ if (args.with) {
 var dates = kg.first(meetings, "<kg:date>");
 meetings = meetings.filter(function (m) { return kg.inRange(dates[m], args.from, args.to); });
 var participants = kg.values(meetings, "<kg:participant>");
-var everyone = [];
-meetings.forEach(function (m) { everyone = everyone.concat(participants[m] || []); });
-var names = kg.first(everyone, "<kg:name>");
+var names = kg.first(kg.collect(participants), "<kg:name>");
 var places = kg.first(meetings, "<kg:place>");
 var kinds = kg.first(meetings, "<kg:kind>");
 var sources = kg.sources(meetings);

@@ -35,6 +35,7 @@ func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
 	for _, p := range f.People {
 		node := PersonIRI(p.Name)
 		b.add(node, Type, ClassPerson)
+		b.add(art, Mentions, node)
 		b.str(node, Name, p.Name)
 		for _, alias := range p.Aliases {
 			if alias != p.Name {

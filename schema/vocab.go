@@ -61,6 +61,7 @@ var (
 	Publisher = quad.IRI(NS + "publisher")
 	Published = quad.IRI(NS + "published")
 	ID        = quad.IRI(NS + "id")
+	Mentions  = quad.IRI(NS + "mentions") // article -> person it names
 )
 
 // ManualLabel is the label of quads written by hand through `kg alias`

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/ingest"
 )
@@ -43,6 +44,7 @@ Examples:
 			&cli.StringFlag{Name: "source", Usage: "publisher `NAME` for articles that name none"},
 			&cli.IntFlag{Name: "batch", Value: ingest.DefaultBatchSize, Usage: "articles written per transaction"},
 			&cli.IntFlag{Name: "workers", Value: 0, Usage: "extraction goroutines (0: one per core)"},
+			&cli.BoolFlag{Name: "bulk", Usage: "let Cayley keep Bloom filters of the store in memory while loading (about 600 MB more; see docs/performance.md)"},
 		},
 		Action: runLoad,
 	})
@@ -64,7 +66,7 @@ func runLoad(c *cli.Context) error {
 	if c.Int("workers") < 0 {
 		return cli.Exit(fmt.Sprintf("load: --workers %d must be 0 (one per core) or more", c.Int("workers")), 2)
 	}
-	store, err := openStore(c)
+	store, err := graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), Bulk: c.Bool("bulk")})
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}

@@ -515,6 +515,10 @@ func TestInterruptedLoadStopsCleanly(t *testing.T) {
 	for attempt := 0; attempt < 4; attempt++ {
 		db := filepath.Join(t.TempDir(), "kg.db")
 		cmd, out, errb, _ := relStartFed(t, db, nil, "load", "--batch", "50", input)
+		// Ctrl+C before kg has even started (Go runtime and package set-up,
+		// about 0.2 s) kills it the default way; wait until it holds the
+		// store, which it does only after installing its signal handler.
+		relWaitForLock(t, db)
 		time.Sleep(delay)
 		cmd.Process.Signal(os.Interrupt)
 		code := relWait(t, cmd, 20*time.Second)
@@ -750,4 +754,18 @@ func TestDumpIsNQuads(t *testing.T) {
 	if n == 0 {
 		t.Fatal("empty dump")
 	}
+}
+
+// relWaitForLock waits until a kg process has opened the store at db: the
+// lock file next to it names the holder's pid.
+func relWaitForLock(t *testing.T, db string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(filepath.Join(db, "kg.lock")); err == nil && len(strings.TrimSpace(string(b))) > 0 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("kg did not open the store %s within 20s", db)
 }

@@ -150,7 +150,9 @@ func (d *docState) resolveNames() {
 			continue
 		}
 		e, bySurname := d.matchSingle(ft[0], m.sent)
-		if e >= 0 && !bySurname && m.title != "" && d.titleConflict(e, m.title) {
+		// Only a title before the name clashes: "Hu and Lien, chairman of
+		// the Kuomintang," adds an office to Lien Chan.
+		if e >= 0 && !bySurname && m.title != "" && m.titleRule == "role-title-before-name" && d.titleConflict(e, m.title) {
 			// "Prince William" is not President William Ruto: a first-name
 			// match needs no clash of titles.
 			e = -1
@@ -198,12 +200,23 @@ func (d *docState) matchSingle(w string, sent int) (int, bool) {
 	best, bestDist := -1, 1<<30
 	consider := func(e int) {
 		dist := 1 << 20
+		untitled := !d.hasTitledMention(e)
+		if untitled {
+			// Of two people sharing a surname, the bare surname is mostly
+			// the office holder's ("Dr Ruto" after "First Lady Rachel
+			// Ruto" is President William Ruto); between office holders
+			// the nearest wins.
+			dist = 1 << 24
+		}
 		for _, mi := range d.entities[e].mentions {
 			dd := d.mentions[mi].sent - sent
 			if dd < 0 {
 				dd = -dd * 2 // prefer earlier mentions only slightly
 			} else {
 				dd = dd*2 + 1
+			}
+			if untitled {
+				dd += 1 << 16
 			}
 			if dd < dist {
 				dist = dd
@@ -246,6 +259,17 @@ func (d *docState) matchSingle(w string, sent int) (int, bool) {
 		}
 	}
 	return best, false
+}
+
+// hasTitledMention reports whether some mention of entity e carries an
+// office title.
+func (d *docState) hasTitledMention(e int) bool {
+	for _, mi := range d.entities[e].mentions {
+		if d.mentions[mi].title != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf returns the mention that is the grammatical subject of a

@@ -10,7 +10,10 @@
 // gountries) and events.go. docs/extraction.md describes them.
 package extract
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Document is the input to extraction.
 type Document struct {
@@ -31,8 +34,10 @@ type docState struct {
 
 	datelinePlace   string
 	datelineCountry string
-	lastPair        []int  // entities of the last two-person meeting, for "the two leaders"
-	lastPairDate    string // and its date
+	lastPair        []int   // entities of the last two-person meeting, for "the two leaders"
+	lastPairDate    string  // and its date
+	lastGroup       Meeting // the last in-person meeting found, for "X joined the talks"
+	lastGroupSent   int
 }
 
 // Extract runs every extraction stage over one document.
@@ -69,8 +74,23 @@ func Extract(doc Document) Facts {
 	var meetings []Meeting
 	var events []Event
 	for i := range d.sents {
-		meetings = append(meetings, d.meetingsIn(i)...)
+		found := d.meetingsIn(i)
+		if len(found) == 0 {
+			found = d.joinersIn(i)
+		}
+		for _, m := range found {
+			if m.Kind == KindMeeting {
+				d.lastGroup, d.lastGroupSent = m, i
+			}
+		}
+		meetings = append(meetings, found...)
 		events = append(events, d.eventsIn(i)...)
+	}
+	for i := range meetings {
+		if meetings[i].Kind == KindCall {
+			// A call joins two places; it took place in neither.
+			meetings[i].Place = nil
+		}
 	}
 	facts.Meetings = mergeMeetings(meetings)
 	facts.Events = mergeEvents(events)
@@ -93,8 +113,12 @@ func (d *docState) findMentions() {
 	}
 }
 
-// readDatelinePlace reads a dateline city at the top of the text
-// ("TEHRAN –", "BEIJING, Jan 5 (Reuters) -").
+// readDatelinePlace reads a dateline city at the top of the text: in
+// capitals before punctuation ("TEHRAN –", "BEIJING, Jan 5 (Reuters) -",
+// "MEXICO CITY (AP) —"), or in Title Case before a dash, a bracket or a
+// comma and a date ("Nairobi, 10 April 2013 —", "Buenos Aires (AFP) -").
+// Cities of one to three words count when the gazetteer knows them as a
+// capital.
 func (d *docState) readDatelinePlace() {
 	g := places()
 	for k, s := range d.sents {
@@ -103,20 +127,75 @@ func (d *docState) readDatelinePlace() {
 		}
 		toks := s.toks
 		for i := 0; i < len(toks) && i < 3; i++ {
-			t := toks[i]
-			if t.kind != tokWord || !isAllCaps(t.text) {
-				continue
-			}
-			if c, ok := g.capitals[t.lower]; ok {
-				next := tokAt(toks, i+1)
-				if next.kind == tokPunct || next.kind == tokQuote {
-					d.datelinePlace = capitaliseWord(t.lower)
-					d.datelineCountry = c
-					return
-				}
+			if city, c, ok := datelineCityAt(g, toks, i); ok {
+				d.datelinePlace = city
+				d.datelineCountry = c
+				return
 			}
 		}
 	}
+}
+
+// datelineCityAt matches a dateline city starting at toks[i] and returns
+// its Title Case form and country.
+func datelineCityAt(g *gazetteer, toks []token, i int) (city, country string, ok bool) {
+	for n := 3; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		run := toks[i : i+n]
+		caps, title := true, true
+		for _, t := range run {
+			if t.kind != tokWord {
+				caps, title = false, false
+				break
+			}
+			caps = caps && isAllCaps(t.text)
+			title = title && t.cap
+		}
+		if !caps && !title {
+			continue
+		}
+		c, known := g.capitals[lowerJoin(run)]
+		if !known {
+			continue
+		}
+		next := tokAt(toks, i+n)
+		if next.kind != tokPunct && next.kind != tokQuote {
+			continue
+		}
+		if !caps && !datelineMark(toks, i+n) {
+			// "Berlin, the German capital": a Title Case city needs a
+			// dash, a bracket or a date after it.
+			continue
+		}
+		parts := make([]string, n)
+		for k, t := range run {
+			parts[k] = capitaliseWord(t.lower)
+		}
+		return strings.Join(parts, " "), c, true
+	}
+	return "", "", false
+}
+
+// datelineMark reports whether toks[j] starts what follows a dateline city:
+// a dash, an opening bracket, or a comma and a date.
+func datelineMark(toks []token, j int) bool {
+	switch t := tokAt(toks, j); t.text {
+	case "—", "–", "-", "--", "(":
+		return true
+	case ",":
+		rest := toks[j+1:]
+		if len(rest) > 6 {
+			rest = rest[:6]
+		}
+		for _, m := range findDates(rest, day{}) {
+			if m.i == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // people lists the persons found, each once, with the other forms the

@@ -80,9 +80,9 @@ func findTriggers(toks []token) []trigger {
 					out = append(out, trigger{start: k, end: k + 2, rule: "meeting-pair-shook-hands", kind: KindMeeting, objectNear: -1})
 				}
 			}
-		case "conferred", "sat":
+		case "conferred", "sat", "sitting", "sits":
 			// "X and Y ... sat down for their first formal talks".
-			if t.lower == "sat" && tokAt(toks, k+1).lower == "down" && tokAt(toks, k+2).lower == "for" {
+			if t.lower != "conferred" && tokAt(toks, k+1).lower == "down" && tokAt(toks, k+2).lower == "for" {
 				out = append(out, trigger{start: k, end: k + 3, rule: "meeting-pair-sat-down", kind: KindMeeting, objectNear: -1})
 				continue
 			}
@@ -93,26 +93,107 @@ func findTriggers(toks []token) []trigger {
 				}
 				out = append(out, trigger{start: k, end: end, rule: "meeting-conferred", kind: KindMeeting, objectNear: 6})
 			}
-		case "received", "hosted", "welcomed", "summoned", "greeted":
+		case "took", "participated", "take", "takes":
+			// "A, B, C and D took part in the four-way talks".
+			n := k + 1
+			if t.lower != "participated" {
+				if tokAt(toks, n).lower != "part" {
+					continue
+				}
+				n++
+			}
+			if tokAt(toks, n).lower != "in" {
+				continue
+			}
+			for j := n + 1; j < len(toks) && j <= n+4; j++ {
+				if sessionNouns[toks[j].lower] {
+					out = append(out, trigger{start: k, end: j + 1, rule: "meeting-pair-took-part", kind: KindMeeting, objectNear: -1})
+					break
+				}
+				if toks[j].kind != tokWord && toks[j].text != "-" {
+					break
+				}
+			}
+		case "joined":
+			// "Rachel Ruto joined Jill Biden for a tour". The passive "X was
+			// joined by Y" is left to the meeting it belongs to ("Biden was
+			// joined by Blinken" at a virtual summit met nobody new).
+			if tokAt(toks, k+1).lower != "by" {
+				out = append(out, trigger{start: k, end: k + 1, rule: "meeting-joined-person", kind: KindMeeting, objectNear: 3})
+			}
+		case "dined", "lunched", "breakfasted":
+			// "X dined with Y".
+			if tokAt(toks, k+1).lower == "with" {
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-dined-with", kind: KindMeeting, objectNear: 6})
+			}
+		case "exchanged":
+			// "the two exchanged pleasantries / greetings".
+			if w := tokAt(toks, k+1).lower; w == "pleasantries" || w == "greetings" || w == "handshakes" || w == "gifts" ||
+				tokAt(toks, k+2).lower == "pleasantries" || tokAt(toks, k+2).lower == "greetings" {
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-pair-exchanged-greetings", kind: KindMeeting, objectNear: -1})
+			}
+		case "received", "hosted", "welcomed", "summoned", "greeted", "embraced", "hugged", "chaired":
+			if tokAt(toks, k+1).lower == "each" && tokAt(toks, k+2).lower == "other" && t.lower != "hosted" && t.lower != "summoned" {
+				// "X and Y greeted each other".
+				out = append(out, trigger{start: k, end: k + 3, rule: "meeting-pair-" + t.lower + "-each-other", kind: KindMeeting, objectNear: -1})
+				continue
+			}
 			// Only with a person right after: "received Syrian Prime Minister X".
-			out = append(out, trigger{start: k, end: k + 1, rule: "meeting-" + t.lower, kind: KindMeeting, objectNear: 3})
+			end := k + 1
+			if passiveBy := passiveAgent(toks, k); passiveBy > 0 {
+				// "The emir was greeted at Cairo airport by X".
+				end = passiveBy + 1
+			}
+			out = append(out, trigger{start: k, end: end, rule: "meeting-" + t.lower, kind: KindMeeting, objectNear: 3})
+		case "signed":
+			// "X and Y signed the agreement": they stood together.
+			for j := k + 1; j < len(toks) && j <= k+6; j++ {
+				if signedThings[toks[j].lower] {
+					out = append(out, trigger{start: k, end: k + 1, rule: "meeting-pair-signed", kind: KindMeeting, objectNear: -1})
+					break
+				}
+				if toks[j].kind != tokWord {
+					break
+				}
+			}
+		case "brought", "brings", "bring", "bringing":
+			// "Annan brought Kibaki and Odinga together for talks": the
+			// mediator and both sides met.
+			for j := k + 1; j < len(toks) && j < k+16; j++ {
+				if toks[j].text == "." || toks[j].text == ";" {
+					break
+				}
+				if toks[j].lower == "together" {
+					out = append(out, trigger{start: k, end: k + 1, rule: "meeting-brought-together", kind: KindMeeting, objectNear: 3})
+					break
+				}
+			}
 		case "held", "holds", "had", "has", "hold", "holding":
 			// held talks / a meeting / a phone call / a telephone conversation with
 			j := k + 1
 			kind := KindMeeting
-			for j < len(toks) && j < k+5 {
+			for j < len(toks) && j < k+9 {
 				l := toks[j].lower
+				// Only modifiers stand between: "held an impromptu
+				// 25-minute meeting", "back-to-back summits"; a preposition
+				// or a clause ends the search.
+				if toks[j].kind == tokPunct && toks[j].text != "-" || l == "for" || l == "of" || l == "to" && tokAt(toks, j-1).text != "-" ||
+					l == "on" || l == "ahead" || l == "before" || l == "after" || l == "that" {
+					j = k + 9
+					break
+				}
 				if callWords[l] {
 					kind = KindCall
 				}
 				if l == "talks" || l == "meeting" || l == "meetings" || l == "conversation" || l == "call" ||
-					l == "discussions" || l == "consultations" || l == "negotiations" || l == "conversations" {
+					l == "discussions" || l == "consultations" || l == "negotiations" || l == "conversations" || l == "summit" || l == "summits" ||
+					meals[l] && (tokAt(toks, j+1).lower == "with" || tokAt(toks, j+1).lower == "together") {
 					break
 				}
 				j++
 			}
 			// "held talks via video link with X", "by phone with X": a call.
-			if j < len(toks) && j < k+5 {
+			if j < len(toks) && j < k+9 {
 				q := j + 1
 				sawCall := false
 				for q < len(toks) && q <= j+4 && remoteWords[toks[q].lower] {
@@ -128,7 +209,7 @@ func findTriggers(toks []token) []trigger {
 				}
 			}
 			// "held talks in Moscow with X": skip a short place phrase.
-			if j < len(toks) && j < k+5 {
+			if j < len(toks) && j < k+9 {
 				if w := tokAt(toks, j+1).lower; w == "in" || w == "at" {
 					if _, n := places().placeAt(toks, j+2); n > 0 && tokAt(toks, j+2+n).lower == "with" {
 						out = append(out, trigger{start: k, end: j + 3 + n, rule: "meeting-held-talks", kind: kind, objectNear: 6})
@@ -137,7 +218,8 @@ func findTriggers(toks []token) []trigger {
 					}
 				}
 			}
-			if j < len(toks) && j < k+5 && tokAt(toks, j+1).lower != "with" && (toks[j].lower == "talks" || toks[j].lower == "meeting" || toks[j].lower == "call" || toks[j].lower == "conversation") {
+			if j < len(toks) && j < k+9 && tokAt(toks, j+1).lower != "with" && (toks[j].lower == "talks" || toks[j].lower == "meeting" || toks[j].lower == "call" || toks[j].lower == "conversation" || toks[j].lower == "summit" ||
+				meals[toks[j].lower] && tokAt(toks, j+1).lower == "together") {
 				// "X and Y held talks in New Delhi".
 				rule := "meeting-pair-held-talks"
 				if kind == KindCall {
@@ -147,8 +229,12 @@ func findTriggers(toks []token) []trigger {
 				k = j
 				continue
 			}
-			if j < len(toks) && j < k+5 && tokAt(toks, j+1).lower == "with" {
+			if j < len(toks) && j < k+9 && tokAt(toks, j+1).lower == "with" {
 				rule := "meeting-held-talks"
+				if toks[j].lower == "summits" || toks[j].lower == "meetings" {
+					// "held back-to-back summits with X, Y and Z": one each.
+					rule = "meeting-held-separate"
+				}
 				if kind == KindCall {
 					rule = "call-held"
 				}
@@ -176,6 +262,12 @@ func findTriggers(toks []token) []trigger {
 				k = j
 			}
 		case "phoned", "telephoned", "called":
+			if t.lower == "called" && tokAt(toks, k+1).lower == "on" && !urging(toks, k+2) {
+				// "called on X at his hotel": a visit. "called on X to
+				// withdraw" is a demand and no meeting.
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-called-on", kind: KindMeeting, objectNear: 3})
+				continue
+			}
 			if t.lower == "called" && (tokAt(toks, k+1).lower == "on" || tokAt(toks, k+1).lower == "for") {
 				continue
 			}
@@ -184,6 +276,22 @@ func findTriggers(toks []token) []trigger {
 			// "told a joint news conference with Zelenskiy": they stood together.
 			if p := tokAt(toks, k-1).lower; (p == "news" || p == "press") && tokAt(toks, k+1).lower == "with" {
 				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-joint-news-conference", kind: KindMeeting, noun: true, objectNear: 6})
+			}
+		case "summit":
+			// "X and Y agreed ... in their first summit", "X and Y ended
+			// their second summit": only with "their", since "the summit"
+			// is mostly a gathering of many.
+			for b := k - 1; b >= 0 && b >= k-3; b-- {
+				l := toks[b].lower
+				if l == "their" {
+					if p := tokAt(toks, b-1).lower; p == "during" || p == "at" || p == "in" || p == "after" || sessionVerbs[p] {
+						out = append(out, trigger{start: k, end: k + 1, rule: "meeting-pair-during-talks", kind: KindMeeting, noun: true, objectNear: -1})
+					}
+					break
+				}
+				if toks[b].kind != tokWord || !(eventModifiers[l] || ordinals[l] || l == "bilateral") {
+					break
+				}
 			}
 		case "meeting", "meetings", "talks", "conversation", "call", "session", "discussions", "consultations":
 			next := tokAt(toks, k+1).lower
@@ -217,8 +325,13 @@ func findTriggers(toks []token) []trigger {
 				if t.lower == "call" || t.lower == "conversation" {
 					kind, rule = KindCall, "call-pair-in-phone-call"
 				}
-				for b := k - 1; b >= 0 && b >= k-3; b-- {
+				for b := k - 1; b >= 0 && b >= k-6; b-- {
 					l := toks[b].lower
+					// "X and Y ended their talks".
+					if l == "their" && sessionVerbs[tokAt(toks, b-1).lower] {
+						out = append(out, trigger{start: k, end: k + 1, rule: rule, kind: kind, noun: true, objectNear: -1})
+						break
+					}
 					// "... of talks" after a measure: "two days of talks".
 					ofTalks := l == "of" && b > 0 && (toks[b-1].lower == "days" || toks[b-1].lower == "day" ||
 						toks[b-1].lower == "round" || toks[b-1].lower == "rounds" || toks[b-1].lower == "hours")
@@ -230,10 +343,20 @@ func findTriggers(toks []token) []trigger {
 						kind, rule = KindCall, "call-pair-in-phone-call"
 						continue
 					}
+					// "during the 90-minute meeting".
+					duration := toks[b].kind == tokNumber || toks[b].text == "-" || l == "minute" || l == "hour" || l == "day" || l == "long"
+					if duration && b > k-6 {
+						continue
+					}
 					if toks[b].kind != tokWord || !(l == "a" || l == "their" || l == "the" || eventModifiers[l] || l == "bilateral") {
 						break
 					}
 				}
+				continue
+			}
+			if p := tokAt(toks, k-1).lower; (p == "the" || p == "that") && speechVerbs[tokAt(toks, k-2).lower] {
+				// "Ley said the meeting with Trump was overdue": the speaker
+				// comments on a meeting, she did not take part in it.
 				continue
 			}
 			kind := KindMeeting
@@ -258,6 +381,326 @@ func findTriggers(toks []token) []trigger {
 	return out
 }
 
+// laterBefore reports a bare "later" before the trigger at toks[end] ("X
+// later met Y", "Later, X met Y"), not "later this month" or "later in the
+// week".
+func laterBefore(toks []token, end int) bool {
+	for k := 0; k < end && k < len(toks); k++ {
+		if toks[k].lower != "later" {
+			continue
+		}
+		switch tokAt(toks, k+1).lower {
+		case "this", "that", "in", "next", "on", "the":
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// relativeBetween reports ", who" or ", which" between two positions.
+func relativeBetween(toks []token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if l := toks[k].lower; (l == "who" || l == "which") && tokAt(toks, k-1).text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// reportVerbs are the speech verbs that date a report, not the meeting it
+// reports ("said on Wednesday"); "agreed", "discussed", "pledged" date what
+// the participants did together.
+func reportVerbs(w string) bool {
+	switch w {
+	case "agreed", "discussed", "pledged", "vowed", "made", "thanked", "congratulated", "conveyed", "welcomed", "hailed":
+		return false
+	}
+	return speechVerbs[w]
+}
+
+// dayShiftBefore finds "a day after" / "two days before" within the few
+// tokens before a trigger, with no comma between, and returns where the
+// phrase starts and the shift in days (-1 for "a day after": the trigger
+// happened the day before the date stated).
+func dayShiftBefore(toks []token, start int) (int, int) {
+	for b := start - 1; b >= 1 && b >= start-7; b-- {
+		l := toks[b].lower
+		if toks[b].text == "," || toks[b].text == ";" {
+			return -1, 0
+		}
+		if l != "after" && l != "before" {
+			continue
+		}
+		unit := toks[b-1].lower
+		if unit != "day" && unit != "days" {
+			return -1, 0
+		}
+		n := 0
+		switch tokAt(toks, b-2).lower {
+		case "a", "one", "1":
+			n = 1
+		case "two", "2":
+			n = 2
+		case "three", "3":
+			n = 3
+		default:
+			return -1, 0
+		}
+		if l == "before" {
+			return b - 2, n
+		}
+		return b - 2, -n
+	}
+	return -1, 0
+}
+
+// insideSinceClause reports a date at toks[at] inside a "since"/"until"
+// clause that begins after toks[from]: "since the talks began in 2013",
+// but not "the first meeting since 2019 was held on Wednesday", where the
+// main clause resumes before the date.
+func insideSinceClause(toks []token, from, at int) bool {
+	in := false
+	for k := from; k < at && k < len(toks); k++ {
+		switch toks[k].lower {
+		case "since", "until":
+			in = true
+		case "was", "were", "is", "are", ",", ";":
+			in = false
+		}
+	}
+	return in
+}
+
+// appositiveEnd returns where an appositive after a name ends (", head of
+// X,"), or end itself when none follows.
+func appositiveEnd(toks []token, end int) int {
+	if tokAt(toks, end).text != "," {
+		return end
+	}
+	for k := end + 1; k < len(toks) && k <= end+15; k++ {
+		switch toks[k].text {
+		case ",":
+			return k
+		case ".", ";", "(", ")":
+			return end
+		}
+	}
+	return end
+}
+
+// ordinals count meetings: "their second summit".
+var ordinals = set("second", "third", "fourth", "fifth", "last", "latest", "previous", "next", "1st", "2nd", "3rd", "4th")
+
+// sessionVerbs open or close a meeting: "X and Y ended their summit".
+var sessionVerbs = set("ended", "began", "opened", "concluded", "started", "resumed", "wrapped", "closed", "held", "had")
+
+// sessionNouns name one sitting that its participants took part in together.
+var sessionNouns = set("meeting", "meetings", "talks", "session", "consultations", "discussions",
+	"dinner", "luncheon", "lunch", "breakfast", "banquet", "negotiations")
+
+// sessionClause reports "<session noun>, which was (also) <verb>" before
+// toks[k].
+func sessionClause(toks []token, k int) bool {
+	b := k - 1
+	for b >= 0 && adverbs[toks[b].lower] {
+		b--
+	}
+	if b < 0 || toks[b].lower != "was" && toks[b].lower != "were" {
+		return false
+	}
+	return tokAt(toks, b-1).lower == "which" && tokAt(toks, b-2).text == "," &&
+		(sessionNouns[tokAt(toks, b-3).lower] || tokAt(toks, b-3).lower == "session")
+}
+
+// joinersIn reads a sentence that adds people to the meeting reported just
+// before: "Several ministers joined the talks, including A and B", "A and
+// B joined the talks", "the talks were joined by A". It gives one meeting
+// of the earlier participants and the new ones, with the earlier
+// meeting's date and place. People who only "attended" talks are not
+// counted, following the gold annotations (testdata/varied,
+// testdata/heldout).
+func (d *docState) joinersIn(si int) []Meeting {
+	last := d.lastGroup
+	if len(last.Participants) < 2 || si-d.lastGroupSent > 4 || si == d.lastGroupSent {
+		return nil
+	}
+	toks := d.sents[si].toks
+	var joiners []int
+	rule := ""
+	for k := 0; k+1 < len(toks) && joiners == nil; k++ {
+		if d.sents[si].quoted[k] || toks[k].lower != "joined" && toks[k].lower != "join" {
+			continue
+		}
+		if toks[k+1].lower == "by" {
+			if definiteSessionBefore(toks, k) {
+				joiners = d.listAfter(si, k+2)
+				rule = "meeting-joined-by"
+			}
+			continue
+		}
+		// "Romanian President Klaus Iohannis joined them": them are the
+		// people of the last meeting.
+		if !definiteSessionAfter(toks, k+1) && tokAt(toks, k+1).lower != "them" {
+			continue
+		}
+		rule = "meeting-joined"
+		// "A and B joined the talks" or "..., including A and B".
+		for _, mi := range d.bySent[si] {
+			m := &d.mentions[mi]
+			if m.entity >= 0 && !m.quoted && m.spanEnd <= k && m.spanEnd >= k-2 && onlyAdverbs(toks, m.spanEnd, k) {
+				joiners = []int{mi}
+				for p := d.coordinatedBefore(si, mi); p >= 0; p = d.coordinatedBefore(si, p) {
+					joiners = append(joiners, p)
+				}
+			}
+		}
+		if joiners == nil {
+			for j := k + 2; j < len(toks) && j < k+8; j++ {
+				if toks[j].lower == "including" {
+					joiners = d.listAfter(si, j+1)
+					break
+				}
+			}
+		}
+	}
+	if len(joiners) == 0 {
+		return nil
+	}
+	names := append([]string{}, last.Participants...)
+	for _, n := range d.participantNames(joiners) {
+		dup := false
+		for _, o := range names {
+			dup = dup || o == n
+		}
+		if !dup {
+			names = append(names, n)
+		}
+	}
+	if len(names) == len(last.Participants) {
+		return nil
+	}
+	return []Meeting{{Participants: names, Date: last.Date, Place: last.Place, Kind: KindMeeting,
+		Evidence: d.sents[si].text, Rule: rule + "+the-last-meeting"}}
+}
+
+// definiteSessionAfter reports "the/their <session noun>" at toks[k]:
+// "joined the talks".
+func definiteSessionAfter(toks []token, k int) bool {
+	if l := tokAt(toks, k).lower; l != "the" && l != "their" && l != "this" {
+		return false
+	}
+	for n := k + 1; n < len(toks) && n <= k+3; n++ {
+		if sessionNouns[toks[n].lower] {
+			return true
+		}
+		if toks[n].kind != tokWord || toks[n].cap {
+			return false
+		}
+	}
+	return false
+}
+
+// definiteSessionBefore reports "the/their ... <session noun>" before
+// toks[k] in the same clause: "The talks were later joined by".
+func definiteSessionBefore(toks []token, k int) bool {
+	for b := k - 1; b >= 0 && b >= k-12; b-- {
+		if toks[b].text == "," && tokAt(toks, b+1).lower != "which" {
+			return false
+		}
+		if sessionNouns[toks[b].lower] {
+			for a := b - 1; a >= 0 && a >= b-3; a-- {
+				if l := toks[a].lower; l == "the" || l == "their" || l == "this" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// onlyAdverbs reports whether toks[from:to] are adverbs ("also").
+func onlyAdverbs(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !adverbs[toks[k].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// listAfter returns the person mentioned within a few tokens after toks[k]
+// and those joined to it by "and" or commas.
+func (d *docState) listAfter(si, k int) []int {
+	toks := d.sents[si].toks
+	for _, mi := range d.bySent[si] {
+		m := &d.mentions[mi]
+		if m.spanStart < k || m.spanStart > k+6 || m.entity < 0 || m.quoted || !onlyFillers(toks, k, m.spanStart) {
+			continue
+		}
+		out := []int{mi}
+		for nx := d.coordinated(si, mi); nx >= 0; nx = d.coordinated(si, nx) {
+			out = append(out, nx)
+		}
+		return out
+	}
+	return nil
+}
+
+// hostedEvents are gatherings whose host met the guests ("a luncheon
+// hosted by X").
+var hostedEvents = set("luncheon", "lunch", "dinner", "banquet", "breakfast", "reception", "supper")
+
+// signedThings are what two people sign together in person.
+var signedThings = set("agreement", "agreements", "deal", "deals", "accord", "accords", "treaty",
+	"memorandum", "memoranda", "declaration", "pact", "protocol", "charter", "communique")
+
+// meals shared are meetings: "had breakfast with X", "X and Y had lunch
+// together".
+var meals = set("breakfast", "lunch", "dinner", "luncheon", "supper", "tea")
+
+// passiveAgent returns the "by" of a passive trigger verb at toks[k] ("was
+// greeted at the airport by X"), or 0.
+func passiveAgent(toks []token, k int) int {
+	b := k - 1
+	for b >= 0 && adverbs[toks[b].lower] {
+		b--
+	}
+	if b < 0 {
+		return 0
+	}
+	switch toks[b].lower {
+	case "was", "were", "been", "being", "is", "are":
+	default:
+		return 0
+	}
+	for j := k + 1; j < len(toks) && j <= k+6; j++ {
+		switch toks[j].text {
+		case ",", ".", ";":
+			return 0
+		case "by":
+			return j
+		}
+	}
+	return 0
+}
+
+// urging reports whether "called on X" at toks[from] is a demand: a "to"
+// before a verb, or "urging", "for", "demanding" follows within the clause.
+func urging(toks []token, from int) bool {
+	for k := from; k < len(toks) && k < from+14; k++ {
+		switch l := toks[k].lower; {
+		case toks[k].text == ";" || toks[k].text == ".":
+			return false
+		case l == "to" && k+1 < len(toks) && toks[k+1].kind == tokWord && !toks[k+1].cap:
+			return true
+		case l == "urging" || l == "demanding" || l == "asking" || l == "for" || l == "not":
+			return true
+		}
+	}
+	return false
+}
+
 // hypothetical reports whether the words before a trigger make it planned,
 // refused or unreal ("will meet", "is expected to hold talks with", "an
 // upcoming meeting with").
@@ -274,6 +717,11 @@ func hypothetical(toks []token, tr trigger) bool {
 		if adverbs[l] {
 			continue
 		}
+		if l == "to" && tokAt(toks, b+1).kind == tokWord && tokAt(toks, b+1).cap {
+			// "travel to Paris": a preposition, not an infinitive.
+			seen++
+			continue
+		}
 		if hypotheticalWords[l] {
 			// "plans to meet" is a plan; "a five-point plan after talks" not.
 			if (l == "plan" || l == "plans" || l == "set") && tokAt(toks, b+1).lower != "to" {
@@ -286,8 +734,13 @@ func hypothetical(toks []token, tr trigger) bool {
 			return true
 		}
 		seen++
-		// Stop at the subject: a capitalised word or a pronoun.
+		// Stop at the subject: a capitalised word or a pronoun; dates and
+		// places are passed over ("will travel to Paris on Thursday for
+		// talks with ...").
 		if toks[b].cap {
+			if _, wd := weekdayNames[l]; wd || monthOf(toks[b]) > 0 || places().isPlaceWord(l) {
+				continue
+			}
 			break
 		}
 	}
@@ -413,6 +866,17 @@ func negatedAfter(toks []token, k int) bool {
 			return true
 		}
 	}
+	// "Milei's meeting with Boric at the Casa Rosada was postponed": a
+	// short place phrase may stand before the verb that calls it off.
+	for j := k; j < len(toks) && j < k+9; j++ {
+		if toks[j].kind != tokWord {
+			return false
+		}
+		switch toks[j].lower {
+		case "postponed", "cancelled", "canceled", "delayed", "scrapped", "shelved", "suspended", "off", "rescheduled":
+			return true
+		}
+	}
 	return false
 }
 
@@ -435,6 +899,15 @@ func (d *docState) meetingsIn(si int) []Meeting {
 			if g := d.leadersOf(m.groupOf, m.descHead); len(g) >= 2 {
 				m.group, m.entity = g, g[0]
 			}
+		case m.descHead == "they":
+			if g := d.previousSubjects(si); len(g) >= 2 {
+				m.group, m.entity = g, g[0]
+			}
+		case len(d.twoBefore(si, m.spanStart)) == 2:
+			// "Trump cancelled a meeting with Putin, but the two exchanged
+			// pleasantries": the two people named before it in the sentence.
+			m.group = d.twoBefore(si, m.spanStart)
+			m.entity = m.group[0]
 		case len(d.lastPair) == 2:
 			m.group = d.lastPair
 			m.entity = d.lastPair[0]
@@ -447,14 +920,25 @@ func (d *docState) meetingsIn(si int) []Meeting {
 		var participants [][]int // groups of entities; several groups = separate meetings
 		var objects []int
 		if tr.objectNear < 0 {
-			// The sentence subject is "X and Y".
+			// The sentence subject is "X and Y", or the clause's own
+			// subject right before the trigger ("..., a day after the two
+			// leaders held talks").
 			sub := d.subjectOf(si)
-			if sub < 0 || d.mentions[sub].spanStart > tr.start {
-				continue
+			var group []int
+			if sub >= 0 && d.mentions[sub].spanStart < tr.start {
+				group = []int{sub}
+				for nx := d.coordinated(si, sub); nx >= 0 && d.mentions[nx].spanStart < tr.start; nx = d.coordinated(si, nx) {
+					group = append(group, nx)
+				}
 			}
-			group := []int{sub}
-			for nx := d.coordinated(si, sub); nx >= 0 && d.mentions[nx].spanStart < tr.start; nx = d.coordinated(si, nx) {
-				group = append(group, nx)
+			if near := d.pairRightBefore(si, tr); near >= 0 && (len(group) == 0 || group[len(group)-1] != near) {
+				group = []int{near}
+				for p := d.coordinatedBefore(si, near); p >= 0; p = d.coordinatedBefore(si, p) {
+					group = append(group, p)
+				}
+			}
+			if len(group) == 0 {
+				continue
 			}
 			if len(d.participantEntities(group)) < 2 {
 				// Only "X and Y" (or "the two leaders") met each other.
@@ -520,10 +1004,11 @@ func (d *docState) meetingsIn(si int) []Meeting {
 				continue
 			}
 		}
-		if obj < 0 && tr.rule == "meeting-hosted" && len(d.lastPair) == 2 {
-			// "Cavusoglu, who hosted the talks": the host met the two who talked.
+		if obj < 0 && (tr.rule == "meeting-hosted" || tr.rule == "meeting-chaired") && len(d.lastPair) == 2 {
+			// "Cavusoglu, who hosted the talks": the host met the two who
+			// talked; so did "Mogherini, who chaired the talks".
 			if next := tokAt(toks, tr.end).lower; next == "the" || next == "their" {
-				if w := tokAt(toks, tr.end+1).lower; w == "talks" || w == "meeting" || w == "negotiations" {
+				if w := tokAt(toks, tr.end+1).lower; w == "talks" || w == "meeting" || w == "negotiations" || w == "ceremony" || w == "signing" {
 					if host := d.subjectFor(si, tr, nil); host >= 0 {
 						ents := append([]int{d.mentions[host].entity}, d.lastPair...)
 						var names []string
@@ -536,17 +1021,23 @@ func (d *docState) meetingsIn(si int) []Meeting {
 						}
 						if len(names) >= 3 {
 							out = append(out, Meeting{Participants: names, Date: Str(d.lastPairDate), Place: nil, Kind: KindMeeting,
-								Evidence: s.text, Rule: "meeting-hosted-the-talks+date-of-the-talks"})
+								Evidence: s.text, Rule: tr.rule + "-the-talks+date-of-the-talks"})
 						}
 					}
 					continue
 				}
 			}
 		}
+		if obj < 0 && tr.objectNear > 0 && !tr.noun {
+			// "..., where Biden welcomed her": an object pronoun stands for
+			// the sentence's subject, or the previous sentence's when the
+			// subject is the one who acts.
+			obj = d.objectPronoun(si, tr)
+		}
 		if obj < 0 {
 			// "X and Y met (in September)": the subjects met each other.
 			if !tr.noun && tr.rule == "meeting-met" {
-				if ms := d.subjectsMetEachOther(si, tr); len(ms) >= 2 {
+				if ms := d.subjectsMetEachOther(si, tr); len(d.participantEntities(ms)) >= 2 {
 					date, dateRule := d.meetingDate(si, tr, [][]int{ms})
 					rule := "meeting-x-and-y-met"
 					if dateRule != "" {
@@ -606,7 +1097,7 @@ func (d *docState) meetingsIn(si int) []Meeting {
 				separately = true
 			}
 		}
-		if tokAt(toks, tr.start-1).lower == "separate" && tr.noun {
+		if tokAt(toks, tr.start-1).lower == "separate" && tr.noun || tr.rule == "meeting-held-separate" {
 			separately = true
 		}
 		if tr.between {
@@ -620,8 +1111,9 @@ func (d *docState) meetingsIn(si int) []Meeting {
 				continue
 			}
 			subjects := []int{subj}
-			// "X and Y held talks": both are subjects.
-			if !tr.noun {
+			// "X and Y held talks": both are subjects; but in "X and Y,
+			// who also met Z" the relative pronoun stands for Y alone.
+			if !tr.noun && !relativeBetween(toks, d.mentions[subj].spanEnd, tr.start) {
 				first := subj
 				for {
 					p := d.coordinatedBefore(si, first)
@@ -638,7 +1130,7 @@ func (d *docState) meetingsIn(si int) []Meeting {
 				separately, oneByOne = true, true
 			}
 			if separately {
-				for _, o := range objects {
+				for _, o := range d.splitGroups(objects) {
 					participants = append(participants, append(append([]int{}, subjects...), o))
 				}
 			} else {
@@ -684,6 +1176,137 @@ func (d *docState) meetingsIn(si int) []Meeting {
 	}
 	return out
 }
+
+// splitGroups replaces a group mention ("the leaders of the United States,
+// China and Russia") by one mention per person, for meetings held one by
+// one.
+func (d *docState) splitGroups(objects []int) []int {
+	var out []int
+	for _, o := range objects {
+		m := d.mentions[o]
+		if m.kind != mentionGroup || len(m.group) < 2 {
+			out = append(out, o)
+			continue
+		}
+		for _, e := range m.group {
+			one := m
+			one.kind, one.group, one.entity = mentionName, nil, e
+			out = append(out, len(d.mentions))
+			d.mentions = append(d.mentions, one)
+		}
+	}
+	return out
+}
+
+// twoBefore returns the people named before token k of a sentence when
+// they are exactly two.
+func (d *docState) twoBefore(si, k int) []int {
+	var ents []int
+	for _, mi := range d.bySent[si] {
+		m := &d.mentions[mi]
+		if m.spanStart >= k || m.entity < 0 || m.quoted || m.kind == mentionGroup {
+			continue
+		}
+		dup := false
+		for _, e := range ents {
+			dup = dup || e == m.entity
+		}
+		if !dup {
+			ents = append(ents, m.entity)
+		}
+	}
+	if len(ents) != 2 {
+		return nil
+	}
+	return ents
+}
+
+// previousSubjects returns the people of "X and Y" that begin the previous
+// sentence, for a sentence that opens with "They".
+func (d *docState) previousSubjects(si int) []int {
+	if si == 0 {
+		return nil
+	}
+	sub := d.subjectOf(si - 1)
+	if sub < 0 {
+		return nil
+	}
+	ents := []int{d.mentions[sub].entity}
+	for nx := d.coordinated(si-1, sub); nx >= 0; nx = d.coordinated(si-1, nx) {
+		ents = append(ents, d.mentions[nx].entity)
+	}
+	if len(ents) < 2 {
+		return nil
+	}
+	return ents
+}
+
+// pairRightBefore returns a mention of two people ending right before a
+// trigger (adverbs aside): "the two leaders held talks", "X and Y held
+// talks" inside a later clause. "The two leaders" stands for the last two
+// people who met, in this sentence or before it.
+func (d *docState) pairRightBefore(si int, tr trigger) int {
+	toks := d.sents[si].toks
+	k := tr.start
+	for k > 0 && adverbs[toks[k-1].lower] {
+		k--
+	}
+	for _, mi := range d.bySent[si] {
+		m := &d.mentions[mi]
+		if m.spanEnd != k || m.quoted {
+			continue
+		}
+		if m.kind == mentionGroup && len(m.groupOf) == 0 && len(d.lastPair) == 2 {
+			m.group, m.entity = d.lastPair, d.lastPair[0]
+		}
+		if m.entity < 0 {
+			return -1
+		}
+		if m.kind == mentionGroup || d.coordinatedBefore(si, mi) >= 0 {
+			return mi
+		}
+		return -1
+	}
+	return -1
+}
+
+// objectPronoun resolves "him"/"her" right after a trigger to a person
+// mention, or returns -1. "her" before a noun is a possessive ("welcomed
+// her visit") and stands for nobody met.
+func (d *docState) objectPronoun(si int, tr trigger) int {
+	toks := d.sents[si].toks
+	p := tokAt(toks, tr.end)
+	if p.lower != "him" && p.lower != "her" || d.sents[si].quoted[tr.end] {
+		return -1
+	}
+	if next := tokAt(toks, tr.end+1); next.kind == tokWord && !next.cap && !objectFollowers[next.lower] {
+		return -1
+	}
+	actor := -1
+	for _, mi := range d.bySent[si] {
+		if m := &d.mentions[mi]; m.spanEnd <= tr.start && m.entity >= 0 && !m.quoted {
+			actor = mi
+		}
+	}
+	if actor < 0 {
+		return -1
+	}
+	if sub := d.subjectOf(si); sub >= 0 && d.mentions[sub].entity != d.mentions[actor].entity && d.mentions[sub].spanEnd <= tr.start {
+		return sub
+	}
+	if si > 0 {
+		if prev := d.subjectOf(si - 1); prev >= 0 && d.mentions[prev].entity != d.mentions[actor].entity {
+			return prev
+		}
+	}
+	return -1
+}
+
+// objectFollowers may follow an object pronoun: "welcomed her as",
+// "received him at", "met her on Monday".
+var objectFollowers = set("as", "at", "in", "on", "to", "with", "for", "during", "after", "before",
+	"and", "warmly", "twice", "again", "there", "here", "briefly", "later", "earlier", "first",
+	"personally", "separately", "privately", "today", "yesterday", "last", "this", "when", "while")
 
 // subjectsMetEachOther returns "X and Y" right before a trigger with no
 // object ("Biden and Netanyahu last met in September").
@@ -824,7 +1447,13 @@ func (d *docState) usesGroup(group []int) bool {
 func (d *docState) accompanied(si int, tr trigger) []int {
 	toks := d.sents[si].toks
 	for k := tr.end; k+1 < len(toks); k++ {
-		if l := toks[k].lower; (l != "accompanied" && l != "joined") || toks[k+1].lower != "by" {
+		l := toks[k].lower
+		// "met X at a luncheon hosted by Z": the host was there too.
+		hostedEvent := (l == "hosted" || l == "given") && hostedEvents[tokAt(toks, k-1).lower] ||
+			(l == "mediated" || l == "chaired" || l == "brokered") && sessionNouns[tokAt(toks, k-1).lower]
+		// "shook hands after the plenary session, which was chaired by Z".
+		chaired := l == "chaired" && sessionClause(toks, k)
+		if (l != "accompanied" && l != "joined" && !hostedEvent && !chaired) || toks[k+1].lower != "by" {
 			continue
 		}
 		for _, mi := range d.bySent[si] {
@@ -896,6 +1525,11 @@ func (d *docState) coordinated(si, mi int) int {
 	}
 	for _, oi := range d.bySent[si] {
 		o := &d.mentions[oi]
+		if o.spanStart > k && o.spanStart <= k+3 && !listComma && describedBefore(toks, k, o) && o.entity >= 0 && !o.quoted {
+			// "Santos and FARC rebel leader Rodrigo Londono": words that
+			// describe the office before its title.
+			return oi
+		}
 		if o.spanStart == k && o.entity >= 0 && !o.quoted && o.kind != mentionPronoun {
 			// "X, Y and Z": a bare comma joins only inside a list.
 			if listComma {
@@ -910,11 +1544,37 @@ func (d *docState) coordinated(si, mi int) int {
 	return -1
 }
 
+// describedBefore reports whether toks[k:o.spanStart] are plain words
+// describing the office that mention o's title begins ("FARC rebel").
+func describedBefore(toks []token, k int, o *mention) bool {
+	if o.titleRule != "role-title-before-name" || o.kind != mentionName {
+		return false
+	}
+	for j := k; j < o.spanStart; j++ {
+		t := toks[j]
+		if t.kind != tokWord || stopCaps[t.lower] || t.lower == "and" || speechVerbs[t.lower] || strings.HasSuffix(t.lower, "ed") {
+			return false
+		}
+	}
+	return true
+}
+
 // coordinatedBefore returns the person mention joined by "and" before mi.
 func (d *docState) coordinatedBefore(si, mi int) int {
 	toks := d.sents[si].toks
 	m := &d.mentions[mi]
 	k := m.spanStart - 1
+	if tokAt(toks, k).lower != "and" {
+		// "Santos and FARC rebel leader Rodrigo Londono".
+		for b := k; b >= 0 && b > m.spanStart-4; b-- {
+			if toks[b].lower == "and" {
+				if describedBefore(toks, b+1, m) {
+					k = b
+				}
+				break
+			}
+		}
+	}
 	if tokAt(toks, k).lower != "and" {
 		return -1
 	}
@@ -938,6 +1598,26 @@ func (d *docState) subjectFor(si int, tr trigger, objects []int) int {
 			}
 		}
 		return false
+	}
+	// "Lavrov called on Modi, hours after holding talks with Jaishankar":
+	// a participle clause shares the sentence's subject.
+	if p := tokAt(d.sents[si].toks, tr.start-1).lower; (p == "after" || p == "before" || p == "while" || p == "when") &&
+		strings.HasSuffix(d.sents[si].toks[tr.start].lower, "ing") {
+		if sub := d.subjectOf(si); sub >= 0 && d.mentions[sub].spanEnd <= tr.start && !isObj(sub) {
+			return sub
+		}
+	}
+	// "Obama embraced Mori, and shook hands with Tsuboi": a second verb
+	// after "and" shares the sentence's subject.
+	if b := tr.start - 1; b >= 0 {
+		for b > 0 && adverbs[d.sents[si].toks[b].lower] {
+			b--
+		}
+		if d.sents[si].toks[b].lower == "and" && tokAt(d.sents[si].toks, b-1).kind != tokWord || d.sents[si].toks[b].lower == "and" && !tokAt(d.sents[si].toks, b-1).cap {
+			if sub := d.subjectOf(si); sub >= 0 && d.mentions[sub].spanEnd <= b && !isObj(sub) {
+				return sub
+			}
+		}
 	}
 	best := -1
 	for _, mi := range d.bySent[si] {
@@ -991,6 +1671,16 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 	best, bestDist := -1, 1<<30
 	rel := relativeClauses(d.sents[si].toks)
 	toks := d.sents[si].toks
+	// "..., on Sunday, a day after his meetings with X": the day before
+	// the date the sentence gives.
+	if at, shift := dayShiftBefore(toks, tr.start); at >= 0 {
+		for k := len(d.dates[si]) - 1; k >= 0; k-- {
+			dm := d.dates[si][k]
+			if dm.j <= at && dm.value.d > 0 && !d.sents[si].quoted[dm.i] && !isDatelineDate(toks, dm) {
+				return fromTime(dm.value.time().AddDate(0, 0, shift)).String(), "date-a-day-after"
+			}
+		}
+	}
 	for k, dm := range d.dates[si] {
 		if d.sents[si].quoted[dm.i] || rel[dm.i] && !rel[tr.start] {
 			continue
@@ -1000,8 +1690,19 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 			continue
 		}
 		// "..., state media said on Wednesday": the date of the report.
-		if p := tokAt(toks, dm.i-1).lower; speechVerbs[p] || p == "reported" ||
-			p == "on" && (speechVerbs[tokAt(toks, dm.i-2).lower] || tokAt(toks, dm.i-2).lower == "reported") {
+		// Verbs that are what the meeting did ("agreed on Monday",
+		// "discussed on Monday") date the meeting itself.
+		if p := tokAt(toks, dm.i-1).lower; reportVerbs(p) || p == "reported" ||
+			p == "on" && (reportVerbs(tokAt(toks, dm.i-2).lower) || tokAt(toks, dm.i-2).lower == "reported") {
+			continue
+		}
+		// "the April 25 House of Culture": a date inside a name.
+		if tokAt(toks, dm.i-1).lower == "the" && tokAt(toks, dm.j).kind == tokWord && tokAt(toks, dm.j).cap {
+			continue
+		}
+		// "had met Zarif a dozen times since the talks began in 2013": a
+		// date inside a "since" or "until" clause after the trigger.
+		if dm.i >= tr.end && insideSinceClause(toks, tr.end, dm.i) {
 			continue
 		}
 		// "for the second time this year" counts meetings, it does not date one.
@@ -1026,7 +1727,9 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 		for _, g := range groups {
 			for _, mi := range g {
 				m := &d.mentions[mi]
-				if dd := spanDistance(dm.i, dm.j, m.spanStart, m.spanEnd); dd < dist {
+				// "X, head of Libya's Government of National Accord, at
+				// the palace on Sunday": count from the appositive's end.
+				if dd := spanDistance(dm.i, dm.j, m.spanStart, appositiveEnd(toks, m.spanEnd)); dd < dist {
 					dist = dd
 				}
 			}
@@ -1083,6 +1786,28 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 			for _, dm := range d.dates[back] {
 				if !d.sents[back].quoted[dm.i] && dm.value.d > 0 && !isDatelineDate(d.sents[back].toks, dm) {
 					return dm.value.String(), "date-of-previous-sentence"
+				}
+			}
+		}
+	}
+	// "Trump later sat down with X" after a dated sentence about Trump:
+	// later the same day.
+	if si > 0 && laterBefore(toks, tr.start) {
+		back := si - 1
+		named := false
+		for _, mi := range d.bySent[back] {
+			if m := &d.mentions[mi]; !m.quoted && m.entity >= 0 {
+				for _, g := range groups {
+					for _, gi := range g {
+						named = named || d.mentions[gi].entity == m.entity
+					}
+				}
+			}
+		}
+		if named {
+			for _, dm := range d.dates[back] {
+				if !d.sents[back].quoted[dm.i] && dm.value.d > 0 && !isDatelineDate(d.sents[back].toks, dm) {
+					return dm.value.String(), "date-later-than-previous-sentence"
 				}
 			}
 		}
@@ -1164,6 +1889,24 @@ func (d *docState) speechSentence(si int) bool {
 	return false
 }
 
+// clauseBreakBetween reports a new clause or purpose between the trigger
+// and a place ("met X to discuss investment in Guatemala City", "told X
+// that Mexico wanted ... in Bogota"): the place is then not where they met.
+func clauseBreakBetween(toks []token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		switch l := toks[k].lower; l {
+		case "that", "about", "saying", "said", "says", "urging", "which", "who", "while", "but",
+			"because", "since", "whereas", "where", "wants", "wanted", "want":
+			return true
+		case "to":
+			if n := tokAt(toks, k+1); n.kind == tokWord && !n.cap {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // meetingPlace reads "in <city or country>" in the sentence; a visiting
 // participant with no stated place met in the dateline city.
 func (d *docState) meetingPlace(si int, tr trigger, groups [][]int) string {
@@ -1190,7 +1933,7 @@ func (d *docState) meetingPlace(si int, tr trigger, groups [][]int) string {
 			// after it or a participant ("developments in Syria" is not
 			// where they met).
 			_, isCountry := g.countryAt(toks, k+1)
-			if near[k] || isCountry == 0 && k > tr.start {
+			if near[k] || isCountry == 0 && k > tr.start && !clauseBreakBetween(toks, tr.end, k) {
 				return p
 			}
 		}
@@ -1202,7 +1945,79 @@ func (d *docState) meetingPlace(si int, tr trigger, groups [][]int) string {
 			}
 		}
 	}
+	if d.hostAndGuest(groups) && d.recentSentence(si) && !namesOtherPlace(toks) {
+		return d.datelinePlace
+	}
 	return ""
+}
+
+// namesOtherPlace reports "in X" with a capitalised X that is no date:
+// a place the gazetteer does not know ("in Xi'an"), so the dateline city
+// is no safe guess.
+func namesOtherPlace(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].lower != "in" {
+			continue
+		}
+		n := toks[k+1]
+		if n.lower == "the" {
+			n = tokAt(toks, k+2)
+		}
+		if n.kind == tokWord && n.cap && monthOf(n) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hostAndGuest reports whether a meeting joins someone of the dateline's
+// country and someone of another country: in a story datelined Mexico City,
+// the Mexican president meeting the U.S. secretary met him there.
+func (d *docState) hostAndGuest(groups [][]int) bool {
+	if d.datelinePlace == "" || len(groups) != 1 {
+		return false
+	}
+	host, guest := false, false
+	for _, e := range d.participantEntities(groups[0]) {
+		c := d.entities[e].country
+		if c == "" {
+			c = d.entities[e].of
+		}
+		switch {
+		case c == "":
+		case c == d.datelineCountry:
+			host = true
+		default:
+			guest = true
+		}
+	}
+	return host && guest
+}
+
+// recentSentence reports whether every date the sentence names is a full
+// date at most three days before publication (a dateline story's own
+// news), or it names none.
+func (d *docState) recentSentence(si int) bool {
+	if !d.pub.valid() || d.pub.d == 0 {
+		return false
+	}
+	for _, dm := range d.dates[si] {
+		if isDatelineDate(d.sents[si].toks, dm) {
+			continue
+		}
+		if dm.value.d == 0 {
+			return false
+		}
+		if age := d.pub.time().Sub(dm.value.time()).Hours() / 24; age < 0 || age > 3 {
+			return false
+		}
+	}
+	for _, t := range d.sents[si].toks {
+		if t.lower == "has" || t.lower == "have" || t.lower == "had" {
+			return false // "have met several times"
+		}
+	}
+	return true
 }
 
 // mergeMeetings joins repeated reports of one meeting within an article,
@@ -1241,6 +2056,43 @@ func mergeMeetings(ms []Meeting) []Meeting {
 		}
 		index[k] = len(out)
 		out = append(out, m)
+	}
+	return dropSubsets(out)
+}
+
+// dropSubsets removes an undated meeting whose people all took part in a
+// larger undated meeting read from the same sentence: "met X at a luncheon
+// hosted by Z" also reads as Z hosting X. Dated ones stay, since a
+// bilateral meeting before a larger one is news of its own.
+func dropSubsets(ms []Meeting) []Meeting {
+	within := func(small, big []string) bool {
+		if len(small) >= len(big) {
+			return false
+		}
+		for _, a := range small {
+			found := false
+			for _, b := range big {
+				found = found || a == b
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	out := ms[:0:0]
+	for i, m := range ms {
+		covered := false
+		for j, n := range ms {
+			if i != j && m.Kind == n.Kind && within(m.Participants, n.Participants) &&
+				m.Date == nil && n.Date == nil && m.Evidence == n.Evidence {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, m)
+		}
 	}
 	return out
 }

@@ -45,6 +45,12 @@ func (d *docState) relativeTitles() {
 			ref = d.mentions[s].entity
 		} else if s := d.subjectOf(m.sent); s >= 0 && d.mentions[s].entity != m.entity {
 			ref = d.mentions[s].entity
+		} else if m.sent > 0 {
+			// "Kenyan President Uhuru Kenyatta spoke. His predecessor Mwai
+			// Kibaki did not attend.": the previous sentence's subject.
+			if s := d.subjectOf(m.sent - 1); s >= 0 {
+				ref = d.mentions[s].entity
+			}
 		}
 		if ref < 0 || ref == m.entity {
 			continue

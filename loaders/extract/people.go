@@ -61,7 +61,7 @@ type mention struct {
 func isNameWord(t token) bool { return t.nameWord }
 
 func nameWordCheck(t token) bool {
-	if t.kind != tokWord || !t.cap || isAllCaps(t.text) {
+	if t.kind != tokWord || !t.cap || isAllCaps(t.text) && !isInitials(t.text) {
 		return false
 	}
 	l := t.lower
@@ -72,7 +72,7 @@ func nameWordCheck(t token) bool {
 	if _, ok := monthNames[l]; ok {
 		return false
 	}
-	if strings.HasSuffix(l, ".") && !isInitial(t.text) {
+	if strings.HasSuffix(l, ".") && !isInitial(t.text) && !(isInitials(t.text) && t.cap) {
 		return false
 	}
 	g := places()
@@ -90,12 +90,37 @@ func nameWordCheck(t token) bool {
 		// A short lower-case tail is a Korean given name ("Moon Jae-in",
 		// "Kim Jong-un"); a long one or a common suffix is not a name.
 		rest := t.text[k+1:]
+		// Up to six letters after a short head: "Lee Jae-joung", "Lee
+		// Jae-myung".
+		limit := 4
+		if k <= 5 {
+			limit = 6
+		}
 		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) &&
-			(utf8.RuneCountInString(rest) > 4 || compoundTails[strings.ToLower(rest)] || strings.ContainsAny(rest, "-‐")) {
+			(utf8.RuneCountInString(rest) > limit || compoundTails[strings.ToLower(rest)] || strings.ContainsAny(rest, "-‐")) {
 			return false
 		}
 	}
 	return true
+}
+
+// isInitials reports dotted initials used as a first name ("L.K.",
+// "A.P.J."), which are no country or organisation ("U.S.", "U.N.").
+func isInitials(w string) bool {
+	if len(w) < 4 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	l := strings.ToLower(w)
+	if _, ok := places().countries[l]; ok {
+		return false
+	}
+	_, org := orgAbbreviations[l]
+	return !org && l != "d.c." && l != "a.m." && l != "p.m."
 }
 
 // isInitial reports a middle initial like "W.".
@@ -114,7 +139,8 @@ type nameSpan struct{ i, j int }
 func nameSpans(toks []token) []nameSpan {
 	var out []nameSpan
 	for i := 0; i < len(toks); i++ {
-		if !isNameWord(toks[i]) && !(toks[i].text == "He" && isNameWord(tokAt(toks, i+1)) && tokAt(toks, i+1).nlBefore == 0) {
+		if !isNameWord(toks[i]) && !(toks[i].text == "He" && isNameWord(tokAt(toks, i+1)) && tokAt(toks, i+1).nlBefore == 0) &&
+			!initialsBeforeName(toks, i) {
 			continue
 		}
 		j := i + 1
@@ -124,11 +150,24 @@ func nameSpans(toks []token) []nameSpan {
 				j++
 				continue
 			}
+			// "Hassan Sheikh Mohamud": an honorific between name words is
+			// part of the name.
+			if toks[j].cap && innerHonorifics[toks[j].lower] && toks[j].nlBefore == 0 &&
+				isNameWord(tokAt(toks, j+1)) && tokAt(toks, j+1).nlBefore == 0 {
+				j++
+				continue
+			}
 			// "Theresa May": a month name after a given name, with no day
 			// or year after it.
 			if toks[j].text == "May" && toks[j].nlBefore == 0 && tokAt(toks, j+1).kind != tokNumber {
 				j++
 				continue
+			}
+			// A capital city's name as the surname of a titled person
+			// named by one given name: "Senate Speaker Kenneth Lusaka".
+			if j == i+1 && capitalSurname(toks, i, j) {
+				j++
+				break
 			}
 			// Regnal numbers and suffixes: "Abdullah II", "Martin Luther King Jr."
 			if nameSuffixes[toks[j].text] && toks[j].nlBefore == 0 {
@@ -153,6 +192,67 @@ func nameSpans(toks []token) []nameSpan {
 		i = j - 1
 	}
 	return out
+}
+
+// capitalSurname reports a capital city's name at toks[j] that ends the
+// name begun at toks[i]: a title head stands before toks[i], and the
+// capital is followed by punctuation or a lower-case word, not by a verb
+// phrase's capitalised object.
+func capitalSurname(toks []token, i, j int) bool {
+	t := tokAt(toks, j)
+	if t.kind != tokWord || !t.cap || t.nlBefore != 0 || isAllCaps(t.text) {
+		return false
+	}
+	g := places()
+	if _, ok := g.capitals[t.lower]; !ok {
+		return false
+	}
+	if _, ok := g.countries[t.lower]; ok {
+		return false
+	}
+	if _, ok := g.demonyms[t.lower]; ok {
+		return false
+	}
+	if i == 0 || !titleHeads[toks[i-1].lower] || !toks[i-1].cap {
+		return false
+	}
+	next := tokAt(toks, j+1)
+	return next.kind != tokWord || !next.cap
+}
+
+// innerHonorifics are honorifics that Somali and Arabic names also carry
+// between given name and surname ("Hassan Sheikh Mohamud").
+var innerHonorifics = set("sheikh", "shaikh", "sheik")
+
+// pairVerb reports a past-tense verb or adverb after "the two": "the two
+// met", "the two exchanged", "the two also".
+func pairVerb(t token) bool {
+	if t.kind != tokWord || t.cap {
+		return false
+	}
+	switch t.lower {
+	case "met", "held", "had", "spoke", "shook", "sat", "discussed", "agreed", "exchanged", "talked", "signed", "dined":
+		return true
+	}
+	return adverbs[t.lower]
+}
+
+// initialsBeforeName reports a two-letter capital abbreviation used as a
+// first name before a name word ("JD Vance"), when it is no country or
+// organisation ("UK", "EU").
+func initialsBeforeName(toks []token, i int) bool {
+	t := toks[i]
+	if t.kind != tokWord || len(t.text) != 2 || !isAllCaps(t.text) || strings.Contains(t.text, ".") {
+		return false
+	}
+	if _, ok := places().countries[t.lower]; ok {
+		return false
+	}
+	if _, ok := orgAbbreviations[t.lower]; ok || newsAgencies[t.lower] {
+		return false
+	}
+	next := tokAt(toks, i+1)
+	return next.nameWord && next.nlBefore == 0 && (i == 0 || toks[i-1].kind == tokWord && titleHeads[toks[i-1].lower])
 }
 
 // nameText joins a name's tokens, normalising curly apostrophes.
@@ -284,6 +384,11 @@ func orgContext(toks []token, sp nameSpan) bool {
 		return true
 	}
 	if next.kind == tokWord && !next.cap && groupNouns[next.lower] {
+		// "Olmert and Abbas plan to meet": a verb, unless an article makes
+		// it a noun ("the Abbas plan to end the war").
+		if tokAt(toks, sp.j+1).lower == "to" && prev.lower != "the" && prev.lower != "a" && prev.lower != "an" {
+			return false
+		}
 		return true
 	}
 	if next.kind == tokWord && !next.cap && (next.lower == "terror" || next.lower == "armed" || next.lower == "militant") {
@@ -305,11 +410,30 @@ func rejectName(toks []token, sp nameSpan, orgs map[string]bool) bool {
 	}
 	// Multi-word places: "Addis Ababa", "Sharm el-Sheikh".
 	if p, n := places().placeAt(toks, sp.i); p != "" && n == sp.j-sp.i {
+		// A one-word province is often a surname too ("Kerry"): only a
+		// capital or a longer place name is rejected here; single words
+		// become people only with a title or a full name anyway.
+		if _, capital := places().capitals[toks[sp.i].lower]; n > 1 || capital {
+			return true
+		}
+	}
+	// A state, party or body before an office and a name: "Tamil Nadu
+	// Chief Minister Edappadi K. Palaniswami".
+	if titleThenName(toks, sp.j) {
+		return true
+	}
+	// Multi-word countries and nationalities: "Sierra Leone", "Sri Lankan".
+	if _, n := places().demonymAt(toks, sp.i); n == sp.j-sp.i {
+		return true
+	}
+	if _, n := places().countryAt(toks, sp.i); n == sp.j-sp.i {
 		return true
 	}
 	// "the Nord Stream pipeline", "the Sabarmati Ashram": a person's name
 	// takes no article unless a title or honorific comes between.
-	if sp.j-sp.i >= 2 {
+	// One word after "the" is an organisation or a thing too ("the
+	// Kuomintang"), except a possessive ("the Kremlin's").
+	if sp.j-sp.i >= 2 || tokAt(toks, sp.j).kind != tokPoss {
 		switch tokAt(toks, sp.i-1).lower {
 		case "the", "a", "an":
 			return true
@@ -374,7 +498,7 @@ func readPrefix(toks []token, m *mention) {
 	for p >= 0 {
 		t := toks[p]
 		royal := (t.lower == "prince" || t.lower == "princess" || t.lower == "king" || t.lower == "queen" || t.lower == "emir") &&
-			p > 0 && titleHeads[toks[p-1].lower] && toks[p-1].lower != "crown"
+			p > 0 && (titleHeads[toks[p-1].lower] && toks[p-1].lower != "crown" || toks[p-1].lower == "counterpart")
 		if t.kind == tokWord && (honorifics[t.lower] || royal) && !(t.lower == "general" && p > 0 && titleHeads[toks[p-1].lower]) {
 			m.honorific = true
 			p--
@@ -405,6 +529,19 @@ func readPrefix(toks []token, m *mention) {
 	// "her French counterpart, Gerald Darmanin,".
 	if p >= 1 && toks[p].text == "," && (toks[p-1].lower == "counterparts" || toks[p-1].lower == "counterpart" || toks[p-1].lower == "predecessor") {
 		p--
+	}
+	// "his wife Melania", "her husband, Joachim": a relative named by one
+	// word is still a person.
+	if kinship[toks[p].lower] && p > 0 && (toks[p-1].lower == "his" || toks[p-1].lower == "her" || toks[p-1].lower == "their") {
+		m.honorific = true
+		m.spanStart = p - 1
+		return
+	}
+	// "Kishida's wife, Yuko," / "Kishida's wife Yuko".
+	if q := p; q >= 2 && (toks[q].text == "," && kinship[toks[q-1].lower] && tokAt(toks, q-2).kind == tokPoss ||
+		kinship[toks[q].lower] && toks[q-1].kind == tokPoss) {
+		m.honorific = true
+		return
 	}
 	switch toks[p].lower {
 	case "counterpart", "counterparts":
@@ -446,9 +583,15 @@ func readPrefix(toks []token, m *mention) {
 		m.spanStart = p
 		return
 	}
+	// "a spokesman for Annan", "an aide to Putin": the office is someone
+	// else's.
+	if l := toks[p].lower; l == "for" || l == "to" || l == "of" && !toks[p].cap {
+		return
+	}
 	// Collect the title segment backwards.
 	q := p
 	g := places()
+	orgRun := 0
 	for q >= 0 {
 		t := toks[q]
 		l := t.lower
@@ -467,11 +610,24 @@ func readPrefix(toks []token, m *mention) {
 			// Two-word nationality: "South African President".
 			q--
 			ok = true
+		case t.cap && q >= 1 && func() bool { _, n := g.countryAt(toks, q-1); return n == 2 }():
+			// Two-word country: "Sierra Leone President".
+			q--
+			ok = true
+		case t.cap && q+1 <= p && titleWordRun(toks, q+1, p) && !stopCaps[l] && isNameWord(t) && !g.isPlaceWord(l):
+			// A Title Case office whose first word is not a title word:
+			// "Homeland Security Secretary".
+			ok = true
 		case t.cap && isAllCaps(t.text) && !newsAgencies[l], t.cap && (orgWords[l] || g.isPlaceWord(l)) && !stopCaps[l] && !newsAgencies[l]:
 			ok = true
 		case t.cap && q+1 <= p && titleHeads[toks[q+1].lower] && !stopCaps[l] && isNameWord(t):
 			// An organisation name right before a title: "Majlis Speaker".
 			ok = true
+			orgRun = 1
+		case orgRun > 0 && orgRun < 3 && t.cap && !stopCaps[l] && isNameWord(t):
+			// ... of several words: "Tamil Nadu Chief Minister".
+			ok = true
+			orgRun++
 		}
 		if !ok {
 			break
@@ -571,6 +727,21 @@ func parseTitleSegment(seg []token) (title, of, country string) {
 			i++
 			continue
 		}
+		if name, ok := orgAbbreviations[t.lower]; ok && isAllCaps(t.text) {
+			// "UN Secretary-General", "EU foreign policy chief".
+			of = name
+			i++
+			continue
+		}
+		if portfolioWord(t) && i+1 < len(seg) && seg[i+1].cap && (titleHeads[seg[i+1].lower] || titleModifiers[seg[i+1].lower]) {
+			// "Unification Minister": the ministry's field.
+			break
+		}
+		if t.kind == tokWord && t.cap && !orgWords[t.lower] && !isAllCaps(t.text) && !titleHeads[t.lower] &&
+			!titleModifiers[t.lower] && i+1 < len(seg) && seg[i+1].cap && titleModifiers[seg[i+1].lower] && !titleHeads[seg[i+1].lower] && hasHeadAfter(seg, i+1) {
+			// "Homeland Security Secretary": the office's own first word.
+			break
+		}
 		if t.kind == tokWord && !titleHeads[t.lower] && !(titleModifiers[t.lower] && hasHeadAfter(seg, i)) {
 			orgToks = append(orgToks, t)
 			i++
@@ -587,7 +758,7 @@ func parseTitleSegment(seg []token) (title, of, country string) {
 		if l == "of" || l == "for" || seg[j].kind != tokWord {
 			break
 		}
-		if !(titleHeads[l] || titleModifiers[l]) {
+		if !(titleHeads[l] || titleModifiers[l]) && !(j == i && seg[j].cap && hasHeadAfter(seg, j+1)) {
 			break
 		}
 		if titleHeads[l] {
@@ -641,6 +812,60 @@ func parseTitleSegment(seg []token) (title, of, country string) {
 		of = country
 	}
 	return title, of, country
+}
+
+// nextListItem reports an office and a name at toks[j], after lower-case
+// modifiers ("acting Foreign Minister Andriy Deshchytsia").
+func nextListItem(toks []token, j int) bool {
+	for j < len(toks) && toks[j].kind == tokWord && !toks[j].cap && (appositiveAdjectives[toks[j].lower] || titleModifiers[toks[j].lower]) {
+		j++
+	}
+	return titleThenName(toks, j)
+}
+
+// titleThenName reports capitalised title words ending in a head at toks[j],
+// followed by a capitalised word: "Chief Minister Edappadi".
+func titleThenName(toks []token, j int) bool {
+	head := false
+	// "Samsung Electronics chairman Lee Jae-yong": a lower-case head
+	// right before a name counts too.
+	if j+1 < len(toks) && toks[j].kind == tokWord && !toks[j].cap && titleHeads[toks[j].lower] &&
+		!descriptiveOnly[toks[j].lower] && toks[j+1].kind == tokWord && toks[j+1].cap && toks[j+1].nameWord {
+		return true
+	}
+	for j < len(toks) && toks[j].kind == tokWord && toks[j].cap && (titleHeads[toks[j].lower] || titleModifiers[toks[j].lower]) {
+		head = titleHeads[toks[j].lower]
+		j++
+	}
+	return head && j < len(toks) && toks[j].kind == tokWord && toks[j].cap
+}
+
+// descriptiveOnly heads are too vague to mark the words before them as an
+// organisation ("Putin aide Yuri Ushakov" still names Putin).
+var descriptiveOnly = set("aide", "deputy", "head", "officer", "executive", "representative")
+
+// titleWordRun reports whether toks[from..to] are capitalised title words
+// starting with a modifier and ending in a head ("Security Secretary").
+func titleWordRun(toks []token, from, to int) bool {
+	if from > to || !toks[from].cap || !titleModifiers[toks[from].lower] || titleHeads[toks[from].lower] {
+		return false
+	}
+	for k := from; k <= to; k++ {
+		if l := toks[k].lower; (l == "of" || l == "and") && k > from && k < to {
+			continue
+		}
+		if !toks[k].cap || !(titleHeads[toks[k].lower] || titleModifiers[toks[k].lower]) {
+			return false
+		}
+	}
+	return titleHeads[toks[to].lower]
+}
+
+// orgAbbreviations are organisations written as an abbreviation before an
+// office title ("UN Secretary-General Ban Ki-moon").
+var orgAbbreviations = map[string]string{
+	"un": "United Nations", "u.n.": "United Nations", "eu": "European Union", "e.u.": "European Union",
+	"au": "African Union", "nato": "NATO", "asean": "ASEAN", "opec": "OPEC", "imf": "IMF", "who": "WHO",
 }
 
 func hasHeadAfter(seg []token, i int) bool {
@@ -721,6 +946,11 @@ func capitaliseWord(l string) string {
 // readAppositive reads ", a senior adviser to X," after a name.
 func readAppositive(toks []token, m *mention) {
 	k := m.nameEnd
+	if tokAt(toks, k).lower == "as" && m.title == "" {
+		// "named Jean-Marc Ayrault as his prime minister".
+		readAsTitle(toks, k+1, m)
+		return
+	}
 	if k >= len(toks) || toks[k].text != "," {
 		return
 	}
@@ -731,20 +961,28 @@ func readAppositive(toks []token, m *mention) {
 	owner := ""
 	switch l := toks[k].lower; {
 	case l == "a" || l == "an" || l == "the" || l == "his" || l == "her" || l == "its" || l == "their":
+	case titleThenName(toks, k):
+		// "X, Defense Minister Hulusi Akar and ...": the next person of a
+		// list, not an appositive.
+		return
 	case (titleHeads[l] || titleModifiers[l] && l != "of" && l != "and" && l != "the" && l != "for") &&
 		(!toks[k].cap || hasHeadAfter(toks[k:min(len(toks), k+4)], 0)):
 		// "Wang Yi, director of the Office of ...", "X, Crown Prince of
 		// Abu Dhabi,": no article.
 		k--
 	default:
-		// "X, Iran's Leader," / "X, Syria's foreign minister,"
-		if c, n := places().countryAt(toks, k); n > 0 && tokAt(toks, k+n).kind == tokPoss {
+		// "X, Iran's Leader," / "X, Syria's foreign minister,"; but "X,
+		// Ukraine's acting Foreign Minister Andriy Deshchytsia and ..." is
+		// the next person of a list.
+		if c, n := places().countryAt(toks, k); n > 0 && tokAt(toks, k+n).kind == tokPoss && nextListItem(toks, k+n+1) {
+			return
+		} else if n > 0 && tokAt(toks, k+n).kind == tokPoss {
 			m.country = c
 			k += n
 			break
 		}
 		// "Celso Amorim, Lula's chief foreign policy adviser,"
-		if toks[k].cap && tokAt(toks, k+1).kind == tokPoss {
+		if toks[k].cap && tokAt(toks, k+1).kind == tokPoss && !nextListItem(toks, k+2) {
 			owner = toks[k].text
 			m.ofStart, m.ofEnd = k, k+1
 			k++
@@ -771,7 +1009,9 @@ func readAppositive(toks []token, m *mention) {
 		}
 		// Only title words, names and a few adjectives lead up to the
 		// title: "the first such meeting between the leaders" is none.
-		if !(titleModifiers[t.lower] || titleHeads[t.lower] || t.kind == tokPoss || t.cap || appositiveAdjectives[t.lower]) {
+		if !(titleModifiers[t.lower] || titleHeads[t.lower] || t.kind == tokPoss || t.cap || appositiveAdjectives[t.lower] ||
+			strings.Contains(t.lower, "-") && t.kind == tokWord) {
+			// "the eastern-based commander": hyphenated adjectives too.
 			break
 		}
 		k++
@@ -813,8 +1053,14 @@ func readAppositive(toks []token, m *mention) {
 			for end < len(toks) && end < headAt+12 && toks[end].text != "," && toks[end].text != "." && toks[end].lower != "on" && toks[end].lower != "who" {
 				end++
 			}
-			of = describeComplement(toks[headAt+2 : end])
-			m.ofStart, m.ofEnd = headAt+2, end
+			if next == "of" && onlyTitleWords(toks[headAt+2:end]) {
+				// "head of state", "chief of staff": the complement is part
+				// of the office.
+				m.title = plainTitle(append(append([]token{}, titleToks...), toks[headAt+1:end]...))
+			} else {
+				of = describeComplement(toks[headAt+2 : end])
+				m.ofStart, m.ofEnd = headAt+2, end
+			}
 			if next == "of" {
 				if c, n := places().countryAt(toks, headAt+2); n > 0 {
 					m.country = c
@@ -834,6 +1080,63 @@ func readAppositive(toks []token, m *mention) {
 			}
 		}
 	}
+}
+
+// readAsTitle reads "as [his|her|the|new] TITLE" at toks[k].
+func readAsTitle(toks []token, k int, m *mention) {
+	for k < len(toks) && (toks[k].lower == "his" || toks[k].lower == "her" || toks[k].lower == "their" ||
+		toks[k].lower == "its" || toks[k].lower == "the" || toks[k].lower == "new" || toks[k].lower == "next") {
+		k++
+	}
+	start, head := k, -1
+	for k < len(toks) && k < start+4 && toks[k].kind == tokWord && (titleHeads[toks[k].lower] || titleModifiers[toks[k].lower] && toks[k].lower != "of") {
+		if titleHeads[toks[k].lower] {
+			head = k
+		}
+		k++
+	}
+	if head < 0 || descriptiveOnly[toks[head].lower] {
+		return
+	}
+	if next := tokAt(toks, head+1); next.kind == tokWord && !titleHeads[next.lower] && next.lower != "of" && next.lower != "and" && next.lower != "on" && next.lower != "in" {
+		// "as foreign minister Wang said" is not this shape.
+		if next.cap {
+			return
+		}
+	}
+	m.title = plainTitle(toks[start : head+1])
+	m.titleRule = "role-as-title"
+}
+
+// onlyTitleWords reports a complement made of office words only ("state",
+// "staff", "foreign affairs"), not naming a country or organisation.
+func onlyTitleWords(toks []token) bool {
+	n := 0
+	for _, t := range toks {
+		if t.lower == "the" {
+			continue
+		}
+		if t.kind != tokWord || !titleModifiers[t.lower] || places().isPlaceWord(t.lower) || t.lower == "un" || t.lower == "eu" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// portfolioWord reports a capitalised word naming a ministry's field by
+// its form ("Unification", "Environment", "Infrastructure"), so that it
+// belongs to the office title rather than naming an organisation.
+func portfolioWord(t token) bool {
+	if t.kind != tokWord || !t.cap || isAllCaps(t.text) || orgWords[t.lower] {
+		return false
+	}
+	for _, suf := range []string{"tion", "sion", "ment", "ance", "ence", "ity", "ure", "ogy", "ism", "ness", "ries"} {
+		if strings.HasSuffix(t.lower, suf) && len(t.lower) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 // describeComplement turns "Iran's Leader" into "Leader of Iran" and
@@ -895,6 +1198,10 @@ func descriptions(s *sentence, names []mention) []mention {
 					if tokAt(toks, j).lower == "state" {
 						break
 					}
+					// "the leaders of the United States, China and Russia".
+					if tokAt(toks, j).lower == "the" {
+						j++
+					}
 					c, n := places().countryAt(toks, j)
 					if n == 0 {
 						break
@@ -923,7 +1230,23 @@ func descriptions(s *sentence, names []mention) []mention {
 				}
 			}
 		}
+		// "They were greeted by X" at the head of a sentence: the two or
+		// more people the previous sentence began with, resolved by the
+		// meetings stage.
+		if toks[k].text == "They" && k == 0 && !s.quoted[k] {
+			out = append(out, mention{sent: s.index, kind: mentionGroup, nameStart: k, nameEnd: k + 1,
+				spanStart: k, spanEnd: k + 1, name: toks[k].text, entity: -1, rule: "coref-they", current: true, descHead: "they"})
+			continue
+		}
 		// "the two leaders": resolved by the meetings stage.
+		// "the two exchanged pleasantries": "the two" before a verb.
+		if l == "the" && tokAt(toks, k+1).lower == "two" && pairVerb(tokAt(toks, k+2)) {
+			out = append(out, mention{sent: s.index, kind: mentionGroup, nameStart: k, nameEnd: k + 2,
+				spanStart: k, spanEnd: k + 2, name: joinTokens(toks[k : k+2]), entity: -1, quoted: s.quoted[k],
+				rule: "coref-the-two", current: true})
+			k++
+			continue
+		}
 		if l == "the" && tokAt(toks, k+1).lower == "two" && groupHeads[tokAt(toks, k+2).lower] {
 			out = append(out, mention{sent: s.index, kind: mentionGroup, nameStart: k, nameEnd: k + 3,
 				spanStart: k, spanEnd: k + 3, name: joinTokens(toks[k : k+3]), entity: -1, quoted: s.quoted[k],

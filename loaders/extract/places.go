@@ -270,6 +270,11 @@ func (g *gazetteer) placeAt(toks []token, i int) (string, int) {
 		if n > 1 {
 			key = lowerJoin(toks[i : i+n])
 		}
+		if continuesName(toks, i+n) {
+			// Only a whole name is a place: "Central America" is not
+			// "Central", "Georgetown University" is not "Georgetown".
+			continue
+		}
 		if _, ok := g.capitals[key]; ok {
 			return joinTokens(toks[i : i+n]), n
 		}
@@ -278,6 +283,22 @@ func (g *gazetteer) placeAt(toks []token, i int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// continuesName reports whether toks[j] carries on a capitalised name
+// (a capitalised word that is not a month or weekday).
+func continuesName(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	t := toks[j]
+	if t.kind != tokWord || !t.cap || monthOf(t) > 0 {
+		return false
+	}
+	if _, wd := weekdayNames[t.lower]; wd {
+		return false
+	}
+	return true
 }
 
 func lowerJoin(toks []token) string {

@@ -26,16 +26,18 @@ var nameLikeModifiers = set("power", "young", "rich", "un", "home")
 // compoundTails are lower-case word endings that make a hyphenated word an
 // adjective, not a name ("Hamas-led", "Trump-era").
 var compoundTails = set("led", "run", "era", "held", "like", "made", "born", "style", "based", "backed",
-	"linked", "owned", "funded", "allied", "aligned", "type", "wide", "only", "free")
+	"linked", "owned", "funded", "allied", "aligned", "type", "wide", "only", "free", "border", "level",
+	"scale", "term", "party", "year", "range", "sided", "rich", "poor")
 
 // appositiveAdjectives may stand before a title in an appositive ("a
 // longtime adviser", "the powerful speaker").
 var appositiveAdjectives = set("former", "longtime", "long-time", "veteran", "current", "new", "then",
 	"personal", "key", "close", "powerful", "influential", "leading", "outgoing", "incoming", "newly",
-	"appointed", "elected", "hardline", "moderate", "influential", "de", "facto", "regional", "local")
+	"appointed", "elected", "hardline", "moderate", "influential", "de", "facto", "regional", "local",
+	"nominal", "ceremonial", "titular", "self-proclaimed", "self-declared", "de-facto")
 
 // groupHeads follow "the two" in a mention of two people who met.
-var groupHeads = set("leaders", "presidents", "ministers", "men", "women", "heads", "premiers",
+var groupHeads = set("leaders", "presidents", "ministers", "men", "women", "heads", "premiers", "rivals", "sides", "allies",
 	"diplomats", "counterparts", "officials", "statesmen", "chancellors")
 
 // honorifics precede a name but are not part of it.
@@ -55,7 +57,8 @@ var titleHeads = set("president", "minister", "chancellor", "premier", "speaker"
 	"representative", "senator", "congressman", "congresswoman", "lawmaker", "prosecutor",
 	"secretary-general", "vice-president", "negotiator", "coordinator", "head", "monarch",
 	"president-elect", "commander", "mediator", "deputy", "aide", "counselor", "counsellor",
-	"emissary", "administrator", "attorney", "pope", "patriarch", "crown", "councilor", "councillor",
+	"emissary", "administrator", "attorney", "pope", "patriarch", "emperor", "empress", "treasurer",
+	"taoiseach", "governor-general", "crown", "councilor", "councillor",
 	"executive", "officer", "director-general", "deputy-director",
 	// plural heads ("Presidents Vladimir Putin and Xi Jinping") are written
 	// in the singular by plainTitle
@@ -77,14 +80,14 @@ var titleModifiers = set("foreign", "prime", "defense", "defence", "interior", "
 	"youth", "women", "social", "welfare", "immigration", "internal", "external", "public",
 	"nuclear", "atomic", "central", "bank", "of", "and", "the", "for", "high", "bureau", "politburo",
 	"interim", "transitional", "caretaker", "outgoing", "incoming", "designate", "then-president",
-	"committee", "party", "opposition", "press", "communications")
+	"committee", "party", "opposition", "press", "communications", "homeland", "managing")
 
 // descriptiveHeads name a person by role in later mentions ("the top
 // Syrian diplomat", "his Iranian counterpart") but are not offices.
 var descriptiveHeads = set("diplomat", "counterpart", "official", "envoy", "leader", "president",
 	"minister", "premier", "speaker", "chancellor", "secretary", "adviser", "advisor", "king",
 	"prince", "emir", "ambassador", "spokesman", "governor", "mayor", "chairman", "chief", "sultan",
-	"queen", "pope", "monarch", "ruler")
+	"queen", "pope", "monarch", "ruler", "emperor")
 
 // orgWords mark a capitalised sequence as an organisation, event or place
 // rather than a person.
@@ -114,7 +117,8 @@ var orgWords = set("front", "council", "army", "agency", "news", "party", "minis
 	"peace", "human", "rights", "watch", "amnesty", "crescent", "cross", "jihad", "qaeda", "isis", "isil", "daesh", "taliban", "hamas", "hezbollah",
 	"houthis", "houthi", "copyright", "reserved", "photo",
 	"photos", "video", "file", "read", "more", "related", "comment", "comments", "share",
-	"subscribe", "click", "advertisement", "sponsored", "editor", "editorial", "opinion")
+	"subscribe", "click", "advertisement", "sponsored", "editor", "editorial", "opinion",
+	"expo", "exhibition", "fair", "festival", "championship", "championships", "show", "biennale")
 
 // newsAgencies are outlets often cited as "X reported" or "(X) -".
 var newsAgencies = set("reuters", "ap", "afp", "irna", "isna", "tasnim", "fars", "mehr", "xinhua",
@@ -126,7 +130,7 @@ var newsAgencies = set("reuters", "ap", "afp", "irna", "isna", "tasnim", "fars",
 
 // stopCaps are function words and common sentence openers that are never
 // part of a name even when capitalised.
-var stopCaps = set("the", "a", "an", "in", "on", "at", "for", "of", "to", "from", "by", "with",
+var stopCaps = set("people", "peoples", "the", "a", "an", "in", "on", "at", "for", "of", "to", "from", "by", "with",
 	"as", "and", "but", "or", "nor", "he", "she", "it", "they", "we", "i", "you", "his", "her",
 	"their", "its", "our", "my", "your", "this", "that", "these", "those", "there", "here", "what",
 	"which", "who", "whom", "whose", "when", "where", "why", "how", "all", "some", "any", "no",
@@ -189,3 +193,8 @@ var groupNouns = set("group", "groups", "militants", "militant", "fighters", "te
 	"field", "resort", "complex", "facility", "forecourt", "exercise", "exercises", "drills",
 	"operation", "campaign", "party's", "system", "missile", "missiles", "vaccine", "format",
 	"crossing", "border", "mosque", "compound", "holiday", "festival")
+
+// kinship nouns before a one-word name make it a person ("his wife
+// Melania").
+var kinship = set("wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
+	"spouse", "widow", "nephew", "niece", "cousin", "uncle", "aunt")

@@ -131,7 +131,7 @@ func Load(ctx context.Context, store *graph.Store, paths []string, opt Options) 
 		return sum, writeErr
 	case ctx.Err() != nil:
 		sum.Interrupted = true
-		return sum, fmt.Errorf("load interrupted after %d articles: %w", sum.Articles, context.Cause(ctx))
+		return sum, fmt.Errorf("load interrupted after %d articles: %w", sum.Articles, ctx.Err())
 	case readErr != nil:
 		return sum, readErr
 	}
@@ -196,6 +196,13 @@ func (w *batchWriter) flush() error {
 	}
 	if n == 0 {
 		return nil
+	}
+	// Land the batch's people on those already known: people merged by
+	// kg alias, and one-word names ("Rouhani") of a person stored or named
+	// in this batch in full ("Hassan Rouhani").
+	quads, err = w.store.Redirect(w.ctx, quads)
+	if err != nil {
+		return fmt.Errorf("resolve people: %w", err)
 	}
 	counts, err := w.countNew(quads)
 	if err != nil {

@@ -1,0 +1,156 @@
+package graph_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kg-project/kg/graph"
+	"github.com/kg-project/kg/schema"
+)
+
+func openStoreAt(t *testing.T, opt graph.Options) *graph.Store {
+	t.Helper()
+	s, err := graph.Open(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// Writing the seed articles twice, with the store closed and reopened from
+// disk in between, leaves the quad count unchanged on every backend.
+func TestRewritingStoredArticlesChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	_, quads := seedQuads(t)
+	for _, backend := range []string{graph.BackendBolt, graph.BackendLevelDB, graph.BackendMemory} {
+		t.Run(backend, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "kg.db")
+			s := openStoreAt(t, graph.Options{Backend: backend, Path: path})
+			for _, q := range quads {
+				if err := s.Write(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			once, err := s.QuadCount(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if once == 0 {
+				t.Fatal("nothing stored")
+			}
+			if backend != graph.BackendMemory {
+				if err := s.Close(); err != nil {
+					t.Fatal(err)
+				}
+				s = openStoreAt(t, graph.Options{Backend: backend, Path: path})
+			}
+			defer s.Close()
+			for _, q := range quads {
+				if err := s.Write(ctx, q); err != nil {
+					t.Fatalf("writing stored quads again: %v", err)
+				}
+			}
+			twice, err := s.ExactQuadCount(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if twice != once {
+				t.Errorf("quads after writing the seeds twice = %d, after once = %d", twice, once)
+			}
+		})
+	}
+}
+
+func TestHasArticlesAndNodes(t *testing.T) {
+	ctx := context.Background()
+	ids, quads := seedQuads(t)
+	for _, backend := range []string{graph.BackendBolt, graph.BackendLevelDB, graph.BackendMemory} {
+		t.Run(backend, func(t *testing.T) {
+			s := openStoreAt(t, graph.Options{Backend: backend, Path: filepath.Join(t.TempDir(), "kg.db")})
+			defer s.Close()
+			// Store all seed articles but the last.
+			for _, q := range quads[:len(quads)-1] {
+				if err := s.Write(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			found, err := s.HasArticles(ctx, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, id := range ids {
+				if want := i < len(ids)-1; found[i] != want {
+					t.Errorf("HasArticles(%s) = %v, want %v", id, found[i], want)
+				}
+			}
+			one, err := s.HasArticle(ctx, ids[0])
+			if err != nil || !one {
+				t.Errorf("HasArticle(%s) = %v, %v; want true", ids[0], one, err)
+			}
+			nodes, err := s.HasNodes(ctx, []quad.Value{schema.PersonIRI("Hassan Rouhani"), schema.PersonIRI("Nobody Anywhere"), schema.ClassMeeting})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !nodes[0] || nodes[1] || !nodes[2] {
+				t.Errorf("HasNodes(Rouhani, nobody, Meeting class) = %v, want [true false true]", nodes)
+			}
+		})
+	}
+}
+
+// A store keeps the backend it was made with: opening it under another
+// embedded backend's name (as after a change of the default) opens it as
+// what it is instead of creating a second, empty store beside it.
+func TestExistingStoreOpensWithItsOwnBackend(t *testing.T) {
+	ctx := context.Background()
+	_, quads := seedQuads(t)
+	for _, tc := range []struct{ made, asked string }{
+		{graph.BackendBolt, graph.BackendLevelDB},
+		{graph.BackendLevelDB, graph.BackendBolt},
+	} {
+		t.Run(tc.made+" opened as "+tc.asked, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "kg.db")
+			s := openStoreAt(t, graph.Options{Backend: tc.made, Path: path})
+			if err := s.Write(ctx, quads[0]); err != nil {
+				t.Fatal(err)
+			}
+			want, _ := s.QuadCount(ctx)
+			s.Close()
+
+			s = openStoreAt(t, graph.Options{Backend: tc.asked, Path: path})
+			defer s.Close()
+			if s.Backend() != tc.made {
+				t.Errorf("store made with %s opened as %s", tc.made, s.Backend())
+			}
+			if got, _ := s.QuadCount(ctx); got != want || want == 0 {
+				t.Errorf("reopened store holds %d quads, want %d", got, want)
+			}
+		})
+	}
+}
+
+func TestBulkOpenWritesTheSame(t *testing.T) {
+	ctx := context.Background()
+	_, quads := seedQuads(t)
+	var counts []int64
+	for _, bulk := range []bool{false, true} {
+		s := openStoreAt(t, graph.Options{Backend: graph.BackendLevelDB, Path: filepath.Join(t.TempDir(), "kg.db"), Bulk: bulk})
+		for _, q := range quads {
+			if err := s.Write(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n, err := s.QuadCount(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts = append(counts, n)
+		s.Close()
+	}
+	if counts[0] != counts[1] || counts[0] == 0 {
+		t.Errorf("quads written without and with Bulk: %v", counts)
+	}
+}
