@@ -685,6 +685,17 @@ func passiveAgent(toks []token, k int) int {
 	return 0
 }
 
+// datePlaceWord reports a capitalised weekday, month or place name.
+func datePlaceWord(t token) bool {
+	if t.kind != tokWord || !t.cap {
+		return false
+	}
+	if _, wd := weekdayNames[t.lower]; wd {
+		return true
+	}
+	return monthOf(t) > 0 || places().isPlaceWord(t.lower)
+}
+
 // urging reports whether "called on X" at toks[from] is a demand: a "to"
 // before a verb, or "urging", "for", "demanding" follows within the clause.
 func urging(toks []token, from int) bool {
@@ -733,14 +744,14 @@ func hypothetical(toks []token, tr trigger) bool {
 		if l == "for" && b > 0 && callsFor[toks[b-1].lower] {
 			return true
 		}
+		// Dates and places, and the prepositions before them, are passed
+		// over: "will travel to Paris on Thursday for talks with ...".
+		if datePlaceWord(toks[b]) || (l == "on" || l == "in" || l == "at") && datePlaceWord(tokAt(toks, b+1)) {
+			continue
+		}
 		seen++
-		// Stop at the subject: a capitalised word or a pronoun; dates and
-		// places are passed over ("will travel to Paris on Thursday for
-		// talks with ...").
+		// Stop at the subject: a capitalised word or a pronoun.
 		if toks[b].cap {
-			if _, wd := weekdayNames[l]; wd || monthOf(toks[b]) > 0 || places().isPlaceWord(l) {
-				continue
-			}
 			break
 		}
 	}
@@ -911,6 +922,12 @@ func (d *docState) meetingsIn(si int) []Meeting {
 		case len(d.lastPair) == 2:
 			m.group = d.lastPair
 			m.entity = d.lastPair[0]
+		default:
+			// No meeting reported yet: "Modi and Xi took a boat ride ...
+			// The two leaders had held talks on Friday."
+			if g := d.previousSubjects(si); len(g) == 2 {
+				m.group, m.entity = g, g[0]
+			}
 		}
 	}
 	for _, tr := range findTriggers(toks) {
@@ -1620,12 +1637,18 @@ func (d *docState) subjectFor(si int, tr trigger, objects []int) int {
 		}
 	}
 	best := -1
+	rel := relativeClauses(d.sents[si].toks)
 	for _, mi := range d.bySent[si] {
 		m := &d.mentions[mi]
 		if m.spanEnd > tr.start {
 			break
 		}
 		if m.entity < 0 || m.quoted || m.complement || isObj(mi) {
+			continue
+		}
+		// "Clinton, who accompanied Obama, had met Thein Sein": a name
+		// inside a relative clause is not the subject of the main verb.
+		if rel[m.spanStart] && !rel[tr.start] {
 			continue
 		}
 		best = mi
@@ -1786,6 +1809,27 @@ func (d *docState) meetingDate(si int, tr trigger, groups [][]int) (string, stri
 			for _, dm := range d.dates[back] {
 				if !d.sents[back].quoted[dm.i] && dm.value.d > 0 && !isDatelineDate(d.sents[back].toks, dm) {
 					return dm.value.String(), "date-of-previous-sentence"
+				}
+			}
+		}
+	}
+	// "Xi held talks with Kim in Pyongyang on Thursday. Kim and his wife
+	// Ri Sol Ju greeted Xi and his wife Peng Liyuan at the airport.": two
+	// of the people met in the sentence just before, on its date.
+	if ents := d.participantEntities(groups[0]); si > 0 && len(ents) >= 3 {
+		present := 0
+		for _, e := range ents {
+			for _, mi := range d.bySent[si-1] {
+				if m := &d.mentions[mi]; !m.quoted && m.entity == e {
+					present++
+					break
+				}
+			}
+		}
+		if present >= 2 {
+			for _, dm := range d.dates[si-1] {
+				if !d.sents[si-1].quoted[dm.i] && dm.value.d > 0 && !isDatelineDate(d.sents[si-1].toks, dm) {
+					return dm.value.String(), "date-of-the-same-occasion"
 				}
 			}
 		}

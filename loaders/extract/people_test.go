@@ -42,6 +42,7 @@ func TestPeople(t *testing.T) {
 		{"dotted initials as a first name", "Opposition leader L.K. Advani met U.S. President George W. Bush, and President A.P.J. Abdul Kalam hosted a banquet.", "A.P.J. Abdul Kalam|George W. Bush|L.K. Advani"},
 		{"one word after the is no person", "Chinese President Hu Jintao met leaders of the Communist Party and the Kuomintang.", "Hu Jintao"},
 		{"an appositive office joins the surname", "Chinese President Hu Jintao met Taiwan opposition leader Lien Chan. Hu and Lien, chairman of the Kuomintang, agreed.", "Hu Jintao|Lien Chan"},
+		{"an expo is no person", "Australian Prime Minister Anthony Albanese attended the China International Import Expo in Shanghai.", "Anthony Albanese"},
 		{"emperor is a title", "Chinese Premier Li Keqiang is due to meet Emperor Akihito on Thursday.", "Akihito|Li Keqiang"},
 		{"particles", "Brazilian President Luiz Inácio Lula da Silva hosted Argentine President Alberto Fernández.",
 			"Alberto Fernández|Luiz Inácio Lula da Silva"},

@@ -327,7 +327,7 @@ func TestHeldOutQuality(t *testing.T) {
 	}
 }
 
-// TestFreshQuality scores eighty-eight further articles (testdata/heldout2),
+// TestFreshQuality scores one hundred and four further articles (testdata/heldout2),
 // written in the styles of other outlets (Reuters, AP, AFP, Anadolu, Kyodo,
 // Yonhap, Xinhua, Al Arabiya, Deutsche Welle, The Hindu, Daily Nation,
 // Buenos Aires Times, ABC Australia) about other regions and years
