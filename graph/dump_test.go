@@ -3,10 +3,8 @@ package graph_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,6 +17,7 @@ import (
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/schema"
+	"github.com/kg-project/kg/schema/schematest"
 )
 
 // relStore opens a fresh store of the given backend in a temporary folder.
@@ -70,17 +69,7 @@ func relSeedArticles(t testing.TB) [][]quad.Quad {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile("../testdata/seeds/gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct {
-		Articles []extract.Facts `json:"articles"`
-	}
-	if err := json.Unmarshal(b, &gold); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range gold.Articles {
+	for _, f := range schematest.GoldFacts(t) {
 		a := loaders.Article{ID: "gold-" + f.ID, Published: f.Published, Source: f.Source}
 		out = append(out, schema.Quads(a, f))
 	}

@@ -2,12 +2,7 @@ package graph_test
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"fmt"
-	"math/rand/v2"
-	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -16,63 +11,10 @@ import (
 	_ "github.com/lib/pq"
 
 	"github.com/kg-project/kg/graph"
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
+	"github.com/kg-project/kg/graph/pgtest"
 	"github.com/kg-project/kg/schema"
+	"github.com/kg-project/kg/schema/schematest"
 )
-
-// postgresDatabase creates an empty database on the server named by
-// KG_TEST_POSTGRES (CI starts one with .ci/postgres.sh), drops it when the
-// test ends and returns its URL. Without KG_TEST_POSTGRES the test is
-// skipped.
-func postgresDatabase(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv("KG_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("KG_TEST_POSTGRES is not set: run `source .ci/postgres.sh` (or set it to a postgres:// URL of a role that may create databases) to run the PostgreSQL tests")
-	}
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatalf("KG_TEST_POSTGRES: %v", err)
-	}
-	name := fmt.Sprintf("kgtest_%d_%d", os.Getpid(), rand.Uint32())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create test database on KG_TEST_POSTGRES: %v", err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop test database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("KG_TEST_POSTGRES is not a URL: %v", err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
-
-// seedQuads returns the quads of each seed article, from the gold facts.
-func seedQuads(t testing.TB) (ids []string, quads [][]quad.Quad) {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/seeds/gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct {
-		Articles []extract.Facts `json:"articles"`
-	}
-	if err := json.Unmarshal(b, &gold); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range gold.Articles {
-		ids = append(ids, f.ID)
-		quads = append(quads, schema.Quads(loaders.Article{ID: f.ID, Published: f.Published, Source: f.Source}, f))
-	}
-	return ids, quads
-}
 
 func openPostgres(t testing.TB, url string) *graph.Store {
 	t.Helper()
@@ -94,8 +36,8 @@ func exactCount(t testing.TB, s *graph.Store) int64 {
 
 func TestPostgresCreatesTablesOnEmptyDatabaseAndReopens(t *testing.T) {
 	ctx := context.Background()
-	db := postgresDatabase(t)
-	ids, quads := seedQuads(t)
+	db := pgtest.Database(t)
+	ids, quads := schematest.SeedQuads(t)
 
 	s := openPostgres(t, db)
 	if n := exactCount(t, s); n != 0 {
@@ -144,9 +86,9 @@ func TestPostgresCreatesTablesOnEmptyDatabaseAndReopens(t *testing.T) {
 
 func TestPostgresRewriteChangesNothing(t *testing.T) {
 	ctx := context.Background()
-	s := openPostgres(t, postgresDatabase(t))
+	s := openPostgres(t, pgtest.Database(t))
 	defer s.Close()
-	_, quads := seedQuads(t)
+	_, quads := schematest.SeedQuads(t)
 	for _, q := range quads {
 		if err := s.Write(ctx, q); err != nil {
 			t.Fatal(err)
@@ -168,8 +110,8 @@ func TestPostgresRewriteChangesNothing(t *testing.T) {
 // articles neither fail (deadlock) nor store anything twice.
 func TestPostgresConcurrentWritersOfTheSameArticles(t *testing.T) {
 	ctx := context.Background()
-	db := postgresDatabase(t)
-	_, quads := seedQuads(t)
+	db := pgtest.Database(t)
+	_, quads := schematest.SeedQuads(t)
 
 	const writers = 4
 	stores := make([]*graph.Store, writers)
@@ -219,7 +161,7 @@ func TestPostgresConcurrentWritersOfTheSameArticles(t *testing.T) {
 		t.Error(err)
 	}
 
-	single := openPostgres(t, postgresDatabase(t))
+	single := openPostgres(t, pgtest.Database(t))
 	defer single.Close()
 	for _, q := range quads {
 		if err := single.Write(ctx, q); err != nil {
@@ -232,7 +174,7 @@ func TestPostgresConcurrentWritersOfTheSameArticles(t *testing.T) {
 }
 
 func TestPostgresBadURLIsReported(t *testing.T) {
-	postgresDatabase(t) // only with a server: the error comes from connecting
+	pgtest.Database(t) // only with a server: the error comes from connecting
 	_, err := graph.Open(context.Background(), graph.Options{Backend: graph.BackendPostgres, Path: "postgres://kg:secret@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"})
 	if err == nil {
 		t.Fatal("opened a store on a port where nothing listens")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/schema"
+	"github.com/kg-project/kg/schema/schematest"
 )
 
 func openStoreAt(t *testing.T, opt graph.Options) *graph.Store {
@@ -24,7 +25,7 @@ func openStoreAt(t *testing.T, opt graph.Options) *graph.Store {
 // disk in between, leaves the quad count unchanged on every backend.
 func TestRewritingStoredArticlesChangesNothing(t *testing.T) {
 	ctx := context.Background()
-	_, quads := seedQuads(t)
+	_, quads := schematest.SeedQuads(t)
 	for _, backend := range []string{graph.BackendBolt, graph.BackendLevelDB, graph.BackendMemory} {
 		t.Run(backend, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "kg.db")
@@ -66,7 +67,7 @@ func TestRewritingStoredArticlesChangesNothing(t *testing.T) {
 
 func TestHasArticlesAndNodes(t *testing.T) {
 	ctx := context.Background()
-	ids, quads := seedQuads(t)
+	ids, quads := schematest.SeedQuads(t)
 	for _, backend := range []string{graph.BackendBolt, graph.BackendLevelDB, graph.BackendMemory} {
 		t.Run(backend, func(t *testing.T) {
 			s := openStoreAt(t, graph.Options{Backend: backend, Path: filepath.Join(t.TempDir(), "kg.db")})
@@ -106,7 +107,7 @@ func TestHasArticlesAndNodes(t *testing.T) {
 // what it is instead of creating a second, empty store beside it.
 func TestExistingStoreOpensWithItsOwnBackend(t *testing.T) {
 	ctx := context.Background()
-	_, quads := seedQuads(t)
+	_, quads := schematest.SeedQuads(t)
 	for _, tc := range []struct{ made, asked string }{
 		{graph.BackendBolt, graph.BackendLevelDB},
 		{graph.BackendLevelDB, graph.BackendBolt},
@@ -134,7 +135,7 @@ func TestExistingStoreOpensWithItsOwnBackend(t *testing.T) {
 
 func TestBulkOpenWritesTheSame(t *testing.T) {
 	ctx := context.Background()
-	_, quads := seedQuads(t)
+	_, quads := schematest.SeedQuads(t)
 	var counts []int64
 	for _, bulk := range []bool{false, true} {
 		s := openStoreAt(t, graph.Options{Backend: graph.BackendLevelDB, Path: filepath.Join(t.TempDir(), "kg.db"), Bulk: bulk})

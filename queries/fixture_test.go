@@ -3,39 +3,26 @@ package queries_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/kg-project/kg/graph"
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/queries"
-	"github.com/kg-project/kg/schema"
+	"github.com/kg-project/kg/schema/schematest"
 )
 
 // fixtureStore is a memory store holding the hand-made gold annotation of
 // the seed articles, so query tests do not depend on extraction quality.
 func fixtureStore(t *testing.T) *graph.Store {
 	t.Helper()
-	b, err := os.ReadFile("../testdata/seeds/gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct {
-		Articles []extract.Facts `json:"articles"`
-	}
-	if err := json.Unmarshal(b, &gold); err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
 	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	for _, f := range gold.Articles {
-		a := loaders.Article{ID: f.ID, Published: f.Published, Source: f.Source}
-		if err := store.Write(ctx, schema.Quads(a, f)); err != nil {
+	_, quads := schematest.SeedQuads(t)
+	for _, q := range quads {
+		if err := store.Write(ctx, q); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/kg-project/kg/graph/export"
 	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/schema"
+	"github.com/kg-project/kg/schema/schematest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -33,7 +34,7 @@ func person(name string) string { return string(schema.PersonIRI(name)) }
 // The people view has every gold person and one edge per pair that met,
 // with the number of distinct meetings and their dates.
 func TestPeopleViewMatchesGold(t *testing.T) {
-	facts := goldFacts(t)
+	facts := schematest.GoldFacts(t)
 	store := openStore(t, graph.Options{Backend: graph.BackendMemory}, facts)
 	doc, err := exportCyto(t, store, export.Options{})
 	if err != nil {
@@ -391,7 +392,7 @@ func checkSeedPeople(t *testing.T, facts []extract.Facts, nodes map[string]map[s
 }
 
 func TestGraphMLReadByNetworkX(t *testing.T) {
-	facts := goldFacts(t)
+	facts := schematest.GoldFacts(t)
 	store := openStore(t, graph.Options{Backend: graph.BackendMemory}, facts)
 	path := write(t, store, export.FormatGraphML, export.Options{}, "seed.graphml")
 	var g nxGraph
@@ -420,7 +421,7 @@ func TestGraphMLReadByNetworkX(t *testing.T) {
 }
 
 func TestGEXFReadByNetworkX(t *testing.T) {
-	facts := goldFacts(t)
+	facts := schematest.GoldFacts(t)
 	store := openStore(t, graph.Options{Backend: graph.BackendMemory}, facts)
 	path := write(t, store, export.FormatGEXF, export.Options{}, "seed.gexf")
 	var g nxGraph
@@ -461,7 +462,7 @@ func TestGEXFReadByNetworkX(t *testing.T) {
 
 // The full view is every IRI node and every node-to-node quad.
 func TestFullViewReadByNetworkX(t *testing.T) {
-	facts := goldFacts(t)
+	facts := schematest.GoldFacts(t)
 	store := openStore(t, graph.Options{Backend: graph.BackendMemory}, facts)
 	var quads []quad.Quad
 	nodes := map[string]bool{}
@@ -788,7 +789,7 @@ func TestGoldenPeople(t *testing.T) {
 
 // An on-disk store gives the same export as a memory one.
 func TestBoltStore(t *testing.T) {
-	facts := goldFacts(t)
+	facts := schematest.GoldFacts(t)
 	mem := openStore(t, graph.Options{Backend: graph.BackendMemory}, facts)
 	bolt := openStore(t, graph.Options{Backend: graph.BackendBolt, Path: filepath.Join(t.TempDir(), "db")}, facts)
 	for _, view := range []string{export.ViewPeople, export.ViewFull} {
@@ -820,7 +821,7 @@ func TestWriteGoldStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	for _, f := range goldFacts(t) {
+	for _, f := range schematest.GoldFacts(t) {
 		if err := store.Write(ctx, schema.Quads(loadersArticle(f), f)); err != nil {
 			t.Fatal(err)
 		}

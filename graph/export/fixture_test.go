@@ -18,24 +18,8 @@ import (
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/schema"
+	"github.com/kg-project/kg/schema/schematest"
 )
-
-// goldFacts reads the hand annotation of the seed articles, so tests do
-// not depend on extraction quality.
-func goldFacts(t testing.TB) []extract.Facts {
-	t.Helper()
-	b, err := os.ReadFile("../../testdata/seeds/gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct {
-		Articles []extract.Facts `json:"articles"`
-	}
-	if err := json.Unmarshal(b, &gold); err != nil {
-		t.Fatalf("gold.json: %v", err)
-	}
-	return gold.Articles
-}
 
 // openStore opens a store of the given backend and path and fills it with
 // the facts.
@@ -58,7 +42,7 @@ func openStore(t testing.TB, opt graph.Options, facts []extract.Facts) *graph.St
 
 // goldStore is a memory store holding the gold annotation.
 func goldStore(t testing.TB) *graph.Store {
-	return openStore(t, graph.Options{Backend: graph.BackendMemory}, goldFacts(t))
+	return openStore(t, graph.Options{Backend: graph.BackendMemory}, schematest.GoldFacts(t))
 }
 
 // expectedPair is what the people view should say about two people,

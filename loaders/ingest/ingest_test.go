@@ -19,6 +19,7 @@ import (
 	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/loaders/ingest"
 	"github.com/kg-project/kg/schema"
+	"github.com/kg-project/kg/schema/schematest"
 )
 
 const seedsJSONL = "../../testdata/seeds/articles.jsonl"
@@ -28,18 +29,8 @@ const seedsJSONL = "../../testdata/seeds/articles.jsonl"
 // Copies made by copyCorpus ("copyN-" + seed id) get the seed's facts.
 func goldFacts(t testing.TB) func(extract.Document) extract.Facts {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/seeds/gold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct {
-		Articles []extract.Facts `json:"articles"`
-	}
-	if err := json.Unmarshal(b, &gold); err != nil {
-		t.Fatalf("gold.json: %v", err)
-	}
 	byID := map[string]extract.Facts{}
-	for _, f := range gold.Articles {
+	for _, f := range schematest.GoldFacts(t) {
 		byID[f.ID] = f
 	}
 	return func(d extract.Document) extract.Facts {

@@ -4,11 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
-	"math/rand/v2"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,46 +16,14 @@ import (
 	_ "github.com/lib/pq"
 
 	"github.com/kg-project/kg/graph"
+	"github.com/kg-project/kg/graph/pgtest"
 	"github.com/kg-project/kg/loaders/ingest"
 	"github.com/kg-project/kg/queries"
 )
 
-// postgresDatabase creates an empty database on the server named by
-// KG_TEST_POSTGRES (CI starts one with .ci/postgres.sh), drops it when the
-// test ends and returns its URL. Without KG_TEST_POSTGRES the test is
-// skipped.
-func postgresDatabase(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv("KG_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("KG_TEST_POSTGRES is not set: run `source .ci/postgres.sh` (or set it to a postgres:// URL of a role that may create databases) to run the PostgreSQL tests")
-	}
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatalf("KG_TEST_POSTGRES: %v", err)
-	}
-	name := fmt.Sprintf("kgtest_%d_%d", os.Getpid(), rand.Uint32())
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatalf("create test database on KG_TEST_POSTGRES: %v", err)
-	}
-	t.Cleanup(func() {
-		defer admin.Close()
-		if _, err := admin.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop test database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("KG_TEST_POSTGRES is not a URL: %v", err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
-
 func TestPostgresLoadQueryReload(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t, graph.BackendPostgres, postgresDatabase(t))
+	s := openStore(t, graph.BackendPostgres, pgtest.Database(t))
 	defer s.Close()
 
 	first, err := ingest.Load(ctx, s, []string{seedsJSONL}, ingest.Options{Extract: goldFacts(t)})
@@ -145,8 +110,8 @@ func TestPostgresTwoLoaderProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds kg and runs three loads")
 	}
-	shared := postgresDatabase(t)
-	single := postgresDatabase(t)
+	shared := pgtest.Database(t)
+	single := pgtest.Database(t)
 	kg := buildKG(t)
 	const n = 300
 	all := copyCorpus(t, n)
