@@ -41,6 +41,8 @@ A first session:
    kg load testdata/seeds/articles.jsonl     # build ./kg.db from articles
    kg query meetings --arg person=Rouhani    # who met Rouhani, when, reported where
    kg stats                                  # what the store holds
+   kg repl                                   # explore it with Gizmo
+   kg export --format png --out net.png      # draw who met whom (needs Graphviz)
 
 The store is ./kg.db unless --db or KG_DB says otherwise.`,
 		Flags: []cli.Flag{
