@@ -638,11 +638,7 @@ func (d *docState) listAfter(si, k int) []int {
 		if m.spanStart < k || m.spanStart > k+6 || m.entity < 0 || m.quoted || !onlyFillers(toks, k, m.spanStart) {
 			continue
 		}
-		out := []int{mi}
-		for nx := d.coordinated(si, mi); nx >= 0; nx = d.coordinated(si, nx) {
-			out = append(out, nx)
-		}
-		return out
+		return d.withCoordinated(si, mi)
 	}
 	return nil
 }
@@ -800,11 +796,7 @@ func (d *docState) includedGuests(si int, tr trigger) []int {
 			if m.spanStart < from || m.spanStart > from+2 || m.entity < 0 || m.quoted {
 				continue
 			}
-			out := []int{mi}
-			for nx := d.coordinated(si, mi); nx >= 0; nx = d.coordinated(si, nx) {
-				out = append(out, nx)
-			}
-			return out
+			return d.withCoordinated(si, mi)
 		}
 		// "attended by Arab and European leaders, including X": read on.
 	}
@@ -1478,15 +1470,21 @@ func (d *docState) accompanied(si int, tr trigger) []int {
 			if m.spanStart < k+2 || m.spanStart > k+6 || m.entity < 0 || m.quoted || !onlyFillers(toks, k+2, m.spanStart) {
 				continue
 			}
-			out := []int{mi}
-			for nx := d.coordinated(si, mi); nx >= 0; nx = d.coordinated(si, nx) {
-				out = append(out, nx)
-			}
-			return out
+			return d.withCoordinated(si, mi)
 		}
 		return nil
 	}
 	return nil
+}
+
+// withCoordinated returns mention mi followed by every person mention
+// coordinated with it ("X, Y and Z" from X).
+func (d *docState) withCoordinated(si, mi int) []int {
+	out := []int{mi}
+	for nx := d.coordinated(si, mi); nx >= 0; nx = d.coordinated(si, nx) {
+		out = append(out, nx)
+	}
+	return out
 }
 
 // coordinated returns the person mention joined to mention mi by "and" or
