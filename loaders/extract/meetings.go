@@ -962,13 +962,7 @@ func (d *docState) meetingsIn(si int) []Meeting {
 			if dateRule != "" {
 				rule += "+" + dateRule
 			}
-			if names := d.participantNames(group); len(names) >= 2 {
-				out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(d.meetingPlace(si, tr, [][]int{group})),
-					Kind: tr.kind, Evidence: s.text, Rule: rule})
-				if ents := d.participantEntities(group); len(ents) == 2 {
-					d.lastPair, d.lastPairDate = ents, date
-				}
-			}
+			out = d.appendGroupMeeting(out, si, tr, group, date, s.text, rule)
 			continue
 		}
 		// Objects: the first person after the trigger, and those joined to
@@ -1052,13 +1046,7 @@ func (d *docState) meetingsIn(si int) []Meeting {
 					if dateRule != "" {
 						rule += "+" + dateRule
 					}
-					if names := d.participantNames(ms); len(names) >= 2 {
-						out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(d.meetingPlace(si, tr, [][]int{ms})),
-							Kind: tr.kind, Evidence: s.text, Rule: rule})
-						if ents := d.participantEntities(ms); len(ents) == 2 {
-							d.lastPair, d.lastPairDate = ents, date
-						}
-					}
+					out = d.appendGroupMeeting(out, si, tr, ms, date, s.text, rule)
 				}
 			}
 			continue
@@ -1475,6 +1463,22 @@ func (d *docState) accompanied(si int, tr trigger) []int {
 		return nil
 	}
 	return nil
+}
+
+// appendGroupMeeting adds the meeting of the people mentioned in group,
+// when they are at least two, and remembers a pair for later "the two"
+// references.
+func (d *docState) appendGroupMeeting(out []Meeting, si int, tr trigger, group []int, date, evidence, rule string) []Meeting {
+	names := d.participantNames(group)
+	if len(names) < 2 {
+		return out
+	}
+	out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(d.meetingPlace(si, tr, [][]int{group})),
+		Kind: tr.kind, Evidence: evidence, Rule: rule})
+	if ents := d.participantEntities(group); len(ents) == 2 {
+		d.lastPair, d.lastPairDate = ents, date
+	}
+	return out
 }
 
 // withCoordinated returns mention mi followed by every person mention
