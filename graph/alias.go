@@ -591,16 +591,11 @@ func (s *Store) subjectsWith(ctx context.Context, pred quad.IRI, value quad.Valu
 
 // isPerson says whether iri is typed kg:Person in the store.
 func (s *Store) isPerson(ctx context.Context, iri quad.IRI) (bool, error) {
-	qs, err := s.quadsWith(ctx, quad.Subject, iri)
+	found, err := s.HasTriples(ctx, []quad.Quad{{Subject: iri, Predicate: schema.Type, Object: schema.ClassPerson}})
 	if err != nil {
 		return false, err
 	}
-	for _, q := range qs {
-		if q.Predicate == schema.Type && q.Object == schema.ClassPerson {
-			return true, nil
-		}
-	}
-	return false, nil
+	return found[0], nil
 }
 
 // personRef names a person node by its longest kg:name ("Walid al-Muallem"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"sort"
@@ -249,7 +250,6 @@ func TestInterruptedRestoreKeepsWholeArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	perLabel := relQuadsPerLabel(seeds)
 	for _, cut := range []int{dump.Len() / 5, dump.Len() / 2, dump.Len() - 10} {
 		dst := relStore(t, graph.BackendBolt)
 		_, err := dst.Restore(ctx, &relFailingReader{r: bytes.NewReader(dump.Bytes()), n: cut}, graph.RestoreOptions{Batch: 20})
@@ -260,11 +260,7 @@ func TestInterruptedRestoreKeepsWholeArticles(t *testing.T) {
 		if len(got) == 0 && cut > dump.Len()/2 {
 			t.Errorf("cut at %d: nothing restored", cut)
 		}
-		for label, n := range got {
-			if n != perLabel[label] {
-				t.Errorf("cut at %d: %s has %d of its %d quads", cut, label, n, perLabel[label])
-			}
-		}
+		relCheckWholeArticles(t, fmt.Sprintf("cut at %d: ", cut), dst, seeds)
 		if _, err := dst.Restore(ctx, bytes.NewReader(dump.Bytes()), graph.RestoreOptions{}); err != nil {
 			t.Fatal(err)
 		}
@@ -274,18 +270,35 @@ func TestInterruptedRestoreKeepsWholeArticles(t *testing.T) {
 	}
 }
 
-func relQuadsPerLabel(articles [][]quad.Quad) map[string]int {
-	out := map[string]int{}
+// relCheckWholeArticles checks that every article of articles that s holds
+// any report of (a quad labelled with it) is there whole: all its labelled
+// quads, and the unlabelled descriptions of the nodes it names.
+func relCheckWholeArticles(t testing.TB, context string, s *graph.Store, articles [][]quad.Quad) {
+	t.Helper()
+	got := relLabelsOf(t, s)
 	for _, qs := range articles {
-		seen := map[quad.Quad]bool{}
+		var label quad.Value
+		labelled := map[quad.Quad]bool{}
 		for _, q := range qs {
-			if !seen[q] {
-				seen[q] = true
-				out[quad.StringOf(q.Label)]++
+			if q.Label != nil {
+				label = q.Label
+				labelled[q] = true
+			}
+		}
+		n := got[quad.StringOf(label)]
+		if n == 0 {
+			continue // not restored at all
+		}
+		if n != len(labelled) {
+			t.Errorf("%s%s has %d of its %d quads", context, label, n, len(labelled))
+			continue
+		}
+		for _, q := range qs {
+			if q.Label == nil && !relHasQuad(t, s, q) {
+				t.Errorf("%s%s is restored without the description %s", context, label, q.NQuad())
 			}
 		}
 	}
-	return out
 }
 
 func relLabelsOf(t testing.TB, s *graph.Store) map[string]int {
@@ -344,12 +357,7 @@ func TestRestoreStopsWhenCancelled(t *testing.T) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
 	got := relLabelsOf(t, dst)
-	perLabel := relQuadsPerLabel(seeds)
-	for label, n := range got {
-		if n != perLabel[label] {
-			t.Errorf("%s has %d of its %d quads", label, n, perLabel[label])
-		}
-	}
+	relCheckWholeArticles(t, "", dst, seeds)
 	if st.Added == 0 || len(got) == 0 {
 		t.Errorf("nothing written before the cancel: %+v", st)
 	}

@@ -75,12 +75,16 @@ func TestPostgresCreatesTablesOnEmptyDatabaseAndReopens(t *testing.T) {
 			t.Errorf("HasArticles does not find %s", id)
 		}
 	}
-	nodes, err := s.HasNodes(ctx, []quad.Value{schema.PersonIRI("Hassan Rouhani"), schema.PersonIRI("Nobody Anywhere")})
+	nodes, err := s.HasTriples(ctx, []quad.Quad{
+		{Subject: schema.PersonIRI("Hassan Rouhani"), Predicate: schema.Type, Object: schema.ClassPerson},
+		{Subject: schema.PersonIRI("Hassan Rouhani"), Predicate: schema.Type, Object: schema.ClassMeeting},
+		{Subject: schema.PersonIRI("Nobody Anywhere"), Predicate: schema.Type, Object: schema.ClassPerson},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !nodes[0] || nodes[1] {
-		t.Errorf("HasNodes(Rouhani, nobody) = %v, want [true false]", nodes)
+	if !nodes[0] || nodes[1] || nodes[2] {
+		t.Errorf("HasTriples(Rouhani a Person, Rouhani a Meeting, nobody a Person) = %v, want [true false false]", nodes)
 	}
 }
 

@@ -98,6 +98,9 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 			backend, cayleyName = found, found
 		}
 	}
+	if backend == BackendLevelDB {
+		cayleyName = tunedLevelDB
+	}
 	s := &Store{backend: backend, path: opt.Path}
 	if backend == BackendBolt || backend == BackendLevelDB {
 		if opt.Path == "" {
@@ -354,52 +357,6 @@ func (s *Store) hasArticlesSQL(ctx context.Context, ids []string, found []bool) 
 		return fmt.Errorf("look up %d articles: %w", len(ids), err)
 	}
 	return nil
-}
-
-// HasNodes reports, for each value, whether any stored quad mentions it.
-// The loader uses it to count the people, meetings, offices and events a
-// load adds without remembering every one it has seen.
-func (s *Store) HasNodes(ctx context.Context, values []quad.Value) ([]bool, error) {
-	found := make([]bool, len(values))
-	if len(values) == 0 {
-		return found, nil
-	}
-	if s.db == nil {
-		for i, v := range values {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			found[i] = s.qs.ValueOf(v) != nil
-		}
-		return found, nil
-	}
-	index := make(map[string][]int, len(values))
-	hashes := make([][]byte, 0, len(values))
-	for i, v := range values {
-		h := string(nodeHash(v))
-		if _, seen := index[h]; !seen {
-			hashes = append(hashes, []byte(h))
-		}
-		index[h] = append(index[h], i)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM nodes WHERE hash = ANY($1)`, pq.ByteaArray(hashes))
-	if err != nil {
-		return nil, fmt.Errorf("look up %d nodes: %w", len(values), err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var h []byte
-		if err := rows.Scan(&h); err != nil {
-			return nil, fmt.Errorf("look up %d nodes: %w", len(values), err)
-		}
-		for _, i := range index[string(h)] {
-			found[i] = true
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("look up %d nodes: %w", len(values), err)
-	}
-	return found, nil
 }
 
 // nodeHash is the key Cayley's SQL backend stores a value under.

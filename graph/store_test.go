@@ -65,7 +65,7 @@ func TestRewritingStoredArticlesChangesNothing(t *testing.T) {
 	}
 }
 
-func TestHasArticlesAndNodes(t *testing.T) {
+func TestHasArticlesAndTriples(t *testing.T) {
 	ctx := context.Background()
 	ids, quads := schematest.SeedQuads(t)
 	for _, backend := range []string{graph.BackendBolt, graph.BackendLevelDB, graph.BackendMemory} {
@@ -91,12 +91,16 @@ func TestHasArticlesAndNodes(t *testing.T) {
 			if err != nil || !one {
 				t.Errorf("HasArticle(%s) = %v, %v; want true", ids[0], one, err)
 			}
-			nodes, err := s.HasNodes(ctx, []quad.Value{schema.PersonIRI("Hassan Rouhani"), schema.PersonIRI("Nobody Anywhere"), schema.ClassMeeting})
+			nodes, err := s.HasTriples(ctx, []quad.Quad{
+				{Subject: schema.PersonIRI("Hassan Rouhani"), Predicate: schema.Type, Object: schema.ClassPerson},
+				{Subject: schema.PersonIRI("Hassan Rouhani"), Predicate: schema.Type, Object: schema.ClassMeeting},
+				{Subject: schema.PersonIRI("Nobody Anywhere"), Predicate: schema.Type, Object: schema.ClassPerson},
+			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !nodes[0] || nodes[1] || !nodes[2] {
-				t.Errorf("HasNodes(Rouhani, nobody, Meeting class) = %v, want [true false true]", nodes)
+			if !nodes[0] || nodes[1] || nodes[2] {
+				t.Errorf("HasTriples(Rouhani a Person, Rouhani a Meeting, nobody a Person) = %v, want [true false false]", nodes)
 			}
 		})
 	}

@@ -225,8 +225,10 @@ func PersonIRI(name string) quad.IRI {
 
 // ArticleIRI is the node of the article with the given identity.
 func ArticleIRI(id string) quad.IRI {
-	return quad.IRI(NS + "article/" + url.PathEscape(id))
+	return quad.IRI(articlePrefix + url.PathEscape(id))
 }
+
+const articlePrefix = NS + "article/"
 
 // MeetingIRI identifies a meeting by who took part, when and how, so the
 // same meeting reported by two articles is one node with two sources.

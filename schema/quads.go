@@ -10,9 +10,11 @@ import (
 	"github.com/kg-project/kg/loaders/extract"
 )
 
-// Quads turns one article and the facts extracted from it into quads. Every
-// quad's label is the article's IRI, so each fact keeps its source; evidence
-// sentences and rules hang off the fact nodes under the same label.
+// Quads turns one article and the facts extracted from it into quads. The
+// quads that report something (see StoredOnce) are labelled with the
+// article's IRI, so each fact keeps its source; evidence sentences and rules
+// hang off the fact nodes under the same label. The quads that describe a
+// node carry no label and come first.
 func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
 	art := ArticleIRI(a.ID)
 	b := builder{label: art}
@@ -102,7 +104,29 @@ func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
 			b.add(node, Involves, p)
 		}
 	}
-	return b.quads
+	return b.quads()
+}
+
+// StoredOnce reports whether q describes a node rather than reports on it:
+// a person's type, names, keys and nationality, the people and date of a
+// meeting, the title of an office, the "met" links between two people. Such
+// a triple is the same whichever article repeats it, so Quads gives it no
+// label and a load stores it once, however many articles state it (see
+// loaders/ingest). A store therefore does not depend on the order in which
+// articles were loaded, nor on how many loaders wrote it.
+//
+// What is kept per article, under the article's label, is the report
+// itself: the article's own quads (its metadata and a kg:mentions of each
+// person it names) and every fact's kg:source, kg:evidence, kg:rule and
+// kg:reportedOn. So every article that reports a fact still leads to it,
+// with its sentence.
+func StoredOnce(q quad.Quad) bool {
+	switch q.Predicate {
+	case Source, Evidence, Rule, ReportedOn, Mentions:
+		return false
+	}
+	s, ok := q.Subject.(quad.IRI)
+	return ok && !strings.HasPrefix(string(s), articlePrefix)
 }
 
 // peopleNamedIn returns the people of the article whose name or an alias
@@ -123,10 +147,16 @@ func peopleNamedIn(sentence string, people []extract.Person) []quad.IRI {
 	return out
 }
 
+// builder collects an article's quads: the descriptions of its nodes
+// (StoredOnce) without a label, then its reports under the article's label.
+// Keeping the descriptions first means that any cut of the store's quad
+// order (a dump read back part way) that holds an article's reports also
+// holds what they describe.
 type builder struct {
-	label quad.IRI
-	quads []quad.Quad
-	seen  map[[3]quad.Value]bool
+	label     quad.IRI
+	described []quad.Quad
+	reported  []quad.Quad
+	seen      map[[3]quad.Value]bool
 }
 
 func (b *builder) add(s quad.IRI, p quad.IRI, o quad.Value) {
@@ -138,7 +168,18 @@ func (b *builder) add(s quad.IRI, p quad.IRI, o quad.Value) {
 		return
 	}
 	b.seen[k] = true
-	b.quads = append(b.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label})
+	q := quad.Quad{Subject: s, Predicate: p, Object: o}
+	if StoredOnce(q) {
+		b.described = append(b.described, q)
+		return
+	}
+	q.Label = b.label
+	b.reported = append(b.reported, q)
+}
+
+// quads is every quad added, descriptions first.
+func (b *builder) quads() []quad.Quad {
+	return append(b.described, b.reported...)
 }
 
 // str adds a literal, skipping empty strings: absence is how the graph says

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"syscall"
 
@@ -58,13 +59,20 @@ The store is ./kg.db unless --db or KG_DB says otherwise.`,
 				EnvVars: []string{"KG_BACKEND"},
 				Usage:   "store backend: bolt or leveldb (embedded, on disk), memory (throwaway), postgres",
 			},
+			&cli.StringFlag{
+				Name:  "cpuprofile",
+				Usage: "write a Go CPU profile of the run to `FILE` (read it with go tool pprof; see docs/performance.md)",
+			},
 		},
+		Before:               startCPUProfile,
+		After:                stopCPUProfile,
 		Commands:             commands,
 		EnableBashCompletion: true,
 		ExitErrHandler: func(c *cli.Context, err error) {
 			if err == nil {
 				return
 			}
+			stopCPUProfile(c) // os.Exit below skips After
 			var coder cli.ExitCoder
 			if errors.As(err, &coder) {
 				if msg := err.Error(); msg != "" {
@@ -91,4 +99,36 @@ func main() {
 // openStore opens the store named by the global flags.
 func openStore(c *cli.Context) (*graph.Store, error) {
 	return graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db")})
+}
+
+// startCPUProfile starts Go's CPU profiler when --cpuprofile is given, so a
+// slow load or query can be looked into without rebuilding kg.
+func startCPUProfile(c *cli.Context) error {
+	path := c.String("cpuprofile")
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	profileFile = f
+	return nil
+}
+
+var profileFile *os.File
+
+// stopCPUProfile ends the profile that startCPUProfile began.
+func stopCPUProfile(*cli.Context) error {
+	if profileFile == nil {
+		return nil
+	}
+	pprof.StopCPUProfile()
+	err := profileFile.Close()
+	profileFile = nil
+	return err
 }

@@ -19,6 +19,11 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // relPeople are the officials of the generated articles.
@@ -120,36 +125,67 @@ func relQuadCount(t *testing.T, db string) (quads, articles int64) {
 	return st.Quads, st.Articles
 }
 
-// relLabelOf returns the label (last term) of an N-Quads line of kg dump:
-// the article the quad came from.
-func relLabelOf(line string) string {
-	line = strings.TrimSuffix(strings.TrimSpace(line), " .")
-	i := strings.LastIndexByte(line, ' ')
-	if i < 0 || !strings.HasSuffix(line, ">") {
-		return ""
+// relParse reads one line of kg dump.
+func relParse(t *testing.T, line string) quad.Quad {
+	t.Helper()
+	q, err := nquads.Parse(line)
+	if err != nil {
+		t.Fatalf("dump line %q: %v", line, err)
 	}
-	return line[i+1:]
+	return q
 }
 
-// relByArticle groups dump lines by label.
-func relByArticle(lines []string) map[string][]string {
+// relByArticle groups the dump lines that carry a label (an article's
+// reports) by label; the unlabelled ones (descriptions of nodes, stored once
+// whatever the number of articles stating them) are under "".
+func relByArticle(t *testing.T, lines []string) map[string][]string {
+	t.Helper()
 	out := map[string][]string{}
 	for _, l := range lines {
-		out[relLabelOf(l)] = append(out[relLabelOf(l)], l)
+		label := quad.StringOf(relParse(t, l).Label)
+		out[label] = append(out[label], l)
 	}
 	return out
+}
+
+// relArticleCount is the number of articles a grouping by relByArticle holds.
+func relArticleCount(byArticle map[string][]string) int {
+	n := len(byArticle)
+	if _, ok := byArticle[""]; ok {
+		n--
+	}
+	return n
 }
 
 func relSame(a, b []string) bool {
 	return strings.Join(a, "\n") == strings.Join(b, "\n")
 }
 
-// relCheckWholeArticles fails unless every article in got holds exactly its
-// quads of the reference store, and says how many articles got holds.
+// relCheckWholeArticles fails unless every article in got is whole — it
+// holds exactly its reports of the reference store, and every node those
+// reports name is described (typed) — and unless every description in got
+// is one of the reference store's. It says how many articles got holds.
 func relCheckWholeArticles(t *testing.T, got []string, want map[string][]string) int {
 	t.Helper()
+	byArticle := relByArticle(t, got)
+	refDescriptions := map[string]bool{}
+	for _, l := range want[""] {
+		refDescriptions[l] = true
+	}
+	typed := map[quad.Value]bool{}
+	for _, l := range byArticle[""] {
+		if !refDescriptions[l] {
+			t.Errorf("store holds the description %s, which the reference store does not have", l)
+		}
+		if q := relParse(t, l); q.Predicate == quad.IRI("rdf:type") {
+			typed[q.Subject] = true
+		}
+	}
 	n := 0
-	for label, quads := range relByArticle(got) {
+	for label, quads := range byArticle {
+		if label == "" {
+			continue
+		}
 		ref, ok := want[label]
 		if !ok {
 			t.Errorf("store holds quads labelled %s, which the reference store does not have", label)
@@ -158,6 +194,14 @@ func relCheckWholeArticles(t *testing.T, got []string, want map[string][]string)
 		if !relSame(quads, ref) {
 			t.Errorf("article %s is incomplete: %d of its %d quads", label, len(quads), len(ref))
 			continue
+		}
+		for _, l := range quads {
+			q := relParse(t, l)
+			for _, node := range []quad.Value{q.Subject, q.Object} {
+				if _, isIRI := node.(quad.IRI); isIRI && node != q.Label && q.Predicate != quad.IRI("rdf:type") && !typed[node] {
+					t.Errorf("article %s is stored, but not the description of %s it names", label, node)
+				}
+			}
 		}
 		n++
 	}
@@ -220,9 +264,9 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 			relKG(t, ref, "load", "--batch", "25", input)
 			loadTime := time.Since(start)
 			want := relDump(t, ref)
-			wantByArticle := relByArticle(want)
-			if len(wantByArticle) != n {
-				t.Fatalf("reference store holds %d articles, want %d", len(wantByArticle), n)
+			wantByArticle := relByArticle(t, want)
+			if got := relArticleCount(wantByArticle); got != n {
+				t.Fatalf("reference store holds %d articles, want %d", got, n)
 			}
 			t.Logf("uninterrupted load of %d articles: %s, %d quads", n, loadTime.Round(time.Millisecond), len(want))
 
@@ -294,7 +338,7 @@ func TestKilledRestoreLeavesWholeArticles(t *testing.T) {
 	backup := filepath.Join(dir, "backup.nq")
 	relKG(t, src, "dump", "--out", backup)
 	want := relDump(t, src)
-	wantByArticle := relByArticle(want)
+	wantByArticle := relByArticle(t, want)
 
 	start := time.Now()
 	relKG(t, filepath.Join(dir, "timing.db"), "restore", "--batch", "100", backup)
@@ -316,11 +360,11 @@ func TestKilledRestoreLeavesWholeArticles(t *testing.T) {
 			t.Errorf("kill after %s: kg stats counts %d quads, the dump has %d", wait, quads, len(got))
 		}
 		t.Logf("restore killed after %s (a whole restore takes %s): %d of %d articles stored, all whole",
-			wait.Round(time.Millisecond), restoreTime.Round(time.Millisecond), whole, len(wantByArticle))
+			wait.Round(time.Millisecond), restoreTime.Round(time.Millisecond), whole, relArticleCount(wantByArticle))
 		switch {
 		case whole == 0:
 			lo = wait
-		case whole == len(wantByArticle):
+		case whole == relArticleCount(wantByArticle):
 			hi = wait
 		default:
 			midway++
@@ -555,7 +599,7 @@ func relCheckInterrupted(t *testing.T, db, stdout, stderr string, want []string)
 		t.Errorf("stderr %q should say kg: ... interrupted after %d articles", stderr, summarised)
 	}
 	got := relDump(t, db)
-	whole := relCheckWholeArticles(t, got, relByArticle(want))
+	whole := relCheckWholeArticles(t, got, relByArticle(t, want))
 	if whole != summarised {
 		t.Errorf("the summary says %d articles, the store holds %d", summarised, whole)
 	}
@@ -737,22 +781,35 @@ func TestDumpAndRestoreUsageErrors(t *testing.T) {
 	}
 }
 
-// TestDumpIsNQuads checks that kg dump writes one labelled N-Quad per line.
+// TestDumpIsNQuads checks that kg dump writes one N-Quad per line: the
+// reports labelled with their article, the descriptions of nodes without a
+// label.
 func TestDumpIsNQuads(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "kg.db")
 	relKG(t, db, "load", "../../testdata/seeds/articles.jsonl")
 	sc := bufio.NewScanner(strings.NewReader(relKG(t, db, "dump")))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	n := 0
+	n, labelled := 0, 0
 	for sc.Scan() {
 		n++
 		line := sc.Text()
-		if !strings.HasPrefix(line, "<") || !strings.HasSuffix(line, "> .") || relLabelOf(line) == "" {
-			t.Fatalf("line %d is not an N-Quad with a label: %q", n, line)
+		if !strings.HasPrefix(line, "<") || !strings.HasSuffix(line, " .") {
+			t.Fatalf("line %d is not an N-Quad: %q", n, line)
+		}
+		q := relParse(t, line)
+		switch l, ok := q.Label.(quad.IRI); {
+		case q.Label == nil:
+			if !schema.StoredOnce(q) {
+				t.Errorf("line %d is a report without its article: %q", n, line)
+			}
+		case !ok || !strings.HasPrefix(string(l), "kg:article/"):
+			t.Errorf("line %d is labelled with something other than an article: %q", n, line)
+		default:
+			labelled++
 		}
 	}
-	if n == 0 {
-		t.Fatal("empty dump")
+	if n == 0 || labelled == 0 || labelled == n {
+		t.Fatalf("dump of %d lines, %d labelled: want both reports and descriptions", n, labelled)
 	}
 }
 

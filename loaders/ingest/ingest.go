@@ -3,7 +3,9 @@
 // and writes them to the store in large transactions that hold only whole
 // articles, skipping articles the store already has. Memory stays bounded
 // whatever the corpus size: every stage is joined to the next by a bounded
-// channel, and nothing is remembered across batches but counters.
+// channel, and nothing is remembered across batches but counters and a
+// bounded set of hashes of the node descriptions already stored (once.go),
+// which spares a look-up for every repeat of a well-known person.
 package ingest
 
 import (
@@ -101,7 +103,7 @@ func Load(ctx context.Context, store *graph.Store, paths []string, opt Options) 
 	}
 
 	p := newPipeline(ctx, store, paths, opt)
-	w := &batchWriter{store: store, ctx: writeCtx, size: opt.BatchSize}
+	w := &batchWriter{store: store, ctx: writeCtx, size: opt.BatchSize, once: newKnownTriples(store)}
 	var writeErr error
 	for r := range p.results() {
 		if writeErr != nil {
@@ -151,6 +153,7 @@ type batchWriter struct {
 	store *graph.Store
 	ctx   context.Context
 	size  int
+	once  *knownTriples
 
 	pending []extracted
 
@@ -204,13 +207,15 @@ func (w *batchWriter) flush() error {
 	if err != nil {
 		return fmt.Errorf("resolve people: %w", err)
 	}
-	counts, err := w.countNew(quads)
+	quads, remember, err := w.once.filter(w.ctx, quads)
 	if err != nil {
-		return err
+		return fmt.Errorf("skip repeated descriptions: %w", err)
 	}
+	counts := countNew(quads)
 	if err := w.store.Write(w.ctx, quads); err != nil {
 		return fmt.Errorf("write %d articles: %w", n, err)
 	}
+	remember()
 	w.articles += n
 	w.people += counts[schema.ClassPerson]
 	w.meetings += counts[schema.ClassMeeting]
@@ -219,36 +224,20 @@ func (w *batchWriter) flush() error {
 	return nil
 }
 
-// countNew counts, per class, the typed nodes in quads that the store does
-// not hold yet.
-func (w *batchWriter) countNew(quads []quad.Quad) (map[quad.IRI]int, error) {
-	classOf := map[quad.Value]quad.IRI{}
-	var nodes []quad.Value
+// countNew counts, per class, the nodes that quads give a type. Run on a
+// batch after knownTriples.filter, which keeps a node's rdf:type quad only
+// when the store does not hold it yet, that is the nodes the batch adds.
+func countNew(quads []quad.Quad) map[quad.IRI]int {
+	counts := map[quad.IRI]int{}
 	for _, q := range quads {
 		if q.Predicate != schema.Type {
 			continue
 		}
-		class, ok := q.Object.(quad.IRI)
-		if !ok || class == schema.ClassArticle {
-			continue
-		}
-		if _, seen := classOf[q.Subject]; seen {
-			continue
-		}
-		classOf[q.Subject] = class
-		nodes = append(nodes, q.Subject)
-	}
-	found, err := w.store.HasNodes(w.ctx, nodes)
-	if err != nil {
-		return nil, err
-	}
-	counts := map[quad.IRI]int{}
-	for i, n := range nodes {
-		if !found[i] {
-			counts[classOf[n]]++
+		if class, ok := q.Object.(quad.IRI); ok && class != schema.ClassArticle {
+			counts[class]++
 		}
 	}
-	return counts, nil
+	return counts
 }
 
 // pipeline runs the reading and extraction stages.
@@ -270,7 +259,9 @@ const checkChunk = 256
 
 func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Options) *pipeline {
 	ctx, cancel := context.WithCancel(ctx)
-	p := &pipeline{ctx: ctx, cancel: cancel, out: make(chan extracted, opt.Workers*4), done: make(chan struct{})}
+	// The output holds a whole batch, so that the next batch is extracted
+	// while the writer writes this one.
+	p := &pipeline{ctx: ctx, cancel: cancel, out: make(chan extracted, opt.BatchSize), done: make(chan struct{})}
 	type job struct {
 		seq int
 		a   loaders.Article
