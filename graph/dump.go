@@ -17,7 +17,7 @@ import (
 
 // DefaultRestoreBatch is the number of quads Restore writes per transaction
 // when RestoreOptions leaves it at zero.
-const DefaultRestoreBatch = 5000
+const DefaultRestoreBatch = 100000
 
 // Dump writes every quad of the store to w as N-Quads, one per line, in the
 // store's own order (the order the quads were first written, so the quads of

@@ -388,12 +388,42 @@ func (s *Store) Write(ctx context.Context, quads []quad.Quad) error {
 	if len(quads) == 0 {
 		return nil
 	}
+	if bulk, ok := s.qs.(bulkWriter); ok {
+		return writeBulk(bulk, quads)
+	}
 	tx := cgraph.NewTransactionN(len(quads))
 	for _, q := range quads {
 		tx.AddQuad(q)
 	}
 	if err := s.w.ApplyTransaction(tx); err != nil {
 		return fmt.Errorf("write %d quads: %w", len(quads), err)
+	}
+	return nil
+}
+
+// bulkWriter is implemented by Cayley's key-value quad stores (bolt,
+// leveldb): the writer behind Cayley's own bulk loader, which adds quads
+// without building a transaction of deltas first.
+type bulkWriter interface {
+	NewQuadWriter() (quad.WriteCloser, error)
+}
+
+// writeBulk adds quads through a key-value store's bulk writer in one
+// transaction. Cayley's bulk writer commits after a call to WriteQuads once
+// it has been given 200,000 quads or more, and at Close; kg makes a single
+// WriteQuads call, so whatever the number of quads they are committed
+// together. Quads already stored are skipped, as with IgnoreDup.
+func writeBulk(bw bulkWriter, quads []quad.Quad) error {
+	w, err := bw.NewQuadWriter()
+	if err != nil {
+		return fmt.Errorf("write %d quads: %w", len(quads), err)
+	}
+	if _, err := w.WriteQuads(quads); err != nil {
+		w.Close()
+		return fmt.Errorf("write %d quads: %w", len(quads), err)
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("write %d quads: commit: %w", len(quads), err)
 	}
 	return nil
 }

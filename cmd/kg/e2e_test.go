@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kg-project/kg/schema"
 )
@@ -189,5 +191,29 @@ func TestQueryLimitIsReported(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "stopped after 3 results") {
 		t.Errorf("stderr %q should say the query stopped at the limit", errOut)
+	}
+}
+
+// --time reports the result count and both durations on stderr, leaving
+// stdout to the results.
+func TestQueryTime(t *testing.T) {
+	env := []string{"KG_DB=" + filepath.Join(t.TempDir(), "kg.db")}
+	out, errOut, code := runKG(t, env, "query", "--time", "--format", "json", "-e", "g.Emit(1); g.Emit(2)")
+	if code != 0 {
+		t.Fatalf("kg query --time: exit %d: %s", code, errOut)
+	}
+	var got []int
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got) != 2 {
+		t.Errorf("stdout %q should hold only the two results", out)
+	}
+	var n int
+	var opened, ran string
+	if _, err := fmt.Sscanf(strings.TrimSpace(errOut), "kg: %d results; store opened in %s query ran in %s", &n, &opened, &ran); err != nil || n != 2 {
+		t.Fatalf("stderr %q: want \"kg: 2 results; store opened in D, query ran in D\" (%v)", errOut, err)
+	}
+	for _, d := range []string{strings.TrimSuffix(opened, ","), ran} {
+		if _, err := time.ParseDuration(d); err != nil {
+			t.Errorf("%q in %q is not a duration", d, errOut)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -35,6 +36,10 @@ each batch one transaction, so a load that is stopped keeps whole articles
 only. Ctrl+C stops reading, finishes the batch in progress, says how far the
 load got and exits with status 130; run the same load again to finish it.
 
+Memory stays bounded whatever the input size: about 0.9 GB at most with the
+default --batch (set GOMEMLIMIT, e.g. GOMEMLIMIT=2GiB, to give kg more or
+less room; docs/performance.md has the figures).
+
 Examples:
    kg load articles.jsonl
    kg load --date 2017-01-18 --source "Mehr News" story.txt
@@ -49,6 +54,11 @@ Examples:
 		Action: runLoad,
 	})
 }
+
+// loadMemoryLimit is the soft limit on the Go heap that kg load sets unless
+// GOMEMLIMIT does: the garbage collector works harder as the heap nears it,
+// which keeps a long load's peak memory under 1 GiB (docs/performance.md).
+const loadMemoryLimit = 850 << 20
 
 func runLoad(c *cli.Context) error {
 	if c.NArg() == 0 {
@@ -65,6 +75,9 @@ func runLoad(c *cli.Context) error {
 	}
 	if c.Int("workers") < 0 {
 		return cli.Exit(fmt.Sprintf("load: --workers %d must be 0 (one per core) or more", c.Int("workers")), 2)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(loadMemoryLimit)
 	}
 	store, err := graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), Bulk: c.Bool("bulk")})
 	if err != nil {

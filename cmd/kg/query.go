@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -33,6 +34,7 @@ Examples:
 			&cli.BoolFlag{Name: "list", Usage: "list the saved queries and their arguments"},
 			&cli.IntFlag{Name: "limit", Value: graph.DefaultQueryLimit, Usage: "stop after `N` results (0: no limit)"},
 			&cli.DurationFlag{Name: "timeout", Value: graph.DefaultQueryTimeout, Usage: "stop a script running longer than `DURATION`"},
+			&cli.BoolFlag{Name: "time", Usage: "say on standard error how long opening the store and running the query took"},
 		},
 		Action: runQuery,
 	})
@@ -79,13 +81,16 @@ func runQuery(c *cli.Context) error {
 	if limit == 0 {
 		limit = -1
 	}
+	opening := time.Now()
 	store, err := openStore(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
 	defer store.Close()
+	opened := time.Since(opening)
 	var results []any
 	stoppedAt := 0
+	querying := time.Now()
 	err = store.Query(c.Context, queries.Prelude()+src, graph.QueryOptions{
 		Limit: limit, Timeout: c.Duration("timeout"), Args: queries.Args(args),
 		OnLimit: func(n int) { stoppedAt = n },
@@ -93,8 +98,13 @@ func runQuery(c *cli.Context) error {
 		results = append(results, r)
 		return nil
 	})
+	ran := time.Since(querying)
 	if err != nil {
 		return cli.Exit("query: "+err.Error(), 1)
+	}
+	if c.Bool("time") {
+		fmt.Fprintf(c.App.ErrWriter, "kg: %d results; store opened in %s, query ran in %s\n",
+			len(results), opened.Round(100*time.Microsecond), ran.Round(100*time.Microsecond))
 	}
 	if err := writeResults(c.App.Writer, format, results); err != nil {
 		return err

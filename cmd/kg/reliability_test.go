@@ -261,7 +261,7 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 		t.Run(rn.backend, func(t *testing.T) {
 			ref := filepath.Join(t.TempDir(), "ref."+rn.backend)
 			start := time.Now()
-			relKG(t, ref, "load", "--batch", "25", input)
+			relKG(t, ref, "load", "--batch", "5", input)
 			loadTime := time.Since(start)
 			want := relDump(t, ref)
 			wantByArticle := relByArticle(t, want)
@@ -287,7 +287,7 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 					wait = lo + time.Duration((0.3+0.4*r.Float64())*float64(hi-lo))
 				}
 				db := filepath.Join(t.TempDir(), "kg."+rn.backend)
-				cmd, _, _, _ := relStartFed(t, db, nil, "load", "--batch", "25", input)
+				cmd, _, _, _ := relStartFed(t, db, nil, "load", "--batch", "5", input)
 				time.Sleep(wait)
 				cmd.Process.Signal(syscall.SIGKILL)
 				code := relWait(t, cmd, 30*time.Second)
@@ -311,7 +311,7 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 				}
 
 				// The same load finishes the job, exactly.
-				relKG(t, db, "load", "--batch", "25", input)
+				relKG(t, db, "load", "--batch", "5", input)
 				if again := relDump(t, db); !relSame(again, want) {
 					t.Fatalf("%s, then re-run: store differs from an uninterrupted load (%d quads, want %d)", what, len(again), len(want))
 				}

@@ -25,7 +25,7 @@ import (
 
 // DefaultBatchSize is the number of articles written per transaction when
 // Options leaves it at zero; docs/performance.md shows how it was chosen.
-const DefaultBatchSize = 1000
+const DefaultBatchSize = 2000
 
 // Options tune a load.
 type Options struct {
