@@ -71,7 +71,7 @@ func openBench(b *testing.B, backend string) *graph.Store {
 // operation is one batch; articles/s is the figure to compare.
 func BenchmarkWrite(b *testing.B) {
 	for _, backend := range benchBackends {
-		for _, batch := range []int{100, 1000} {
+		for _, batch := range []int{100, 2000} {
 			b.Run(fmt.Sprintf("%s/batch=%d", backend, batch), func(b *testing.B) {
 				s := openBench(b, backend)
 				ctx := context.Background()
