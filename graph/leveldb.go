@@ -17,21 +17,19 @@ import (
 const tunedLevelDB = "kg-leveldb"
 
 // levelDBOptions are the goleveldb settings kg uses:
-//   - a 32 MiB write buffer (default 4 MiB): a batch of 1,000 articles fits
-//     in memory before it is flushed, and fewer, larger level-0 tables mean
-//     less compaction;
+//   - a 32 MiB write buffer (default 4 MiB): fewer, larger level-0 tables
+//     mean less compaction;
 //   - a 64 MiB block cache (default 8 MiB): Cayley reads an index entry for
 //     every quad it writes, and most of those reads hit recent blocks;
 //   - Bloom filters of 10 bits per key: Cayley looks up every node of a
 //     batch, and most nodes of a new article are not stored yet; the filter
 //     answers those misses without reading a block.
 func levelDBOptions() *opt.Options {
-	o := &opt.Options{
+	return &opt.Options{
 		WriteBuffer:        32 << 20,
 		BlockCacheCapacity: 64 << 20,
 		Filter:             filter.NewBloomFilter(10),
 	}
-	return o
 }
 
 func openTunedLevelDB(path string, _ cgraph.Options) (hkv.KV, error) {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/graph/pgtest"
-	"github.com/kg-project/kg/schema"
 	"github.com/kg-project/kg/schema/schematest"
 )
 
@@ -75,17 +74,7 @@ func TestPostgresCreatesTablesOnEmptyDatabaseAndReopens(t *testing.T) {
 			t.Errorf("HasArticles does not find %s", id)
 		}
 	}
-	nodes, err := s.HasTriples(ctx, []quad.Quad{
-		{Subject: schema.PersonIRI("Hassan Rouhani"), Predicate: schema.Type, Object: schema.ClassPerson},
-		{Subject: schema.PersonIRI("Hassan Rouhani"), Predicate: schema.Type, Object: schema.ClassMeeting},
-		{Subject: schema.PersonIRI("Nobody Anywhere"), Predicate: schema.Type, Object: schema.ClassPerson},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !nodes[0] || nodes[1] || nodes[2] {
-		t.Errorf("HasTriples(Rouhani a Person, Rouhani a Meeting, nobody a Person) = %v, want [true false false]", nodes)
-	}
+	checkHasTriples(t, s)
 }
 
 func TestPostgresRewriteChangesNothing(t *testing.T) {

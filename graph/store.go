@@ -5,6 +5,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -15,9 +16,8 @@ import (
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt"    // on-disk backend
-	_ "github.com/cayleygraph/cayley/graph/kv/leveldb" // on-disk backend
-	_ "github.com/cayleygraph/cayley/graph/memstore"   // throwaway backend
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt"  // on-disk backend
+	_ "github.com/cayleygraph/cayley/graph/memstore" // throwaway backend (leveldb: leveldb.go)
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
@@ -343,20 +343,31 @@ func (s *Store) hasArticlesSQL(ctx context.Context, ids []string, found []bool) 
 	if err != nil {
 		return fmt.Errorf("look up %d articles: %w", len(ids), err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var h []byte
-		if err := rows.Scan(&h); err != nil {
-			return fmt.Errorf("look up %d articles: %w", len(ids), err)
-		}
-		for _, i := range index[string(h)] {
-			found[i] = true
-		}
-	}
-	if err := rows.Err(); err != nil {
+	if err := markFound(rows, 1, index, found); err != nil {
 		return fmt.Errorf("look up %d articles: %w", len(ids), err)
 	}
 	return nil
+}
+
+// markFound reads rows of cols hash columns each and sets found[i] for
+// every i that index files under the row's hashes, joined in column order.
+// It closes rows.
+func markFound(rows *sql.Rows, cols int, index map[string][]int, found []bool) error {
+	defer rows.Close()
+	hashes := make([][]byte, cols)
+	dest := make([]any, cols)
+	for i := range dest {
+		dest[i] = &hashes[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		for _, i := range index[string(bytes.Join(hashes, nil))] {
+			found[i] = true
+		}
+	}
+	return rows.Err()
 }
 
 // nodeHash is the key Cayley's SQL backend stores a value under.

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -76,17 +77,17 @@ func (s *Store) hasTriple(ctx context.Context, sub, pred, obj cgraph.Ref) (bool,
 }
 
 func (s *Store) hasTriplesSQL(ctx context.Context, quads []quad.Quad, found []bool) error {
-	type triple struct{ s, p, o string }
-	index := make(map[triple][]int, len(quads))
+	// A triple is filed under its three hashes joined, the key markFound
+	// makes of a row.
+	index := make(map[string][]int, len(quads))
 	var subs, preds, objs [][]byte
 	for i, q := range quads {
-		t := triple{string(nodeHash(q.Subject)), string(nodeHash(q.Predicate)), string(nodeHash(q.Object))}
-		if _, seen := index[t]; !seen {
-			subs = append(subs, []byte(t.s))
-			preds = append(preds, []byte(t.p))
-			objs = append(objs, []byte(t.o))
+		sh, ph, oh := nodeHash(q.Subject), nodeHash(q.Predicate), nodeHash(q.Object)
+		key := string(bytes.Join([][]byte{sh, ph, oh}, nil))
+		if _, seen := index[key]; !seen {
+			subs, preds, objs = append(subs, sh), append(preds, ph), append(objs, oh)
 		}
-		index[t] = append(index[t], i)
+		index[key] = append(index[key], i)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT q.subject_hash, q.predicate_hash, q.object_hash
 FROM quads q JOIN unnest($1::bytea[], $2::bytea[], $3::bytea[]) AS t(s, p, o)
@@ -95,17 +96,7 @@ ON q.subject_hash = t.s AND q.predicate_hash = t.p AND q.object_hash = t.o`,
 	if err != nil {
 		return fmt.Errorf("look up %d triples: %w", len(index), err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var sh, ph, oh []byte
-		if err := rows.Scan(&sh, &ph, &oh); err != nil {
-			return fmt.Errorf("look up %d triples: %w", len(index), err)
-		}
-		for _, i := range index[triple{string(sh), string(ph), string(oh)}] {
-			found[i] = true
-		}
-	}
-	if err := rows.Err(); err != nil {
+	if err := markFound(rows, 3, index, found); err != nil {
 		return fmt.Errorf("look up %d triples: %w", len(index), err)
 	}
 	return nil

@@ -71,9 +71,7 @@ func (k *knownTriples) filter(ctx context.Context, quads []quad.Quad) (kept []qu
 	if err != nil {
 		return nil, nil, err
 	}
-	var remember [][2]uint64
 	for j, c := range asked {
-		remember = append(remember, c.key)
 		if !stored[j] {
 			keep[c.at] = true
 		}
@@ -85,11 +83,11 @@ func (k *knownTriples) filter(ctx context.Context, quads []quad.Quad) (kept []qu
 		}
 	}
 	commit = func() {
-		if len(k.known)+len(remember) > k.max {
+		if len(k.known)+len(asked) > k.max {
 			clear(k.known)
 		}
-		for _, key := range remember {
-			k.known[key] = struct{}{}
+		for _, c := range asked {
+			k.known[c.key] = struct{}{}
 		}
 	}
 	return kept, commit, nil
