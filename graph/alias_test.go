@@ -13,47 +13,45 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/kg-project/kg/graph"
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/queries"
 	"github.com/kg-project/kg/schema"
 )
 
 // aliasFacts are hand-made articles about one man under two names, Mahmoud
 // Abbas and his kunya Abu Mazen, which no spelling rule can unify.
-func aliasFacts() []extract.Facts {
-	p := func(name string, aliases ...string) extract.Person {
-		return extract.Person{Name: name, Aliases: aliases}
+func aliasFacts() []schema.Facts {
+	p := func(name string, aliases ...string) schema.Person {
+		return schema.Person{Name: name, Aliases: aliases}
 	}
-	m := func(date, evidence string, names ...string) extract.Meeting {
-		return extract.Meeting{Participants: names, Date: extract.Str(date), Kind: extract.KindMeeting, Evidence: evidence}
+	m := func(date, evidence string, names ...string) schema.Meeting {
+		return schema.Meeting{Participants: names, Date: schema.Str(date), Kind: schema.KindMeeting, Evidence: evidence}
 	}
-	president := func(name, evidence string) extract.Role {
-		return extract.Role{Person: name, Title: "President", Of: "Palestine", Current: true, Evidence: evidence}
+	president := func(name, evidence string) schema.Role {
+		return schema.Role{Person: name, Title: "President", Of: "Palestine", Current: true, Evidence: evidence}
 	}
-	return []extract.Facts{
+	return []schema.Facts{
 		{ID: "a1", Published: "2019-05-01",
-			People:   []extract.Person{p("Mahmoud Abbas", "Abbas"), p("Abdel Fattah el-Sisi", "Sisi")},
-			Roles:    []extract.Role{president("Mahmoud Abbas", "Palestinian President Mahmoud Abbas met Sisi.")},
-			Meetings: []extract.Meeting{m("2019-05-01", "Palestinian President Mahmoud Abbas met Sisi.", "Mahmoud Abbas", "Abdel Fattah el-Sisi")}},
+			People:   []schema.Person{p("Mahmoud Abbas", "Abbas"), p("Abdel Fattah el-Sisi", "Sisi")},
+			Roles:    []schema.Role{president("Mahmoud Abbas", "Palestinian President Mahmoud Abbas met Sisi.")},
+			Meetings: []schema.Meeting{m("2019-05-01", "Palestinian President Mahmoud Abbas met Sisi.", "Mahmoud Abbas", "Abdel Fattah el-Sisi")}},
 		{ID: "a2", Published: "2014-03-17",
-			People:   []extract.Person{p("Abu Mazen"), p("John Kerry", "Kerry")},
-			Roles:    []extract.Role{president("Abu Mazen", "President Abu Mazen received Kerry.")},
-			Meetings: []extract.Meeting{m("2014-03-17", "President Abu Mazen received Kerry.", "Abu Mazen", "John Kerry")}},
+			People:   []schema.Person{p("Abu Mazen"), p("John Kerry", "Kerry")},
+			Roles:    []schema.Role{president("Abu Mazen", "President Abu Mazen received Kerry.")},
+			Meetings: []schema.Meeting{m("2014-03-17", "President Abu Mazen received Kerry.", "Abu Mazen", "John Kerry")}},
 		// The same meeting as in a1, under the other name.
 		{ID: "a3", Published: "2019-05-02",
-			People:   []extract.Person{p("Abu Mazen"), p("Abdel Fattah el-Sisi", "Sisi")},
-			Meetings: []extract.Meeting{m("2019-05-01", "Abu Mazen and Sisi met in Cairo.", "Abu Mazen", "Abdel Fattah el-Sisi")}},
+			People:   []schema.Person{p("Abu Mazen"), p("Abdel Fattah el-Sisi", "Sisi")},
+			Meetings: []schema.Meeting{m("2019-05-01", "Abu Mazen and Sisi met in Cairo.", "Abu Mazen", "Abdel Fattah el-Sisi")}},
 		// Both names in one article, taken for two people: merging them
 		// makes exact duplicates.
 		{ID: "a4", Published: "2019-06-01",
-			People: []extract.Person{p("Mahmoud Abbas"), p("Abu Mazen")},
-			Roles: []extract.Role{
+			People: []schema.Person{p("Mahmoud Abbas"), p("Abu Mazen")},
+			Roles: []schema.Role{
 				{Person: "Mahmoud Abbas", Title: "President", Of: "Palestine", Current: true, Evidence: "Abu Mazen, as Mahmoud Abbas is known, is president."},
 				{Person: "Abu Mazen", Title: "President", Of: "Palestine", Current: true, Evidence: "Abu Mazen, as Mahmoud Abbas is known, is president."},
 			}},
 		{ID: "a5", Published: "2020-01-01",
-			People: []extract.Person{p("Bashar al-Assad", "Assad"), p("Hafez al-Assad", "Assad"), p("Walid al-Muallem", "Muallem")}},
+			People: []schema.Person{p("Bashar al-Assad", "Assad"), p("Hafez al-Assad", "Assad"), p("Walid al-Muallem", "Muallem")}},
 	}
 }
 
@@ -70,10 +68,10 @@ func aliasStore(t *testing.T, backend string, dir string) *graph.Store {
 	return s
 }
 
-func aliasLoad(t *testing.T, s *graph.Store, facts []extract.Facts) {
+func aliasLoad(t *testing.T, s *graph.Store, facts []schema.Facts) {
 	t.Helper()
 	for _, f := range facts {
-		if err := s.Write(context.Background(), schema.Quads(loaders.Article{ID: f.ID, Published: f.Published}, f)); err != nil {
+		if err := s.Write(context.Background(), schema.Quads(schema.Article{ID: f.ID, Published: f.Published}, f)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -282,9 +280,9 @@ func TestRedirectLaterLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A later article names Abu Mazen again, in a meeting already stored.
-	later := extract.Facts{ID: "a6", People: []extract.Person{{Name: "Abu Mazen"}, {Name: "John Kerry"}},
-		Meetings: []extract.Meeting{{Participants: []string{"John Kerry", "Abu Mazen"}, Date: extract.Str("2014-03-17"), Kind: extract.KindMeeting}}}
-	quads := schema.Quads(loaders.Article{ID: "a6"}, later)
+	later := schema.Facts{ID: "a6", People: []schema.Person{{Name: "Abu Mazen"}, {Name: "John Kerry"}},
+		Meetings: []schema.Meeting{{Participants: []string{"John Kerry", "Abu Mazen"}, Date: schema.Str("2014-03-17"), Kind: schema.KindMeeting}}}
+	quads := schema.Quads(schema.Article{ID: "a6"}, later)
 	redirected, err := s.Redirect(ctx, quads)
 	if err != nil {
 		t.Fatal(err)
@@ -301,7 +299,7 @@ func TestRedirectLaterLoads(t *testing.T) {
 		t.Errorf("meetings after a later load:\n%s\nwant\n%s", got, want)
 	}
 	// Quads naming nobody merged come back as they are.
-	plain := schema.Quads(loaders.Article{ID: "a7"}, extract.Facts{ID: "a7", People: []extract.Person{{Name: "John Kerry"}}})
+	plain := schema.Quads(schema.Article{ID: "a7"}, schema.Facts{ID: "a7", People: []schema.Person{{Name: "John Kerry"}}})
 	same, err := s.Redirect(ctx, plain)
 	if err != nil || len(same) != len(plain) || &same[0] != &plain[0] {
 		t.Errorf("Redirect changed quads about nobody merged (err %v)", err)
@@ -381,13 +379,13 @@ func TestFindPerson(t *testing.T) {
 func TestSpellingVariantsAreOnePerson(t *testing.T) {
 	s := aliasStore(t, graph.BackendMemory, "")
 	defer s.Close()
-	m := func(date string, names ...string) extract.Meeting {
-		return extract.Meeting{Participants: names, Date: extract.Str(date), Kind: extract.KindMeeting}
+	m := func(date string, names ...string) schema.Meeting {
+		return schema.Meeting{Participants: names, Date: schema.Str(date), Kind: schema.KindMeeting}
 	}
-	aliasLoad(t, s, []extract.Facts{
-		{ID: "b1", People: []extract.Person{{Name: "Walid al-Muallem"}, {Name: "Ali Larijani"}}, Meetings: []extract.Meeting{m("", "Walid al-Muallem", "Ali Larijani")}},
-		{ID: "b2", People: []extract.Person{{Name: "Walid Moallem"}, {Name: "Sergei Lavrov"}}, Meetings: []extract.Meeting{m("2015-09-30", "Walid Moallem", "Sergei Lavrov")}},
-		{ID: "b3", People: []extract.Person{{Name: "Walid Mouallem"}, {Name: "Sergei Lavrov"}}, Meetings: []extract.Meeting{m("2015-09-30", "Sergei Lavrov", "Walid Mouallem")}},
+	aliasLoad(t, s, []schema.Facts{
+		{ID: "b1", People: []schema.Person{{Name: "Walid al-Muallem"}, {Name: "Ali Larijani"}}, Meetings: []schema.Meeting{m("", "Walid al-Muallem", "Ali Larijani")}},
+		{ID: "b2", People: []schema.Person{{Name: "Walid Moallem"}, {Name: "Sergei Lavrov"}}, Meetings: []schema.Meeting{m("2015-09-30", "Walid Moallem", "Sergei Lavrov")}},
+		{ID: "b3", People: []schema.Person{{Name: "Walid Mouallem"}, {Name: "Sergei Lavrov"}}, Meetings: []schema.Meeting{m("2015-09-30", "Sergei Lavrov", "Walid Mouallem")}},
 	})
 	if a, b := mustFind(t, s, "Walid Moallem"), mustFind(t, s, "Walid al-Muallem"); a != b {
 		t.Fatalf("Walid Moallem is %s, Walid al-Muallem %s: want one node", a, b)
@@ -404,16 +402,16 @@ func TestRedirectSurnameOnly(t *testing.T) {
 	ctx := context.Background()
 	s := aliasStore(t, graph.BackendMemory, "")
 	defer s.Close()
-	m := func(date string, names ...string) extract.Meeting {
-		return extract.Meeting{Participants: names, Date: extract.Str(date), Kind: extract.KindMeeting}
+	m := func(date string, names ...string) schema.Meeting {
+		return schema.Meeting{Participants: names, Date: schema.Str(date), Kind: schema.KindMeeting}
 	}
-	aliasLoad(t, s, []extract.Facts{
-		{ID: "c1", People: []extract.Person{{Name: "Hassan Rouhani"}, {Name: "Imad Khamis"}}, Meetings: []extract.Meeting{m("2017-01-18", "Hassan Rouhani", "Imad Khamis")}},
-		{ID: "c2", People: []extract.Person{{Name: "Bashar al-Assad"}, {Name: "Hafez al-Assad"}}},
+	aliasLoad(t, s, []schema.Facts{
+		{ID: "c1", People: []schema.Person{{Name: "Hassan Rouhani"}, {Name: "Imad Khamis"}}, Meetings: []schema.Meeting{m("2017-01-18", "Hassan Rouhani", "Imad Khamis")}},
+		{ID: "c2", People: []schema.Person{{Name: "Bashar al-Assad"}, {Name: "Hafez al-Assad"}}},
 	})
-	load := func(f extract.Facts) {
+	load := func(f schema.Facts) {
 		t.Helper()
-		quads, err := s.Redirect(ctx, schema.Quads(loaders.Article{ID: f.ID}, f))
+		quads, err := s.Redirect(ctx, schema.Quads(schema.Article{ID: f.ID}, f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -423,7 +421,7 @@ func TestRedirectSurnameOnly(t *testing.T) {
 	}
 	// "Rouhani" alone: the one Rouhani stored. The meeting is the one
 	// already stored, now with two sources.
-	load(extract.Facts{ID: "c3", People: []extract.Person{{Name: "Rouhani"}, {Name: "Imad Khamis"}}, Meetings: []extract.Meeting{m("2017-01-18", "Rouhani", "Imad Khamis")}})
+	load(schema.Facts{ID: "c3", People: []schema.Person{{Name: "Rouhani"}, {Name: "Imad Khamis"}}, Meetings: []schema.Meeting{m("2017-01-18", "Rouhani", "Imad Khamis")}})
 	if got, want := meetingRows(t, s, "Rouhani"), "Hassan Rouhani,Imad Khamis|2017-01-18|c1,c3"; got != want {
 		t.Errorf("meetings of Rouhani:\n%s\nwant\n%s", got, want)
 	}
@@ -434,13 +432,13 @@ func TestRedirectSurnameOnly(t *testing.T) {
 		t.Errorf("Rouhani is %s, want the node of Hassan Rouhani", p)
 	}
 	// "Assad" alone: two Assads, so it stays a person of its own.
-	load(extract.Facts{ID: "c4", People: []extract.Person{{Name: "Assad"}, {Name: "Imad Khamis"}}, Meetings: []extract.Meeting{m("2017-02-01", "Assad", "Imad Khamis")}})
+	load(schema.Facts{ID: "c4", People: []schema.Person{{Name: "Assad"}, {Name: "Imad Khamis"}}, Meetings: []schema.Meeting{m("2017-02-01", "Assad", "Imad Khamis")}})
 	if got, want := meetingRows(t, s, "Khamis"), "Assad,Imad Khamis|2017-02-01|c4\nHassan Rouhani,Imad Khamis|2017-01-18|c1,c3"; got != want {
 		t.Errorf("meetings of Khamis:\n%s\nwant\n%s", got, want)
 	}
 	// A surname with its full name in the same article joins it.
-	quads, err := s.Redirect(ctx, schema.Quads(loaders.Article{ID: "c5"}, extract.Facts{ID: "c5",
-		People: []extract.Person{{Name: "Sergei Lavrov"}, {Name: "Lavrov"}}}))
+	quads, err := s.Redirect(ctx, schema.Quads(schema.Article{ID: "c5"}, schema.Facts{ID: "c5",
+		People: []schema.Person{{Name: "Sergei Lavrov"}, {Name: "Lavrov"}}}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,8 +10,6 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/kg-project/kg/graph"
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -28,24 +26,24 @@ func syntheticArticles(first, n int) (ids []string, quads [][]quad.Quad) {
 		id := fmt.Sprintf("synth-%08d", i)
 		a, b, c := r.IntN(people), r.IntN(people), r.IntN(people)
 		date := fmt.Sprintf("20%02d-%02d-%02d", 10+r.IntN(10), 1+r.IntN(12), 1+r.IntN(28))
-		f := extract.Facts{
+		f := schema.Facts{
 			ID: id, Published: date,
-			People: []extract.Person{{Name: name(a)}, {Name: name(b)}, {Name: name(c)}},
-			Roles: []extract.Role{
+			People: []schema.Person{{Name: name(a)}, {Name: name(b)}, {Name: name(c)}},
+			Roles: []schema.Role{
 				{Person: name(a), Title: "Foreign Minister", Of: "Country" + fmt.Sprint(a%30), Current: true, Evidence: "evidence sentence about the foreign minister"},
 				{Person: name(b), Title: "President", Of: "Country" + fmt.Sprint(b%30), Current: true, Evidence: "evidence sentence about the president"},
 			},
-			Meetings: []extract.Meeting{{
+			Meetings: []schema.Meeting{{
 				Participants: []string{name(a), name(b)}, Date: str(date), Place: str("Capital" + fmt.Sprint(a%30)),
 				Kind: "meeting", Evidence: fmt.Sprintf("%s met %s in the capital on %s to discuss trade.", name(a), name(b), date),
 			}, {
 				Participants: []string{name(a), name(c)}, Date: str(date), Kind: "call",
 				Evidence: fmt.Sprintf("%s held a phone call with %s.", name(a), name(c)),
 			}},
-			Events: []extract.Event{{Label: "peace talks", Head: "talks", Date: str(date), Place: str("Geneva"), Evidence: "The talks are scheduled to start in Geneva."}},
+			Events: []schema.Event{{Label: "peace talks", Head: "talks", Date: str(date), Place: str("Geneva"), Evidence: "The talks are scheduled to start in Geneva."}},
 		}
 		ids = append(ids, id)
-		quads = append(quads, schema.Quads(loaders.Article{ID: id, Source: "Synthetic Wire", Published: date, Title: "Synthetic headline " + id}, f))
+		quads = append(quads, schema.Quads(schema.Article{ID: id, Source: "Synthetic Wire", Published: date, Title: "Synthetic headline " + id}, f))
 	}
 	return ids, quads
 }

@@ -62,7 +62,7 @@ func relSeedArticles(t testing.TB) [][]quad.Quad {
 	t.Helper()
 	var out [][]quad.Quad
 	err := loaders.Walk(context.Background(), []string{"../testdata/seeds/articles.jsonl"}, loaders.Options{},
-		func(a loaders.Article) error {
+		func(a schema.Article) error {
 			f := extract.Extract(extract.Document{ID: a.ID, Text: a.Text, Published: a.Published})
 			out = append(out, schema.Quads(a, f))
 			return nil
@@ -71,7 +71,7 @@ func relSeedArticles(t testing.TB) [][]quad.Quad {
 		t.Fatal(err)
 	}
 	for _, f := range schematest.GoldFacts(t) {
-		a := loaders.Article{ID: "gold-" + f.ID, Published: f.Published, Source: f.Source}
+		a := schema.Article{ID: "gold-" + f.ID, Published: f.Published, Source: f.Source}
 		out = append(out, schema.Quads(a, f))
 	}
 	if len(out) < 5 {

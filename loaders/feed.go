@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // readFeed reads an RSS (0.9x, 1.0/RDF, 2.0) or Atom feed: each item is an
@@ -44,7 +46,7 @@ func (in *input) readFeed(r io.Reader) error {
 		if item == nil {
 			continue
 		}
-		a := Article{
+		a := schema.Article{
 			ID:        strings.TrimSpace(item.GUID),
 			URL:       strings.TrimSpace(item.Link),
 			Title:     htmlToText(item.Title),

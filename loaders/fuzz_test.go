@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // The fuzz targets feed arbitrary bytes to each reader (chosen by the
@@ -25,7 +27,7 @@ var isoShape = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
 func checkReader(t *testing.T, name string, data []byte) {
 	t.Helper()
-	err := ReadFrom(context.Background(), name, bytes.NewReader(data), Options{}, func(a Article) error {
+	err := ReadFrom(context.Background(), name, bytes.NewReader(data), Options{}, func(a schema.Article) error {
 		if a.ID == "" || strings.TrimSpace(a.Text) == "" {
 			t.Errorf("incomplete article %+v", a)
 		}

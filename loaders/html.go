@@ -9,6 +9,8 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // htmlOptions configure go-trafilatura for news pages: comments below the
@@ -53,7 +55,7 @@ func (in *input) readHTML(r io.Reader) error {
 		return nil
 	}
 	meta := res.Metadata
-	a := Article{
+	a := schema.Article{
 		URL:    strings.ToValidUTF8(strings.TrimSpace(meta.URL), ""),
 		Title:  strings.ToValidUTF8(strings.TrimSpace(meta.Title), "\uFFFD"),
 		Source: strings.ToValidUTF8(strings.TrimSpace(meta.Sitename), "\uFFFD"),

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // record holds the fields of a JSON news record under the names archives
@@ -69,16 +71,16 @@ var errNoText = errors.New("no text")
 
 // parseRecord turns one JSON value into an article. It fails on anything but
 // an object, and on an object without text.
-func parseRecord(raw []byte) (Article, error) {
+func parseRecord(raw []byte) (schema.Article, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || raw[0] != '{' {
-		return Article{}, fmt.Errorf("not a JSON object but %s", jsonKind(raw))
+		return schema.Article{}, fmt.Errorf("not a JSON object but %s", jsonKind(raw))
 	}
 	var r record
 	if err := json.Unmarshal(raw, &r); err != nil {
-		return Article{}, describeJSONError(err)
+		return schema.Article{}, describeJSONError(err)
 	}
-	a := Article{
+	a := schema.Article{
 		ID:        firstString(r.ID, r.UID, r.GUID, r.UUID),
 		URL:       firstString(r.URL, r.Link, r.SourceURL, r.CanonicalURL),
 		Title:     firstString(r.Title, r.Headline),

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // jsonlStream generates n JSON Lines records of about size bytes of text
@@ -59,7 +61,7 @@ func TestHugeRecord(t *testing.T) {
 	for name, input := range inputs {
 		t.Run(name, func(t *testing.T) {
 			var ids []string
-			err := ReadFrom(context.Background(), name, strings.NewReader(input), Options{}, func(a Article) error {
+			err := ReadFrom(context.Background(), name, strings.NewReader(input), Options{}, func(a schema.Article) error {
 				ids = append(ids, a.ID)
 				if a.ID == "big" && len(a.Text) != size {
 					t.Errorf("big record text has %d bytes, want %d", len(a.Text), size)
@@ -104,7 +106,7 @@ func TestStreamingMemory(t *testing.T) {
 			runtime.ReadMemStats(&ms)
 			base := ms.HeapAlloc
 			n := 0
-			err := ReadFrom(context.Background(), name+".gz", pr, Options{}, func(a Article) error {
+			err := ReadFrom(context.Background(), name+".gz", pr, Options{}, func(a schema.Article) error {
 				n++
 				if n%2500 == 0 {
 					runtime.GC()
@@ -138,7 +140,7 @@ func BenchmarkJSONL(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		err := ReadFrom(context.Background(), "bench.jsonl", bytes.NewReader(input.Bytes()), Options{}, func(Article) error {
+		err := ReadFrom(context.Background(), "bench.jsonl", bytes.NewReader(input.Bytes()), Options{}, func(schema.Article) error {
 			n++
 			return nil
 		}, func(p Problem) { b.Fatal(p) })

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // maxDocumentSize bounds the formats read whole (text, HTML, feeds).
@@ -28,7 +30,7 @@ func (in *input) readText(r io.Reader) error {
 		in.fail(0, "no text (only blank space)")
 		return nil
 	}
-	return in.emit(Article{Title: headline(text), Text: text}, 0)
+	return in.emit(schema.Article{Title: headline(text), Text: text}, 0)
 }
 
 // repairUTF8 returns data as a string with every invalid UTF-8 sequence

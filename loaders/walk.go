@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // Options apply to every article read.
@@ -50,7 +52,7 @@ const StdinName = "stdin"
 // read. Inputs that cannot be read are reported to problem and skipped; the
 // walk goes on. Walk stops early, returning the error, when ctx is cancelled
 // or fn returns an error.
-func Walk(ctx context.Context, paths []string, opt Options, fn func(Article) error, problem func(Problem)) error {
+func Walk(ctx context.Context, paths []string, opt Options, fn func(schema.Article) error, problem func(Problem)) error {
 	if problem == nil {
 		problem = func(Problem) {}
 	}
@@ -71,7 +73,7 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(Article) err
 	return nil
 }
 
-func walkRoot(ctx context.Context, root string, opt Options, fn func(Article) error, problem func(Problem)) error {
+func walkRoot(ctx context.Context, root string, opt Options, fn func(schema.Article) error, problem func(Problem)) error {
 	info, err := os.Stat(root)
 	if err != nil {
 		problem(Problem{Path: root, Err: describeOSError(err)})
@@ -133,7 +135,7 @@ func walkRoot(ctx context.Context, root string, opt Options, fn func(Article) er
 }
 
 // readFile opens one file and reads the articles in it.
-func readFile(ctx context.Context, path string, opt Options, fn func(Article) error, problem func(Problem)) error {
+func readFile(ctx context.Context, path string, opt Options, fn func(schema.Article) error, problem func(Problem)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		problem(Problem{Path: path, Err: describeOSError(err)})
@@ -191,7 +193,7 @@ var skippedExtensions = map[string]bool{
 // decompressed, as is any gzip stream), else from the content. It returns
 // an error only when ctx is cancelled or fn fails; everything wrong with the
 // input itself goes to problem.
-func ReadFrom(ctx context.Context, name string, r io.Reader, opt Options, fn func(Article) error, problem func(Problem)) error {
+func ReadFrom(ctx context.Context, name string, r io.Reader, opt Options, fn func(schema.Article) error, problem func(Problem)) error {
 	if problem == nil {
 		problem = func(Problem) {}
 	}
@@ -204,7 +206,7 @@ type input struct {
 	ctx     context.Context
 	name    string
 	opt     Options
-	fn      func(Article) error
+	fn      func(schema.Article) error
 	problem func(Problem)
 }
 
@@ -219,7 +221,7 @@ func (in *input) warn(line int, format string, args ...any) {
 }
 
 // emit completes an article (options, identity, origin) and hands it on.
-func (in *input) emit(a Article, line int) error {
+func (in *input) emit(a schema.Article, line int) error {
 	if err := in.ctx.Err(); err != nil {
 		return err
 	}

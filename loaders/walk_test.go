@@ -11,21 +11,23 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // result is what a walk produced, as stored in a golden file.
 type result struct {
-	Articles []Article `json:"articles"`
-	Problems []string  `json:"problems"`
-	Warnings []string  `json:"warnings,omitempty"`
+	Articles []schema.Article `json:"articles"`
+	Problems []string         `json:"problems"`
+	Warnings []string         `json:"warnings,omitempty"`
 }
 
 func walkAll(t *testing.T, opt Options, paths ...string) result {
 	t.Helper()
 	var res result
-	err := Walk(context.Background(), paths, opt, func(a Article) error {
+	err := Walk(context.Background(), paths, opt, func(a schema.Article) error {
 		res.Articles = append(res.Articles, a)
 		return nil
 	}, func(p Problem) {
@@ -66,8 +68,8 @@ func checkGolden(t *testing.T, name string, res result) {
 	}
 }
 
-func byID(arts []Article) map[string]Article {
-	m := map[string]Article{}
+func byID(arts []schema.Article) map[string]schema.Article {
+	m := map[string]schema.Article{}
 	for _, a := range arts {
 		m[a.ID] = a
 	}
@@ -84,13 +86,13 @@ func TestWalkFormats(t *testing.T) {
 		articles int
 		problems []string // substrings, one per problem, in order
 		warnings int
-		check    func(t *testing.T, arts []Article)
+		check    func(t *testing.T, arts []schema.Article)
 	}{
 		{
 			name:     "html-news-page",
 			paths:    []string{"testdata/html/tehran-talks.html"},
 			articles: 1,
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				a := arts[0]
 				if a.ID != "https://news.example.org/world/2017/01/18/rouhani-khamis-astana" || a.URL != a.ID {
 					t.Errorf("id/url = %q/%q, want the canonical URL", a.ID, a.URL)
@@ -129,7 +131,7 @@ func TestWalkFormats(t *testing.T) {
 			paths:    []string{"testdata/feeds/world.rss"},
 			articles: 2,
 			problems: []string{`testdata/feeds/world.rss: item 3 ("Photo gallery: snow in Tehran") has no content or description, skipped`},
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				m := byID(arts)
 				a, ok := m["wire-2017-0207-001"]
 				if !ok {
@@ -159,7 +161,7 @@ func TestWalkFormats(t *testing.T) {
 			name:     "atom",
 			paths:    []string{"testdata/feeds/diplomacy.atom"},
 			articles: 2,
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				m := byID(arts)
 				a := m["tag:diplomacy.example.net,2020:rouhani-mekdad"]
 				if a.Published != "2020-12-08" || a.Source != "Diplomacy Desk" || !strings.Contains(a.Text, "Faisal al-Mekdad in Tehran on Tuesday.\nMekdad arrived") {
@@ -181,7 +183,7 @@ func TestWalkFormats(t *testing.T) {
 			paths:    []string{"testdata/json/newsapi.json"},
 			articles: 2,
 			problems: []string{`testdata/json/newsapi.json:21: record "https://times.example.com/headline-only" has no text`},
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				a, b := arts[0], arts[1]
 				if a.ID != "https://times.example.com/2017/01/01/velayati-muallem" || a.Source != "Example Times" || a.Published != "2017-01-01" || !strings.HasPrefix(a.Text, "Ali Akbar Velayati") {
 					t.Errorf("record 1 = %+v", a)
@@ -199,7 +201,7 @@ func TestWalkFormats(t *testing.T) {
 			paths:    []string{"testdata/json/newsplease.json"},
 			articles: 3,
 			problems: []string{"testdata/json/newsplease.json:21: not a JSON object but a string"},
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				a, b, c := arts[0], arts[1], arts[2]
 				if a.ID != "https://www.tehrantimes.example/news/410001/rouhani-meets-khamis" || a.Published != "2017-01-18" || a.Source != "www.tehrantimes.example" || a.Title != "Rouhani meets Khamis" {
 					t.Errorf("news-please record = %+v", a)
@@ -218,7 +220,7 @@ func TestWalkFormats(t *testing.T) {
 			paths:    []string{"testdata/json/single.json"},
 			opt:      Options{Date: "2000-01-01", Source: "fallback"},
 			articles: 1,
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				a := arts[0]
 				if a.ID != "single-001" || a.Published != "2017-01-18" || a.Source != "Press TV" || a.Origin != "testdata/json/single.json:1" {
 					t.Errorf("single record = %+v (its own date and source win over the options)", a)
@@ -241,7 +243,7 @@ func TestWalkFormats(t *testing.T) {
 				`testdata/jsonl/mixed.jsonl:3: record "j3" has no text`,
 				"testdata/jsonl/mixed.jsonl:6: not a JSON object but an array",
 			},
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				m := byID(arts)
 				if a := m["j1"]; a.Origin != "testdata/jsonl/mixed.jsonl:1" || a.Source != "Mehr News Agency" {
 					t.Errorf("j1 = %+v", a)
@@ -258,7 +260,7 @@ func TestWalkFormats(t *testing.T) {
 			name:     "jsonl-gzip",
 			paths:    []string{"testdata/jsonl/compressed.jsonl.gz"},
 			articles: 2,
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				if arts[0].ID != "g1" || arts[1].Origin != "testdata/jsonl/compressed.jsonl.gz:2" || arts[1].Published != "2017-01-01" {
 					t.Errorf("gzip records = %+v", arts)
 				}
@@ -276,7 +278,7 @@ func TestWalkFormats(t *testing.T) {
 			},
 			articles: 1,
 			warnings: 1,
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				a := arts[0]
 				if a.Origin != "testdata/bad/latin1.txt" || a.Text != "Caf\uFFFD owner meets mayor\n\nThe owner of the Caf\uFFFD de Flore met the mayor of Paris on Monday.\n" {
 					t.Errorf("invalid UTF-8 should be repaired: %+v", a)
@@ -293,7 +295,7 @@ func TestWalkFormats(t *testing.T) {
 			paths:    []string{"testdata/nested"},
 			opt:      Options{Date: "2017-03-01"},
 			articles: 5,
-			check: func(t *testing.T, arts []Article) {
+			check: func(t *testing.T, arts []schema.Article) {
 				var origins []string
 				for _, a := range arts {
 					origins = append(origins, a.Origin)
@@ -397,7 +399,7 @@ func TestSeeds(t *testing.T) {
 		if a.Text != records.Articles[i].Text {
 			t.Errorf("%s: text differs from the JSON Lines record %s", a.Origin, records.Articles[i].ID)
 		}
-		want := Article{Text: a.Text}
+		want := schema.Article{Text: a.Text}
 		want.Identify()
 		if a.ID != want.ID || ids[a.ID] {
 			t.Errorf("%s: id %q, want the text hash %q, distinct per article", a.Origin, a.ID, want.ID)
@@ -455,7 +457,7 @@ func TestReadFromStdin(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var origins []string
 			var problems []Problem
-			err := ReadFrom(context.Background(), StdinName, bytes.NewReader(tt.input), Options{}, func(a Article) error {
+			err := ReadFrom(context.Background(), StdinName, bytes.NewReader(tt.input), Options{}, func(a schema.Article) error {
 				origins = append(origins, a.Origin)
 				return nil
 			}, func(p Problem) { problems = append(problems, p) })
@@ -480,7 +482,7 @@ func TestReadFromStdin(t *testing.T) {
 func TestWalkStops(t *testing.T) {
 	stop := errors.New("stop")
 	calls := 0
-	err := Walk(context.Background(), []string{"testdata/nested"}, Options{}, func(Article) error {
+	err := Walk(context.Background(), []string{"testdata/nested"}, Options{}, func(schema.Article) error {
 		calls++
 		return stop
 	}, nil)
@@ -489,7 +491,7 @@ func TestWalkStops(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err = Walk(ctx, []string{"testdata/nested"}, Options{}, func(Article) error {
+	err = Walk(ctx, []string{"testdata/nested"}, Options{}, func(schema.Article) error {
 		t.Error("article read after cancellation")
 		return nil
 	}, nil)
@@ -601,7 +603,7 @@ func TestBrokenStreams(t *testing.T) {
 	for _, tt := range tests {
 		var problems []string
 		n := 0
-		err := ReadFrom(context.Background(), tt.name, bytes.NewReader(tt.input), Options{}, func(Article) error {
+		err := ReadFrom(context.Background(), tt.name, bytes.NewReader(tt.input), Options{}, func(schema.Article) error {
 			n++
 			return nil
 		}, func(p Problem) { problems = append(problems, p.Error()) })

@@ -10,8 +10,6 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/kg-project/kg/graph"
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/queries"
 	"github.com/kg-project/kg/schema"
 )
@@ -46,17 +44,17 @@ func benchStore(b *testing.B, n int) *graph.Store {
 		id := fmt.Sprintf("bench-%07d", i)
 		date := fmt.Sprintf("20%02d-%02d-%02d", 10+r.IntN(10), 1+r.IntN(12), 1+r.IntN(28))
 		x, y, z := benchName(pick()), benchName(pick()), benchName(pick())
-		f := extract.Facts{
+		f := schema.Facts{
 			ID: id, Published: date,
-			People: []extract.Person{{Name: x}, {Name: y}, {Name: z}},
-			Roles:  []extract.Role{{Person: x, Title: "Foreign Minister", Of: "Somewhere", Current: true, Evidence: "x is foreign minister"}},
-			Meetings: []extract.Meeting{
+			People: []schema.Person{{Name: x}, {Name: y}, {Name: z}},
+			Roles:  []schema.Role{{Person: x, Title: "Foreign Minister", Of: "Somewhere", Current: true, Evidence: "x is foreign minister"}},
+			Meetings: []schema.Meeting{
 				{Participants: []string{x, y}, Date: str(date), Place: str("Capital"), Kind: "meeting", Evidence: x + " met " + y + "."},
 				{Participants: []string{x, z}, Date: str(date), Kind: "call", Evidence: x + " phoned " + z + "."},
 			},
-			Events: []extract.Event{{Label: "peace talks", Head: "talks", Date: str(date), Place: str("Geneva"), Evidence: "Talks will be held."}},
+			Events: []schema.Event{{Label: "peace talks", Head: "talks", Date: str(date), Place: str("Geneva"), Evidence: "Talks will be held."}},
 		}
-		batch = append(batch, schema.Quads(loaders.Article{ID: id, Published: date, Source: "Bench Wire"}, f)...)
+		batch = append(batch, schema.Quads(schema.Article{ID: id, Published: date, Source: "Bench Wire"}, f)...)
 		if (i+1)%1000 == 0 || i == n-1 {
 			if err := s.Write(ctx, batch); err != nil {
 				b.Fatal(err)

@@ -5,9 +5,6 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
 )
 
 // Quads turns one article and the facts extracted from it into quads. The
@@ -15,7 +12,7 @@ import (
 // article's IRI, so each fact keeps its source; evidence sentences and rules
 // hang off the fact nodes under the same label. The quads that describe a
 // node carry no label and come first.
-func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
+func Quads(a Article, f Facts) []quad.Quad {
 	art := ArticleIRI(a.ID)
 	b := builder{label: art}
 
@@ -60,7 +57,7 @@ func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
 		for i, name := range m.Participants {
 			people[i] = PersonIRI(name)
 		}
-		date := extract.Deref(m.Date)
+		date := Deref(m.Date)
 		node := MeetingIRI(people, date, m.Kind)
 		b.add(node, Type, ClassMeeting)
 		for i, p := range people {
@@ -73,7 +70,7 @@ func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
 			}
 		}
 		b.str(node, Date, date)
-		b.str(node, Place, extract.Deref(m.Place))
+		b.str(node, Place, Deref(m.Place))
 		b.str(node, Kind, m.Kind)
 		b.fact(node, m.Evidence, m.Rule)
 	}
@@ -92,7 +89,7 @@ func Quads(a loaders.Article, f extract.Facts) []quad.Quad {
 	}
 
 	for _, e := range f.Events {
-		date, place := extract.Deref(e.Date), extract.Deref(e.Place)
+		date, place := Deref(e.Date), Deref(e.Place)
 		node := EventIRI(e.Head, date, place)
 		b.add(node, Type, ClassEvent)
 		b.str(node, Label, e.Label)
@@ -131,7 +128,7 @@ func StoredOnce(q quad.Quad) bool {
 
 // peopleNamedIn returns the people of the article whose name or an alias
 // appears in sentence; it ties an event to the people its evidence names.
-func peopleNamedIn(sentence string, people []extract.Person) []quad.IRI {
+func peopleNamedIn(sentence string, people []Person) []quad.IRI {
 	if sentence == "" {
 		return nil
 	}

@@ -2,7 +2,9 @@
 // predicates and classes, the stable IRIs of people, meetings, offices,
 // events and articles, and the conversion of an article's extracted facts
 // into quads whose label is the article they came from (provenance).
-// docs/schema.md describes it for users writing Gizmo queries.
+// The fact types extraction produces (Article, Facts, Person, Role, Meeting,
+// Event) live here too, so that schema, the lowest package, imports nothing
+// of kg. docs/schema.md describes it for users writing Gizmo queries.
 package schema
 
 import "github.com/cayleygraph/quad"

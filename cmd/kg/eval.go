@@ -13,6 +13,7 @@ import (
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/eval"
 	"github.com/kg-project/kg/loaders/extract"
+	"github.com/kg-project/kg/schema"
 )
 
 func init() {
@@ -79,12 +80,12 @@ func runEval(c *cli.Context) error {
 		goldIDs[g.ID] = true
 	}
 
-	var predicted []extract.Facts
+	var predicted []schema.Facts
 	seen := map[string]string{} // gold id -> origin of the article scored for it
 	problems := 0
 	warn := func(format string, args ...any) { fmt.Fprintf(c.App.ErrWriter, "kg eval: "+format+"\n", args...) }
 	err = loaders.Walk(c.Context, c.Args().Slice(), loaders.Options{Date: c.String("date")},
-		func(a loaders.Article) error {
+		func(a schema.Article) error {
 			f := extract.Extract(extract.Document{ID: a.ID, Text: a.Text, Published: a.Published})
 			if id, ok := eval.GoldID(a, goldIDs); ok {
 				if first, dup := seen[id]; dup {

@@ -57,7 +57,7 @@ func runExtract(c *cli.Context) error {
 	}
 	problems := 0
 	err := loaders.Walk(c.Context, c.Args().Slice(), loaders.Options{Date: c.String("date"), Source: c.String("source")},
-		func(a loaders.Article) error {
+		func(a schema.Article) error {
 			f := extract.Extract(extract.Document{ID: a.ID, Text: a.Text, Published: a.Published})
 			if f.Source == "" {
 				f.Source = a.Source
@@ -101,7 +101,7 @@ func runExtract(c *cli.Context) error {
 }
 
 // dropRules removes the rule names that only --explain shows.
-func dropRules(f *extract.Facts) {
+func dropRules(f *schema.Facts) {
 	for i := range f.People {
 		f.People[i].Rule = ""
 	}

@@ -22,7 +22,6 @@ import (
 
 	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/graph/export"
-	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/schema"
 	"github.com/kg-project/kg/schema/schematest"
 )
@@ -374,7 +373,7 @@ func findEdge(edges []nxEdge, a, b string) *nxEdge {
 
 // checkSeedPeople checks that every gold person is a node labelled with
 // their name.
-func checkSeedPeople(t *testing.T, facts []extract.Facts, nodes map[string]map[string]string) {
+func checkSeedPeople(t *testing.T, facts []schema.Facts, nodes map[string]map[string]string) {
 	t.Helper()
 	for _, f := range facts {
 		for _, p := range f.People {
@@ -717,11 +716,11 @@ func readCSV(t *testing.T, path string) [][]string {
 // breaks survive every format.
 func TestAwkwardNames(t *testing.T) {
 	odd := `Ali "the Lion" <Bin> & Back\slash`
-	facts := []extract.Facts{{
+	facts := []schema.Facts{{
 		ID: "odd/1", Published: "2019-05-05",
-		People: []extract.Person{{Name: odd}, {Name: "Second\nLine"}},
-		Meetings: []extract.Meeting{{Participants: []string{odd, "Second\nLine"}, Date: extract.Str("2019-05"),
-			Kind: extract.KindCall, Place: extract.Str(`Q&A "room"`)}},
+		People: []schema.Person{{Name: odd}, {Name: "Second\nLine"}},
+		Meetings: []schema.Meeting{{Participants: []string{odd, "Second\nLine"}, Date: schema.Str("2019-05"),
+			Kind: schema.KindCall, Place: schema.Str(`Q&A "room"`)}},
 	}}
 	store := openStore(t, graph.Options{Backend: graph.BackendMemory}, facts)
 	doc, err := exportCyto(t, store, export.Options{})

@@ -15,15 +15,13 @@ import (
 
 	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/graph/export"
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/schema"
 	"github.com/kg-project/kg/schema/schematest"
 )
 
 // openStore opens a store of the given backend and path and fills it with
 // the facts.
-func openStore(t testing.TB, opt graph.Options, facts []extract.Facts) *graph.Store {
+func openStore(t testing.TB, opt graph.Options, facts []schema.Facts) *graph.Store {
 	t.Helper()
 	ctx := context.Background()
 	store, err := graph.Open(ctx, opt)
@@ -32,7 +30,7 @@ func openStore(t testing.TB, opt graph.Options, facts []extract.Facts) *graph.St
 	}
 	t.Cleanup(func() { store.Close() })
 	for _, f := range facts {
-		a := loaders.Article{ID: f.ID, Published: f.Published, Source: f.Source}
+		a := schema.Article{ID: f.ID, Published: f.Published, Source: f.Source}
 		if err := store.Write(ctx, schema.Quads(a, f)); err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +50,7 @@ type expectedPair struct {
 	dates    map[string]bool
 }
 
-func expectedPairs(t testing.TB, facts []extract.Facts) map[[2]string]*expectedPair {
+func expectedPairs(t testing.TB, facts []schema.Facts) map[[2]string]*expectedPair {
 	out := map[[2]string]*expectedPair{}
 	for _, f := range facts {
 		for _, m := range f.Meetings {
@@ -61,7 +59,7 @@ func expectedPairs(t testing.TB, facts []extract.Facts) map[[2]string]*expectedP
 				people = append(people, string(schema.PersonIRI(name)))
 			}
 			sort.Strings(people)
-			id := strings.Join(people, ",") + "|" + extract.Deref(m.Date) + "|" + m.Kind
+			id := strings.Join(people, ",") + "|" + schema.Deref(m.Date) + "|" + m.Kind
 			for i := range people {
 				for _, o := range people[i+1:] {
 					if o == people[i] {
@@ -72,7 +70,7 @@ func expectedPairs(t testing.TB, facts []extract.Facts) map[[2]string]*expectedP
 						out[k] = &expectedPair{meetings: map[string]bool{}, dates: map[string]bool{}}
 					}
 					out[k].meetings[id] = true
-					if d := extract.Deref(m.Date); d != "" {
+					if d := schema.Deref(m.Date); d != "" {
 						out[k].dates[d] = true
 					}
 				}
@@ -225,6 +223,6 @@ func runPython(t testing.TB, script string, out any, args ...string) {
 	}
 }
 
-func loadersArticle(f extract.Facts) loaders.Article {
-	return loaders.Article{ID: f.ID, Published: f.Published, Source: f.Source}
+func loadersArticle(f schema.Facts) schema.Article {
+	return schema.Article{ID: f.ID, Published: f.Published, Source: f.Source}
 }

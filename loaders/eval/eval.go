@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kg-project/kg/loaders/extract"
+	"github.com/kg-project/kg/schema"
 )
 
 // Score is precision, recall and F1 of one kind of fact.
@@ -107,8 +107,8 @@ type Report struct {
 
 // Evaluate scores predicted facts against gold facts. Articles are paired
 // by ID; only articles present on both sides are scored.
-func Evaluate(gold, predicted []extract.Facts) Report {
-	predByID := map[string]extract.Facts{}
+func Evaluate(gold, predicted []schema.Facts) Report {
+	predByID := map[string]schema.Facts{}
 	for _, p := range predicted {
 		if _, dup := predByID[p.ID]; !dup {
 			predByID[p.ID] = p
@@ -169,13 +169,13 @@ type predPerson struct {
 // predicted people matched to the gold ones.
 type articlePair struct {
 	id        string
-	goldFacts extract.Facts
-	predFacts extract.Facts
+	goldFacts schema.Facts
+	predFacts schema.Facts
 	gold      []goldPerson
 	pred      []predPerson
 }
 
-func newArticlePair(g, p extract.Facts) articlePair {
+func newArticlePair(g, p schema.Facts) articlePair {
 	a := articlePair{id: g.ID, goldFacts: g, predFacts: p}
 	for _, person := range g.People {
 		gp := goldPerson{id: foldName(person.Name), name: person.Name, forms: map[string]bool{foldName(person.Name): true}}
@@ -247,7 +247,7 @@ func (a *articlePair) scorePeople() (int, []Error) {
 	return right, errs
 }
 
-func personEvidence(f extract.Facts, name string) string {
+func personEvidence(f schema.Facts, name string) string {
 	for _, p := range f.People {
 		if p.Name == name {
 			return p.Evidence

@@ -6,38 +6,38 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kg-project/kg/loaders/extract"
+	"github.com/kg-project/kg/schema"
 )
 
 // Helpers that build hand-made facts tersely.
 
-func person(name string, aliases ...string) extract.Person {
-	return extract.Person{Name: name, Aliases: aliases, Evidence: "about " + name}
+func person(name string, aliases ...string) schema.Person {
+	return schema.Person{Name: name, Aliases: aliases, Evidence: "about " + name}
 }
 
-func meeting(date string, names ...string) extract.Meeting {
-	return extract.Meeting{Participants: names, Date: extract.Str(date), Kind: extract.KindMeeting, Evidence: "met: " + strings.Join(names, ", ")}
+func meeting(date string, names ...string) schema.Meeting {
+	return schema.Meeting{Participants: names, Date: schema.Str(date), Kind: schema.KindMeeting, Evidence: "met: " + strings.Join(names, ", ")}
 }
 
-func call(date string, names ...string) extract.Meeting {
+func call(date string, names ...string) schema.Meeting {
 	m := meeting(date, names...)
-	m.Kind = extract.KindCall
+	m.Kind = schema.KindCall
 	return m
 }
 
-func roleOf(name, title string) extract.Role {
-	return extract.Role{Person: name, Title: title, Current: true, Evidence: name + " is " + title}
+func roleOf(name, title string) schema.Role {
+	return schema.Role{Person: name, Title: title, Current: true, Evidence: name + " is " + title}
 }
 
-func article(id string, people []extract.Person, roles []extract.Role, meetings ...extract.Meeting) extract.Facts {
-	return extract.Facts{ID: id, People: people, Roles: roles, Meetings: meetings}
+func article(id string, people []schema.Person, roles []schema.Role, meetings ...schema.Meeting) schema.Facts {
+	return schema.Facts{ID: id, People: people, Roles: roles, Meetings: meetings}
 }
 
 // counts renders a score as right/predicted/gold.
 func counts(s Score) string { return fmt.Sprintf("%d/%d/%d", s.Right, s.Predicted, s.Gold) }
 
 func TestPeople(t *testing.T) {
-	gold := []extract.Facts{article("a", []extract.Person{
+	gold := []schema.Facts{article("a", []schema.Person{
 		person("Walid al-Muallem", "Walid Muallem", "Moallem"),
 		person("Hassan Rouhani", "Rouhani"),
 		person("Ahmet Davutoğlu"),
@@ -45,22 +45,22 @@ func TestPeople(t *testing.T) {
 	}, nil)}
 	for _, tc := range []struct {
 		name string
-		pred []extract.Person
+		pred []schema.Person
 		want string // right/predicted/gold
 	}{
-		{"exact names", []extract.Person{person("Walid al-Muallem"), person("Hassan Rouhani")}, "2/2/4"},
-		{"alias", []extract.Person{person("Moallem"), person("Rouhani")}, "2/2/4"},
-		{"case, accents, al- and hyphens", []extract.Person{person("WALID AL MUALLEM"), person("ahmet davutoglu"), person("Adel Abdul-Mahdi"), person("Walid el-Muallem")}, "3/3/4"},
-		{"al- dropped", []extract.Person{person("Walid Muallem")}, "1/1/4"},
-		{"spelling variant not in aliases", []extract.Person{person("Walid Mouallem")}, "0/1/4"},
-		{"surname not listed as alias", []extract.Person{person("Davutoglu")}, "0/1/4"},
-		{"one person predicted twice", []extract.Person{person("Hassan Rouhani"), person("Rouhani")}, "1/2/4"},
-		{"same name twice counts once", []extract.Person{person("Hassan Rouhani"), person("hassan rouhani")}, "1/1/4"},
-		{"not a person", []extract.Person{person("Tehran")}, "0/1/4"},
+		{"exact names", []schema.Person{person("Walid al-Muallem"), person("Hassan Rouhani")}, "2/2/4"},
+		{"alias", []schema.Person{person("Moallem"), person("Rouhani")}, "2/2/4"},
+		{"case, accents, al- and hyphens", []schema.Person{person("WALID AL MUALLEM"), person("ahmet davutoglu"), person("Adel Abdul-Mahdi"), person("Walid el-Muallem")}, "3/3/4"},
+		{"al- dropped", []schema.Person{person("Walid Muallem")}, "1/1/4"},
+		{"spelling variant not in aliases", []schema.Person{person("Walid Mouallem")}, "0/1/4"},
+		{"surname not listed as alias", []schema.Person{person("Davutoglu")}, "0/1/4"},
+		{"one person predicted twice", []schema.Person{person("Hassan Rouhani"), person("Rouhani")}, "1/2/4"},
+		{"same name twice counts once", []schema.Person{person("Hassan Rouhani"), person("hassan rouhani")}, "1/1/4"},
+		{"not a person", []schema.Person{person("Tehran")}, "0/1/4"},
 		{"nothing predicted", nil, "0/0/4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Evaluate(gold, []extract.Facts{article("a", tc.pred, nil)})
+			r := Evaluate(gold, []schema.Facts{article("a", tc.pred, nil)})
 			if got := counts(r.People); got != tc.want {
 				t.Errorf("people = %s, want %s; errors %+v", got, tc.want, r.Errors)
 			}
@@ -85,30 +85,30 @@ func TestFoldName(t *testing.T) {
 }
 
 func TestRoles(t *testing.T) {
-	people := []extract.Person{person("Walid al-Muallem", "Muallem"), person("Ali Larijani", "Larijani"), person("Sergei Lavrov")}
-	gold := []extract.Facts{article("a", people, []extract.Role{
+	people := []schema.Person{person("Walid al-Muallem", "Muallem"), person("Ali Larijani", "Larijani"), person("Sergei Lavrov")}
+	gold := []schema.Facts{article("a", people, []schema.Role{
 		roleOf("Walid al-Muallem", "Foreign Minister"),
 		roleOf("Ali Larijani", "Speaker of Parliament"),
 		roleOf("Sergei Lavrov", "Russian Foreign Minister"),
 	})}
 	for _, tc := range []struct {
 		name  string
-		roles []extract.Role
+		roles []schema.Role
 		want  string
 	}{
-		{"same titles", []extract.Role{roleOf("Walid al-Muallem", "Foreign Minister"), roleOf("Ali Larijani", "Speaker of Parliament")}, "2/2/3"},
-		{"nationality adjective in prediction", []extract.Role{roleOf("Walid al-Muallem", "Syrian Foreign Minister")}, "1/1/3"},
-		{"nationality adjective in gold", []extract.Role{roleOf("Sergei Lavrov", "Foreign Minister")}, "1/1/3"},
-		{"case and word order", []extract.Role{roleOf("Ali Larijani", "parliament speaker")}, "1/1/3"},
-		{"holder named by alias", []extract.Role{roleOf("Muallem", "foreign minister")}, "1/1/3"},
-		{"a gold word missing", []extract.Role{roleOf("Walid al-Muallem", "Minister")}, "0/1/3"},
-		{"wrong person", []extract.Role{roleOf("Ali Larijani", "Foreign Minister")}, "0/1/3"},
-		{"unknown person", []extract.Role{roleOf("Imad Khamis", "Prime Minister")}, "0/1/3"},
-		{"the same role twice counts once", []extract.Role{roleOf("Walid al-Muallem", "Foreign Minister"), roleOf("Walid al-Muallem", "foreign minister")}, "1/1/3"},
-		{"two wordings of one role", []extract.Role{roleOf("Walid al-Muallem", "Foreign Minister"), roleOf("Walid al-Muallem", "Syrian Foreign Minister")}, "1/2/3"},
+		{"same titles", []schema.Role{roleOf("Walid al-Muallem", "Foreign Minister"), roleOf("Ali Larijani", "Speaker of Parliament")}, "2/2/3"},
+		{"nationality adjective in prediction", []schema.Role{roleOf("Walid al-Muallem", "Syrian Foreign Minister")}, "1/1/3"},
+		{"nationality adjective in gold", []schema.Role{roleOf("Sergei Lavrov", "Foreign Minister")}, "1/1/3"},
+		{"case and word order", []schema.Role{roleOf("Ali Larijani", "parliament speaker")}, "1/1/3"},
+		{"holder named by alias", []schema.Role{roleOf("Muallem", "foreign minister")}, "1/1/3"},
+		{"a gold word missing", []schema.Role{roleOf("Walid al-Muallem", "Minister")}, "0/1/3"},
+		{"wrong person", []schema.Role{roleOf("Ali Larijani", "Foreign Minister")}, "0/1/3"},
+		{"unknown person", []schema.Role{roleOf("Imad Khamis", "Prime Minister")}, "0/1/3"},
+		{"the same role twice counts once", []schema.Role{roleOf("Walid al-Muallem", "Foreign Minister"), roleOf("Walid al-Muallem", "foreign minister")}, "1/1/3"},
+		{"two wordings of one role", []schema.Role{roleOf("Walid al-Muallem", "Foreign Minister"), roleOf("Walid al-Muallem", "Syrian Foreign Minister")}, "1/2/3"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Evaluate(gold, []extract.Facts{article("a", people, tc.roles)})
+			r := Evaluate(gold, []schema.Facts{article("a", people, tc.roles)})
 			if got := counts(r.Roles); got != tc.want {
 				t.Errorf("roles = %s, want %s; errors %+v", got, tc.want, r.Errors)
 			}
@@ -151,8 +151,8 @@ func TestIsNationalityAdjective(t *testing.T) {
 }
 
 func TestMeetings(t *testing.T) {
-	people := func(names ...string) []extract.Person {
-		var ps []extract.Person
+	people := func(names ...string) []schema.Person {
+		var ps []schema.Person
 		for _, n := range names {
 			ps = append(ps, person(n))
 		}
@@ -162,77 +162,77 @@ func TestMeetings(t *testing.T) {
 	abc[0].Aliases = []string{"Rouhani"}
 	for _, tc := range []struct {
 		name             string
-		gold, pred       []extract.Facts
+		gold, pred       []schema.Facts
 		pairs, withDates string // right/predicted/gold
 		dateAcc          string // right/total
 	}{
 		{
 			name:  "right pair, right date",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Imad Khamis", "Hassan Rouhani"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Imad Khamis", "Hassan Rouhani"))},
 			pairs: "1/1/1", withDates: "1/1/1", dateAcc: "1/1",
 		},
 		{
 			name:  "right pair, wrong date",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("2017-01-17", "Hassan Rouhani", "Imad Khamis"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("2017-01-17", "Hassan Rouhani", "Imad Khamis"))},
 			pairs: "1/1/1", withDates: "0/1/1", dateAcc: "0/1",
 		},
 		{
 			name:  "right pair, date missing",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("", "Hassan Rouhani", "Imad Khamis"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("", "Hassan Rouhani", "Imad Khamis"))},
 			pairs: "1/1/1", withDates: "0/1/1", dateAcc: "0/1",
 		},
 		{
 			name:  "partial date is not the full date",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("2017-01", "Hassan Rouhani", "Imad Khamis"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("2017-01", "Hassan Rouhani", "Imad Khamis"))},
 			pairs: "1/1/1", withDates: "0/1/1", dateAcc: "0/1",
 		},
 		{
 			name:  "gold date null accepts any date",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("", "Ali Akbar Velayati", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Ali Akbar Velayati", "Imad Khamis"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("", "Ali Akbar Velayati", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Ali Akbar Velayati", "Imad Khamis"))},
 			pairs: "1/1/1", withDates: "1/1/1", dateAcc: "0/0",
 		},
 		{
 			name:  "gold date null accepts no date",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("", "Ali Akbar Velayati", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("", "Ali Akbar Velayati", "Imad Khamis"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("", "Ali Akbar Velayati", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("", "Ali Akbar Velayati", "Imad Khamis"))},
 			pairs: "1/1/1", withDates: "1/1/1", dateAcc: "0/0",
 		},
 		{
 			name:  "participants named by alias and folded",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", people("Rouhani", "IMAD KHAMIS"), nil, meeting("2017-01-18", "Rouhani", "IMAD KHAMIS"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", people("Rouhani", "IMAD KHAMIS"), nil, meeting("2017-01-18", "Rouhani", "IMAD KHAMIS"))},
 			pairs: "1/1/1", withDates: "1/1/1", dateAcc: "1/1",
 		},
 		{
 			name:  "three people make three pairs",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis", "Ali Akbar Velayati"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"), meeting("2017-01-18", "Imad Khamis", "Ali Akbar Velayati"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis", "Ali Akbar Velayati"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"), meeting("2017-01-18", "Imad Khamis", "Ali Akbar Velayati"))},
 			pairs: "2/2/3", withDates: "2/2/3", dateAcc: "2/2",
 		},
 		{
 			name:  "predicted three-person meeting against two gold pairs",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"), meeting("2017-01-18", "Imad Khamis", "Ali Akbar Velayati"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis", "Ali Akbar Velayati"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"), meeting("2017-01-18", "Imad Khamis", "Ali Akbar Velayati"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis", "Ali Akbar Velayati"))},
 			pairs: "2/3/2", withDates: "2/3/2", dateAcc: "2/2",
 		},
 		{
 			name:  "calls are not meetings",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"), call("2017-01-19", "Hassan Rouhani", "Ali Akbar Velayati"))},
-			pred:  []extract.Facts{article("a", abc, nil, call("2017-01-18", "Hassan Rouhani", "Imad Khamis"), call("2017-01-19", "Hassan Rouhani", "Ali Akbar Velayati"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"), call("2017-01-19", "Hassan Rouhani", "Ali Akbar Velayati"))},
+			pred:  []schema.Facts{article("a", abc, nil, call("2017-01-18", "Hassan Rouhani", "Imad Khamis"), call("2017-01-19", "Hassan Rouhani", "Ali Akbar Velayati"))},
 			pairs: "0/0/1", withDates: "0/0/1", dateAcc: "0/0",
 		},
 		{
 			name: "the same meeting in two articles counts once",
-			gold: []extract.Facts{
+			gold: []schema.Facts{
 				article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis")),
 				article("b", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis")),
 			},
-			pred: []extract.Facts{
+			pred: []schema.Facts{
 				article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis")),
 				article("b", abc, nil),
 			},
@@ -240,11 +240,11 @@ func TestMeetings(t *testing.T) {
 		},
 		{
 			name: "one article's wrong date does not merge",
-			gold: []extract.Facts{
+			gold: []schema.Facts{
 				article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis")),
 				article("b", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis")),
 			},
-			pred: []extract.Facts{
+			pred: []schema.Facts{
 				article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis")),
 				article("b", abc, nil, meeting("2017-01-11", "Hassan Rouhani", "Imad Khamis")),
 			},
@@ -252,11 +252,11 @@ func TestMeetings(t *testing.T) {
 		},
 		{
 			name: "same pair on two dates is two meetings",
-			gold: []extract.Facts{
+			gold: []schema.Facts{
 				article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis")),
 				article("b", abc, nil, meeting("2017-03-02", "Hassan Rouhani", "Imad Khamis")),
 			},
-			pred: []extract.Facts{
+			pred: []schema.Facts{
 				article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis")),
 				article("b", abc, nil, meeting("2017-03-02", "Hassan Rouhani", "Imad Khamis")),
 			},
@@ -264,11 +264,11 @@ func TestMeetings(t *testing.T) {
 		},
 		{
 			name: "spellings differing between articles are one person",
-			gold: []extract.Facts{
-				article("a", []extract.Person{person("Walid al-Muallem", "Walid Moallem"), person("Ali Larijani")}, nil, meeting("", "Walid al-Muallem", "Ali Larijani")),
-				article("b", []extract.Person{person("Walid al-Muallem", "Walid Mouallem"), person("Ali Larijani")}, nil, meeting("", "Walid al-Muallem", "Ali Larijani")),
+			gold: []schema.Facts{
+				article("a", []schema.Person{person("Walid al-Muallem", "Walid Moallem"), person("Ali Larijani")}, nil, meeting("", "Walid al-Muallem", "Ali Larijani")),
+				article("b", []schema.Person{person("Walid al-Muallem", "Walid Mouallem"), person("Ali Larijani")}, nil, meeting("", "Walid al-Muallem", "Ali Larijani")),
 			},
-			pred: []extract.Facts{
+			pred: []schema.Facts{
 				article("a", people("Walid Moallem", "Ali Larijani"), nil, meeting("", "Walid Moallem", "Ali Larijani")),
 				article("b", people("Walid Mouallem", "Ali Larijani"), nil, meeting("", "Walid Mouallem", "Ali Larijani")),
 			},
@@ -276,14 +276,14 @@ func TestMeetings(t *testing.T) {
 		},
 		{
 			name:  "unknown participant",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Bashar al-Assad"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Bashar al-Assad"))},
 			pairs: "0/1/1", withDates: "0/1/1", dateAcc: "0/0",
 		},
 		{
 			name:  "a person does not meet themself",
-			gold:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
-			pred:  []extract.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Rouhani"))},
+			gold:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"))},
+			pred:  []schema.Facts{article("a", abc, nil, meeting("2017-01-18", "Hassan Rouhani", "Rouhani"))},
 			pairs: "0/0/1", withDates: "0/0/1", dateAcc: "0/0",
 		},
 	} {
@@ -321,15 +321,15 @@ func TestScoreRatios(t *testing.T) {
 }
 
 func TestErrorsCarryEvidence(t *testing.T) {
-	g := article("a", []extract.Person{person("Hassan Rouhani"), person("Imad Khamis"), person("Ali Larijani")}, nil,
+	g := article("a", []schema.Person{person("Hassan Rouhani"), person("Imad Khamis"), person("Ali Larijani")}, nil,
 		meeting("2017-01-18", "Hassan Rouhani", "Imad Khamis"),
 		meeting("", "Ali Larijani", "Imad Khamis"))
 	g.Meetings[0].Evidence = "Rouhani met Khamis on Wednesday."
-	p := article("a", []extract.Person{person("Hassan Rouhani"), person("Imad Khamis"), person("Tehran")}, nil,
+	p := article("a", []schema.Person{person("Hassan Rouhani"), person("Imad Khamis"), person("Tehran")}, nil,
 		meeting("2017-01-17", "Hassan Rouhani", "Imad Khamis"),
 		meeting("", "Tehran", "Imad Khamis"))
 	p.Meetings[1].Evidence = "Khamis arrived in Tehran."
-	r := Evaluate([]extract.Facts{g}, []extract.Facts{p})
+	r := Evaluate([]schema.Facts{g}, []schema.Facts{p})
 	var got []string
 	for _, e := range r.Errors {
 		got = append(got, fmt.Sprintf("%s|%s|%s|%s|%s", e.Category, e.Kind, strings.Join(e.Articles, ","), e.Fact, e.Evidence))
@@ -348,13 +348,13 @@ func TestErrorsCarryEvidence(t *testing.T) {
 }
 
 func TestArticlesOnOneSideOnly(t *testing.T) {
-	gold := []extract.Facts{
-		article("a", []extract.Person{person("Hassan Rouhani")}, nil),
-		article("b", []extract.Person{person("Imad Khamis")}, nil),
+	gold := []schema.Facts{
+		article("a", []schema.Person{person("Hassan Rouhani")}, nil),
+		article("b", []schema.Person{person("Imad Khamis")}, nil),
 	}
-	pred := []extract.Facts{
-		article("a", []extract.Person{person("Hassan Rouhani")}, nil),
-		article("c", []extract.Person{person("Someone Else")}, nil),
+	pred := []schema.Facts{
+		article("a", []schema.Person{person("Hassan Rouhani")}, nil),
+		article("c", []schema.Person{person("Someone Else")}, nil),
 	}
 	r := Evaluate(gold, pred)
 	if r.Articles != 1 || fmt.Sprint(r.MissingArticles) != "[b]" || fmt.Sprint(r.UnknownArticles) != "[c]" {

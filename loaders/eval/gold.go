@@ -10,14 +10,13 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
+	"github.com/kg-project/kg/schema"
 )
 
 // ReadGold reads a gold annotation file: {"articles": [...]} in the format
 // of corpus/README.md. Errors name the file and, for malformed JSON, the
 // line.
-func ReadGold(path string) ([]extract.Facts, error) {
+func ReadGold(path string) ([]schema.Facts, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read gold: %w", err)
@@ -27,9 +26,9 @@ func ReadGold(path string) ([]extract.Facts, error) {
 
 // ParseGold parses the contents of a gold annotation file; name is used in
 // error messages.
-func ParseGold(name string, b []byte) ([]extract.Facts, error) {
+func ParseGold(name string, b []byte) ([]schema.Facts, error) {
 	var doc struct {
-		Articles *[]extract.Facts `json:"articles"`
+		Articles *[]schema.Facts `json:"articles"`
 	}
 	if err := json.Unmarshal(b, &doc); err != nil {
 		return nil, fmt.Errorf("%s%s: not a gold annotation file: %w", name, jsonLine(b, err), err)
@@ -76,7 +75,7 @@ var lineSuffix = regexp.MustCompile(`:\d+$`)
 // without its extension (plain-text files have no id of their own, and
 // the seeds' file names are their gold ids). ok is false when neither
 // matches.
-func GoldID(a loaders.Article, gold map[string]bool) (id string, ok bool) {
+func GoldID(a schema.Article, gold map[string]bool) (id string, ok bool) {
 	if gold[a.ID] {
 		return a.ID, true
 	}

@@ -4,22 +4,22 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kg-project/kg/loaders"
+	"github.com/kg-project/kg/schema"
 )
 
 func TestGoldID(t *testing.T) {
 	gold := map[string]bool{"000_f7356908f0a07a4a": true, "story": true}
 	for _, tc := range []struct {
 		name string
-		a    loaders.Article
+		a    schema.Article
 		want string
 	}{
-		{"by id", loaders.Article{ID: "000_f7356908f0a07a4a", Origin: "x.jsonl:1"}, "000_f7356908f0a07a4a"},
-		{"text file by base name", loaders.Article{ID: "sha256-0123", Origin: "seeds/000_f7356908f0a07a4a.txt"}, "000_f7356908f0a07a4a"},
-		{"html file by base name", loaders.Article{ID: "https://example.org/a", Origin: "in/story.html"}, "story"},
-		{"line suffix ignored", loaders.Article{ID: "x", Origin: "in/story.jsonl:3"}, "story"},
-		{"no match", loaders.Article{ID: "x", Origin: "in/other.txt"}, ""},
-		{"no origin", loaders.Article{ID: "x"}, ""},
+		{"by id", schema.Article{ID: "000_f7356908f0a07a4a", Origin: "x.jsonl:1"}, "000_f7356908f0a07a4a"},
+		{"text file by base name", schema.Article{ID: "sha256-0123", Origin: "seeds/000_f7356908f0a07a4a.txt"}, "000_f7356908f0a07a4a"},
+		{"html file by base name", schema.Article{ID: "https://example.org/a", Origin: "in/story.html"}, "story"},
+		{"line suffix ignored", schema.Article{ID: "x", Origin: "in/story.jsonl:3"}, "story"},
+		{"no match", schema.Article{ID: "x", Origin: "in/other.txt"}, ""},
+		{"no origin", schema.Article{ID: "x"}, ""},
 	} {
 		got, ok := GoldID(tc.a, gold)
 		if got != tc.want || ok != (tc.want != "") {

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kg-project/kg/loaders/extract"
+	"github.com/kg-project/kg/schema"
 )
 
 // meetingItem is one pair of people meeting on one date (or on no stated
@@ -54,9 +54,9 @@ func (s meetingSet) byPair() map[string][]*meetingItem {
 
 // addMeetings adds every pair of people of each in-person meeting; phone
 // calls (kind "call") are not meetings and are left out.
-func addMeetings(set meetingSet, article string, meetings []extract.Meeting, resolve func(string) (string, string)) {
+func addMeetings(set meetingSet, article string, meetings []schema.Meeting, resolve func(string) (string, string)) {
 	for _, m := range meetings {
-		if m.Kind != "" && m.Kind != extract.KindMeeting {
+		if m.Kind != "" && m.Kind != schema.KindMeeting {
 			continue
 		}
 		people := make([][2]string, 0, len(m.Participants))
@@ -64,7 +64,7 @@ func addMeetings(set meetingSet, article string, meetings []extract.Meeting, res
 			id, display := resolve(name)
 			people = append(people, [2]string{id, display})
 		}
-		date := extract.Deref(m.Date)
+		date := schema.Deref(m.Date)
 		for i := range people {
 			for _, other := range people[i+1:] {
 				set.add(people[i], other, date, article, m.Evidence)

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kg-project/kg/schema"
+)
 
 // Stage 8: dated events other than meetings. A sentence that has a date
 // expression close to an event noun (talks, ceasefire, declaration,
@@ -21,13 +25,13 @@ var eventModifiers = set("peace", "nationwide", "presidential", "parliamentary",
 	"bilateral", "ministerial", "regional", "snap", "landmark", "historic", "official", "state",
 	"all-syria", "humanitarian", "cowardly", "deadly", "failed", "final", "first", "joint")
 
-func (d *docState) eventsIn(si int) []Event {
+func (d *docState) eventsIn(si int) []schema.Event {
 	s := &d.sents[si]
 	toks := s.toks
 	if len(d.dates[si]) == 0 {
 		return nil
 	}
-	var out []Event
+	var out []schema.Event
 	g := places()
 	for k, t := range toks {
 		if t.kind != tokWord || !eventHeads[t.lower] || s.quoted[k] {
@@ -107,7 +111,7 @@ func (d *docState) eventsIn(si int) []Event {
 		if subject != "" {
 			label = subject + " " + joinTokens(toks[k:e])
 		}
-		out = append(out, Event{Label: label, Head: t.lower, Date: Str(d.dates[si][best].value.String()), Place: Str(place),
+		out = append(out, schema.Event{Label: label, Head: t.lower, Date: schema.Str(d.dates[si][best].value.String()), Place: schema.Str(place),
 			Evidence: s.text, Rule: "event-" + d.dates[si][best].rule})
 	}
 	return out
@@ -122,11 +126,11 @@ func isDateWord(t token) bool {
 }
 
 // mergeEvents keeps one event per head and date.
-func mergeEvents(es []Event) []Event {
-	out := []Event{}
+func mergeEvents(es []schema.Event) []schema.Event {
+	out := []schema.Event{}
 	seen := map[string]bool{}
 	for _, e := range es {
-		key := e.Head + "\x00" + Deref(e.Date)
+		key := e.Head + "\x00" + schema.Deref(e.Date)
 		if seen[key] {
 			continue
 		}

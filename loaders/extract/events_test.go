@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/schema"
 )
 
 func TestEvents(t *testing.T) {
@@ -25,7 +27,7 @@ func TestEvents(t *testing.T) {
 			f := Extract(Document{Text: tt.in, Published: tt.pub})
 			var got []string
 			for _, e := range f.Events {
-				got = append(got, fmt.Sprintf("%s@%s", e.Head, Deref(e.Date)))
+				got = append(got, fmt.Sprintf("%s@%s", e.Head, schema.Deref(e.Date)))
 				if !strings.Contains(strings.ToLower(e.Label), e.Head) {
 					t.Errorf("label %q lacks its head %q", e.Label, e.Head)
 				}

@@ -13,6 +13,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // Document is the input to extraction.
@@ -34,14 +36,14 @@ type docState struct {
 
 	datelinePlace   string
 	datelineCountry string
-	lastPair        []int   // entities of the last two-person meeting, for "the two leaders"
-	lastPairDate    string  // and its date
-	lastGroup       Meeting // the last in-person meeting found, for "X joined the talks"
+	lastPair        []int          // entities of the last two-person meeting, for "the two leaders"
+	lastPairDate    string         // and its date
+	lastGroup       schema.Meeting // the last in-person meeting found, for "X joined the talks"
 	lastGroupSent   int
 }
 
 // Extract runs every extraction stage over one document.
-func Extract(doc Document) Facts {
+func Extract(doc Document) schema.Facts {
 	d := &docState{}
 	d.toks = tokenize(doc.Text)
 	d.sents = segment(doc.Text, d.toks)
@@ -66,20 +68,20 @@ func Extract(doc Document) Facts {
 	d.resolveReferences()
 	d.relativeTitles()
 
-	facts := Facts{ID: doc.ID, Published: d.pub.String(), People: d.people(), Roles: d.roles(),
-		Meetings: []Meeting{}, Events: []Event{}}
+	facts := schema.Facts{ID: doc.ID, Published: d.pub.String(), People: d.people(), Roles: d.roles(),
+		Meetings: []schema.Meeting{}, Events: []schema.Event{}}
 	if doc.Published != "" && !d.pub.valid() {
 		facts.Published = doc.Published
 	}
-	var meetings []Meeting
-	var events []Event
+	var meetings []schema.Meeting
+	var events []schema.Event
 	for i := range d.sents {
 		found := d.meetingsIn(i)
 		if len(found) == 0 {
 			found = d.joinersIn(i)
 		}
 		for _, m := range found {
-			if m.Kind == KindMeeting {
+			if m.Kind == schema.KindMeeting {
 				d.lastGroup, d.lastGroupSent = m, i
 			}
 		}
@@ -87,7 +89,7 @@ func Extract(doc Document) Facts {
 		events = append(events, d.eventsIn(i)...)
 	}
 	for i := range meetings {
-		if meetings[i].Kind == KindCall {
+		if meetings[i].Kind == schema.KindCall {
 			// A call joins two places; it took place in neither.
 			meetings[i].Place = nil
 		}
@@ -200,8 +202,8 @@ func datelineMark(toks []token, j int) bool {
 
 // people lists the persons found, each once, with the other forms the
 // article names them by.
-func (d *docState) people() []Person {
-	out := []Person{}
+func (d *docState) people() []schema.Person {
+	out := []schema.Person{}
 	// In order of first mention.
 	order := make([]int, len(d.entities))
 	first := make([]int, len(d.entities))
@@ -249,7 +251,7 @@ func (d *docState) people() []Person {
 		if aliases == nil {
 			aliases = []string{}
 		}
-		out = append(out, Person{Name: ent.name, Aliases: aliases, Nationality: ent.country,
+		out = append(out, schema.Person{Name: ent.name, Aliases: aliases, Nationality: ent.country,
 			Evidence: d.sents[first.sent].text, Rule: rule})
 	}
 	return out

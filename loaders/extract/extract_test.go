@@ -7,11 +7,13 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // checkInvariants asserts what must hold for any input: facts name only
 // listed people, evidence is a substring of the text, dates are ISO.
-func checkInvariants(t *testing.T, text string, f Facts) {
+func checkInvariants(t *testing.T, text string, f schema.Facts) {
 	t.Helper()
 	people := map[string]bool{}
 	for _, p := range f.People {
@@ -46,7 +48,7 @@ func checkInvariants(t *testing.T, text string, f Facts) {
 		if m.Date != nil && !parseISODay(*m.Date).valid() {
 			t.Errorf("meeting date %q is not ISO", *m.Date)
 		}
-		if m.Kind != KindMeeting && m.Kind != KindCall {
+		if m.Kind != schema.KindMeeting && m.Kind != schema.KindCall {
 			t.Errorf("meeting kind %q", m.Kind)
 		}
 	}
@@ -76,7 +78,7 @@ func TestPublishedFromDateline(t *testing.T) {
 	if f.Published != "2020-12-08" {
 		t.Fatalf("published = %q", f.Published)
 	}
-	if len(f.Meetings) != 1 || Deref(f.Meetings[0].Date) != "2020-12-08" {
+	if len(f.Meetings) != 1 || schema.Deref(f.Meetings[0].Date) != "2020-12-08" {
 		t.Fatalf("meetings = %+v", f.Meetings)
 	}
 	// Metadata wins over the dateline.

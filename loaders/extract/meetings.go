@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // Stage 7: meetings. A meeting is a contact between named people that the
@@ -68,22 +70,22 @@ func findTriggers(toks []token) []trigger {
 			if tokAt(toks, end).lower == "with" {
 				end++
 			}
-			out = append(out, trigger{start: k, end: end, rule: "meeting-met", kind: KindMeeting, objectNear: 6})
+			out = append(out, trigger{start: k, end: end, rule: "meeting-met", kind: schema.KindMeeting, objectNear: 6})
 		case "told":
-			out = append(out, trigger{start: k, end: k + 1, rule: "meeting-told", kind: KindMeeting, objectNear: 2})
+			out = append(out, trigger{start: k, end: k + 1, rule: "meeting-told", kind: schema.KindMeeting, objectNear: 2})
 		case "shook", "shaken", "shakes":
 			// "X shook hands with Y", "X and Y shook hands".
 			if tokAt(toks, k+1).lower == "hands" {
 				if tokAt(toks, k+2).lower == "with" {
-					out = append(out, trigger{start: k, end: k + 3, rule: "meeting-shook-hands", kind: KindMeeting, objectNear: 6})
+					out = append(out, trigger{start: k, end: k + 3, rule: "meeting-shook-hands", kind: schema.KindMeeting, objectNear: 6})
 				} else {
-					out = append(out, trigger{start: k, end: k + 2, rule: "meeting-pair-shook-hands", kind: KindMeeting, objectNear: -1})
+					out = append(out, trigger{start: k, end: k + 2, rule: "meeting-pair-shook-hands", kind: schema.KindMeeting, objectNear: -1})
 				}
 			}
 		case "conferred", "sat", "sitting", "sits":
 			// "X and Y ... sat down for their first formal talks".
 			if t.lower != "conferred" && tokAt(toks, k+1).lower == "down" && tokAt(toks, k+2).lower == "for" {
-				out = append(out, trigger{start: k, end: k + 3, rule: "meeting-pair-sat-down", kind: KindMeeting, objectNear: -1})
+				out = append(out, trigger{start: k, end: k + 3, rule: "meeting-pair-sat-down", kind: schema.KindMeeting, objectNear: -1})
 				continue
 			}
 			if w := tokAt(toks, k+1).lower; w == "with" || (w == "down" && tokAt(toks, k+2).lower == "with") {
@@ -91,7 +93,7 @@ func findTriggers(toks []token) []trigger {
 				if w == "down" {
 					end++
 				}
-				out = append(out, trigger{start: k, end: end, rule: "meeting-conferred", kind: KindMeeting, objectNear: 6})
+				out = append(out, trigger{start: k, end: end, rule: "meeting-conferred", kind: schema.KindMeeting, objectNear: 6})
 			}
 		case "took", "participated", "take", "takes":
 			// "A, B, C and D took part in the four-way talks".
@@ -107,7 +109,7 @@ func findTriggers(toks []token) []trigger {
 			}
 			for j := n + 1; j < len(toks) && j <= n+4; j++ {
 				if sessionNouns[toks[j].lower] {
-					out = append(out, trigger{start: k, end: j + 1, rule: "meeting-pair-took-part", kind: KindMeeting, objectNear: -1})
+					out = append(out, trigger{start: k, end: j + 1, rule: "meeting-pair-took-part", kind: schema.KindMeeting, objectNear: -1})
 					break
 				}
 				if toks[j].kind != tokWord && toks[j].text != "-" {
@@ -119,23 +121,23 @@ func findTriggers(toks []token) []trigger {
 			// joined by Y" is left to the meeting it belongs to ("Biden was
 			// joined by Blinken" at a virtual summit met nobody new).
 			if tokAt(toks, k+1).lower != "by" {
-				out = append(out, trigger{start: k, end: k + 1, rule: "meeting-joined-person", kind: KindMeeting, objectNear: 3})
+				out = append(out, trigger{start: k, end: k + 1, rule: "meeting-joined-person", kind: schema.KindMeeting, objectNear: 3})
 			}
 		case "dined", "lunched", "breakfasted":
 			// "X dined with Y".
 			if tokAt(toks, k+1).lower == "with" {
-				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-dined-with", kind: KindMeeting, objectNear: 6})
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-dined-with", kind: schema.KindMeeting, objectNear: 6})
 			}
 		case "exchanged":
 			// "the two exchanged pleasantries / greetings".
 			if w := tokAt(toks, k+1).lower; w == "pleasantries" || w == "greetings" || w == "handshakes" || w == "gifts" ||
 				tokAt(toks, k+2).lower == "pleasantries" || tokAt(toks, k+2).lower == "greetings" {
-				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-pair-exchanged-greetings", kind: KindMeeting, objectNear: -1})
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-pair-exchanged-greetings", kind: schema.KindMeeting, objectNear: -1})
 			}
 		case "received", "hosted", "welcomed", "summoned", "greeted", "embraced", "hugged", "chaired":
 			if tokAt(toks, k+1).lower == "each" && tokAt(toks, k+2).lower == "other" && t.lower != "hosted" && t.lower != "summoned" {
 				// "X and Y greeted each other".
-				out = append(out, trigger{start: k, end: k + 3, rule: "meeting-pair-" + t.lower + "-each-other", kind: KindMeeting, objectNear: -1})
+				out = append(out, trigger{start: k, end: k + 3, rule: "meeting-pair-" + t.lower + "-each-other", kind: schema.KindMeeting, objectNear: -1})
 				continue
 			}
 			// Only with a person right after: "received Syrian Prime Minister X".
@@ -144,12 +146,12 @@ func findTriggers(toks []token) []trigger {
 				// "The emir was greeted at Cairo airport by X".
 				end = passiveBy + 1
 			}
-			out = append(out, trigger{start: k, end: end, rule: "meeting-" + t.lower, kind: KindMeeting, objectNear: 3})
+			out = append(out, trigger{start: k, end: end, rule: "meeting-" + t.lower, kind: schema.KindMeeting, objectNear: 3})
 		case "signed":
 			// "X and Y signed the agreement": they stood together.
 			for j := k + 1; j < len(toks) && j <= k+6; j++ {
 				if signedThings[toks[j].lower] {
-					out = append(out, trigger{start: k, end: k + 1, rule: "meeting-pair-signed", kind: KindMeeting, objectNear: -1})
+					out = append(out, trigger{start: k, end: k + 1, rule: "meeting-pair-signed", kind: schema.KindMeeting, objectNear: -1})
 					break
 				}
 				if toks[j].kind != tokWord {
@@ -164,14 +166,14 @@ func findTriggers(toks []token) []trigger {
 					break
 				}
 				if toks[j].lower == "together" {
-					out = append(out, trigger{start: k, end: k + 1, rule: "meeting-brought-together", kind: KindMeeting, objectNear: 3})
+					out = append(out, trigger{start: k, end: k + 1, rule: "meeting-brought-together", kind: schema.KindMeeting, objectNear: 3})
 					break
 				}
 			}
 		case "held", "holds", "had", "has", "hold", "holding":
 			// held talks / a meeting / a phone call / a telephone conversation with
 			j := k + 1
-			kind := KindMeeting
+			kind := schema.KindMeeting
 			for j < len(toks) && j < k+9 {
 				l := toks[j].lower
 				// Only modifiers stand between: "held an impromptu
@@ -183,7 +185,7 @@ func findTriggers(toks []token) []trigger {
 					break
 				}
 				if callWords[l] {
-					kind = KindCall
+					kind = schema.KindCall
 				}
 				if l == "talks" || l == "meeting" || l == "meetings" || l == "conversation" || l == "call" ||
 					l == "discussions" || l == "consultations" || l == "negotiations" || l == "conversations" || l == "summit" || l == "summits" ||
@@ -203,7 +205,7 @@ func findTriggers(toks []token) []trigger {
 					q++
 				}
 				if sawCall && tokAt(toks, q).lower == "with" {
-					out = append(out, trigger{start: k, end: q + 1, rule: "call-held", kind: KindCall, objectNear: 6})
+					out = append(out, trigger{start: k, end: q + 1, rule: "call-held", kind: schema.KindCall, objectNear: 6})
 					k = q
 					continue
 				}
@@ -222,7 +224,7 @@ func findTriggers(toks []token) []trigger {
 				meals[toks[j].lower] && tokAt(toks, j+1).lower == "together") {
 				// "X and Y held talks in New Delhi".
 				rule := "meeting-pair-held-talks"
-				if kind == KindCall {
+				if kind == schema.KindCall {
 					rule = "call-pair-held"
 				}
 				out = append(out, trigger{start: k, end: j + 1, rule: rule, kind: kind, objectNear: -1})
@@ -235,7 +237,7 @@ func findTriggers(toks []token) []trigger {
 					// "held back-to-back summits with X, Y and Z": one each.
 					rule = "meeting-held-separate"
 				}
-				if kind == KindCall {
+				if kind == schema.KindCall {
 					rule = "call-held"
 				}
 				out = append(out, trigger{start: k, end: j + 2, rule: rule, kind: kind, objectNear: 6})
@@ -243,11 +245,11 @@ func findTriggers(toks []token) []trigger {
 			}
 		case "spoke", "talked", "speaks", "spoken", "speaking":
 			j := k + 1
-			kind := KindMeeting
+			kind := schema.KindMeeting
 			for j < len(toks) && j < k+6 && toks[j].lower != "with" && toks[j].lower != "to" {
 				l := toks[j].lower
 				if callWords[l] {
-					kind = KindCall
+					kind = schema.KindCall
 				} else if l != "by" && l != "over" && l != "the" && l != "on" && l != "via" && l != "a" && !adverbs[l] {
 					break
 				}
@@ -255,7 +257,7 @@ func findTriggers(toks []token) []trigger {
 			}
 			if (tokAt(toks, j).lower == "with" || tokAt(toks, j).lower == "to") && true {
 				rule := "meeting-spoke-with"
-				if kind == KindCall {
+				if kind == schema.KindCall {
 					rule = "call-spoke-by-phone"
 				}
 				out = append(out, trigger{start: k, end: j + 1, rule: rule, kind: kind, objectNear: 6})
@@ -265,17 +267,17 @@ func findTriggers(toks []token) []trigger {
 			if t.lower == "called" && tokAt(toks, k+1).lower == "on" && !urging(toks, k+2) {
 				// "called on X at his hotel": a visit. "called on X to
 				// withdraw" is a demand and no meeting.
-				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-called-on", kind: KindMeeting, objectNear: 3})
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-called-on", kind: schema.KindMeeting, objectNear: 3})
 				continue
 			}
 			if t.lower == "called" && (tokAt(toks, k+1).lower == "on" || tokAt(toks, k+1).lower == "for") {
 				continue
 			}
-			out = append(out, trigger{start: k, end: k + 1, rule: "call-phoned", kind: KindCall, objectNear: 3})
+			out = append(out, trigger{start: k, end: k + 1, rule: "call-phoned", kind: schema.KindCall, objectNear: 3})
 		case "conference", "briefing":
 			// "told a joint news conference with Zelenskiy": they stood together.
 			if p := tokAt(toks, k-1).lower; (p == "news" || p == "press") && tokAt(toks, k+1).lower == "with" {
-				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-joint-news-conference", kind: KindMeeting, noun: true, objectNear: 6})
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-joint-news-conference", kind: schema.KindMeeting, noun: true, objectNear: 6})
 			}
 		case "summit":
 			// "X and Y agreed ... in their first summit", "X and Y ended
@@ -285,7 +287,7 @@ func findTriggers(toks []token) []trigger {
 				l := toks[b].lower
 				if l == "their" {
 					if p := tokAt(toks, b-1).lower; p == "during" || p == "at" || p == "in" || p == "after" || sessionVerbs[p] {
-						out = append(out, trigger{start: k, end: k + 1, rule: "meeting-pair-during-talks", kind: KindMeeting, noun: true, objectNear: -1})
+						out = append(out, trigger{start: k, end: k + 1, rule: "meeting-pair-during-talks", kind: schema.KindMeeting, noun: true, objectNear: -1})
 					}
 					break
 				}
@@ -298,32 +300,32 @@ func findTriggers(toks []token) []trigger {
 			if prev := tokAt(toks, k-1).lower; t.lower == "meeting" && next != "with" && next != "between" &&
 				(prev == "after" || prev == "," || prev == "while" || prev == "when") {
 				// "after meeting X": a verb use.
-				out = append(out, trigger{start: k, end: k + 1, rule: "meeting-after-meeting", kind: KindMeeting, noun: true, objectNear: 3})
+				out = append(out, trigger{start: k, end: k + 1, rule: "meeting-after-meeting", kind: schema.KindMeeting, noun: true, objectNear: 3})
 				continue
 			}
 			if next == "on" && t.lower == "call" && (tokAt(toks, k-1).lower == "courtesy" || tokAt(toks, k-1).lower == "farewell" ||
 				tokAt(toks, k-2).lower == "paid") {
 				// "paid a courtesy call on X": a visit, not a phone call.
-				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-courtesy-call", kind: KindMeeting, noun: true, objectNear: 6})
+				out = append(out, trigger{start: k, end: k + 2, rule: "meeting-courtesy-call", kind: schema.KindMeeting, noun: true, objectNear: 6})
 				continue
 			}
 			if next == "from" && (t.lower == "call" || t.lower == "conversation") {
 				// "received a phone call from X".
-				out = append(out, trigger{start: k, end: k + 2, rule: "call-from", kind: KindCall, noun: true, objectNear: 6})
+				out = append(out, trigger{start: k, end: k + 2, rule: "call-from", kind: schema.KindCall, noun: true, objectNear: 6})
 				continue
 			}
 			if next == "in" || next == "at" {
 				// "talks in Beijing between X and Y".
 				if _, n := places().placeAt(toks, k+2); n > 0 && tokAt(toks, k+2+n).lower == "between" {
-					out = append(out, trigger{start: k, end: k + 3 + n, rule: "meeting-noun-between", kind: KindMeeting, noun: true, between: true, objectNear: 6})
+					out = append(out, trigger{start: k, end: k + 3 + n, rule: "meeting-noun-between", kind: schema.KindMeeting, noun: true, between: true, objectNear: 6})
 					continue
 				}
 			}
 			if next != "with" && next != "between" {
 				// "X and Y discussed ... during talks in Moscow".
-				kind, rule := KindMeeting, "meeting-pair-during-talks"
+				kind, rule := schema.KindMeeting, "meeting-pair-during-talks"
 				if t.lower == "call" || t.lower == "conversation" {
-					kind, rule = KindCall, "call-pair-in-phone-call"
+					kind, rule = schema.KindCall, "call-pair-in-phone-call"
 				}
 				for b := k - 1; b >= 0 && b >= k-6; b-- {
 					l := toks[b].lower
@@ -340,7 +342,7 @@ func findTriggers(toks []token) []trigger {
 						break
 					}
 					if callWords[l] {
-						kind, rule = KindCall, "call-pair-in-phone-call"
+						kind, rule = schema.KindCall, "call-pair-in-phone-call"
 						continue
 					}
 					// "during the 90-minute meeting".
@@ -359,16 +361,16 @@ func findTriggers(toks []token) []trigger {
 				// comments on a meeting, she did not take part in it.
 				continue
 			}
-			kind := KindMeeting
+			kind := schema.KindMeeting
 			rule := "meeting-noun-with"
 			for b := k - 1; b >= 0 && b >= k-3; b-- {
 				if callWords[toks[b].lower] {
-					kind = KindCall
+					kind = schema.KindCall
 					rule = "call-noun-with"
 				}
 			}
-			if t.lower == "call" && kind == KindMeeting {
-				kind = KindCall
+			if t.lower == "call" && kind == schema.KindMeeting {
+				kind = schema.KindCall
 				rule = "call-noun-with"
 			}
 			if next == "between" {
@@ -520,7 +522,7 @@ func sessionClause(toks []token, k int) bool {
 // meeting's date and place. People who only "attended" talks are not
 // counted, following the gold annotations (testdata/varied,
 // testdata/heldout).
-func (d *docState) joinersIn(si int) []Meeting {
+func (d *docState) joinersIn(si int) []schema.Meeting {
 	last := d.lastGroup
 	if len(last.Participants) < 2 || si-d.lastGroupSent > 4 || si == d.lastGroupSent {
 		return nil
@@ -580,7 +582,7 @@ func (d *docState) joinersIn(si int) []Meeting {
 	if len(names) == len(last.Participants) {
 		return nil
 	}
-	return []Meeting{{Participants: names, Date: last.Date, Place: last.Place, Kind: KindMeeting,
+	return []schema.Meeting{{Participants: names, Date: last.Date, Place: last.Place, Kind: schema.KindMeeting,
 		Evidence: d.sents[si].text, Rule: rule + "+the-last-meeting"}}
 }
 
@@ -884,10 +886,10 @@ func negatedAfter(toks []token, k int) bool {
 }
 
 // meetingsIn finds the meetings of one sentence.
-func (d *docState) meetingsIn(si int) []Meeting {
+func (d *docState) meetingsIn(si int) []schema.Meeting {
 	s := &d.sents[si]
 	toks := s.toks
-	var out []Meeting
+	var out []schema.Meeting
 	usable := func(mi int) bool {
 		m := &d.mentions[mi]
 		return m.entity >= 0 && !m.quoted
@@ -1000,8 +1002,8 @@ func (d *docState) meetingsIn(si int) []Meeting {
 						if dateRule != "" {
 							rule += "+" + dateRule
 						}
-						out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(d.meetingPlace(si, tr, [][]int{group})),
-							Kind: KindMeeting, Evidence: s.text, Rule: rule})
+						out = append(out, schema.Meeting{Participants: names, Date: schema.Str(date), Place: schema.Str(d.meetingPlace(si, tr, [][]int{group})),
+							Kind: schema.KindMeeting, Evidence: s.text, Rule: rule})
 					}
 				}
 				continue
@@ -1023,7 +1025,7 @@ func (d *docState) meetingsIn(si int) []Meeting {
 							}
 						}
 						if len(names) >= 3 {
-							out = append(out, Meeting{Participants: names, Date: Str(d.lastPairDate), Place: nil, Kind: KindMeeting,
+							out = append(out, schema.Meeting{Participants: names, Date: schema.Str(d.lastPairDate), Place: nil, Kind: schema.KindMeeting,
 								Evidence: s.text, Rule: tr.rule + "-the-talks+date-of-the-talks"})
 						}
 					}
@@ -1070,14 +1072,14 @@ func (d *docState) meetingsIn(si int) []Meeting {
 		if after := tokAt(toks, afterAt); after.lower == "by" || after.lower == "over" || after.lower == "via" {
 			for k := afterAt + 1; k < len(toks) && k <= afterAt+3; k++ {
 				if callWords[toks[k].lower] {
-					kind = KindCall
+					kind = schema.KindCall
 				}
 			}
 		}
 		if tr.noun && negatedAfter(toks, lastM.spanEnd) {
 			continue
 		}
-		if tr.rule == "meeting-told" && kind != KindCall && !d.mentions[obj].visiting && !d.visitingSubject(si, tr) &&
+		if tr.rule == "meeting-told" && kind != schema.KindCall && !d.mentions[obj].visiting && !d.visitingSubject(si, tr) &&
 			!inPersonLater(toks, lastM.spanEnd) {
 			// "X told Y" is a contact only by phone or with a visitor.
 			continue
@@ -1164,10 +1166,10 @@ func (d *docState) meetingsIn(si int) []Meeting {
 			if dateRule != "" {
 				rule += "+" + dateRule
 			}
-			if kind == KindCall && tr.kind != KindCall {
+			if kind == schema.KindCall && tr.kind != schema.KindCall {
 				rule = strings.Replace(rule, "meeting-", "call-", 1) + "+by-phone"
 			}
-			out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(place), Kind: kind,
+			out = append(out, schema.Meeting{Participants: names, Date: schema.Str(date), Place: schema.Str(place), Kind: kind,
 				Evidence: s.text, Rule: rule})
 		}
 	}
@@ -1468,12 +1470,12 @@ func (d *docState) accompanied(si int, tr trigger) []int {
 // appendGroupMeeting adds the meeting of the people mentioned in group,
 // when they are at least two, and remembers a pair for later "the two"
 // references.
-func (d *docState) appendGroupMeeting(out []Meeting, si int, tr trigger, group []int, date, evidence, rule string) []Meeting {
+func (d *docState) appendGroupMeeting(out []schema.Meeting, si int, tr trigger, group []int, date, evidence, rule string) []schema.Meeting {
 	names := d.participantNames(group)
 	if len(names) < 2 {
 		return out
 	}
-	out = append(out, Meeting{Participants: names, Date: Str(date), Place: Str(d.meetingPlace(si, tr, [][]int{group})),
+	out = append(out, schema.Meeting{Participants: names, Date: schema.Str(date), Place: schema.Str(d.meetingPlace(si, tr, [][]int{group})),
 		Kind: tr.kind, Evidence: evidence, Rule: rule})
 	if ents := d.participantEntities(group); len(ents) == 2 {
 		d.lastPair, d.lastPairDate = ents, date
@@ -2068,9 +2070,9 @@ func (d *docState) recentSentence(si int) bool {
 
 // mergeMeetings joins repeated reports of one meeting within an article,
 // keeping a date where any report has one.
-func mergeMeetings(ms []Meeting) []Meeting {
-	out := []Meeting{}
-	key := func(m Meeting) string {
+func mergeMeetings(ms []schema.Meeting) []schema.Meeting {
+	out := []schema.Meeting{}
+	key := func(m schema.Meeting) string {
 		names := append([]string{}, m.Participants...)
 		sort.Strings(names)
 		return m.Kind + "\x00" + strings.Join(names, "\x00")
@@ -2093,7 +2095,7 @@ func mergeMeetings(ms []Meeting) []Meeting {
 			}
 			continue
 		}
-		k += "\x00" + Deref(m.Date)
+		k += "\x00" + schema.Deref(m.Date)
 		if i, ok := index[k]; ok {
 			if out[i].Place == nil && m.Place != nil {
 				out[i].Place = m.Place
@@ -2110,7 +2112,7 @@ func mergeMeetings(ms []Meeting) []Meeting {
 // larger undated meeting read from the same sentence: "met X at a luncheon
 // hosted by Z" also reads as Z hosting X. Dated ones stay, since a
 // bilateral meeting before a larger one is news of its own.
-func dropSubsets(ms []Meeting) []Meeting {
+func dropSubsets(ms []schema.Meeting) []schema.Meeting {
 	within := func(small, big []string) bool {
 		if len(small) >= len(big) {
 			return false

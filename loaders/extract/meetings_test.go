@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/schema"
 )
 
 func meetingsOf(text, pub string) string {
@@ -157,13 +159,13 @@ func TestMeetings(t *testing.T) {
 
 func TestMergeMeetings(t *testing.T) {
 	day := "2020-12-08"
-	in := []Meeting{
-		{Participants: []string{"A", "B"}, Kind: KindMeeting},
-		{Participants: []string{"B", "A"}, Date: &day, Kind: KindMeeting},
-		{Participants: []string{"A", "B"}, Kind: KindCall},
+	in := []schema.Meeting{
+		{Participants: []string{"A", "B"}, Kind: schema.KindMeeting},
+		{Participants: []string{"B", "A"}, Date: &day, Kind: schema.KindMeeting},
+		{Participants: []string{"A", "B"}, Kind: schema.KindCall},
 	}
 	out := mergeMeetings(in)
-	if len(out) != 2 || Deref(out[0].Date) != day {
+	if len(out) != 2 || schema.Deref(out[0].Date) != day {
 		t.Fatalf("mergeMeetings = %+v", out)
 	}
 }

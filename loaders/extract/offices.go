@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kg-project/kg/schema"
+)
 
 // Stage 6: offices. A title read before a name or in an appositive gives a
 // role: the plain title ("Foreign Minister", "Speaker", "Adviser"), what it
@@ -79,8 +83,8 @@ func (d *docState) relativeTitles() {
 }
 
 // roles lists the offices found, one per person and title.
-func (d *docState) roles() []Role {
-	out := []Role{}
+func (d *docState) roles() []schema.Role {
+	out := []schema.Role{}
 	seen := map[string]bool{}
 	for i := range d.mentions {
 		m := &d.mentions[i]
@@ -118,7 +122,7 @@ func (d *docState) roles() []Role {
 		if rule == "" {
 			rule = "role-title-before-name"
 		}
-		out = append(out, Role{Person: ent.name, Title: m.title, Of: of, Current: m.current,
+		out = append(out, schema.Role{Person: ent.name, Title: m.title, Of: of, Current: m.current,
 			Evidence: d.sents[m.sent].text, Rule: rule})
 		if x := m.extra; x != nil && !seen[ent.name+"\x00"+strings.ToLower(x.title)] {
 			seen[ent.name+"\x00"+strings.ToLower(x.title)] = true
@@ -126,7 +130,7 @@ func (d *docState) roles() []Role {
 			if xof == "" {
 				xof = ent.country
 			}
-			out = append(out, Role{Person: ent.name, Title: x.title, Of: xof, Current: x.current,
+			out = append(out, schema.Role{Person: ent.name, Title: x.title, Of: xof, Current: x.current,
 				Evidence: d.sents[m.sent].text, Rule: x.titleRule})
 		}
 	}

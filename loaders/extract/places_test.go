@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/kg-project/kg/schema"
+)
 
 func TestGazetteer(t *testing.T) {
 	g := places()
@@ -52,7 +56,7 @@ func TestMeetingPlace(t *testing.T) {
 			t.Errorf("%q: %d meetings", tt.in, len(f.Meetings))
 			continue
 		}
-		if got := Deref(f.Meetings[0].Place); got != tt.want {
+		if got := schema.Deref(f.Meetings[0].Place); got != tt.want {
 			t.Errorf("place(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/schema"
 )
 
 // The quality targets of issue 3, measured on the seed articles with a
@@ -16,7 +18,7 @@ import (
 var seedsDir = filepath.Join("..", "..", "testdata", "seeds")
 
 type goldFile struct {
-	Articles []Facts `json:"articles"`
+	Articles []schema.Facts `json:"articles"`
 }
 
 type seedArticle struct {
@@ -25,13 +27,13 @@ type seedArticle struct {
 	Text      string `json:"text"`
 }
 
-func loadSeeds(t testing.TB) ([]seedArticle, map[string]Facts) {
+func loadSeeds(t testing.TB) ([]seedArticle, map[string]schema.Facts) {
 	t.Helper()
 	return loadGoldSet(t, seedsDir)
 }
 
 // loadGoldSet reads dir/articles.jsonl and dir/gold.json.
-func loadGoldSet(t testing.TB, dir string) ([]seedArticle, map[string]Facts) {
+func loadGoldSet(t testing.TB, dir string) ([]seedArticle, map[string]schema.Facts) {
 	t.Helper()
 	f, err := os.Open(filepath.Join(dir, "articles.jsonl"))
 	if err != nil {
@@ -56,7 +58,7 @@ func loadGoldSet(t testing.TB, dir string) ([]seedArticle, map[string]Facts) {
 	if err := json.Unmarshal(raw, &g); err != nil {
 		t.Fatalf("gold.json: %v", err)
 	}
-	gold := map[string]Facts{}
+	gold := map[string]schema.Facts{}
 	for _, a := range g.Articles {
 		gold[a.ID] = a
 	}
@@ -75,7 +77,7 @@ func (s prf) f1() float64 {
 }
 
 // goldPerson maps a predicted name to the gold person it names, or "".
-func goldPerson(name string, gold Facts) string {
+func goldPerson(name string, gold schema.Facts) string {
 	f := foldName(name)
 	for _, p := range gold.People {
 		if foldName(p.Name) == f {
@@ -187,15 +189,15 @@ func scoreSet(t testing.TB, dir string) seedScores {
 		}
 		// Meetings, as pairs of gold names.
 		for _, m := range g.Meetings {
-			if m.Kind != KindMeeting {
+			if m.Kind != schema.KindMeeting {
 				continue
 			}
 			for _, k := range pairKey(m.Participants) {
-				goldPairs[pairDate{k, Deref(m.Date)}] = true
+				goldPairs[pairDate{k, schema.Deref(m.Date)}] = true
 			}
 		}
 		for _, m := range facts.Meetings {
-			if m.Kind != KindMeeting {
+			if m.Kind != schema.KindMeeting {
 				continue
 			}
 			var names []string
@@ -207,7 +209,7 @@ func scoreSet(t testing.TB, dir string) seedScores {
 				}
 			}
 			for _, k := range pairKey(names) {
-				predPairs[pairDate{k, Deref(m.Date)}] = true
+				predPairs[pairDate{k, schema.Deref(m.Date)}] = true
 			}
 		}
 	}

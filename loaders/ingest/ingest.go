@@ -45,7 +45,7 @@ type Options struct {
 	Progress func(read int)
 	// Extract finds an article's facts; nil means extract.Extract. Tests
 	// set it to load known facts independently of the extractor.
-	Extract func(extract.Document) extract.Facts
+	Extract func(extract.Document) schema.Facts
 }
 
 // Summary counts what a load did.
@@ -264,7 +264,7 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 	p := &pipeline{ctx: ctx, cancel: cancel, out: make(chan extracted, opt.BatchSize), done: make(chan struct{})}
 	type job struct {
 		seq int
-		a   loaders.Article
+		a   schema.Article
 	}
 	jobs := make(chan job, opt.Workers*4)
 	unordered := make(chan extracted, opt.Workers*4)
@@ -278,7 +278,7 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 	go func() {
 		defer close(jobs)
 		seq, read := 0, 0
-		var chunk []loaders.Article
+		var chunk []schema.Article
 		send := func() error {
 			if len(chunk) == 0 {
 				return nil
@@ -309,7 +309,7 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 			chunk = chunk[:0]
 			return nil
 		}
-		err := loaders.Walk(ctx, paths, opt.Read, func(a loaders.Article) error {
+		err := loaders.Walk(ctx, paths, opt.Read, func(a schema.Article) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

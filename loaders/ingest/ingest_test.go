@@ -28,13 +28,13 @@ const seedsJSONL = "../../testdata/seeds/articles.jsonl"
 // goldFacts returns an extractor answering with the hand-made gold facts of
 // the seed articles, so these tests do not depend on extraction quality.
 // Copies made by copyCorpus ("copyN-" + seed id) get the seed's facts.
-func goldFacts(t testing.TB) func(extract.Document) extract.Facts {
+func goldFacts(t testing.TB) func(extract.Document) schema.Facts {
 	t.Helper()
-	byID := map[string]extract.Facts{}
+	byID := map[string]schema.Facts{}
 	for _, f := range schematest.GoldFacts(t) {
 		byID[f.ID] = f
 	}
-	return func(d extract.Document) extract.Facts {
+	return func(d extract.Document) schema.Facts {
 		id := d.ID
 		if i := strings.IndexByte(id, '-'); strings.HasPrefix(id, "copy") && i > 0 {
 			id = id[i+1:]

@@ -11,13 +11,11 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/kg-project/kg/loaders"
-	"github.com/kg-project/kg/loaders/extract"
 	"github.com/kg-project/kg/schema"
 )
 
 // GoldFacts reads the gold annotation of the seed articles.
-func GoldFacts(t testing.TB) []extract.Facts {
+func GoldFacts(t testing.TB) []schema.Facts {
 	t.Helper()
 	path := filepath.Join(moduleRoot(t), "testdata", "seeds", "gold.json")
 	b, err := os.ReadFile(path)
@@ -25,7 +23,7 @@ func GoldFacts(t testing.TB) []extract.Facts {
 		t.Fatal(err)
 	}
 	var gold struct {
-		Articles []extract.Facts `json:"articles"`
+		Articles []schema.Facts `json:"articles"`
 	}
 	if err := json.Unmarshal(b, &gold); err != nil {
 		t.Fatalf("%s: %v", path, err)
@@ -34,8 +32,8 @@ func GoldFacts(t testing.TB) []extract.Facts {
 }
 
 // Article is the article record a gold annotation stands for.
-func Article(f extract.Facts) loaders.Article {
-	return loaders.Article{ID: f.ID, Published: f.Published, Source: f.Source}
+func Article(f schema.Facts) schema.Article {
+	return schema.Article{ID: f.ID, Published: f.Published, Source: f.Source}
 }
 
 // SeedQuads returns the ids of the seed articles and, for each, the quads
