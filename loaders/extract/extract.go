@@ -1,19 +1,35 @@
 // Package extract finds the facts kg stores in an article's text: the
-// people named, the offices they hold, the meetings between them and other
-// dated events, each with its evidence sentence and the rule that found it.
+// people it names, the offices they hold, the meetings and phone calls
+// between them, and other dated events, each with its evidence sentence
+// and the rule that found it.
 //
-// Extraction runs as stages, each in its own file: tokens.go (words and
-// offsets), sentences.go (sentence boundaries), dates.go (date expressions
-// resolved against the publication date), people.go (names, titles,
-// appositives), coref.go (one person per name, surnames, descriptions,
-// pronouns), offices.go (roles), meetings.go, places.go (gazetteer from
-// gountries) and events.go. docs/extraction.md describes them.
+// Extraction is a pipeline of layers over one document, each in its own
+// file and tested on its own sentences:
+//
+//   - text (package text): tokens and sentences;
+//   - dates (package dates): date expressions resolved to calendar days;
+//   - names.go, mentions.go, descriptions.go: mentions of people — names
+//     with their honorifics, titles and appositives, descriptions ("the
+//     visiting minister"), pronouns and groups ("the two leaders");
+//   - entities.go: name mentions grouped into people;
+//   - predicates.go (the table) and frames.go: clauses with a contact
+//     predicate and their subject, object and partner slots;
+//   - discourse.go: references resolved in reading order, frames turned
+//     into meetings, attendees joined to the meeting they attended, dates
+//     inherited;
+//   - facts.go: people, offices, meetings and events in the gold format.
+//
+// The vocabulary (honorifics, titles, organisation words, the gazetteer)
+// is data in package lexicon. docs/extraction.md describes the layers and
+// how to add a predicate.
 package extract
 
 import (
-	"sort"
 	"strings"
 
+	"github.com/kg-project/kg/loaders/extract/dates"
+	"github.com/kg-project/kg/loaders/extract/lexicon"
+	"github.com/kg-project/kg/loaders/extract/text"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -24,244 +40,100 @@ type Document struct {
 	Published string // ISO date from metadata, "" when unknown
 }
 
-// docState carries one document through the stages.
-type docState struct {
-	pub      day
-	toks     []token
-	sents    []sentence
-	dates    [][]dateMention // per sentence
-	mentions []mention       // in sentence and position order
-	bySent   [][]int         // mention indexes per sentence
-	entities []entity
-
-	datelinePlace   string
-	datelineCountry string
-	lastPair        []int          // entities of the last two-person meeting, for "the two leaders"
-	lastPairDate    string         // and its date
-	lastGroup       schema.Meeting // the last in-person meeting found, for "X joined the talks"
-	lastGroupSent   int
+// doc carries one document through the layers.
+type doc struct {
+	text     string
+	toks     []text.Token
+	sents    []text.Sentence
+	cls      [][]class          // per sentence, per token
+	pub      dates.Day          // publication day
+	dates    [][]dates.Mention  // per sentence
+	ments    [][]mention        // per sentence, in token order
+	ents     []entity
+	aliases  map[string]int     // nickname key → entity
+	visiting map[int]bool       // entities described as visiting
+	meetings []*meeting
 }
 
-// Extract runs every extraction stage over one document.
-func Extract(doc Document) schema.Facts {
-	d := &docState{}
-	d.toks = tokenize(doc.Text)
-	d.sents = segment(doc.Text, d.toks)
-	d.pub = parseISODay(doc.Published)
-	if !d.pub.valid() {
-		d.pub = datelineDate(d.sents)
+// Extract runs every layer over one document.
+func Extract(in Document) schema.Facts {
+	d := &doc{text: text.Normalize(in.Text), aliases: map[string]int{}, visiting: map[int]bool{}}
+	d.toks = text.Tokenize(d.text)
+	d.sents = text.Segment(d.text, d.toks)
+	d.pub = dates.ParseISO(in.Published)
+	if !d.pub.Valid() {
+		d.pub = dates.Dateline(d.sents)
 	}
-	d.readDatelinePlace()
-	// Relative dates need a full publication date.
-	anchor := d.pub
-	if anchor.d == 0 {
-		anchor = day{}
+	d.cls = make([][]class, len(d.sents))
+	d.dates = make([][]dates.Mention, len(d.sents))
+	for si := range d.sents {
+		s := &d.sents[si]
+		line := lineKindOf(s)
+		d.cls[si] = make([]class, len(s.Toks))
+		for k, t := range s.Toks {
+			d.cls[si][k] = classify(t, line)
+		}
+		// A verb or adverb opening a sentence is capitalised for that
+		// reason only: "Flanking Jokowi were ...", "Thanking X, Y said".
+		if k := firstWord(s); k >= 0 {
+			if l := s.Toks[k].Lower; lexicon.IsVerb(l) && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed")) || lexicon.Adverbs[l] {
+				d.cls[si][k] &^= clsNameWord
+			}
+		}
+		d.dates[si] = dates.Find(s.Toks, d.pub)
 	}
-	d.dates = make([][]dateMention, len(d.sents))
-	for i := range d.sents {
-		d.dates[i] = findDates(d.sents[i].toks, anchor)
+	dates.Chain(d.sents, d.dates)
+	d.ments = make([][]mention, len(d.sents))
+	for si := range d.sents {
+		d.ments[si] = d.findMentions(si)
 	}
-	sameDayDates(d.sents, d.dates)
-	d.findMentions()
 	d.resolveNames()
-	d.assignTitles()
-	d.resolveReferences()
-	d.relativeTitles()
-
-	facts := schema.Facts{ID: doc.ID, Published: d.pub.String(), People: d.people(), Roles: d.roles(),
-		Meetings: []schema.Meeting{}, Events: []schema.Event{}}
-	if doc.Published != "" && !d.pub.valid() {
-		facts.Published = doc.Published
-	}
-	var meetings []schema.Meeting
-	var events []schema.Event
-	for i := range d.sents {
-		found := d.meetingsIn(i)
-		if len(found) == 0 {
-			found = d.joinersIn(i)
-		}
-		for _, m := range found {
-			if m.Kind == schema.KindMeeting {
-				d.lastGroup, d.lastGroupSent = m, i
+	for si := range d.ments {
+		for _, m := range d.ments[si] {
+			if m.ent >= 0 && m.visiting {
+				d.visiting[m.ent] = true
 			}
 		}
-		meetings = append(meetings, found...)
-		events = append(events, d.eventsIn(i)...)
 	}
-	for i := range meetings {
-		if meetings[i].Kind == schema.KindCall {
-			// A call joins two places; it took place in neither.
-			meetings[i].Place = nil
-		}
+	d.readDiscourse()
+	f := d.facts(in.ID)
+	if in.Published != "" && !d.pub.Valid() {
+		f.Published = in.Published
 	}
-	facts.Meetings = mergeMeetings(meetings)
-	facts.Events = mergeEvents(events)
-	return facts
+	return f
 }
 
-// findMentions runs the people stage over every sentence.
-func (d *docState) findMentions() {
-	orgs := collectOrgNames(d.sents)
-	d.bySent = make([][]int, len(d.sents))
-	for i := range d.sents {
-		s := &d.sents[i]
-		names := personMentions(s, orgs)
-		all := append(names, descriptions(s, names)...)
-		sort.SliceStable(all, func(a, b int) bool { return all[a].spanStart < all[b].spanStart })
-		for _, m := range all {
-			d.bySent[i] = append(d.bySent[i], len(d.mentions))
-			d.mentions = append(d.mentions, m)
+// firstWord returns the index of a sentence's first word, past opening
+// quotes, dashes and brackets, or -1.
+func firstWord(s *text.Sentence) int {
+	for k, t := range s.Toks {
+		if t.Kind == text.Word {
+			return k
+		}
+		if t.Kind == text.Number {
+			return -1
 		}
 	}
+	return -1
 }
 
-// readDatelinePlace reads a dateline city at the top of the text: in
-// capitals before punctuation ("TEHRAN –", "BEIJING, Jan 5 (Reuters) -",
-// "MEXICO CITY (AP) —"), or in Title Case before a dash, a bracket or a
-// comma and a date ("Nairobi, 10 April 2013 —", "Buenos Aires (AFP) -").
-// Cities of one to three words count when the gazetteer knows them as a
-// capital.
-func (d *docState) readDatelinePlace() {
-	g := places()
-	for k, s := range d.sents {
-		if k >= 4 {
-			return
-		}
-		toks := s.toks
-		for i := 0; i < len(toks) && i < 3; i++ {
-			if city, c, ok := datelineCityAt(g, toks, i); ok {
-				d.datelinePlace = city
-				d.datelineCountry = c
-				return
-			}
-		}
-	}
-}
-
-// datelineCityAt matches a dateline city starting at toks[i] and returns
-// its Title Case form and country.
-func datelineCityAt(g *gazetteer, toks []token, i int) (city, country string, ok bool) {
-	for n := 3; n >= 1; n-- {
-		if i+n > len(toks) {
+// lineKindOf tells how far a sentence's capitals can be trusted.
+func lineKindOf(s *text.Sentence) lineKind {
+	words, caps := 0, 0
+	for _, t := range s.Toks {
+		if t.Kind != text.Word {
 			continue
 		}
-		run := toks[i : i+n]
-		caps, title := true, true
-		for _, t := range run {
-			if t.kind != tokWord {
-				caps, title = false, false
-				break
-			}
-			caps = caps && isAllCaps(t.text)
-			title = title && t.cap
-		}
-		if !caps && !title {
-			continue
-		}
-		c, known := g.capitals[lowerJoin(run)]
-		if !known {
-			continue
-		}
-		next := tokAt(toks, i+n)
-		if next.kind != tokPunct && next.kind != tokQuote {
-			continue
-		}
-		if !caps && !datelineMark(toks, i+n) {
-			// "Berlin, the German capital": a Title Case city needs a
-			// dash, a bracket or a date after it.
-			continue
-		}
-		parts := make([]string, n)
-		for k, t := range run {
-			parts[k] = capitaliseWord(t.lower)
-		}
-		return strings.Join(parts, " "), c, true
-	}
-	return "", "", false
-}
-
-// datelineMark reports whether toks[j] starts what follows a dateline city:
-// a dash, an opening bracket, or a comma and a date.
-func datelineMark(toks []token, j int) bool {
-	switch t := tokAt(toks, j); t.text {
-	case "—", "–", "-", "--", "(":
-		return true
-	case ",":
-		rest := toks[j+1:]
-		if len(rest) > 6 {
-			rest = rest[:6]
-		}
-		for _, m := range findDates(rest, day{}) {
-			if m.i == 0 {
-				return true
-			}
+		words++
+		if t.AllCaps() || len([]rune(t.Text)) == 1 && t.Cap {
+			caps++
 		}
 	}
-	return false
-}
-
-// people lists the persons found, each once, with the other forms the
-// article names them by.
-func (d *docState) people() []schema.Person {
-	out := []schema.Person{}
-	// In order of first mention.
-	order := make([]int, len(d.entities))
-	first := make([]int, len(d.entities))
-	for e := range d.entities {
-		order[e] = e
-		first[e] = 1 << 30
-		for _, mi := range d.entities[e].mentions {
-			m := &d.mentions[mi]
-			if pos := d.sents[m.sent].firstToken + m.spanStart; pos < first[e] {
-				first[e] = pos
-			}
-		}
+	if words >= 3 && caps*10 >= words*8 {
+		return allCapsLine
 	}
-	sort.SliceStable(order, func(a, b int) bool { return first[order[a]] < first[order[b]] })
-	for _, e := range order {
-		ent := &d.entities[e]
-		var first *mention
-		var aliases []string
-		seen := map[string]bool{ent.name: true}
-		for _, mi := range ent.mentions {
-			m := &d.mentions[mi]
-			if m.kind != mentionName {
-				continue
-			}
-			if first == nil {
-				first = m
-			}
-			if !seen[m.name] {
-				seen[m.name] = true
-				aliases = append(aliases, m.name)
-			}
-		}
-		if first == nil {
-			continue
-		}
-		rule := first.rule
-		switch {
-		case first.title != "":
-			rule = "person-after-title"
-		case first.honorific:
-			rule = "person-after-honorific"
-		case !containsSpace(first.name):
-			rule = "person-surname"
-		}
-		if aliases == nil {
-			aliases = []string{}
-		}
-		out = append(out, schema.Person{Name: ent.name, Aliases: aliases, Nationality: ent.country,
-			Evidence: d.sents[first.sent].text, Rule: rule})
+	if s.TitleCase {
+		return titleCaseLine
 	}
-	return out
-}
-
-func containsSpace(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
-			return true
-		}
-	}
-	return false
+	return normalLine
 }

@@ -1,21 +1,22 @@
-package extract
+package lexicon
 
 import (
 	"strings"
 	"sync"
 
 	"github.com/pariz/gountries"
+
+	"github.com/kg-project/kg/loaders/extract/text"
 )
 
-// Places: countries, their capitals and subdivisions, and the nationality
-// adjectives (demonyms) that name a country, all from the gountries data
-// set. gountries ships no demonyms, so they are derived from its country
-// names by the regular English suffix rules (Syria→Syrian, Iran→Iranian,
-// Iraq→Iraqi, China→Chinese, Chile→Chilean, Italy→Italian), with a short
-// list of irregular forms (French, German, Dutch, Swiss, ...) checked
-// against gountries names when the gazetteer is built.
-
-type gazetteer struct {
+// Gazetteer knows countries (with their other names), capitals, their
+// subdivisions and the nationality adjectives (demonyms) that name a
+// country, all from the gountries data set. gountries ships no demonyms,
+// so they are derived from its country names by the regular English
+// suffix rules (Syria→Syrian, Iran→Iranian, Iraq→Iraqi, Chile→Chilean,
+// Italy→Italian), with a list of irregular forms (French, German, Dutch,
+// Swiss, ...) checked against gountries names when the gazetteer is built.
+type Gazetteer struct {
 	countries    map[string]string // lower-case name or alias → common name
 	demonyms     map[string]string // lower-case demonym → common name
 	capitals     map[string]string // lower-case capital → common name
@@ -25,10 +26,11 @@ type gazetteer struct {
 
 var (
 	gazOnce sync.Once
-	gaz     *gazetteer
+	gaz     *Gazetteer
 )
 
-func places() *gazetteer {
+// Places returns the gazetteer, built on first use.
+func Places() *Gazetteer {
 	gazOnce.Do(func() { gaz = buildGazetteer() })
 	return gaz
 }
@@ -86,8 +88,8 @@ var countryAliases = map[string]string{
 // under an older name.
 var capitalAliases = map[string]string{"kyiv": "Ukraine", "nur-sultan": "Kazakhstan"}
 
-func buildGazetteer() *gazetteer {
-	g := &gazetteer{
+func buildGazetteer() *Gazetteer {
+	g := &Gazetteer{
 		countries:    map[string]string{},
 		demonyms:     map[string]string{},
 		capitals:     map[string]string{},
@@ -145,7 +147,7 @@ func buildGazetteer() *gazetteer {
 	return g
 }
 
-func (g *gazetteer) addCountry(lower, name string) {
+func (g *Gazetteer) addCountry(lower, name string) {
 	g.countries[lower] = name
 	first, _, _ := strings.Cut(lower, " ")
 	if n := strings.Count(lower, " ") + 1; n > g.firstWords[first] {
@@ -180,13 +182,13 @@ func derivedDemonyms(name string) []string {
 	return out
 }
 
-// countryAt matches a country name (or alias) starting at toks[i] and
-// returns the country and the number of tokens used.
-func (g *gazetteer) countryAt(toks []token, i int) (string, int) {
-	if i < 0 || i >= len(toks) || !toks[i].cap && toks[i].lower != "the" {
+// CountryAt matches a country name (or alias) starting at toks[i] and
+// returns the country's common name and the number of tokens used.
+func (g *Gazetteer) CountryAt(toks []text.Token, i int) (string, int) {
+	if i < 0 || i >= len(toks) || !toks[i].Cap && toks[i].Lower != "the" {
 		return "", 0
 	}
-	maxWords, ok := g.firstWords[toks[i].lower]
+	maxWords, ok := g.firstWords[toks[i].Lower]
 	if !ok {
 		return "", 0
 	}
@@ -195,53 +197,52 @@ func (g *gazetteer) countryAt(toks []token, i int) (string, int) {
 			continue
 		}
 		if n == 1 {
-			if c, found := g.countries[toks[i].lower]; found {
+			if c, found := g.countries[toks[i].Lower]; found {
 				return c, 1
 			}
 			continue
 		}
-		var b strings.Builder
-		ok := true
-		for k := i; k < i+n; k++ {
-			if toks[k].kind != tokWord {
-				ok = false
-				break
-			}
-			if k > i {
-				b.WriteByte(' ')
-			}
-			b.WriteString(toks[k].lower)
-		}
+		key, ok := lowerJoin(toks[i : i+n])
 		if !ok {
 			continue
 		}
-		if c, found := g.countries[b.String()]; found {
+		if c, found := g.countries[key]; found {
 			return c, n
 		}
 	}
 	return "", 0
 }
 
-// demonymAt matches a nationality adjective at toks[i] ("Syrian", "South
+// Country returns the common name of the country a lower-case name or
+// alias names, or "".
+func (g *Gazetteer) Country(lower string) string { return g.countries[lower] }
+
+// DemonymAt matches a nationality adjective at toks[i] ("Syrian", "South
 // Korean") and returns the country and token count.
-func (g *gazetteer) demonymAt(toks []token, i int) (string, int) {
-	if i >= len(toks) || !toks[i].cap {
+func (g *Gazetteer) DemonymAt(toks []text.Token, i int) (string, int) {
+	if i < 0 || i >= len(toks) || !toks[i].Cap {
 		return "", 0
 	}
-	if i+1 < len(toks) && toks[i+1].cap {
-		if c, ok := g.demonyms[toks[i].lower+" "+toks[i+1].lower]; ok {
+	if i+1 < len(toks) && toks[i+1].Cap {
+		if c, ok := g.demonyms[toks[i].Lower+" "+toks[i+1].Lower]; ok {
 			return c, 2
 		}
 	}
-	if c, ok := g.demonyms[toks[i].lower]; ok {
+	if c, ok := g.demonyms[toks[i].Lower]; ok {
 		return c, 1
 	}
 	return "", 0
 }
 
-// isPlaceWord reports whether a single capitalised word names a country,
+// Demonym returns the country a lower-case nationality adjective names.
+func (g *Gazetteer) Demonym(lower string) string { return g.demonyms[lower] }
+
+// CapitalOf returns the country whose capital a lower-case name is.
+func (g *Gazetteer) CapitalOf(lower string) string { return g.capitals[lower] }
+
+// IsPlaceWord reports whether a single lower-case word names a country,
 // capital or nationality.
-func (g *gazetteer) isPlaceWord(lower string) bool {
+func (g *Gazetteer) IsPlaceWord(lower string) bool {
 	if _, ok := g.countries[lower]; ok {
 		return true
 	}
@@ -252,73 +253,70 @@ func (g *gazetteer) isPlaceWord(lower string) bool {
 	return ok
 }
 
-// placeAt matches a city (capital or subdivision) or country at toks[i]
-// and returns its written form and token count.
-func (g *gazetteer) placeAt(toks []token, i int) (string, int) {
-	if i >= len(toks) || !toks[i].cap {
+// IsSubdivision reports a province, state or region gountries knows.
+func (g *Gazetteer) IsSubdivision(lower string) bool {
+	_, ok := g.subdivisions[lower]
+	return ok
+}
+
+// PlaceAt matches a capital, subdivision or country at toks[i] and returns
+// its written form and token count. Only a whole name counts: "Central
+// America" is not "Central", "Georgetown University" not "Georgetown".
+func (g *Gazetteer) PlaceAt(toks []text.Token, i int) (string, int) {
+	if i < 0 || i >= len(toks) || !toks[i].Cap {
 		return "", 0
 	}
-	_, countryLen := g.countryAt(toks, i)
+	_, countryLen := g.CountryAt(toks, i)
 	for n := 3; n >= 1; n-- {
 		if n <= countryLen {
-			return joinTokens(toks[i : i+n]), n
+			return joinText(toks[i : i+n]), n
 		}
 		if i+n > len(toks) {
 			continue
 		}
-		key := toks[i].lower
-		if n > 1 {
-			key = lowerJoin(toks[i : i+n])
-		}
-		if continuesName(toks, i+n) {
-			// Only a whole name is a place: "Central America" is not
-			// "Central", "Georgetown University" is not "Georgetown".
+		key, ok := lowerJoin(toks[i : i+n])
+		if !ok || continuesName(toks, i+n) {
 			continue
 		}
 		if _, ok := g.capitals[key]; ok {
-			return joinTokens(toks[i : i+n]), n
+			return joinText(toks[i : i+n]), n
 		}
-		if _, ok := g.subdivisions[key]; ok && toks[i+n-1].cap {
-			return joinTokens(toks[i : i+n]), n
+		if _, ok := g.subdivisions[key]; ok && toks[i+n-1].Cap {
+			return joinText(toks[i : i+n]), n
 		}
 	}
 	return "", 0
 }
 
-// continuesName reports whether toks[j] carries on a capitalised name
-// (a capitalised word that is not a month or weekday).
-func continuesName(toks []token, j int) bool {
+func continuesName(toks []text.Token, j int) bool {
 	if j >= len(toks) {
 		return false
 	}
 	t := toks[j]
-	if t.kind != tokWord || !t.cap || monthOf(t) > 0 {
-		return false
-	}
-	if _, wd := weekdayNames[t.lower]; wd {
-		return false
-	}
-	return true
+	return t.Kind == text.Word && t.Cap && !FunctionWords[t.Lower]
 }
 
-func lowerJoin(toks []token) string {
+func lowerJoin(toks []text.Token) (string, bool) {
+	var b strings.Builder
+	for k, t := range toks {
+		if t.Kind != text.Word {
+			return "", false
+		}
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Lower)
+	}
+	return b.String(), true
+}
+
+func joinText(toks []text.Token) string {
 	var b strings.Builder
 	for k, t := range toks {
 		if k > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.lower)
-	}
-	return b.String()
-}
-
-func joinTokens(toks []token) string {
-	var b strings.Builder
-	for k, t := range toks {
-		if k > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.text)
+		b.WriteString(t.Text)
 	}
 	return b.String()
 }

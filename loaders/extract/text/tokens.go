@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"strings"
@@ -6,41 +6,66 @@ import (
 	"unicode/utf8"
 )
 
-// Stage 1: tokenisation. The text is cut once into words, numbers and
-// punctuation, each with its byte offsets, so later stages never re-scan
-// characters and every fact can point back at the exact text it came from.
+// Kind is what sort of token a Token is.
+type Kind uint8
 
-type tokKind uint8
-
+// Token kinds.
 const (
-	tokWord   tokKind = iota // letters, digits inside words, internal hyphens
-	tokNumber                // 2017, 16:12, 2017-01-01, 4.0
-	tokPunct                 // . , ; : ! ? ( ) [ ] dashes
-	tokQuote                 // “ ” " ‘ ’ « » and a quoting '
-	tokPoss                  // the possessive 's / ’s
+	Word   Kind = iota // letters, digits inside words, internal hyphens and apostrophes
+	Number             // 2017, 16:12, 2017-01-01, 4.0, 18/01
+	Punct              // . , ; : ! ? ( ) [ ] dashes
+	Quote              // “ ” " ‘ ’ « » and a quoting '
+	Poss               // the possessive 's / ’s
 )
 
-type token struct {
-	text       string
-	lower      string
-	start, end int // byte offsets into the document text
-	kind       tokKind
-	cap        bool // the first letter (after a name particle like al-) is upper case
-	nlBefore   int  // newlines between the previous token and this one
-	spaceAfter bool
-	nameWord   bool // may be part of a personal name (see isNameWord)
+// Token is one word, number or mark of the text, with its byte offsets.
+type Token struct {
+	Text       string
+	Lower      string
+	Start, End int // byte offsets into the text
+	Kind       Kind
+	// Cap: the first letter (after a name particle joined by a hyphen, as
+	// in al-Assad) is upper case.
+	Cap bool
+	// NLBefore counts the line breaks between the previous token and this.
+	NLBefore   int
+	SpaceAfter bool
 }
 
+// Is reports whether the token is a word whose lower-case form is one of
+// words.
+func (t Token) Is(words ...string) bool {
+	for _, w := range words {
+		if t.Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// AllCaps reports a word of two or more letters, all upper case (TEHRAN,
+// NATO, H.E.).
+func (t Token) AllCaps() bool { return IsAllCaps(t.Text) }
+
 // abbreviations keep their final dot as part of the word, so that the dot
-// does not end a sentence ("Dr. Fakhrizadeh", "Jan. 23").
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
-	"col": true, "maj": true, "capt": true, "cmdr": true, "adm": true, "sgt": true, "sen": true,
-	"rep": true, "gov": true, "pres": true, "st": true, "jr": true, "sr": true, "rev": true,
-	"hon": true, "messrs": true, "mt": true, "ft": true, "vs": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "inc": true, "corp": true,
-	"ltd": true, "e.g": true, "i.e": true, "approx": true, "dept": true,
+// does not end a sentence ("Dr. Fakhrizadeh", "Jan. 23", "Engr. Salako").
+var abbreviations = wordSet("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr",
+	"cdr", "adm", "sgt", "sen", "rep", "gov", "pres", "st", "jr", "sr", "rev", "hon", "messrs", "mt",
+	"ft", "vs", "amb", "engr", "eng", "brig", "rt", "fr", "dep", "asst", "supt", "insp", "cpl", "pvt",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp",
+	"ltd", "e.g", "i.e", "approx", "dept", "vol", "mme", "mlle", "sra")
+
+// nameParticles may start a hyphenated name part in lower case ("al-Assad",
+// "el-Sisi", "bin-Salman"); the word still counts as capitalised.
+var nameParticles = wordSet("al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "bin", "ibn", "abu", "ben",
+	"bint", "da", "de", "di", "du", "van", "von", "la", "le", "d")
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 func isQuoteRune(r rune) bool {
@@ -53,7 +78,8 @@ func isQuoteRune(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
-func isDash(r rune) bool {
+// IsDash reports the hyphen and dash characters.
+func IsDash(r rune) bool {
 	return r == '-' || r == '–' || r == '—' || r == '‒' || r == '―'
 }
 
@@ -61,9 +87,10 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// tokenize cuts text into tokens.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5)
+// Tokenize cuts text into tokens. It never fails and never stalls: every
+// byte ends up in a token or in the space between two.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5)
 	nl := 0
 	i := 0
 	n := len(text)
@@ -74,38 +101,42 @@ func tokenize(text string) []token {
 			i += size
 			continue
 		}
-		if unicode.IsSpace(r) || r == utf8.RuneError && size == 1 {
-			if len(toks) > 0 && toks[len(toks)-1].end == i {
-				toks[len(toks)-1].spaceAfter = true
+		if unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r) {
+			if len(toks) > 0 && toks[len(toks)-1].End == i {
+				toks[len(toks)-1].SpaceAfter = true
 			}
 			i += size
 			continue
 		}
 		start := i
-		kind := tokPunct
+		kind := Punct
 		switch {
 		case r >= '0' && r <= '9':
-			kind = tokNumber
+			kind = Number
 			i = scanNumber(text, i)
 			// "2nd", "20th", "4G": digits glued to letters form a word.
 			if i < n {
 				if r2, _ := utf8.DecodeRuneInString(text[i:]); unicode.IsLetter(r2) {
-					kind = tokWord
+					kind = Word
 					i = scanWord(text, i)
 				}
 			}
 		case unicode.IsLetter(r):
-			kind = tokWord
+			kind = Word
 			i = scanWord(text, i)
-			// Dotted abbreviations: U.S., U.N., U.S.-backed, Dr., Jan.
 			i = scanAbbrevDot(text, start, i)
 		case isApostrophe(r) && i+size < n && (text[i+size] == 's' || text[i+size] == 'S') &&
-			len(toks) > 0 && toks[len(toks)-1].end == i && toks[len(toks)-1].kind == tokWord &&
+			len(toks) > 0 && toks[len(toks)-1].End == i && toks[len(toks)-1].Kind == Word &&
 			!nextIsLetter(text, i+size+1):
-			kind = tokPoss
+			kind = Poss
 			i += size + 1
+		case isApostrophe(r) && len(toks) > 0 && toks[len(toks)-1].End == i &&
+			toks[len(toks)-1].Kind == Word && strings.HasSuffix(toks[len(toks)-1].Lower, "s") && !nextIsLetter(text, i+size):
+			// "the Philippines' president": a plural possessive.
+			kind = Poss
+			i += size
 		case isQuoteRune(r) || r == '\'':
-			kind = tokQuote
+			kind = Quote
 			i += size
 		default:
 			i += size
@@ -119,16 +150,12 @@ func tokenize(text string) []token {
 			}
 		}
 		if i <= start {
-			// Never stall, whatever the input.
 			i = start + size
 		}
-		tok := token{text: text[start:i], start: start, end: i, kind: kind, nlBefore: nl}
-		tok.lower = strings.ToLower(tok.text)
-		if kind == tokWord {
-			tok.cap = isCapitalised(tok.text)
-			if tok.cap {
-				tok.nameWord = nameWordCheck(tok)
-			}
+		tok := Token{Text: text[start:i], Start: start, End: i, Kind: kind, NLBefore: nl}
+		tok.Lower = strings.ToLower(tok.Text)
+		if kind == Word {
+			tok.Cap = isCapitalised(tok.Text)
 		}
 		toks = append(toks, tok)
 		nl = 0
@@ -145,7 +172,7 @@ func nextIsLetter(text string, i int) bool {
 }
 
 // scanWord reads letters and digits with internal hyphens and apostrophes
-// (al-Muallem, cease-fire, O'Brien) and returns the end offset.
+// (al-Muallem, cease-fire, O'Brien, Ri'ayatuddin) and returns the end offset.
 func scanWord(text string, i int) int {
 	n := len(text)
 	for i < n {
@@ -154,7 +181,7 @@ func scanWord(text string, i int) int {
 			i += size
 			continue
 		}
-		if (r == '-' || r == '‐' || (r == '\'' || r == '’')) && i+size < n {
+		if (r == '-' || r == '‐' || isApostrophe(r)) && i+size < n {
 			r2, _ := utf8.DecodeRuneInString(text[i+size:])
 			if !unicode.IsLetter(r2) && !(r == '-' && unicode.IsDigit(r2)) {
 				break
@@ -172,14 +199,14 @@ func scanWord(text string, i int) int {
 }
 
 // scanAbbrevDot extends a word over a final dot when it is an abbreviation:
-// single letters in a dotted chain (U.S., U.N.) or a listed abbreviation.
+// single letters in a dotted chain (U.S., H.E., S.) or a listed
+// abbreviation (Dr., Engr., Jan.).
 func scanAbbrevDot(text string, start, i int) int {
 	n := len(text)
 	if i >= n || text[i] != '.' {
 		return i
 	}
 	word := text[start:i]
-	// Dotted chain of single letters: U.S. / U.K. / e.g.
 	if utf8.RuneCountInString(word) == 1 {
 		j := i
 		for j+2 < n && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 >= n || !isASCIILetter(text[j+2])) {
@@ -207,22 +234,18 @@ func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <
 // el-Sisi, bin-Salman).
 func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	if unicode.IsUpper(r) {
+	if unicode.IsUpper(r) || unicode.IsTitle(r) {
 		return true
 	}
 	if k := strings.IndexAny(w, "-‐"); k > 0 && k < len(w)-1 && nameParticles[strings.ToLower(w[:k])] {
-		r2, _ := utf8.DecodeRuneInString(w[k+1:])
-		if r2 == '‐' {
-			return false
-		}
+		r2, _ := utf8.DecodeRuneInString(strings.TrimLeft(w[k:], "-‐"))
 		return unicode.IsUpper(r2)
 	}
 	return false
 }
 
-// isAllCaps reports whether a word has two or more letters, all upper case
-// (TEHRAN, SNSC, NATO).
-func isAllCaps(w string) bool {
+// IsAllCaps reports whether a word has two or more letters, all upper case.
+func IsAllCaps(w string) bool {
 	letters := 0
 	for _, r := range w {
 		if unicode.IsLetter(r) {
@@ -236,7 +259,7 @@ func isAllCaps(w string) bool {
 }
 
 // scanNumber reads digits with internal separators (2017-01-01, 16:12,
-// 1,000, 4.0) and returns the end offset.
+// 1,000, 4.0, 18/01) and returns the end offset.
 func scanNumber(text string, i int) int {
 	n := len(text)
 	for i < n {

@@ -1,0 +1,120 @@
+package dates
+
+import (
+	"sort"
+
+	"github.com/kg-project/kg/loaders/extract/text"
+)
+
+// anchoredPhrases name a day relative to the last full date the article
+// named before them: "the day before", "a day earlier", "the following
+// day", "that day", "earlier in the day".
+var anchoredPhrases = []struct {
+	words []string
+	shift int
+}{
+	{[]string{"a", "day", "earlier"}, -1},
+	{[]string{"one", "day", "earlier"}, -1},
+	{[]string{"a", "day", "before"}, -1},
+	{[]string{"the", "day", "before"}, -1},
+	{[]string{"the", "previous", "day"}, -1},
+	{[]string{"the", "preceding", "day"}, -1},
+	{[]string{"the", "previous", "evening"}, -1},
+	{[]string{"the", "night", "before"}, -1},
+	{[]string{"two", "days", "earlier"}, -2},
+	{[]string{"two", "days", "before"}, -2},
+	{[]string{"a", "day", "later"}, 1},
+	{[]string{"one", "day", "later"}, 1},
+	{[]string{"the", "day", "after"}, 1},
+	{[]string{"the", "next", "day"}, 1},
+	{[]string{"the", "following", "day"}, 1},
+	{[]string{"next", "day"}, 1},
+	{[]string{"two", "days", "later"}, 2},
+	{[]string{"the", "same", "day"}, 0},
+	{[]string{"that", "same", "day"}, 0},
+	{[]string{"that", "day"}, 0},
+	{[]string{"the", "same", "evening"}, 0},
+	{[]string{"that", "morning"}, 0},
+	{[]string{"that", "afternoon"}, 0},
+	{[]string{"that", "evening"}, 0},
+	{[]string{"that", "night"}, 0},
+	{[]string{"earlier", "in", "the", "day"}, 0},
+	{[]string{"later", "in", "the", "day"}, 0},
+	{[]string{"later", "that", "day"}, 0},
+	{[]string{"earlier", "that", "day"}, 0},
+	{[]string{"shortly", "afterwards"}, 0},
+	{[]string{"shortly", "afterward"}, 0},
+	{[]string{"shortly", "after"}, 0},
+}
+
+// Chain adds to each sentence's dates those named relative to an earlier
+// date in the article ("the day before", "later in the day"), resolved
+// against the last full date before them outside quotations. dates holds
+// one slice per sentence and is changed in place.
+func Chain(sents []text.Sentence, dates [][]Mention) {
+	var last Day
+	for si := range sents {
+		s := &sents[si]
+		var added []Mention
+		for k := 0; k < len(s.Toks); k++ {
+			if !last.Full() {
+				break
+			}
+			if covered(dates[si], k) {
+				continue
+			}
+			for _, p := range anchoredPhrases {
+				if !wordsAt(s.Toks, k, p.words) {
+					continue
+				}
+				// "the day before the vote": "before" governs a noun.
+				if p.words[len(p.words)-1] == "before" || p.words[len(p.words)-1] == "after" {
+					if next := tok(s.Toks, k+len(p.words)); next.Kind == text.Word && !IsDateWord(next) && next.Lower != "," {
+						if next.Lower != "yesterday" {
+							continue
+						}
+					}
+				}
+				added = append(added, Mention{I: k, J: k + len(p.words), Value: last.AddDays(p.shift), Rule: "date-anchored"})
+				k += len(p.words) - 1
+				break
+			}
+		}
+		for _, dm := range dates[si] {
+			if dm.Value.Full() && !s.Quoted[dm.I] {
+				last = dm.Value
+			}
+		}
+		if len(added) > 0 {
+			dates[si] = append(dates[si], added...)
+			sort.Slice(dates[si], func(a, b int) bool { return dates[si][a].I < dates[si][b].I })
+		}
+	}
+}
+
+func covered(ms []Mention, k int) bool {
+	for _, m := range ms {
+		if k >= m.I && k < m.J {
+			return true
+		}
+	}
+	return false
+}
+
+// Dateline reads the publication date a text states near its top: an ISO
+// date ("date 2017-01-01") or a full written date ("December 8, 2020 -
+// 16:12", "Asmara, 18 July 2020 –", "ABU DHABI, 2nd May, 2021 (WAM)").
+// Only the first few sentences are searched, and only full dates count.
+func Dateline(sents []text.Sentence) Day {
+	for k, s := range sents {
+		if k >= 4 || s.Start > 600 {
+			break
+		}
+		for _, m := range Find(s.Toks, Day{}) {
+			if m.Value.Full() {
+				return m.Value
+			}
+		}
+	}
+	return Day{}
+}

@@ -1,0 +1,644 @@
+package extract
+
+import (
+	"github.com/kg-project/kg/loaders/extract/dates"
+	"github.com/kg-project/kg/loaders/extract/lexicon"
+	"github.com/kg-project/kg/loaders/extract/text"
+)
+
+// Layer 5: discourse. Sentences are read in order, keeping what a reader
+// keeps in mind: who the story is about, which people were mentioned
+// last, and the last meeting reported. With that, descriptions and
+// pronouns are resolved to people ("the visiting minister", "his host",
+// "he", "the two leaders"), frames become meetings, attendees named in a
+// later sentence join the meeting they were at ("Also present were ..."),
+// and a meeting that a sentence does not date inherits the date of the
+// story it continues.
+
+type meeting struct {
+	kind     frameKind
+	people   []int // entities, in order of mention
+	date     dates.Day
+	dated    bool // the date came from the meeting's own sentence
+	place    string
+	sents    []int // sentences that report it
+	rule     string
+	host     int // the receiving side's first person, -1 when unknown
+	guest    int
+	dropped  bool
+}
+
+func (m *meeting) has(e int) bool {
+	for _, p := range m.people {
+		if p == e {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *meeting) add(es ...int) {
+	for _, e := range es {
+		if e >= 0 && !m.has(e) {
+			m.people = append(m.people, e)
+		}
+	}
+}
+
+func (m *meeting) addSent(si int) {
+	for _, s := range m.sents {
+		if s == si {
+			return
+		}
+	}
+	m.sents = append(m.sents, si)
+}
+
+// state is what the reader keeps in mind between sentences.
+type state struct {
+	topic       int   // the person the story is about now, -1 when none
+	recent      []int // entities, most recent last
+	lastMeeting *meeting
+	lastSent    int // sentence of lastMeeting's latest report
+	narrative   dates.Day
+}
+
+func (st *state) touch(e int) {
+	if e < 0 {
+		return
+	}
+	for i, x := range st.recent {
+		if x == e {
+			st.recent = append(st.recent[:i], st.recent[i+1:]...)
+			break
+		}
+	}
+	st.recent = append(st.recent, e)
+}
+
+// readDiscourse runs the discourse layer over the whole document.
+func (d *doc) readDiscourse() {
+	st := &state{topic: -1, lastSent: -10, narrative: d.leadDate()}
+	// Headlines at the top are read after the body: they restate its
+	// main meeting, which the body dates and names in full.
+	order := make([]int, 0, len(d.sents))
+	var heads []int
+	for si := range d.sents {
+		if d.sents[si].Headline && len(order) == 0 && si < 3 {
+			heads = append(heads, si)
+			continue
+		}
+		order = append(order, si)
+	}
+	for i, si := range append(order, heads...) {
+		if i == len(order) {
+			// The headline's meeting happened on the story's main day.
+			st.lastMeeting = d.firstMeeting()
+			st.narrative = d.leadDate()
+		}
+		d.resolveReferences(si, st)
+		x := d.sentence(si)
+		frames := x.findFrames()
+		x = d.sentence(si) // frames may add possessive pronoun mentions
+		d.resolveReferences(si, st)
+		var here []*meeting
+		for _, f := range frames {
+			if f.kind == kindAttend || f.planned {
+				continue
+			}
+			here = append(here, d.frameMeetings(x, f, st)...)
+		}
+		for _, f := range frames {
+			if f.kind != kindAttend || f.planned {
+				continue
+			}
+			d.attend(x, f, here, st)
+		}
+		d.trace(x, frames)
+		d.updateState(x, frames, here, st)
+	}
+}
+
+// firstMeeting returns the first meeting the body reported, or nil.
+func (d *doc) firstMeeting() *meeting {
+	for _, m := range d.meetings {
+		if !m.dropped {
+			return m
+		}
+	}
+	return nil
+}
+
+// leadDate is the date the story starts from: the first full date of its
+// first sentences, or the publication day.
+func (d *doc) leadDate() dates.Day {
+	for si := range d.sents {
+		if si >= 4 {
+			break
+		}
+		for _, dm := range d.dates[si] {
+			if dm.Value.Full() && !d.sents[si].Quoted[dm.I] && !dm.Value.After(d.pub) {
+				return dm.Value
+			}
+		}
+	}
+	return d.pub
+}
+
+// resolve returns the entities a mention list stands for.
+func (d *doc) resolve(x *sentence, g []int) []int {
+	var out []int
+	for _, mi := range g {
+		m := &x.ms[mi]
+		switch {
+		case m.kind == mGroup:
+			out = appendUnique(out, m.group...)
+		case m.ent >= 0:
+			out = appendUnique(out, m.ent)
+		}
+	}
+	return out
+}
+
+// receivingVerbs are the predicates whose passive names the guest
+// ("was received", "was welcomed") and may leave the host unsaid.
+var receivingVerbs = map[string]bool{"receive": true, "welcome": true, "host": true, "greet": true}
+
+func containsInt(xs []int, e int) bool {
+	for _, x := range xs {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUnique(xs []int, es ...int) []int {
+	for _, e := range es {
+		found := false
+		for _, x := range xs {
+			if x == e {
+				found = true
+				break
+			}
+		}
+		if !found && e >= 0 {
+			xs = append(xs, e)
+		}
+	}
+	return xs
+}
+
+// frameMeetings turns a meeting or call frame into meetings: one per
+// separate partner group.
+func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
+	subject := d.resolve(x, f.subject)
+	date, dated := d.frameDate(x, f, st)
+	if dated && date.After(d.pub) {
+		// A meeting after the publication day is one planned.
+		return nil
+	}
+	var out []*meeting
+	groups := f.partners
+	if len(groups) == 0 {
+		groups = [][]int{nil}
+		// "X was received on Sunday": by the host the story is about.
+		if f.passive && f.pred != nil && receivingVerbs[f.pred.verb] && len(subject) > 0 {
+			host := st.topic
+			if st.lastMeeting != nil && st.lastMeeting.host >= 0 {
+				host = st.lastMeeting.host
+			}
+			if host >= 0 && !containsInt(subject, host) {
+				groups = [][]int{nil}
+				subject = appendUnique(subject, host)
+			}
+		}
+	}
+	for _, g := range groups {
+		partners := d.resolve(x, g)
+		people := appendUnique(append([]int(nil), subject...), partners...)
+		if len(people) < 2 {
+			continue
+		}
+		m := &meeting{kind: f.kind, people: people, date: date, dated: dated, rule: f.rule, host: -1, guest: -1}
+		if len(subject) > 0 && len(partners) > 0 {
+			m.host, m.guest = subject[0], partners[0]
+			if f.passive {
+				m.host, m.guest = partners[0], subject[0]
+			}
+		}
+		m.addSent(x.si)
+		out = append(out, d.addMeeting(m))
+	}
+	return out
+}
+
+// addMeeting records a meeting, merging it into one already reported when
+// it is the same: the same kind and date, and one's people among the
+// other's.
+func (d *doc) addMeeting(m *meeting) *meeting {
+	for _, old := range d.meetings {
+		if old.kind != m.kind || old.dropped {
+			continue
+		}
+		if !sameDay(old.date, m.date) {
+			continue
+		}
+		if subset(m.people, old.people) || subset(old.people, m.people) {
+			old.add(m.people...)
+			for _, s := range m.sents {
+				old.addSent(s)
+			}
+			if !old.dated && m.dated {
+				old.date, old.dated = m.date, true
+			}
+			return old
+		}
+	}
+	d.meetings = append(d.meetings, m)
+	return m
+}
+
+func sameDay(a, b dates.Day) bool { return a == b || !a.Valid() || !b.Valid() }
+
+func subset(a, b []int) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// frameDate dates a frame: a date of its own sentence near the predicate,
+// or else the date of the story it continues.
+func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
+	best := -1
+	bestDist := 1 << 30
+	for i, dm := range d.dates[x.si] {
+		if x.s.Quoted[dm.I] != x.s.Quoted[f.trigger.i] {
+			continue
+		}
+		if clauseBreakBetween(x.toks, dm.I, f.trigger.i) {
+			continue
+		}
+		dist := dm.I - f.trigger.j
+		if dist < 0 {
+			dist = f.trigger.i - dm.J + 2 // a date before the predicate is a little less likely its own
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 {
+		return d.dates[x.si][best].Value, true
+	}
+	if st.lastMeeting != nil && st.lastMeeting.date.Valid() {
+		return st.lastMeeting.date, false
+	}
+	return st.narrative, false
+}
+
+// clauseBreakBetween reports a semicolon or sentence-internal quote
+// between tokens a and b.
+func clauseBreakBetween(toks []text.Token, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a; k < b && k < len(toks); k++ {
+		if toks[k].Text == ";" {
+			return true
+		}
+	}
+	return false
+}
+
+// attend adds the people of an attendance frame to the meeting they were
+// at: one reported in the same sentence, or the last one reported, if
+// recent.
+func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
+	var people []int
+	if f.passive {
+		for _, g := range f.partners {
+			people = appendUnique(people, d.resolve(x, g)...)
+		}
+		// "X, accompanied by Y, called on Z": Y joins X's meeting.
+	} else {
+		people = d.resolve(x, f.subject)
+		for _, g := range f.partners {
+			if f.pred != nil && (f.pred.name == "include" || f.pred.name == "comprise") {
+				people = d.resolve(x, g)
+			}
+		}
+	}
+	if f.pred != nil && (f.pred.name == "include" || f.pred.name == "comprise") && !x.delegationSubject(f.trigger.i) {
+		return
+	}
+	if f.pred != nil && (f.pred.name == "attend" || f.pred.name == "join") && !f.passive && f.targetNoun == "" {
+		return
+	}
+	if len(people) == 0 {
+		return
+	}
+	target := d.attendTarget(x, f, here, people, st)
+	if target == nil {
+		return
+	}
+	target.add(people...)
+	target.addSent(x.si)
+}
+
+func (d *doc) attendTarget(x *sentence, f frame, here []*meeting, people []int, st *state) *meeting {
+	if len(here) > 0 {
+		return here[len(here)-1]
+	}
+	if st.lastMeeting != nil && x.si-st.lastSent <= 3 && !st.lastMeeting.dropped {
+		return st.lastMeeting
+	}
+	return nil
+}
+
+// delegationSubject reports whether the subject of "include"/"comprise"
+// at k is a delegation, a side or the visitors.
+func (x *sentence) delegationSubject(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-8; q-- {
+		t := x.toks[q]
+		if delegationNouns[t.Lower] || t.Is("side", "entourage", "party", "retinue", "attendees", "participants") {
+			return true
+		}
+		if t.Text == "," || t.Text == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// updateState remembers the sentence's people and meetings.
+func (d *doc) updateState(x *sentence, frames []frame, here []*meeting, st *state) {
+	for _, m := range x.ms {
+		if m.ent >= 0 && !m.quoted {
+			st.touch(m.ent)
+		}
+	}
+	if len(here) > 0 {
+		st.lastMeeting = here[len(here)-1]
+		st.lastSent = x.si
+	} else if st.lastMeeting != nil {
+		for _, m := range d.meetings {
+			if m == st.lastMeeting {
+				for _, s := range m.sents {
+					if s == x.si {
+						st.lastSent = x.si
+					}
+				}
+			}
+		}
+	}
+	// The topic: the subject of the sentence's first frame, or its first
+	// named person outside quotes.
+	topic := -1
+	for _, f := range frames {
+		if s := d.resolve(x, f.subject); len(s) > 0 {
+			topic = s[0]
+			break
+		}
+	}
+	if topic < 0 {
+		for _, m := range x.ms {
+			if m.ent >= 0 && !m.quoted && !m.complement && (m.kind == mName || m.kind == mDescription) {
+				topic = m.ent
+				break
+			}
+		}
+	}
+	if topic >= 0 && !x.s.Headline {
+		st.topic = topic
+	}
+	for _, dm := range d.dates[x.si] {
+		if dm.Value.Full() && !x.s.Quoted[dm.I] && !dm.Value.After(d.pub) {
+			st.narrative = dm.Value
+		}
+	}
+}
+
+// resolveReferences resolves the descriptions, pronouns and groups of a
+// sentence.
+func (d *doc) resolveReferences(si int, st *state) {
+	ms := d.ments[si]
+	for mi := range ms {
+		m := &ms[mi]
+		if m.ent >= 0 || m.group != nil {
+			continue
+		}
+		switch m.kind {
+		case mPronoun:
+			m.ent = d.resolvePronoun(ms, mi, st)
+		case mDescription:
+			m.ent = d.resolveDescription(ms, mi, st)
+		case mGroup:
+			m.group = d.resolveGroup(m, st)
+		}
+	}
+}
+
+// resolvePronoun: "he"/"she" stand for the story's topic unless a person
+// named earlier in the same sentence is nearer; "him"/"her" for the most
+// recent other person.
+func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
+	m := &ms[mi]
+	subjectCase := m.text == "he" || m.text == "she" || m.text == "his" || m.text == "her" && m.rule == "pronoun-possessive"
+	// A person named before it in the same sentence, as subject: "Lavrov
+	// flew in from New Delhi, where he had held talks".
+	for k := mi - 1; k >= 0; k-- {
+		if ms[k].ent >= 0 && ms[k].kind == mName && !ms[k].complement && subjectCase {
+			return ms[k].ent
+		}
+	}
+	if subjectCase {
+		if st.topic >= 0 {
+			return st.topic
+		}
+	} else {
+		for k := len(st.recent) - 1; k >= 0; k-- {
+			if st.recent[k] != st.topic {
+				return st.recent[k]
+			}
+		}
+	}
+	if len(st.recent) > 0 {
+		return st.recent[len(st.recent)-1]
+	}
+	return -1
+}
+
+// resolveDescription finds the person a description stands for: the
+// guest or host of the last meeting for "the visitor", "his host"; the
+// person of that nationality for "his Omani counterpart"; else the most
+// recent person whose office has the description's head word and, when
+// it says one, nationality.
+func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
+	m := &ms[mi]
+	head := m.text
+	if f := lastField(head); f != "" {
+		head = f
+	}
+	lm := st.lastMeeting
+	switch head {
+	case "guest", "visitor":
+		if lm != nil && lm.guest >= 0 {
+			return lm.guest
+		}
+		return d.mostRecent(st, func(e int) bool { return d.visiting[e] })
+	case "host":
+		if lm != nil && lm.host >= 0 {
+			return lm.host
+		}
+	case "counterpart":
+		if m.country != "" {
+			return d.mostRecent(st, func(e int) bool { return d.ents[e].country == m.country })
+		}
+		return -1
+	}
+	if m.visiting {
+		if e := d.mostRecent(st, func(e int) bool { return d.visiting[e] && d.fits(e, m) }); e >= 0 {
+			return e
+		}
+		if lm != nil && lm.guest >= 0 && d.fits(lm.guest, m) {
+			return lm.guest
+		}
+	}
+	if st.topic >= 0 && d.fits(st.topic, m) {
+		return st.topic
+	}
+	if e := d.mostRecent(st, func(e int) bool { return d.fits(e, m) }); e >= 0 {
+		return e
+	}
+	// Any person of the stated nationality: "the Lao leader", "the US
+	// official".
+	if m.country != "" && genericPersonNoun[head] {
+		return d.mostRecent(st, func(e int) bool { return d.ents[e].country == m.country })
+	}
+	return -1
+}
+
+// genericPersonNoun are description heads that say nothing of an office.
+var genericPersonNoun = map[string]bool{"leader": true, "official": true, "diplomat": true, "envoy": true,
+	"statesman": true, "dignitary": true, "delegate": true, "politician": true, "veteran": true, "man": true,
+	"woman": true, "monarch": true, "ruler": true}
+
+func lastField(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			return s[i+1:]
+		}
+	}
+	return s
+}
+
+// fits reports whether entity e may be what description m describes: an
+// office with the same head word, and the same nationality if m says one.
+func (d *doc) fits(e int, m *mention) bool {
+	ent := &d.ents[e]
+	if m.country != "" && ent.country != "" && ent.country != m.country {
+		return false
+	}
+	h := titleHeadWord(m.text)
+	if h == "" {
+		return false
+	}
+	for _, o := range ent.offices {
+		oh := titleHeadWord(o.title)
+		if oh == h || descriptionFits(m.text, h, oh) {
+			return true
+		}
+	}
+	if genericPersonNoun[h] && m.country != "" && ent.country == m.country {
+		return true
+	}
+	return false
+}
+
+// describedBy lists, for description heads that are no office title
+// themselves, the office heads they may describe ("the envoy" is an
+// ambassador, "the head of state" a president, king or emir).
+var describedBy = map[string][]string{
+	"envoy":              {"ambassador", "envoy", "emissary", "representative", "commissioner", "consul", "chargé", "charge"},
+	"ambassador":         {"envoy", "commissioner"},
+	"diplomat":           {"ambassador", "envoy", "secretary", "minister", "consul", "chargé", "charge", "commissioner"},
+	"head of state":      {"president", "king", "emir", "sultan", "queen", "monarch", "emperor", "amir", "ruler"},
+	"head of government": {"minister", "chancellor", "premier"},
+	"monarch":            {"king", "queen", "sultan", "emir", "amir", "emperor", "asantehene", "ruler", "prince"},
+	"ruler":              {"king", "queen", "sultan", "emir", "amir", "emperor", "ruler", "prince"},
+	"leader":             {"president", "minister", "chancellor", "king", "emir", "sultan", "leader", "chairman", "secretary"},
+	"official":           {"minister", "secretary", "ambassador", "envoy", "director", "adviser", "spokesman", "chief", "commissioner", "representative", "undersecretary", "under-secretary", "official"},
+	"chief":              {"chief", "director", "head", "commander"},
+	"army chief":         {"chief", "commander"},
+	"naval chief":        {"chief", "admiral", "commander"},
+	"minister":           {"minister", "secretary"},
+	"secretary":          {"secretary", "minister"},
+	"premier":            {"minister", "premier"},
+	"chairman":           {"chairman", "chair", "chairperson", "president"},
+	"prince":             {"prince", "crown"},
+	"general":            {"chief", "commander", "general"},
+	"admiral":            {"chief", "commander", "admiral"},
+}
+
+// descriptionFits reports whether a description with head h fits an
+// office with head oh through describedBy.
+func descriptionFits(text, h, oh string) bool {
+	for _, key := range []string{text, h} {
+		for _, x := range describedBy[key] {
+			if x == oh {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *doc) mostRecent(st *state, ok func(int) bool) int {
+	for k := len(st.recent) - 1; k >= 0; k-- {
+		if ok(st.recent[k]) {
+			return st.recent[k]
+		}
+	}
+	return -1
+}
+
+// resolveGroup: "the two leaders", "both sides", "they" stand for the
+// people of the last meeting when their number fits; "the Egyptian and
+// Saudi sides" for the people of those nationalities.
+func (d *doc) resolveGroup(m *mention, st *state) []int {
+	if len(m.countries) > 0 {
+		var out []int
+		for _, c := range m.countries {
+			if e := d.mostRecent(st, func(e int) bool { return d.ents[e].country == c }); e >= 0 {
+				out = appendUnique(out, e)
+			}
+		}
+		if len(out) >= 2 {
+			return out
+		}
+		return nil
+	}
+	if lm := st.lastMeeting; lm != nil && (m.count == 0 || m.count == len(lm.people) || m.count == 2 && len(lm.people) >= 2) {
+		if m.count == 2 && len(lm.people) > 2 && lm.host >= 0 && lm.guest >= 0 {
+			return []int{lm.host, lm.guest}
+		}
+		return append([]int(nil), lm.people...)
+	}
+	if m.count == 2 && len(st.recent) >= 2 {
+		return []int{st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]}
+	}
+	return nil
+}
+
+// unused keeps the lexicon import for pronoun sets used elsewhere.
+var _ = lexicon.SubjectPronouns

@@ -1,0 +1,383 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/kg-project/kg/loaders/extract/lexicon"
+)
+
+// Layer 3: people. Name mentions that name the same person become one
+// entity: the same name in other spellings (accents, hyphens, al-/el-),
+// a short form of a fuller name ("Onyeama", "Xi", "President Isaias",
+// "Mohamed bin Zayed"), a nickname in brackets ("Jokowi"). A short form
+// joins a fuller name only when exactly one person of the article fits it
+// (or a title it carries picks one); otherwise it stays apart, so two
+// people are never merged on a guess. Descriptions and pronouns are
+// resolved later, in reading order, by the discourse layer.
+
+type entity struct {
+	name      string   // fullest form, without honorifics
+	words     []string // folded words of name, particles dropped
+	forms     []string // every form the article uses
+	offices   []office
+	country   string
+	mentions  int
+	first     int // sentence of the first mention
+	lastSent  int // sentence of the latest mention, maintained by the discourse pass
+	honorific bool
+	strong    bool // named with a title, an honorific, an appositive or in full outside a headline
+	female    bool
+}
+
+// foldWord lower-cases a name word, strips accents and the al-/el- article
+// and straightens apostrophes, so spellings of one name compare equal.
+func foldWord(w string) string {
+	w = strings.ToLower(w)
+	w = norm.NFD.String(w)
+	var b strings.Builder
+	for _, r := range w {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r {
+		case '’', '\'', '‘', '`', '.':
+			continue
+		case 'đ':
+			r = 'd'
+		case 'ı':
+			r = 'i'
+		case 'ł':
+			r = 'l'
+		case 'ø':
+			r = 'o'
+		}
+		b.WriteRune(r)
+	}
+	w = b.String()
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
+			w = w[len(p):]
+			break
+		}
+	}
+	return w
+}
+
+// nameWords splits a name into folded words, hyphenated parts joined,
+// particles dropped.
+func nameWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		f := foldWord(w)
+		if lexicon.NameParticles[f] || f == "" {
+			continue
+		}
+		out = append(out, strings.ReplaceAll(f, "-", ""))
+	}
+	return out
+}
+
+func nameKey(name string) string { return strings.Join(nameWords(name), " ") }
+
+// resolveNames groups the name mentions of the document into entities.
+func (d *doc) resolveNames() {
+	type ref struct{ si, mi int }
+	var full, short []ref
+	for si := range d.ments {
+		for mi := range d.ments[si] {
+			m := &d.ments[si][mi]
+			if m.kind != mName {
+				continue
+			}
+			if len(nameWords(m.text)) >= 2 {
+				full = append(full, ref{si, mi})
+			} else {
+				short = append(short, ref{si, mi})
+			}
+		}
+	}
+	// Fuller names first, longest first, so that "Mohamed bin Zayed Al
+	// Nahyan" is known before "Mohamed bin Zayed".
+	sort.SliceStable(full, func(a, b int) bool {
+		ma, mb := &d.ments[full[a].si][full[a].mi], &d.ments[full[b].si][full[b].mi]
+		if ma.titleCase != mb.titleCase {
+			return !ma.titleCase
+		}
+		return len(nameWords(ma.text)) > len(nameWords(mb.text))
+	})
+	byKey := map[string]int{}
+	aliasOf := map[string]string{} // nickname key → full name key
+	for si := range d.ments {
+		for _, m := range d.ments[si] {
+			if m.alias != "" {
+				aliasOf[nameKey(m.alias)] = nameKey(m.text)
+			}
+		}
+	}
+	for _, r := range full {
+		m := &d.ments[r.si][r.mi]
+		key := nameKey(m.text)
+		if e, ok := byKey[key]; ok {
+			d.attach(m, e)
+			continue
+		}
+		if e := d.fullerEntity(m); e >= 0 {
+			d.attach(m, e)
+			byKey[key] = e
+			continue
+		}
+		if m.titleCase && !m.hasContext() {
+			// A Title Case headline names people the text names.
+			continue
+		}
+		e := d.newEntity(m)
+		byKey[key] = e
+	}
+	for _, r := range short {
+		m := &d.ments[r.si][r.mi]
+		if full, ok := aliasOf[nameKey(m.text)]; ok {
+			if e, ok := byKey[full]; ok {
+				d.attach(m, e)
+				continue
+			}
+		}
+		if e := d.shortFormEntity(m); e >= 0 {
+			d.attach(m, e)
+			continue
+		}
+		if key := nameKey(m.text); byKey[key] != 0 || d.entityKeyed(key) >= 0 {
+			d.attach(m, d.entityKeyed(key))
+			continue
+		}
+		// A one-word name stands alone only with a title or an honorific
+		// ("President Isaias", "State Secretary Pratikno", "Dr.
+		// Fakhrizadeh") and outside a headline.
+		if (len(m.offices) > 0 || m.honorific) && !m.titleCase && !m.headline {
+			e := d.newEntity(m)
+			byKey[nameKey(m.text)] = e
+		}
+	}
+	// Nicknames in brackets: "Joko Widodo (Jokowi)".
+	for si := range d.ments {
+		for mi := range d.ments[si] {
+			m := &d.ments[si][mi]
+			if m.alias != "" && m.ent >= 0 {
+				d.aliases[nameKey(m.alias)] = m.ent
+			}
+		}
+	}
+	for si := range d.ments {
+		for mi := range d.ments[si] {
+			m := &d.ments[si][mi]
+			if m.kind == mName && m.ent < 0 {
+				if e, ok := d.aliases[nameKey(m.text)]; ok {
+					d.attach(m, e)
+				}
+			}
+		}
+	}
+}
+
+func (m *mention) hasContext() bool { return len(m.offices) > 0 || m.honorific || m.country != "" }
+
+func (d *doc) entityKeyed(key string) int {
+	for e := range d.ents {
+		if strings.Join(d.ents[e].words, " ") == key {
+			return e
+		}
+	}
+	return -1
+}
+
+func (d *doc) newEntity(m *mention) int {
+	e := len(d.ents)
+	d.ents = append(d.ents, entity{name: m.text, words: nameWords(m.text), first: m.sent})
+	d.attach(m, e)
+	return e
+}
+
+// attach makes m a mention of entity e and adds what m says of its person.
+func (d *doc) attach(m *mention, e int) {
+	m.ent = e
+	ent := &d.ents[e]
+	ent.mentions++
+	if m.sent < ent.first {
+		ent.first = m.sent
+	}
+	if m.kind != mName {
+		return
+	}
+	if !containsString(ent.forms, m.text) {
+		ent.forms = append(ent.forms, m.text)
+	}
+	if len(nameWords(m.text)) > len(ent.words) && !m.titleCase {
+		ent.name = m.text
+		ent.words = nameWords(m.text)
+	}
+	if m.country != "" && ent.country == "" {
+		ent.country = m.country
+	}
+	if m.honorific {
+		ent.honorific = true
+	}
+	if !m.titleCase && (m.hasContext() || len(nameWords(m.text)) >= 2 && !m.headline) {
+		ent.strong = true
+	}
+	for _, o := range m.offices {
+		if o.title == "" {
+			continue
+		}
+		if o.of == "" {
+			o.of = m.country
+		}
+		ent.offices = append(ent.offices, o)
+	}
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fullerEntity finds the one entity whose name a multi-word name is a
+// short form of: its prefix ("Mohamed bin Zayed" of "Mohamed bin Zayed Al
+// Nahyan"), its suffix, or its first and last words ("Nana Akufo-Addo" of
+// "Nana Addo Dankwa Akufo-Addo"). It returns -1 when none or several fit.
+func (d *doc) fullerEntity(m *mention) int {
+	w := nameWords(m.text)
+	found := -1
+	for e := range d.ents {
+		ew := d.ents[e].words
+		if len(ew) <= len(w) {
+			continue
+		}
+		if hasPrefix(ew, w) || hasPrefix(reverse(ew), reverse(w)) || len(w) == 2 && ew[0] == w[0] && ew[len(ew)-1] == w[1] {
+			if found >= 0 && found != e {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+func hasPrefix(a, b []string) bool {
+	if len(b) > len(a) {
+		return false
+	}
+	for i := range b {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func reverse(a []string) []string {
+	out := make([]string, len(a))
+	for i, x := range a {
+		out[len(a)-1-i] = x
+	}
+	return out
+}
+
+// shortFormEntity finds the person a one-word name stands for: the entity
+// whose name contains the word. When several do, a title the mention
+// carries picks between them; failing that, the most mentioned one, if it
+// was mentioned clearly more.
+func (d *doc) shortFormEntity(m *mention) int {
+	ws := nameWords(m.text)
+	if len(ws) == 0 {
+		return -1
+	}
+	w := ws[0]
+	var cands []int
+	for e := range d.ents {
+		for _, x := range d.ents[e].words {
+			if x == w {
+				cands = append(cands, e)
+				break
+			}
+		}
+	}
+	if len(cands) == 0 {
+		// A short form whose spelling differs a little ("Thounglun" /
+		// "Thongloun") is not merged: it is safer to keep two people.
+		return -1
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	if len(m.offices) > 0 {
+		var fit []int
+		for _, e := range cands {
+			if officesMatch(d.ents[e].offices, m.offices[0].title) {
+				fit = append(fit, e)
+			}
+		}
+		if len(fit) == 1 {
+			return fit[0]
+		}
+	}
+	// The surname of the one whose surname it is.
+	var bySurname []int
+	for _, e := range cands {
+		ew := d.ents[e].words
+		if ew[len(ew)-1] == w {
+			bySurname = append(bySurname, e)
+		}
+	}
+	if len(bySurname) == 1 {
+		return bySurname[0]
+	}
+	return -1
+}
+
+// officesMatch reports whether one of offices has a title sharing its head
+// word with title.
+func officesMatch(offices []office, title string) bool {
+	h := titleHeadWord(title)
+	for _, o := range offices {
+		if titleHeadWord(o.title) == h && h != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// titleHeadWord returns the last title head word of a title, lower case,
+// with plural and variant forms folded ("premier" counts as "prime
+// minister").
+func titleHeadWord(title string) string {
+	fs := strings.Fields(strings.ToLower(title))
+	head := ""
+	for _, f := range fs {
+		if f == "of" || f == "for" {
+			break
+		}
+		if lexicon.TitleHeads[f] {
+			head = f
+		}
+	}
+	if head == "" && len(fs) > 0 {
+		head = fs[len(fs)-1]
+	}
+	if strings.Contains(strings.ToLower(title), "prime minister") {
+		return "premier"
+	}
+	switch head {
+	case "advisor":
+		return "adviser"
+	case "amir":
+		return "emir"
+	}
+	return strings.TrimSuffix(head, "s")
+}

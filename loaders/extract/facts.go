@@ -1,0 +1,141 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kg-project/kg/schema"
+)
+
+// Layer 6: facts. The people, offices and meetings the layers found,
+// written in the gold annotation format, each with its evidence sentence
+// and the rule that found it.
+
+func (d *doc) facts(id string) schema.Facts {
+	f := schema.Facts{ID: id, Published: d.pub.String(), People: []schema.Person{}, Roles: []schema.Role{},
+		Meetings: []schema.Meeting{}, Events: []schema.Event{}}
+	keep := d.keptEntities()
+	for _, e := range d.entityOrder() {
+		if !keep[e] {
+			continue
+		}
+		ent := &d.ents[e]
+		p := schema.Person{Name: ent.name, Aliases: []string{}, Nationality: ent.country,
+			Evidence: d.sents[ent.first].Text, Rule: "person-name"}
+		if ent.honorific {
+			p.Rule = "person-after-honorific"
+		}
+		for _, form := range ent.forms {
+			if form != ent.name {
+				p.Aliases = append(p.Aliases, form)
+			}
+		}
+		f.People = append(f.People, p)
+		f.Roles = append(f.Roles, d.roles(e)...)
+	}
+	for _, m := range d.meetings {
+		if m.dropped {
+			continue
+		}
+		var names []string
+		for _, e := range m.people {
+			if keep[e] {
+				names = append(names, d.ents[e].name)
+			}
+		}
+		if len(names) < 2 {
+			continue
+		}
+		sm := schema.Meeting{Participants: names, Date: schema.Str(m.date.String()), Place: schema.Str(m.place),
+			Kind: schema.KindMeeting, Evidence: d.evidence(m.sents), Rule: "meeting-" + m.rule}
+		if m.kind == kindCall {
+			sm.Kind = schema.KindCall
+			sm.Place = nil
+			sm.Rule = "call-" + m.rule
+		}
+		f.Meetings = append(f.Meetings, sm)
+	}
+	return f
+}
+
+// keptEntities are the people worth reporting: named clearly at least
+// once (in full, or with a title or honorific, outside a headline).
+func (d *doc) keptEntities() map[int]bool {
+	keep := map[int]bool{}
+	for e := range d.ents {
+		if d.ents[e].strong {
+			keep[e] = true
+		}
+	}
+	return keep
+}
+
+// entityOrder lists entities in order of first mention.
+func (d *doc) entityOrder() []int {
+	order := make([]int, len(d.ents))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return d.ents[order[a]].first < d.ents[order[b]].first })
+	return order
+}
+
+// roles lists an entity's offices once each: a title whose words are all
+// in another of the same person's titles is left out.
+func (d *doc) roles(e int) []schema.Role {
+	ent := &d.ents[e]
+	var out []schema.Role
+	for i, o := range ent.offices {
+		if o.title == "" {
+			continue
+		}
+		covered := false
+		for j, p := range ent.offices {
+			if i == j || p.title == "" {
+				continue
+			}
+			if wordsWithin(o.title, p.title) && (!wordsWithin(p.title, o.title) || j < i) {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		out = append(out, schema.Role{Person: ent.name, Title: o.title, Of: o.of, Current: o.current,
+			Evidence: d.sents[ent.first].Text, Rule: o.rule})
+	}
+	return out
+}
+
+// wordsWithin reports whether every word of a is among b's words, case
+// and function words aside.
+func wordsWithin(a, b string) bool {
+	bw := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(b)) {
+		bw[w] = true
+	}
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		if isFunctionTail(w) {
+			continue
+		}
+		if !bw[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// evidence joins the sentences that report a meeting, in text order.
+func (d *doc) evidence(sents []int) string {
+	s := append([]int(nil), sents...)
+	sort.Ints(s)
+	var parts []string
+	for _, si := range s {
+		parts = append(parts, d.sents[si].Text)
+		if len(parts) == 3 {
+			break
+		}
+	}
+	return strings.Join(parts, " ... ")
+}

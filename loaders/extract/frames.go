@@ -1,0 +1,971 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-project/kg/loaders/extract/lexicon"
+	"github.com/kg-project/kg/loaders/extract/text"
+)
+
+// Layer 4: clauses and frames. A frame is one predicate of the table in
+// predicates.go found in a sentence, with its slots filled from the
+// sentence's mentions: the subject side (walking left from the predicate
+// over adverbials, dates and comma-set insertions), the partner side (the
+// object or the prepositional phrase the row names, walking right), the
+// agent of a passive ("was received by X"), and coordinated lists on
+// either side ("met A, B and C"). A frame says nothing yet about which
+// people the mentions are; the discourse layer resolves them.
+
+type frame struct {
+	pred    *predicate
+	rule    string
+	sent    int
+	trigger span
+	kind    frameKind
+	// subject and partner groups, as mention indexes of the sentence;
+	// partners may hold several groups when the sentence says the
+	// meetings were separate.
+	subject  []int
+	partners [][]int
+	passive  bool
+	planned  bool
+	nominal  bool // a noun predicate ("the meeting between X and Y")
+	// targetNoun: for attendance, the meeting noun it names ("the
+	// talks", "the audience"), "" when none.
+	targetNoun string
+}
+
+// sentence gives the frame finder quick access to one sentence.
+type sentence struct {
+	d    *doc
+	si   int
+	s    *text.Sentence
+	toks []text.Token
+	cls  []class
+	ms   []mention
+	at   []int // token → index of the mention covering it, or -1
+}
+
+func (d *doc) sentence(si int) *sentence {
+	s := &d.sents[si]
+	x := &sentence{d: d, si: si, s: s, toks: s.Toks, cls: d.cls[si], ms: d.ments[si], at: make([]int, len(s.Toks))}
+	for k := range x.at {
+		x.at[k] = -1
+	}
+	for mi, m := range x.ms {
+		for k := m.whole.i; k < m.whole.j && k < len(x.at); k++ {
+			x.at[k] = mi
+		}
+	}
+	return x
+}
+
+func (x *sentence) tok(k int) text.Token { return tokAt(x.toks, k) }
+
+// mat returns the index of the mention covering token k, or -1.
+func (x *sentence) mat(k int) int {
+	if k < 0 || k >= len(x.at) {
+		return -1
+	}
+	return x.at[k]
+}
+
+// findFrames returns the frames of a sentence in token order.
+func (x *sentence) findFrames() []frame {
+	var out []frame
+	used := make([]bool, len(x.toks))
+	for k := 0; k < len(x.toks); k++ {
+		if x.mat(k) >= 0 && x.ms[x.mat(k)].kind == mName || x.toks[k].Kind != text.Word {
+			continue
+		}
+		best, bestEnd := -1, 0
+		for pi := range predicates {
+			p := &predicates[pi]
+			if p.verb == "" {
+				continue
+			}
+			if end, ok := x.matchPredicate(p, k); ok && end > bestEnd {
+				best, bestEnd = pi, end
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		f := x.fill(&predicates[best], span{k, bestEnd})
+		for t := k; t < bestEnd; t++ {
+			used[t] = true
+		}
+		out = append(out, f)
+		k = bestEnd - 1
+	}
+	out = append(out, x.nominalFrames(used)...)
+	out = append(out, x.presenceFrames(used)...)
+	sortFrames(out)
+	return out
+}
+
+func sortFrames(fs []frame) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].trigger.i < fs[j-1].trigger.i; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+// matchPredicate matches a verb predicate at token k and returns where
+// the predicate ends.
+func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
+	t := x.toks[k]
+	if !isForm(t.Lower, p.verb) {
+		return 0, false
+	}
+	if x.nounContext(k, p.verb) {
+		return 0, false
+	}
+	if t.Cap && k > 0 && !x.s.TitleCase && x.mat(k) >= 0 {
+		return 0, false
+	}
+	j := k + 1
+	for _, w := range p.particle {
+		// Adverbs may come between: "called also on", "sat down together
+		// with".
+		if x.tok(j).Lower != w {
+			return 0, false
+		}
+		j++
+	}
+	if len(p.nouns) == 0 {
+		return j, true
+	}
+	// A light verb needs its noun within a few modifiers: "held talks",
+	// "had a short, informal meeting", "held six hours of talks".
+	for gap := 0; gap <= 7 && j+gap < len(x.toks); gap++ {
+		if n := matchNoun(x.toks, j+gap, p.nouns); n > 0 {
+			return j + gap + n, true
+		}
+		g := x.toks[j+gap]
+		if !gapToken(g) || x.mat(j+gap) >= 0 && x.ms[x.mat(j+gap)].kind == mName {
+			break
+		}
+	}
+	return 0, false
+}
+
+// nounContext reports a verb form used as a noun: "the meeting", "a
+// visit", "his call", "their last meeting", "bilateral talks".
+func (x *sentence) nounContext(k int, lemma string) bool {
+	w := x.toks[k].Lower
+	nounLike := w == lemma || w == lemma+"s" || w == lemma+"es" || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ings")
+	if !nounLike {
+		return false
+	}
+	prev := x.tok(k - 1)
+	if prev.Kind == text.Poss || prev.Kind == text.Number {
+		return true
+	}
+	if prev.Kind != text.Word {
+		return false
+	}
+	if prev.Is("the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "these", "those", "every", "each",
+		"any", "no", "first", "second", "third", "fourth", "last", "next", "previous", "latest", "recent", "such", "further",
+		"separate", "bilateral", "official", "private", "closed-door", "one-on-one", "face-to-face", "formal", "informal",
+		"brief", "short", "long", "lengthy", "joint", "high-level", "several", "many", "two", "three", "state", "working",
+		"courtesy", "phone", "telephone", "video", "virtual", "key", "important", "rare", "historic", "landmark", "trilateral",
+		"weekly", "monthly", "annual", "regular", "cabinet", "summit", "emergency", "extraordinary", "ministerial") {
+		return true
+	}
+	return false
+}
+
+// gapToken reports a word that may stand between a light verb and its
+// noun: articles, numbers, adjectives, "of", commas.
+func gapToken(t text.Token) bool {
+	switch t.Kind {
+	case text.Number:
+		return true
+	case text.Punct:
+		return t.Text == "," || t.Text == "-"
+	case text.Quote:
+		return true
+	case text.Word:
+	default:
+		return false
+	}
+	if t.Is("with", "to", "on", "from", "between", "at", "in", "for", "by", "and", "said", "who", "which", "that") {
+		return false
+	}
+	return !t.Cap || t.AllCaps() && len(t.Text) <= 4
+}
+
+// matchNoun matches one of nouns (some of several words) at token k and
+// returns how many tokens it used.
+func matchNoun(toks []text.Token, k int, nouns []string) int {
+	best := 0
+	for _, n := range nouns {
+		ws := strings.Fields(n)
+		if k+len(ws) > len(toks) {
+			continue
+		}
+		ok := true
+		for i, w := range ws {
+			if toks[k+i].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok && len(ws) > best {
+			best = len(ws)
+		}
+	}
+	return best
+}
+
+// fill finds the slots of a verb predicate matched at trigger.
+func (x *sentence) fill(p *predicate, trig span) frame {
+	f := frame{pred: p, rule: p.name, sent: x.si, trigger: trig, kind: p.kind}
+	verb := x.toks[trig.i]
+	f.passive = x.isPassive(trig.i, p.verb)
+	f.planned = x.isPlanned(trig.i)
+	if p.kind == kindMeeting && x.hasCallCue(trig) {
+		f.kind = kindCall
+	}
+	if f.passive {
+		// "X was received by Y": the subject is the partner, the by-phrase
+		// the agent; for attendance the by-phrase attends.
+		f.subject = x.subjectOf(trig.i)
+		if len(f.subject) == 0 {
+			// "First to be received was the Saudi delegation, headed by X".
+			f.subject = x.invertedSubject(trig.j)
+		}
+		if by := x.afterPreposition(trig.j, []string{"by"}); by != nil {
+			f.partners = [][]int{by}
+		}
+		if p.kind == kindAttend {
+			f.targetNoun = x.subjectNoun(trig.i)
+		}
+		return f
+	}
+	f.subject = x.subjectOf(trig.i)
+	if len(f.subject) == 0 && isGerundOpening(x, trig.i, verb) {
+		f.subject = x.mainSubjectAfter(trig.j)
+	}
+	for _, slot := range p.partner {
+		var groups [][]int
+		switch slot {
+		case "object":
+			groups = x.objectOf(trig.j, p.personObject)
+		case "none":
+			continue
+		default:
+			if g := x.afterPreposition(trig.j, []string{slot}); g != nil {
+				groups = x.splitSeparate(g, trig)
+			}
+		}
+		if len(groups) > 0 {
+			f.partners = groups
+			break
+		}
+	}
+	if p.kind == kindAttend && len(f.partners) == 0 {
+		f.targetNoun = x.objectNoun(trig.j)
+	}
+	return f
+}
+
+// invertedSubject reads the subject of an inverted passive after the
+// verb: "First to be received was the Saudi delegation, headed by X",
+// "Next was X".
+func (x *sentence) invertedSubject(j int) []int {
+	k := j
+	for k < len(x.toks) && k < j+3 && !x.toks[k].Is("was", "were") {
+		k++
+	}
+	if !x.tok(k).Is("was", "were") {
+		return nil
+	}
+	if mi := x.mat(k+1); mi >= 0 {
+		return x.listFrom(mi)
+	}
+	return x.delegationAt(k + 1)
+}
+
+// isGerundOpening reports a predicate opening its sentence or clause as a
+// participle: "Meeting Syria's foreign minister, the Secretary-General
+// ...", "Speaking by phone on Sunday, X and Y agreed ...", "After meeting
+// X, Y said".
+func isGerundOpening(x *sentence, k int, verb text.Token) bool {
+	if !strings.HasSuffix(verb.Lower, "ing") {
+		return false
+	}
+	p := x.tok(k - 1)
+	return k == 0 || p.Text == "," || p.Is("after", "before", "while", "when", "upon", "on", "since") && (k == 1 || x.tok(k-2).Text == ",")
+}
+
+// mainSubjectAfter finds the subject of the main clause after a
+// participial opening: the first mention after the next comma.
+func (x *sentence) mainSubjectAfter(j int) []int {
+	for k := j; k < len(x.toks); k++ {
+		if x.toks[k].Text == "," {
+			for q := k + 1; q < len(x.toks) && q < k+4; q++ {
+				if mi := x.mat(q); mi >= 0 && !x.ms[mi].complement {
+					return x.coordinated(mi)
+				}
+				if !x.toks[q].Is("the", "his", "her") && x.toks[q].Kind != text.Punct {
+					break
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isPassive reports a be-form before the verb: "was received", "were
+// warmly welcomed", "has been hosted".
+func (x *sentence) isPassive(k int, lemma string) bool {
+	if !isPastParticiple(x.toks[k].Lower, lemma) {
+		return false
+	}
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		t := x.toks[q]
+		if beForms[t.Lower] {
+			return true
+		}
+		if lexicon.Adverbs[t.Lower] || t.Is("on", "today", "yesterday", "then", "first") || x.isDateToken(q) {
+			continue
+		}
+		break
+	}
+	// A reduced relative or absolute: ", accompanied by X,", "flanked by".
+	return x.tok(k+1).Is("by") && (x.tok(k-1).Text == "," || k == 0)
+}
+
+func (x *sentence) isDateToken(k int) bool {
+	for _, dm := range x.d.dates[x.si] {
+		if k >= dm.I && k < dm.J {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlanned reports a predicate that the words before it make planned,
+// hoped for or denied: "is expected to meet", "will hold talks", "did not
+// meet", "plans to visit".
+func (x *sentence) isPlanned(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		t := x.toks[q]
+		if t.Kind != text.Word {
+			if t.Text == "," || t.Kind == text.Quote {
+				break
+			}
+			continue
+		}
+		if x.mat(q) >= 0 {
+			break
+		}
+		if t.Lower == "to" {
+			prev := x.tok(q - 1)
+			if prev.Is("expected", "due", "scheduled", "set", "plans", "plan", "planned", "planning", "hopes",
+				"hope", "hoped", "hoping", "intends", "intended", "wants", "wanted", "agreed", "invited", "likely",
+				"going", "is", "are", "was", "were", "be", "able", "unable", "failed", "refused", "declined", "tried",
+				"sought", "seeks", "seeking", "asked", "urged", "ready", "willing", "eager", "keen", "preparing",
+				"prepares", "hopeful", "looks", "looking", "forward", "offered", "proposed", "supposed", "wished", "wish") {
+				return true
+			}
+			continue
+		}
+		if t.Is("will", "would", "shall", "could", "might", "may", "not", "never", "cannot", "won't", "didn't",
+			"wouldn't", "couldn't", "hasn't", "haven't", "hadn't", "isn't", "wasn't", "without", "if", "unless",
+			"whether", "should", "must", "nor", "neither") {
+			return true
+		}
+		if !(lexicon.Adverbs[t.Lower] || auxiliaries[t.Lower] || t.Is("also", "then", "later", "soon", "both", "first")) {
+			break
+		}
+	}
+	return false
+}
+
+// hasCallCue reports a phone or video word in the predicate's clause.
+func (x *sentence) hasCallCue(trig span) bool {
+	for k := max(0, trig.i-6); k < len(x.toks) && k < trig.j+8; k++ {
+		if callCues[x.toks[k].Lower] {
+			if x.toks[k].Is("online") && k > trig.j {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated returns the mention mi with the mentions coordinated with
+// it ("A, B and C"), in order.
+func (x *sentence) coordinated(mi int) []int {
+	start := mi
+	for start > 0 && x.joinedList(start-1, start) {
+		start--
+	}
+	end := mi
+	for end+1 < len(x.ms) && x.joinedList(end, end+1) {
+		end++
+	}
+	var out []int
+	for k := start; k <= end; k++ {
+		if !x.ms[k].complement {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// joinedList reports whether mentions a and b (a before b) stand in one
+// list: only commas, "and", "as well as", "along with" and the like
+// between them.
+func (x *sentence) joinedList(a, b int) bool {
+	i, j := x.ms[a].whole.j, x.ms[b].whole.i
+	if j < i {
+		return false
+	}
+	if x.ms[b].complement && !x.tok(j-1).Is("and") {
+		return false
+	}
+	gap := x.toks[i:j]
+	if len(gap) == 0 {
+		return false
+	}
+	// Pronouns and groups join a list only with "and": "He and the
+	// Ethiopian Ambassador", not "According to him, the two".
+	if (x.ms[a].kind == mPronoun || x.ms[a].kind == mGroup || x.ms[b].kind == mPronoun || x.ms[b].kind == mGroup) && !containsWord(gap, "and") {
+		return false
+	}
+	words := 0
+	for k, t := range gap {
+		switch {
+		case t.Text == "," || t.Text == ";" && x.ms[a].kind == mName:
+		case t.Is("and", "&"):
+			words++
+		case t.Is("as", "well") && len(gap) >= 3:
+		case t.Is("along", "together") && k+1 < len(gap) && gap[k+1].Is("with"):
+		case t.Is("with") && k > 0 && gap[k-1].Is("along", "together"):
+		case t.Is("also", "both", "then", "respectively", "finally"):
+		case t.Is("with") && len(gap) >= 2 && gap[0].Text == ",":
+			// "with A, with B and with C"
+		default:
+			return false
+		}
+	}
+	return words <= 1 && len(gap) <= 5
+}
+
+func containsWord(toks []text.Token, w string) bool {
+	for _, t := range toks {
+		if t.Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf walks left from the predicate at k to its subject: the
+// nearest mention not inside a complement, skipping adverbs, auxiliaries,
+// dates, places and comma-set insertions ("Jalel Trabelsi, whose tour of
+// duty is ending, called on ..."). It stops at a clause boundary.
+func (x *sentence) subjectOf(k int) []int {
+	q := k - 1
+	for q >= 0 {
+		t := x.toks[q]
+		if mi := x.mat(q); mi >= 0 {
+			m := &x.ms[mi]
+			if m.complement {
+				q = m.whole.i - 1
+				continue
+			}
+			return x.coordinated(mi)
+		}
+		switch {
+		case t.Text == ",":
+			// Skip an insertion set off by commas.
+			c := q - 1
+			for c >= 0 && x.toks[c].Text != "," && x.toks[c].Text != ";" {
+				c--
+			}
+			if c >= 0 && x.toks[c].Text == "," && insertionStart(x.tok(c+1)) {
+				q = c - 1
+				continue
+			}
+			q--
+			continue
+		case t.Text == ";" || t.Text == ":" || t.Kind == text.Quote && !x.s.Quoted[k]:
+			return nil
+		case t.Kind == text.Punct:
+			q--
+			continue
+		case t.Kind == text.Word && !t.Cap && clauseWord(t):
+			return nil
+		}
+		q--
+	}
+	return nil
+}
+
+// insertionStart reports a word that opens a comma-set insertion rather
+// than a new clause: a relative pronoun, a preposition, a participle.
+func insertionStart(t text.Token) bool {
+	if t.Is("who", "whose", "whom", "which", "where", "when", "as", "on", "in", "at", "during", "after",
+		"before", "following", "according", "accompanied", "led", "headed", "flanked", "joined", "alongside",
+		"together", "along", "for", "with", "from", "meanwhile", "however", "also", "then", "today", "yesterday",
+		"separately", "earlier", "later", "too") {
+		return true
+	}
+	return strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing") || t.Cap
+}
+
+// clauseWord reports a lower-case word that starts or ends a clause when
+// walking left to a subject: a finite verb, a conjunction, a relative
+// pronoun.
+func clauseWord(t text.Token) bool {
+	if auxiliaries[t.Lower] || lexicon.Adverbs[t.Lower] {
+		return false
+	}
+	if t.Is("that", "which", "who", "whom", "where", "because", "although", "though", "but", "while", "whereas", "if", "said", "says", "told", "and") {
+		return !t.Is("and")
+	}
+	if lexicon.IsVerb(t.Lower) && !strings.HasSuffix(t.Lower, "ing") {
+		return true
+	}
+	return false
+}
+
+// afterPreposition finds the first of preps after token j (within the
+// clause) and returns the mention list right after it.
+func (x *sentence) afterPreposition(j int, preps []string) []int {
+	for k := j; k < len(x.toks); k++ {
+		t := x.toks[k]
+		if t.Text == ";" || t.Text == "." || t.Kind == text.Quote && x.s.Quoted[k] != x.s.Quoted[max(j-1, 0)] {
+			return nil
+		}
+		if k > j && t.Kind == text.Word && !t.Cap && (t.Is("who", "which", "said", "says")) {
+			return nil
+		}
+		if mi := x.mat(k); mi >= 0 {
+			k = x.ms[mi].whole.j - 1
+			continue
+		}
+		for _, p := range preps {
+			ws := strings.Fields(p)
+			if matchNoun(x.toks, k, []string{p}) == len(ws) {
+				q := k + len(ws)
+				for x.tok(q).Is("both", "each", "all") || x.tok(q).Is("of") && x.tok(q-1).Is("each", "all") {
+					q++
+				}
+				if mi := x.mat(q); mi >= 0 {
+					return x.listFrom(mi)
+				}
+				// "received a call from the delegation led by X".
+				if g := x.delegationAt(q); g != nil {
+					return g
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// listFrom returns mention mi and the mentions listed after it.
+func (x *sentence) listFrom(mi int) []int {
+	out := []int{mi}
+	for k := mi + 1; k < len(x.ms) && x.joinedList(k-1, k); k++ {
+		if !x.ms[k].complement {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// objectOf finds the direct object of a predicate ending at j: the first
+// mention list after it, past adverbials ("received in audience yesterday
+// evening at his ranch in Diriyah Charles, Prince of Wales"). A thing
+// first ("received a message from X") means there is no person object;
+// a delegation gives the people who led or made it up. Several groups are
+// returned when the sentence says the meetings were separate.
+func (x *sentence) objectOf(j int, personOnly bool) [][]int {
+	k := j
+	for k < len(x.toks) {
+		t := x.toks[k]
+		if mi := x.mat(k); mi >= 0 {
+			m := &x.ms[mi]
+			if m.complement {
+				return nil
+			}
+			return x.splitSeparate(x.listFrom(mi), span{j, j})
+		}
+		if x.isDateToken(k) {
+			k++
+			continue
+		}
+		switch {
+		case t.Text == "," || t.Text == "(" || t.Text == ")":
+			k++
+			continue
+		case t.Is("in", "at", "on", "during", "inside", "outside", "near", "from", "here", "there", "today",
+			"yesterday", "separately", "jointly", "also", "warmly", "formally", "officially", "later", "earlier",
+			"together", "then", "briefly", "privately", "personally", "again", "once", "first", "respectively",
+			"up", "over", "with"):
+			if t.Is("with") && k > j {
+				return nil
+			}
+			k++
+			// Skip the place or time the preposition introduces.
+			for k < len(x.toks) && x.mat(k) < 0 && (x.toks[k].Cap || x.toks[k].Is("the", "of", "his", "her", "their",
+				"its", "audience", "office", "residence", "palace", "home", "capital", "sidelines", "margins", "city",
+				"morning", "afternoon", "evening", "night", "day", "behalf", "arrival", "turn", "a", "an", "ranch",
+				"headquarters", "ministry", "airport", "person", "same", "presidential", "official", "seat", "venue",
+				"hotel", "building", "hall", "room", "state", "house")) {
+				if x.toks[k].Cap && x.mat(k) < 0 && k > 0 && x.toks[k-1].Is("of") && x.mat(k) >= 0 {
+					break
+				}
+				k++
+			}
+			continue
+		}
+		if t.Kind == text.Word && !t.Cap || t.Kind == text.Word && t.Cap && x.mat(k) < 0 {
+			// A noun phrase that is not a person: a delegation, or a thing.
+			if g := x.delegationAt(k); g != nil {
+				return x.splitSeparate(g, span{j, j})
+			}
+			return nil
+		}
+		k++
+	}
+	return nil
+}
+
+// delegationNouns head noun phrases that stand for the people who lead or
+// make them up: "a Saudi delegation made up of X and Y", "a team led by
+// X", "ministers of the cabinet: A, B and C".
+var delegationNouns = wordList(`delegation delegations team mission group party entourage visitors guests members
+	contingent ministers officials dignitaries leaders delegates envoys ambassadors officers representatives
+	lawmakers legislators mayors governors chiefs commanders aides advisers advisors diplomats executives`)
+
+// delegationAt reads a delegation noun phrase starting at k and returns
+// the people it names: after "led by", "headed by", "made up of",
+// "comprising", "including", or its own members.
+func (x *sentence) delegationAt(k int) []int {
+	end := min(len(x.toks), k+8)
+	head := -1
+	for q := k; q < end; q++ {
+		if x.mat(q) >= 0 {
+			break
+		}
+		if delegationNouns[x.toks[q].Lower] {
+			head = q
+			break
+		}
+		if x.toks[q].Text == "," || x.toks[q].Text == ";" {
+			break
+		}
+	}
+	if head < 0 {
+		return nil
+	}
+	for q := head + 1; q < len(x.toks) && q < head+16; q++ {
+		t := x.toks[q]
+		if t.Text == ";" || t.Text == "." {
+			return nil
+		}
+		if t.Is("by", "of", "comprising", "including", "consisting", "with", "namely", "among", "them") || t.Text == ":" || t.Text == "," && q == head+1 {
+			n := q + 1
+			for x.tok(n).Is("of", "them", "as") {
+				n++
+			}
+			if mi := x.mat(n); mi >= 0 {
+				return x.listFrom(mi)
+			}
+		}
+	}
+	return nil
+}
+
+// splitSeparate cuts a partner list into separate meetings when the
+// sentence says so: "met separately with A, with B and with C", "received
+// A and, separately, B".
+func (x *sentence) splitSeparate(g []int, trig span) [][]int {
+	if len(g) < 2 {
+		return [][]int{g}
+	}
+	separate := false
+	for k := max(0, trig.i-3); k < len(x.toks) && k <= x.ms[g[len(g)-1]].whole.j; k++ {
+		if separateCues[x.toks[k].Lower] {
+			separate = true
+		}
+	}
+	if !separate {
+		return [][]int{g}
+	}
+	out := make([][]int, 0, len(g))
+	for _, mi := range g {
+		out = append(out, []int{mi})
+	}
+	return out
+}
+
+// subjectNoun returns the head noun of a passive's subject when it is no
+// person: "The audience was attended by ...".
+func (x *sentence) subjectNoun(k int) string {
+	for q := k - 1; q >= 0 && q >= k-8; q-- {
+		t := x.toks[q]
+		if matchNoun(x.toks, q, meetingNouns) > 0 || t.Is("it", "ceremony", "signing", "event", "occasion", "reception", "dinner", "lunch") {
+			return t.Lower
+		}
+	}
+	return ""
+}
+
+// objectNoun returns the meeting noun an attendance predicate takes as
+// object: "attended the meeting", "joined the talks", "took part in
+// El-Sisi's talks with Abbas".
+func (x *sentence) objectNoun(j int) string {
+	for q := j; q < len(x.toks) && q < j+6; q++ {
+		t := x.toks[q]
+		if x.mat(q) >= 0 && x.ms[x.mat(q)].kind == mName {
+			if x.tok(x.ms[x.mat(q)].whole.j).Kind == text.Poss {
+				q = x.ms[x.mat(q)].whole.j
+				continue
+			}
+			return ""
+		}
+		if matchNoun(x.toks, q, meetingNouns) > 0 || t.Is("it", "ceremony", "signing", "occasion", "event") {
+			return t.Lower
+		}
+		if t.Text == "," || t.Text == "." || t.Text == ";" {
+			return ""
+		}
+	}
+	return ""
+}
+
+// nominalFrames finds meetings and calls named by a noun with their
+// partners: "the meeting between X and Y", "X's talks with Y", "in a
+// telephone conversation with Y", "during her meeting with Y".
+func (x *sentence) nominalFrames(used []bool) []frame {
+	var out []frame
+	for k := 0; k < len(x.toks); k++ {
+		if used[k] || x.mat(k) >= 0 && x.ms[x.mat(k)].kind == mName {
+			continue
+		}
+		n := matchNoun(x.toks, k, meetingNouns)
+		kind := kindMeeting
+		if c := matchNoun(x.toks, k, callNouns); c >= n && c > 0 && !x.toks[k].Is("call", "calls") || c > 0 && x.toks[k].Is("call") && !x.tok(k-1).Is("courtesy") {
+			n, kind = c, kindCall
+		}
+		if n == 0 {
+			continue
+		}
+		if x.toks[k].Is("visit", "reception", "lunch", "dinner", "breakfast", "luncheon", "banquet", "summit") {
+			// A visit or a meal "with" someone is no meeting by itself.
+			if !x.tok(k+n).Is("between") {
+				continue
+			}
+		}
+		j := k + n
+		// "talks lasting several hours with", "the meeting held on Sunday
+		// with", "talks in Zurich with".
+		q := j
+		for q < len(x.toks) && q < j+6 && !x.tok(q).Is("with", "between", "of", "to", "from") && x.mat(q) < 0 &&
+			x.tok(q).Text != "," && x.tok(q).Text != "." {
+			q++
+		}
+		prep := x.tok(q)
+		if !prep.Is("with", "between", "to", "from") || prep.Is("to", "from") && kind != kindCall {
+			continue
+		}
+		f := frame{rule: "noun-" + strings.ReplaceAll(x.toks[k].Lower, " ", "-"), sent: x.si, trigger: span{k, j}, kind: kind, nominal: true}
+		f.planned = x.nounPlanned(k)
+		if kind == kindMeeting && x.hasCallCue(span{k, j}) {
+			f.kind = kindCall
+		}
+		g := x.afterPreposition(q, []string{prep.Lower})
+		if g == nil {
+			continue
+		}
+		if prep.Is("between") {
+			f.subject = g
+		} else {
+			f.partners = x.splitSeparate(g, span{k, j})
+			f.subject = x.possessorOf(k)
+			if f.subject == nil {
+				f.subject = x.subjectOf(k)
+			}
+			if f.subject == nil {
+				f.subject = x.mainSubjectAfter(q)
+			}
+		}
+		for t := k; t < j; t++ {
+			used[t] = true
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// possessorOf returns the possessor of the noun at k: "X's meeting",
+// "his talks", "their call".
+func (x *sentence) possessorOf(k int) []int {
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		t := x.toks[q]
+		if t.Kind == text.Poss && q > 0 && x.mat(q-1) >= 0 {
+			return x.coordinated(x.mat(q-1))
+		}
+		if t.Is("his", "her", "their") {
+			if mi := x.mat(q); mi >= 0 {
+				return []int{mi}
+			}
+			return []int{x.addPossessivePronoun(q)}
+		}
+		if t.Kind != text.Word || t.Cap && x.mat(q) < 0 && !x.cls[q].has(clsTitleModifier) {
+			break
+		}
+	}
+	return nil
+}
+
+// addPossessivePronoun turns "his"/"her"/"their" at token q into a
+// pronoun mention so that the discourse layer resolves it.
+func (x *sentence) addPossessivePronoun(q int) int {
+	m := mention{sent: x.si, kind: mPronoun, whole: span{q, q + 1}, name: span{q, q + 1}, text: x.toks[q].Lower,
+		ent: -1, rule: "pronoun-possessive", complement: true}
+	if x.toks[q].Is("their") {
+		m.kind = mGroup
+	}
+	x.ms = append(x.ms, m)
+	x.d.ments[x.si] = x.ms
+	x.at[q] = len(x.ms) - 1
+	return len(x.ms) - 1
+}
+
+// nounPlanned reports a meeting noun that its modifiers make planned or
+// denied: "an upcoming meeting", "no meeting", "the proposed talks".
+func (x *sentence) nounPlanned(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		t := x.toks[q]
+		if t.Is("upcoming", "planned", "proposed", "possible", "expected", "future", "next", "forthcoming",
+			"no", "scheduled", "potential", "prospective", "planned", "mooted", "first-ever", "would-be") {
+			return true
+		}
+		if t.Is("ahead") || t.Is("of") && x.tok(q-1).Is("ahead") {
+			return true
+		}
+		if t.Kind != text.Word || x.mat(q) >= 0 {
+			break
+		}
+	}
+	return false
+}
+
+// presenceFrames finds attendance said with no verb of its own:
+// "Present at the meeting were X and Y", "X was also present", "in the
+// presence of X", "In attendance were X", "Also at the table were X",
+// "Also on the minister's schedule was X", and photo captions that list
+// who is in the room ("From left: A, B and C during the meeting").
+func (x *sentence) presenceFrames(used []bool) []frame {
+	var out []frame
+	for k := 0; k < len(x.toks); k++ {
+		if used[k] {
+			continue
+		}
+		t := x.toks[k]
+		var g, subject []int
+		rule := ""
+		kind := kindAttend
+		switch {
+		case t.Is("presence") && x.tok(k+1).Is("of"):
+			if mi := x.mat(k+2); mi >= 0 {
+				g, rule = x.listFrom(mi), "in-the-presence-of"
+			}
+		case t.Is("present") || t.Is("attendance") && x.tok(k-1).Is("in") || t.Is("hand") && x.tok(k-1).Is("on") ||
+			t.Is("table") && x.tok(k-1).Is("the") && x.tok(k-2).Is("at"):
+			rule = "present"
+			g = x.listAfterCopula(k + 1)
+			if g == nil {
+				// Before: "X and Y were also present", "with X present".
+				g = x.subjectOf(k)
+				// "X was at the table together with A, B and C".
+				if with := x.afterPreposition(k+1, []string{"together with", "along with", "alongside", "with"}); with != nil {
+					g = append(append([]int(nil), g...), with...)
+				}
+			}
+		case delegationNouns[t.Lower] && (x.tok(k+1).Text == ":" || x.tok(k+1).Is("included", "comprised", "includes", "comprises")) && !t.Is("leaders", "officials"):
+			// "the cabinet members in his delegation: A, B and C", "The
+			// visitors included A and B".
+			if mi := x.mat(k + 2); mi >= 0 {
+				g, rule = x.listFrom(mi), "delegation-list"
+			}
+		case t.Is("schedule", "agenda", "programme", "program", "itinerary", "visitors", "guests") && x.tok(k-1).Kind == text.Poss:
+			// "Also on the minister's schedule was X", "Next on the
+			// Premier's agenda was X", "among the Premier's visitors".
+			if host := x.possessorOf(k); host != nil {
+				if l := x.listAfterCopula(k + 1); l != nil {
+					g, subject, rule, kind = l, host, "on-the-schedule", kindMeeting
+				} else if t.Is("visitors", "guests") && x.tok(k-3).Is("among") {
+					if sub := x.subjectOf(k - 3); sub != nil {
+						g, subject, rule, kind = sub, host, "among-the-visitors", kindMeeting
+					}
+				}
+			}
+		case matchNoun(x.toks, k, meetingNouns) > 0 && x.tok(k-1).Is("the", "their", "a") && x.tok(k-2).Is("during", "at", "in", "after", "before"):
+			// A caption: "From left: A, B, C and D during the meeting at
+			// State House".
+			q := k - 3
+			if mi := x.mat(q); mi >= 0 && x.ms[mi].kind == mName {
+				if l := x.coordinated(mi); len(l) >= 2 && x.noVerbBefore(x.ms[l[0]].whole.i) {
+					g, rule, kind = l, "caption", kindMeeting
+				}
+			}
+		}
+		if len(g) == 0 {
+			continue
+		}
+		f := frame{rule: rule, sent: x.si, trigger: span{k, k + 1}, kind: kind, subject: g}
+		if subject != nil {
+			f.subject, f.partners = subject, [][]int{g}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// listAfterCopula reads the people after "were"/"was"/":" following a
+// presence word, past a non-person phrase ("Present at the meeting were
+// some government officials, among them X and Y").
+func (x *sentence) listAfterCopula(k int) []int {
+	seen := false
+	for q := k; q < len(x.toks) && q < k+16; q++ {
+		t := x.toks[q]
+		if t.Text == "." || t.Text == ";" && seen {
+			return nil
+		}
+		if t.Is("were", "was", "are", "is", "included", "including", "them") || t.Text == ":" {
+			seen = true
+			continue
+		}
+		if mi := x.mat(q); mi >= 0 {
+			if !seen {
+				return nil
+			}
+			return x.listFrom(mi)
+		}
+	}
+	return nil
+}
+
+// noVerbBefore reports that no verb stands between the sentence start and
+// token k: the list is the sentence's own subject, as in a caption.
+func (x *sentence) noVerbBefore(k int) bool {
+	for q := 0; q < k; q++ {
+		if x.mat(q) < 0 && x.toks[q].Kind == text.Word && !x.toks[q].Cap && lexicon.IsVerb(x.toks[q].Lower) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,776 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-project/kg/loaders/extract/lexicon"
+	"github.com/kg-project/kg/loaders/extract/text"
+)
+
+// Layer 2: mentions. Every reference to a person in a sentence becomes a
+// mention: a name with what stands around it (honorifics, an office title
+// and nationality before it, an appositive after it), a description ("the
+// visiting minister", "his Omani counterpart"), a pronoun, or a group
+// ("the two leaders", "both sides"). Later layers resolve mentions to
+// people and read who met whom from them.
+
+type mentionKind uint8
+
+const (
+	mName        mentionKind = iota // a personal name
+	mDescription                    // "the Chinese envoy", "his host"
+	mPronoun                        // he, she, him
+	mGroup                          // "the two leaders", "they"
+)
+
+// office is a title a mention gives its person.
+type office struct {
+	title   string // plain form, abbreviations spelled out: "Foreign Minister"
+	of      string // country or organisation, "" when not said
+	current bool
+	rule    string
+}
+
+type mention struct {
+	sent      int
+	kind      mentionKind
+	whole     span   // every token of the mention: honorifics, title, name, appositive
+	name      span   // the name's own tokens (mName), or the description's head
+	text      string // the name (without honorifics), or the description's head word
+	offices   []office
+	country   string // nationality the mention states
+	honorific bool
+	visiting  bool
+	// counterpart: "his Russian counterpart X" — the same office as the
+	// sentence's subject, in another country.
+	counterpart bool
+	// possessor: "his", "her", "their" before a description or counterpart.
+	possessor string
+	quoted    bool
+	headline  bool
+	titleCase bool
+	// complement: the mention depends on a noun or preposition that makes
+	// it no participant of the clause ("a message from X", "on behalf of
+	// X", "the envoy of X", "X's wife").
+	complement bool
+	alias      string   // a short form given in brackets: "Joko Widodo (Jokowi)"
+	count      int      // for groups: how many people ("the two leaders": 2), 0 when unknown
+	countries  []string // for groups: "the Egyptian and Saudi sides"
+	ent        int      // the person it resolves to, -1 while unresolved
+	group      []int    // for groups: the people it resolves to
+	rule       string
+}
+
+// findMentions reads the mentions of one sentence, in token order.
+func (d *doc) findMentions(si int) []mention {
+	s := &d.sents[si]
+	cls := d.cls[si]
+	toks := s.Toks
+	var out []mention
+	used := make([]bool, len(toks))
+	spans := nameSpans(s, cls)
+	var kept []span
+	for _, sp := range spans {
+		if d.rejectName(s, cls, sp) {
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	for k, sp := range kept {
+		prevEnd, nextStart := 0, len(toks)
+		if k > 0 {
+			prevEnd = kept[k-1].j
+		}
+		if k+1 < len(kept) {
+			nextStart = kept[k+1].i
+		}
+		m := mention{sent: si, kind: mName, name: sp, whole: sp, ent: -1, quoted: s.Quoted[sp.i],
+			headline: s.Headline, titleCase: s.TitleCase, rule: "name"}
+		m.text = nameText(toks[sp.i:sp.j])
+		readPrefix(s, cls, &m, prevEnd)
+		readAppositive(s, cls, &m, nextStart, k > 0 && len(out) > 0 && len(out[len(out)-1].offices) > 0)
+		readNameAlias(s, &m)
+		m.complement = isComplement(toks, m.whole.i)
+		for x := m.whole.i; x < m.whole.j; x++ {
+			used[x] = true
+		}
+		out = append(out, m)
+	}
+	out = append(out, d.descriptions(si, used)...)
+	sortMentions(out)
+	return out
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].whole.i < ms[j-1].whole.i; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// rejectName reports a candidate name that its context shows is an
+// organisation, place, work or outlet ("the Nord Stream pipeline", "at
+// Camp David", "Morgan Stanley and Goldman Sachs", "Ahram Online").
+func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
+	toks := s.Toks
+	prev, next := tokAt(toks, sp.i-1), tokAt(toks, sp.j)
+	// A name must have a word of two or more letters that is not an
+	// initial.
+	long := false
+	for k := sp.i; k < sp.j; k++ {
+		t := toks[k]
+		if len([]rune(t.Text)) >= 2 && !cls[k].has(clsInitials) && !cls[k].has(clsParticle) {
+			long = true
+		}
+	}
+	if !long {
+		return true
+	}
+	// Capitalised organisation or place-type words right after it:
+	// "Abdulaziz Center", "Jubilee House", "Bole International Airport".
+	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) {
+		return true
+	}
+	// An organisation word right before it that is no title: "Ministry X".
+	if prev.Kind == text.Word && prev.Cap && cls[sp.i-1].has(clsOrg) && !cls[sp.i-1].has(clsTitleHead|clsTitleModifier|clsHonorific) &&
+		!cls[sp.i-1].has(clsFunction) {
+		return true
+	}
+	// "the newspaper O Globo", "broadcaster LRT".
+	if lexicon.MediaNouns[prev.Lower] && !prev.Cap {
+		return true
+	}
+	if next.Kind == text.Number && !strings.Contains(next.Text, "/") && len(next.Text) != 4 {
+		// "Attribution 4.0", "Boeing 737"; a year after a name is a date.
+		return true
+	}
+	// "the Nord Stream pipeline", "the Kuomintang": a name takes no
+	// article unless a title comes between.
+	if prev.Is("the", "a", "an") && next.Kind != text.Poss {
+		return true
+	}
+	// "in X", "at X": a place, unless a possessive follows.
+	if prev.Is("in", "at", "near", "outside", "inside", "into", "to", "across") && prev.Lower != "to" && next.Kind != text.Poss {
+		return true
+	}
+	// A lower-case group noun after it: "Fateh al-Sham militants".
+	if next.Kind == text.Word && !next.Cap && groupNouns[next.Lower] {
+		return true
+	}
+	// The whole span is a place: "Addis Ababa", "Sierra Leone".
+	g := lexicon.Places()
+	if _, n := g.PlaceAt(toks, sp.i); n == sp.j-sp.i {
+		return true
+	}
+	if _, n := g.CountryAt(toks, sp.i); n == sp.j-sp.i {
+		return true
+	}
+	if _, n := g.DemonymAt(toks, sp.i); n == sp.j-sp.i {
+		return true
+	}
+	// "known as X", "dubbed X".
+	if prev.Is("dubbed", "called", "named", "codenamed") || prev.Lower == "as" && tokAt(toks, sp.i-2).Is("known", "named") {
+		return sp.j-sp.i > 1 || !prev.Is("named")
+	}
+	// Outlets cited as sources: "X reported", "according to X Online".
+	if next.Is("reported", "reports") && sp.j-sp.i == 1 {
+		return true
+	}
+	return false
+}
+
+// groupNouns after a capitalised sequence show it names a group or thing.
+var groupNouns = map[string]bool{
+	"group": true, "groups": true, "militants": true, "fighters": true, "terrorists": true, "forces": true,
+	"movement": true, "militia": true, "rebels": true, "faction": true, "party": true, "government": true,
+	"administration": true, "regime": true, "troops": true, "army": true, "agency": true, "company": true,
+	"pipeline": true, "plan": true, "doctrine": true, "summit": true, "talks": true, "process": true,
+	"format": true, "agreement": true, "deal": true, "accord": true, "treaty": true, "initiative": true,
+	"era": true, "administration's": true, "camp": true, "supporters": true, "loyalists": true,
+}
+
+// titleToken reports whether token k may be part of an office title read
+// backwards from a name ("Iran's Foreign Minister", "Minister of Foreign
+// Affairs", "Nepal Communist Party (NCP) co-chair", "Foreign Affairs CS").
+func titleToken(toks []text.Token, cls []class, k int) bool {
+	t := toks[k]
+	c := cls[k]
+	switch t.Kind {
+	case text.Poss:
+		return k > 0 && toks[k-1].Cap
+	case text.Punct:
+		return t.Text == "(" || t.Text == ")"
+	case text.Word:
+	default:
+		return false
+	}
+	if c.has(clsTitleHead | clsTitleModifier | clsTitleAbbrev) {
+		return true
+	}
+	// A word that may be a name belongs to a title only as the name of
+	// an organisation or place right before a title word ("Ogun State
+	// Governor", "Kurdistan Region Prime Minister").
+	if c.has(clsNameWord) {
+		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg) || toks[k+1].Kind == text.Poss) {
+			return true
+		}
+		return false
+	}
+	switch t.Lower {
+	case "of", "for", "to", "and", "the", "in", "charge", "on", "former", "ex", "then", "late", "acting",
+		"visiting", "outgoing", "incoming", "new", "newly", "elected", "appointed", "designate", "co-chair",
+		"&", "de", "facto", "longtime", "long-time", "veteran", "current", "chief", "general":
+		return true
+	}
+	if t.Cap && !c.has(clsVerb) || t.AllCaps() {
+		return true
+	}
+	return false
+}
+
+// readPrefix reads what stands before a name: honorifics (dropped), an
+// office title with its country or organisation, a nationality, and the
+// words "former", "visiting", "counterpart", "predecessor". prevEnd is
+// where the previous name ends; nothing before it belongs to this one.
+func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
+	toks := s.Toks
+	p := m.name.i - 1
+	p = skipHonorifics(toks, cls, p, prevEnd, m)
+	// "Joko Widodo (Jokowi)" is read after; "(R)" and "[" are skipped.
+	if p >= prevEnd && toks[p].Text == "[" {
+		p--
+	}
+	// "his Russian counterpart X", "her predecessor, X".
+	q := p
+	if q >= prevEnd && toks[q].Text == "," && q > prevEnd && tokAt(toks, q-1).Is("counterpart", "counterparts", "predecessor", "successor") {
+		q--
+	}
+	if q >= prevEnd && toks[q].Is("counterpart", "counterparts", "predecessor", "successor", "host", "guest") {
+		readRelational(s, cls, m, q, prevEnd)
+		return
+	}
+	// "the Minister of Foreign Affairs, Geoffrey Onyeama,": a title set
+	// off by a comma.
+	comma := false
+	if p > prevEnd && toks[p].Text == "," {
+		k := p - 1
+		for k >= prevEnd && titleToken(toks, cls, k) {
+			k--
+		}
+		for k+1 < p && toks[k+1].Is("and", "the", "a", "an", "as", "while", "with", "by", "of") && !cls[k+1].has(clsTitleHead) {
+			k++
+		}
+		if k+1 < p && hasHead(toks, cls, k+1, p) && commaTitleFits(toks, k) {
+			comma = true
+			p--
+		} else {
+			m.whole.i = p + 1
+			return
+		}
+	}
+	k := p
+	for k >= prevEnd && titleToken(toks, cls, k) {
+		// "and" joins two titles of one person only between title words.
+		if toks[k].Lower == "and" && !(k > 0 && titleWordish(toks[k-1], cls[k-1]) && titleWordish(toks[k+1], cls[k+1])) {
+			break
+		}
+		// A possessive of a person's name ends the title: "Trump's envoy".
+		if toks[k].Kind == text.Poss && k > 0 && cls[k-1].has(clsNameWord) && !cls[k-1].has(clsPlace) && lexicon.Places().Country(toks[k-1].Lower) == "" {
+			break
+		}
+		k--
+	}
+	start := k + 1
+	if start > p {
+		m.whole.i = p + 1
+		return
+	}
+	o, country, first, ok := parseTitle(toks, cls, start, p+1)
+	if country != "" {
+		m.country = country
+	}
+	if !ok {
+		// Only a nationality or a country's possessive: "Russia's Vladimir
+		// Putin", "Iranian Hassan Rouhani", "Latvia's Edgars Rinkēvičs".
+		if country != "" {
+			m.whole.i = first
+		} else {
+			m.whole.i = p + 1
+		}
+		return
+	}
+	o.rule = "role-title-before-name"
+	if comma {
+		o.rule = "role-title-comma-name"
+	}
+	if isVisiting(toks, first) {
+		m.visiting = true
+	}
+	m.offices = append(m.offices, o)
+	m.whole.i = first
+	// Honorifics before the title too: "His Highness the Amir Sheikh X",
+	// "HE Prime Minister Sheikh X".
+	h := skipHonorifics(toks, cls, first-1, prevEnd, m)
+	if h < first-1 {
+		m.whole.i = h + 1
+	}
+	if h >= prevEnd && h == first-1 && toks[h].Is("the") {
+		if h2 := skipHonorifics(toks, cls, h-1, prevEnd, m); h2 < h-1 {
+			m.whole.i = h2 + 1
+		}
+	}
+}
+
+// titleWordish reports a word that may stand inside an office title on
+// either side of "and": a title word, or a capitalised portfolio word
+// ("Local Government and Rural Development").
+func titleWordish(t text.Token, c class) bool {
+	return c.has(clsTitleHead|clsTitleModifier) || t.Cap && !c.has(clsNameWord) && t.Kind == text.Word
+}
+
+// commaTitleFits reports whether a title ending before a comma starts
+// where a noun phrase may start (k is the token before it).
+func commaTitleFits(toks []text.Token, k int) bool {
+	if k < 0 {
+		return true
+	}
+	t := toks[k]
+	if t.Kind == text.Punct || t.Kind == text.Quote {
+		return true
+	}
+	return t.Kind == text.Word && !t.Cap
+}
+
+// skipHonorifics moves left over honorifics and honorific chains ending at
+// token p and returns the new position.
+func skipHonorifics(toks []text.Token, cls []class, p, stop int, m *mention) int {
+	for p >= stop {
+		if n := chainEndingAt(toks, p); n > 0 && p-n+1 >= stop {
+			m.honorific = true
+			p -= n
+			continue
+		}
+		t := toks[p]
+		if t.Kind != text.Word || !t.Cap && !t.AllCaps() {
+			break
+		}
+		c := cls[p]
+		if c.has(clsHonorific) && (t.Lower != "he" || t.AllCaps()) {
+			m.honorific = true
+			p--
+			continue
+		}
+		if c.has(clsWeakHonorific) && (p > stop && cls[p-1].has(clsHonorific|clsTitleHead) || m.name.j-m.name.i >= 2) {
+			m.honorific = true
+			p--
+			continue
+		}
+		break
+	}
+	return p
+}
+
+// chainEndingAt returns the length of an honorific chain ("His Royal
+// Highness", "Tan Sri") ending at token p, or 0.
+func chainEndingAt(toks []text.Token, p int) int {
+	for _, ch := range lexicon.HonorificChains {
+		n := len(ch)
+		if p-n+1 < 0 {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			if toks[p-n+1+k].Lower != ch[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return n
+		}
+	}
+	return 0
+}
+
+func hasHead(toks []text.Token, cls []class, i, j int) bool {
+	for k := i; k < j; k++ {
+		if cls[k].has(clsTitleHead|clsTitleAbbrev) || toks[k].Is("co-chair") {
+			return true
+		}
+	}
+	return false
+}
+
+func isVisiting(toks []text.Token, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-3; k-- {
+		if toks[k].Is("visiting") {
+			return true
+		}
+		if !toks[k].Is("the", "a", "an") {
+			break
+		}
+	}
+	for k := first; k < len(toks) && k < first+3; k++ {
+		if toks[k].Is("visiting") {
+			return true
+		}
+	}
+	return false
+}
+
+// readRelational reads "his Russian counterpart X", "her predecessor X",
+// "his host X": the office is relative to someone else in the sentence.
+func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
+	toks := s.Toks
+	word := toks[q].Lower
+	switch word {
+	case "counterpart", "counterparts":
+		m.counterpart = true
+	case "predecessor":
+		m.offices = append(m.offices, office{current: false, rule: "role-predecessor"})
+	}
+	k := q - 1
+	g := lexicon.Places()
+	if k >= prevEnd {
+		if c, n := g.DemonymAt(toks, k); n == 1 {
+			m.country = c
+			k--
+		} else if k >= prevEnd+1 {
+			if c, n := g.DemonymAt(toks, k-1); n == 2 {
+				m.country = c
+				k -= 2
+			}
+		}
+	}
+	if k >= prevEnd && m.country == "" && toks[k].Cap {
+		if c, n := g.CountryAt(toks, k); n == 1 {
+			m.country = c
+			k--
+		}
+	}
+	for k >= prevEnd && toks[k].Is("his", "her", "their", "its", "the") {
+		if m.possessor == "" && !toks[k].Is("the") {
+			m.possessor = toks[k].Lower
+		}
+		k--
+	}
+	m.whole.i = k + 1
+}
+
+// parseTitle reads an office from tokens [i, j): leading qualifiers
+// ("former", "visiting"), a nationality or country's possessive, an
+// organisation, then the title proper with its "of"/"for" complement. It
+// returns the office, the country stated, where the mention starts, and
+// whether a title was found at all.
+func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, bool) {
+	o := office{current: true}
+	g := lexicon.Places()
+	country := ""
+	first := i
+	// Leading qualifiers and determiners.
+	for i < j {
+		l := toks[i].Lower
+		if l == "former" || l == "ex" || l == "then" || l == "late" || strings.HasPrefix(l, "ex-") || strings.HasPrefix(l, "then-") {
+			o.current = false
+			i++
+			continue
+		}
+		if l == "the" || l == "a" || l == "an" || l == "visiting" || l == "outgoing" || l == "incoming" || l == "new" ||
+			l == "newly" || l == "longtime" || l == "long-time" || l == "veteran" || l == "current" || l == "elected" && i+1 < j && !cls[i+1].has(clsTitleHead) {
+			i++
+			continue
+		}
+		break
+	}
+	// Nationality, country and organisation before the title.
+	var org []string
+	for i < j {
+		if c, n := g.DemonymAt(toks, i); n > 0 && i+n < j && !cls[i+n].has(clsPlace) {
+			country = c
+			i += n
+			continue
+		}
+		if c, n := g.CountryAt(toks, i); n > 0 && i+n < j {
+			country = c
+			i += n
+			if i < j && toks[i].Kind == text.Poss {
+				i++
+			}
+			continue
+		}
+		t := toks[i]
+		if t.Kind == text.Poss || t.Text == "(" || t.Text == ")" {
+			i++
+			continue
+		}
+		if t.Kind == text.Word && !cls[i].has(clsTitleHead|clsTitleModifier|clsTitleAbbrev) && !t.Is("co-chair", "of", "for", "and") &&
+			hasHead(toks, cls, i+1, j) {
+			// "Kurdistan Region Prime Minister", "ODM leader", "Ogun State
+			// Governor", "Nepal Communist Party (NCP) co-chair".
+			if t.Kind == text.Word && !cls[i].has(clsFunction) {
+				org = append(org, t.Text)
+			}
+			i++
+			continue
+		}
+		break
+	}
+	// The title proper: from here to the end, abbreviations spelled out,
+	// with a trailing country complement moved to "of".
+	var words []string
+	lastHead := -1
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if t.Kind != text.Word {
+			continue
+		}
+		if cls[k].has(clsTitleHead|clsTitleAbbrev) || t.Is("co-chair") {
+			lastHead = k
+		}
+	}
+	if lastHead < 0 {
+		return o, country, first, false
+	}
+	end := j
+	// "Secretary of State of the United States of America": the last "of"
+	// naming a country goes to "of".
+	for k := j - 1; k > lastHead; k-- {
+		if toks[k].Lower == "of" || toks[k].Lower == "to" {
+			rest := k + 1
+			for rest < j && toks[rest].Is("the") {
+				rest++
+			}
+			if c, n := g.CountryAt(toks, rest); n > 0 && rest+n == j {
+				if toks[k].Lower == "of" {
+					country = c
+				}
+				end = k
+				break
+			}
+		}
+	}
+	for k := i; k < end; k++ {
+		t := toks[k]
+		if t.Kind != text.Word {
+			continue
+		}
+		if exp := lexicon.ExpandTitleAbbreviation(t.Lower); exp != "" && cls[k].has(clsTitleAbbrev) {
+			words = append(words, exp)
+			continue
+		}
+		words = append(words, titleWord(t))
+	}
+	// Drop trailing function words.
+	for len(words) > 0 && isFunctionTail(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return o, country, first, false
+	}
+	o.title = strings.Join(words, " ")
+	o.of = country
+	if len(org) > 0 {
+		o.of = strings.Join(org, " ")
+	}
+	return o, country, first, true
+}
+
+func isFunctionTail(w string) bool {
+	switch strings.ToLower(w) {
+	case "of", "for", "to", "and", "the", "in", "on":
+		return true
+	}
+	return false
+}
+
+// titleWord writes a title word in title case ("minister" → "Minister"),
+// keeping function words lower case.
+func titleWord(t text.Token) string {
+	switch t.Lower {
+	case "of", "for", "and", "the", "to", "in", "on", "at", "with":
+		return t.Lower
+	}
+	if t.Cap || t.AllCaps() {
+		return t.Text
+	}
+	parts := strings.Split(t.Text, "-")
+	for i, p := range parts {
+		if p != "" && !isFunctionTail(p) {
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// readAppositive reads an office set off by commas after a name: "Sergey
+// Lavrov, the Russian Foreign Minister,", "Wang Yi, director of the
+// Office of ...", "Prince Salman, Crown Prince, Deputy Premier and
+// Minister of Defense,". nextStart is where the next name starts; a title
+// right before it is that name's. prevHasTitle says the previous mention
+// in a list had a title of its own, so a title between two names belongs
+// to the next.
+func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, prevHasTitle bool) {
+	toks := s.Toks
+	k := m.name.j
+	// "King Abdullah II of Jordan", "Moses Vilakati of Eswatini".
+	if tokAt(toks, k).Lower == "of" {
+		g := lexicon.Places()
+		rest := k + 1
+		for rest < len(toks) && toks[rest].Is("the") {
+			rest++
+		}
+		if c, n := g.CountryAt(toks, rest); n > 0 {
+			m.country = c
+			for x := range m.offices {
+				if m.offices[x].of == "" {
+					m.offices[x].of = c
+				}
+			}
+			m.whole.j = rest + n
+			k = rest + n
+		}
+	}
+	for tokAt(toks, k).Text == "," || tokAt(toks, k).Text == ";" && len(m.offices) == 0 {
+		start := k + 1
+		end := start
+		for end < len(toks) && end < nextStart && (titleToken(toks, cls, end) || toks[end].Is("a", "an", "his", "her")) &&
+			!(toks[end].Lower == "and" && !cls[end-1].has(clsTitleHead|clsTitleModifier)) {
+			end++
+		}
+		if end == start || !hasHead(toks, cls, start, end) {
+			return
+		}
+		after := tokAt(toks, end)
+		// A title right before the next name is that name's ("X, Foreign
+		// Minister Y"), and so is one between two names set off by commas
+		// when this name already has a title ("the Chadian President,
+		// Idris Deby, the Rwandan President, Paul Kagame").
+		if end == nextStart {
+			return
+		}
+		if after.Text == "," && end+1 == nextStart && (len(m.offices) > 0 || prevHasTitle) {
+			return
+		}
+		if !(after.Kind == text.Punct || after.Kind == text.Quote || end >= len(toks) || after.Is("and", "who", "which", "whose", "said", "says")) {
+			if !(after.Kind == text.Word && !after.Cap) {
+				return
+			}
+		}
+		a := start
+		for a < end && toks[a].Is("a", "an", "his", "her") {
+			a++
+		}
+		if pluralHeadIn(toks, a, end) {
+			return
+		}
+		o, country, _, ok := parseTitle(toks, cls, a, end)
+		if !ok {
+			return
+		}
+		o.rule = "role-appositive"
+		if country != "" && m.country == "" {
+			m.country = country
+		}
+		// "Crown Prince, Deputy Premier and Minister of Defense": several
+		// offices in one appositive.
+		m.offices = append(m.offices, splitOffices(o)...)
+		m.whole.j = end
+		if isVisiting(toks, start) {
+			m.visiting = true
+		}
+		k = end
+		if after.Text != "," || tokAt(toks, end+1).Kind != text.Word {
+			return
+		}
+		// Another office after the next comma, unless a name follows.
+		if next := tokAt(toks, end+1); cls[end+1].has(clsNameWord) && !cls[end+1].has(clsTitleHead|clsTitleModifier) || next.Is("who", "which", "and") {
+			return
+		}
+	}
+}
+
+// pluralHeadIn reports a plural title head among tokens [i, j): "ministers"
+// after a name is a list, not the name's office.
+func pluralHeadIn(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if lexicon.IsPluralTitle(toks[k].Lower) && !toks[k].Is("chiefs", "affairs") {
+			return true
+		}
+	}
+	return false
+}
+
+// splitOffices cuts "Crown Prince, Deputy Premier and Minister of Defense"
+// or "Prime Minister and Minister of Foreign Affairs" into its offices.
+func splitOffices(o office) []office {
+	parts := strings.Split(o.title, " and ")
+	if len(parts) == 1 {
+		return []office{o}
+	}
+	var out []office
+	for _, p := range parts {
+		fields := strings.Fields(p)
+		hasHead := false
+		for _, w := range fields {
+			if lexicon.TitleHeads[strings.ToLower(w)] {
+				hasHead = true
+			}
+		}
+		if !hasHead {
+			// "Minister of Foreign Affairs and International Cooperation":
+			// the "and" is inside one office.
+			return []office{o}
+		}
+		x := o
+		x.title = p
+		out = append(out, x)
+	}
+	return out
+}
+
+// readNameAlias reads what a name carries in brackets right after it: a
+// nickname or short form ("Joko Widodo (Jokowi)"), or a portfolio, party
+// or state that belongs to the mention ("Rodrigo Malmierca Díaz (Foreign
+// Trade and Investment)", "Eliot Engel (D-NY)"), which the mention's
+// tokens then cover.
+func readNameAlias(s *text.Sentence, m *mention) {
+	toks := s.Toks
+	k := m.whole.j
+	if tokAt(toks, k).Text != "(" {
+		return
+	}
+	end := k + 1
+	for end < len(toks) && end < k+10 && toks[end].Text != ")" && toks[end].Text != "(" {
+		end++
+	}
+	if tokAt(toks, end).Text != ")" || end == k+1 {
+		return
+	}
+	if t := toks[k+1]; end == k+2 && k == m.name.j && t.Kind == text.Word && t.Cap && !t.AllCaps() && !lexicon.FunctionWords[t.Lower] &&
+		!lexicon.CommonWords[t.Lower] && lexicon.Places().Country(t.Lower) == "" {
+		m.alias = t.Text
+	}
+	m.whole.j = end + 1
+}
+
+// isComplement reports a mention that depends on a noun or preposition
+// before it that makes it no participant in the clause's action: "a
+// message from X", "on behalf of X", "at the invitation of X", "the son of
+// X", "sent by X".
+func isComplement(toks []text.Token, i int) bool {
+	p := tokAt(toks, i-1)
+	pp := tokAt(toks, i-2)
+	switch p.Lower {
+	case "of":
+		return !pp.Is("presence", "company")
+
+	case "from":
+		return pp.Is("message", "messages", "letter", "letters", "greetings", "cable", "invitation", "note", "regards", "condolences", "envoy", "emissary", "wishes")
+	case "to":
+		return pp.Is("according", "adviser", "advisor", "aide", "envoy", "ambassador", "successor", "heir", "message", "letter", "letters", "cable", "regards", "close", "loyal", "spokesman", "spokeswoman", "spokesperson", "secretary", "assistant", "deputy")
+	case "by":
+		return pp.Is("sent", "signed", "written", "appointed", "nominated", "delivered", "conveyed", "ordered", "founded", "established", "killed", "assassinated")
+	}
+	return false
+}

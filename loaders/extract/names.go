@@ -1,0 +1,343 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-project/kg/loaders/extract/dates"
+	"github.com/kg-project/kg/loaders/extract/lexicon"
+	"github.com/kg-project/kg/loaders/extract/text"
+)
+
+// Layer 1 of mentions: personal names. A name is a run of capitalised
+// words that the lexicon does not know as something else (a title, an
+// honorific, an organisation or place word, a month, a function word),
+// with lower-case particles inside it (bin, al-, da, von der), initials
+// (S., H. W., MM) and a regnal number or generation at its end (II, Jr.).
+
+// class says what the lexicon knows of one token; a token may be several
+// things at once ("General" is an honorific and a title modifier).
+type class uint32
+
+const (
+	clsNameWord class = 1 << iota // may be a word of a personal name
+	clsHonorific
+	clsWeakHonorific
+	clsTitleHead
+	clsTitleModifier
+	clsTitleAbbrev
+	clsOrg
+	clsPlace // country, capital or nationality
+	clsFunction
+	clsDate
+	clsParticle
+	clsSuffix
+	clsInitials
+	clsVerb
+	clsAgency
+)
+
+func (c class) has(f class) bool { return c&f != 0 }
+
+// lineKind says how far capitals can be trusted on a line.
+type lineKind uint8
+
+const (
+	normalLine lineKind = iota
+	titleCaseLine       // a headline in Title Case: verbs are capitalised too
+	allCapsLine         // a line in capitals: every word is
+)
+
+// classify looks a token up in the lexicon.
+func classify(t text.Token, line lineKind) class {
+	if t.Kind != text.Word {
+		return 0
+	}
+	l := t.Lower
+	var c class
+	if lexicon.Honorifics[l] || lexicon.Honorifics[strings.TrimSuffix(l, ".")] {
+		c |= clsHonorific
+	}
+	if lexicon.WeakHonorifics[l] {
+		c |= clsWeakHonorific
+	}
+	if lexicon.TitleHeads[l] {
+		c |= clsTitleHead
+	}
+	if lexicon.TitleModifiers[l] {
+		c |= clsTitleModifier
+	}
+	if lexicon.ExpandTitleAbbreviation(l) != "" && (t.AllCaps() || strings.HasSuffix(l, ".") || l == "veep") {
+		c |= clsTitleAbbrev
+	}
+	if lexicon.OrgWords[l] || lexicon.PlaceTypeWords[l] || strings.HasSuffix(l, "s") && (lexicon.OrgWords[l[:len(l)-1]] || lexicon.OrgWords[strings.TrimSuffix(l, "es")]) {
+		c |= clsOrg
+	}
+	if lexicon.Places().IsPlaceWord(l) {
+		c |= clsPlace
+	}
+	if lexicon.FunctionWords[l] || lexicon.PeopleAndRegions[l] {
+		c |= clsFunction
+	}
+	if dates.Month(t) > 0 || dates.IsWeekday(t) {
+		c |= clsDate
+	}
+	if lexicon.NameParticles[l] {
+		c |= clsParticle
+	}
+	if lexicon.NameSuffixes[l] && t.Cap {
+		c |= clsSuffix
+	}
+	if isInitials(t.Text) {
+		c |= clsInitials
+	}
+	if lexicon.IsVerb(l) {
+		c |= clsVerb
+	}
+	if lexicon.NewsAgencies[l] {
+		c |= clsAgency
+	}
+	if lexicon.CommonWords[l] {
+		c |= clsFunction
+	}
+	if c.has(clsOrg) && !orgSurnames[l] {
+		c |= clsFunction
+	}
+	if t.Cap && nameWordShape(t, line == allCapsLine) && !c.has(clsFunction|clsDate|clsAgency|clsTitleAbbrev|clsPlace) &&
+		(!c.has(clsHonorific) || c.has(clsWeakHonorific)) &&
+		(!c.has(clsTitleHead) || nameLikeTitles[l]) && (!c.has(clsTitleModifier) || nameLikeTitles[l]) &&
+		!(line != normalLine && c.has(clsVerb) && !c.has(clsPlace)) {
+		c |= clsNameWord
+	}
+	return c
+}
+
+// orgSurnames are organisation and place words that are also common
+// family names ("Stuart Hall", "Matt Field"); they may be words of a name.
+var orgSurnames = map[string]bool{"hall": true, "house": true, "bank": true, "post": true, "temple": true,
+	"church": true, "park": true, "court": true, "field": true, "ward": true, "gates": true, "street": true,
+	"tower": true, "garden": true, "mission": true, "fleet": true, "guard": true, "trust": true,
+	"day": true, "times": true, "state": false, "mount": true, "bay": true, "lake": true, "base": true}
+
+// nameLikeTitles are title words that are also common family names ("Angus
+// King", "Samantha Power", "Mark Young"); they may be words of a name.
+var nameLikeTitles = map[string]bool{"king": true, "bishop": true, "judge": true, "power": true, "law": true,
+	"young": true, "rich": true, "home": true, "justice": true, "price": true, "marshal": true,
+	"dean": true, "sultan": true, "amir": true, "emir": true, "khan": true, "wali": true, "hakim": true,
+	"first": false, "general": false}
+
+// nameWordShape checks the spelling of a capitalised word for a name: not
+// an acronym, not an abbreviation, not a hyphenated compound of places or
+// with a lower-case tail ("Hamas-led", "Tehran-Damascus", "U.S.-backed").
+func nameWordShape(t text.Token, capsLine bool) bool {
+	w := t.Text
+	if t.AllCaps() && !capsLine && !isInitials(w) {
+		return false
+	}
+	if strings.HasSuffix(w, ".") && !isInitials(w) {
+		return false
+	}
+	k := strings.IndexAny(w, "-‐")
+	if k <= 0 {
+		return true
+	}
+	if lexicon.NameParticles[strings.ToLower(w[:k])] {
+		return true
+	}
+	g := lexicon.Places()
+	parts := strings.FieldsFunc(t.Lower, func(r rune) bool { return r == '-' || r == '‐' })
+	for _, p := range parts {
+		if g.IsPlaceWord(p) || lexicon.OrgWords[p] || lexicon.TitleHeads[p] {
+			return false
+		}
+	}
+	rest := w[k+1:]
+	r, _ := utf8.DecodeRuneInString(rest)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	// A short lower-case tail is a Korean or Chinese given name ("Jae-in",
+	// "Jong-un", "Ki-moon"); a long one or a common suffix is not a name.
+	limit := 4
+	if k <= 5 {
+		limit = 6
+	}
+	return utf8.RuneCountInString(rest) <= limit && !compoundTails[strings.ToLower(rest)] && !strings.ContainsAny(rest, "-‐")
+}
+
+// compoundTails make a hyphenated word an adjective, not a name.
+var compoundTails = map[string]bool{
+	"led": true, "run": true, "era": true, "held": true, "like": true, "made": true, "born": true,
+	"style": true, "based": true, "backed": true, "linked": true, "owned": true, "funded": true,
+	"allied": true, "aligned": true, "type": true, "wide": true, "only": true, "free": true,
+	"level": true, "scale": true, "term": true, "year": true, "range": true, "sided": true, "rich": true,
+}
+
+// isInitials reports an initial or dotted initials used in a name ("S.",
+// "W.", "A.P.J.", "H.U."), which are no country or organisation ("U.S.",
+// "U.N.").
+func isInitials(w string) bool {
+	if len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	if len(w) < 4 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	l := strings.ToLower(w)
+	switch l {
+	case "u.s.", "u.n.", "u.k.", "e.u.", "d.c.", "a.m.", "p.m.", "h.e.", "h.h.", "s.e.":
+		return false
+	}
+	return lexicon.Places().Country(l) == ""
+}
+
+// shortCapsInitials reports a two- or three-letter capitalised word used as
+// initials before a name ("MM Naravane", "AK Abdul Momen", "JD Vance").
+func shortCapsInitials(t text.Token, c class) bool {
+	n := len(t.Text)
+	return t.Kind == text.Word && (n == 2 || n == 3) && t.AllCaps() && !strings.Contains(t.Text, ".") &&
+		!c.has(clsPlace|clsTitleAbbrev|clsAgency|clsOrg|clsFunction) && lexicon.Places().Country(t.Lower) == ""
+}
+
+// span is a run of tokens [i, j) of one sentence.
+type span struct{ i, j int }
+
+// nameSpans finds the candidate personal names of a sentence: maximal runs
+// of name words with inner particles, initials, inner honorifics and a
+// final suffix. cls holds the sentence's token classes.
+func nameSpans(s *text.Sentence, cls []class) []span {
+	toks := s.Toks
+	var out []span
+	isName := func(k int) bool { return k < len(toks) && cls[k].has(clsNameWord) }
+	joined := func(k int) bool { return k < len(toks) && toks[k].NLBefore == 0 && !s.Quoted[k] == !s.Quoted[max(k-1, 0)] }
+	for i := 0; i < len(toks); i++ {
+		start := i
+		switch {
+		case isName(i):
+		case (cls[i].has(clsInitials) || shortCapsInitials(toks[i], cls[i])) && isName(i+1) && joined(i+1):
+			// "S. Jaishankar", "MM Naravane"
+		case cls[i].has(clsParticle) && toks[i].Cap && lexicon.CapitalParticles[toks[i].Lower] && isName(i+1) && joined(i+1):
+			// "Al Mutawa", "Bin Bandar", "Van Hollen" standing alone
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && joined(j) {
+			c := cls[j]
+			switch {
+			case isName(j) && !cls[j].has(clsPlace):
+				j++
+				continue
+			case cls[j].has(clsInitials) && isName(j+1) && joined(j+1):
+				// "George H. W. Bush", "Yemane G. Meskel"
+				j++
+				continue
+			case cls[j].has(clsPlace) && toks[j].Cap && j > start && placeSurname(toks, cls, j):
+				// "Kenneth Lusaka", "Evan Jordan": a place word as surname.
+				j++
+				continue
+			case lexicon.InnerHonorifics[toks[j].Lower] && toks[j].Cap && isName(j+1) && joined(j+1):
+				// "Hassan Sheikh Mohamud", "Hajiji Haji Noor"
+				j++
+				continue
+			case toks[j].Text == "May" && tokAt(toks, j+1).Kind != text.Number:
+				// "Theresa May"
+				j++
+				continue
+			case c.has(clsSuffix):
+				j++
+			case toks[j].Lower == "he" && toks[j].Text == "He" && j == start+1 && titleBefore(toks, cls, start):
+				// "Vice Premier Liu He"
+				j++
+				continue
+			case c.has(clsParticle) || lexicon.NameParticles[toks[j].Lower]:
+				// Particles only inside: "Lula da Silva", "bin Salman",
+				// "Saud bin Abdul Rahman bin Faisal Al Thani".
+				k := j
+				for k < len(toks) && joined(k) && (cls[k].has(clsParticle) || lexicon.NameParticles[toks[k].Lower]) {
+					k++
+				}
+				if k > j && isName(k) && joined(k) {
+					j = k + 1
+					continue
+				}
+			case isMononymInitial(toks, j) && isName(j+1):
+				j++
+				continue
+			}
+			break
+		}
+		// A trailing all-caps pair is part of an Indonesian name
+		// ("Mahfud MD") when nothing else follows.
+		if j < len(toks) && j-start >= 1 && joined(j) && len(toks[j].Text) == 2 && toks[j].AllCaps() &&
+			!cls[j].has(clsPlace|clsTitleAbbrev|clsAgency) && tokAt(toks, j+1).Kind != text.Word {
+			j++
+		}
+		// Names longer than eight words are lists or titles of works,
+		// unless joined by particles (Arabic genealogical names).
+		if j-start <= 8 || particleCount(toks, start, j) >= 2 {
+			out = append(out, span{start, j})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func isMononymInitial(toks []text.Token, j int) bool {
+	t := tokAt(toks, j)
+	return len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && tokAt(toks, j+1).Text != "."
+}
+
+func particleCount(toks []text.Token, i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if lexicon.NameParticles[toks[k].Lower] {
+			n++
+		}
+	}
+	return n
+}
+
+// placeSurname reports a capital or province's name used as the last word
+// of a personal name: the word before it is a name word and nothing
+// capitalised follows.
+func placeSurname(toks []text.Token, cls []class, j int) bool {
+	t := toks[j]
+	g := lexicon.Places()
+	if g.Country(t.Lower) != "" || g.Demonym(t.Lower) != "" {
+		return false
+	}
+	next := tokAt(toks, j+1)
+	return !(next.Kind == text.Word && next.Cap)
+}
+
+// titleBefore reports an office title word right before token i.
+func titleBefore(toks []text.Token, cls []class, i int) bool {
+	return i > 0 && cls[i-1].has(clsTitleHead|clsTitleModifier|clsTitleAbbrev)
+}
+
+func tokAt(toks []text.Token, i int) text.Token {
+	if i < 0 || i >= len(toks) {
+		return text.Token{}
+	}
+	return toks[i]
+}
+
+// nameText joins a name's tokens with single spaces, with curly
+// apostrophes made straight.
+func nameText(toks []text.Token) string {
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ReplaceAll(t.Text, "’", "'"))
+	}
+	return b.String()
+}

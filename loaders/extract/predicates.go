@@ -1,0 +1,160 @@
+package extract
+
+import "strings"
+
+// Layer 4, as data: the ways news says that people met, spoke on the
+// phone, or were present at a meeting. Each row is one predicate; adding a
+// construction means adding a row. The matcher (frames.go) reads a row as:
+//
+//   - verb: the lemma of the verb ("meet"); any inflection matches
+//     ("meets", "met", "meeting"). Empty for noun predicates.
+//   - particle: words right after the verb ("on" in "call on", "down" in
+//     "sit down").
+//   - nouns: for light-verb and noun predicates, the nouns that make the
+//     predicate ("talks", "meeting", "courtesy call"); with a verb they may
+//     follow it after a few modifiers ("held wide-ranging talks", "paid a
+//     courtesy call").
+//   - partner: how the other side is attached: "object" (met X), "with"
+//     (held talks with X), "on" (paid a courtesy call on X), "from"
+//     (received a call from X), "to" (made a call to X), "between" (talks
+//     between X and Y), "for" (hosted a dinner for X), "by" (attended by
+//     X), "none" (X and Y met).
+//   - kind: kindMeeting, kindCall or kindAttend (the people join a meeting
+//     reported nearby instead of making a new one).
+type predicate struct {
+	name     string
+	verb     string
+	particle []string
+	nouns    []string
+	partner  []string
+	kind     frameKind
+	// personObject: the object must be a person, not a thing ("welcomed
+	// the decision", "visited China").
+	personObject bool
+}
+
+type frameKind uint8
+
+const (
+	kindMeeting frameKind = iota
+	kindCall
+	kindAttend
+)
+
+func (k frameKind) String() string {
+	switch k {
+	case kindCall:
+		return "call"
+	case kindAttend:
+		return "attend"
+	}
+	return "meeting"
+}
+
+// meetingNouns are the nouns of in-person contact that light verbs
+// ("held", "had", "paid") and prepositions turn into a meeting.
+var meetingNouns = []string{"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations",
+	"summit", "audience", "audiences", "session", "sessions", "exchange", "exchanges", "dialogue", "tête-à-tête",
+	"tete-a-tete", "bilateral", "bilaterals", "encounter", "lunch", "dinner", "breakfast", "luncheon",
+	"banquet", "reception", "courtesy call", "courtesy visit", "call", "visit", "conversation", "conversations",
+	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle"}
+
+// callNouns make a call whatever verb carries them.
+var callNouns = []string{"phone call", "telephone call", "phone conversation", "telephone conversation",
+	"video call", "video conference", "videoconference", "video-conference", "virtual meeting", "virtual summit",
+	"video link", "video conversation", "telephone talks", "phone talks", "conference call", "phone",
+	"telephone", "call", "calls", "video link-up", "video linkup", "online meeting", "virtual talks"}
+
+var predicates = []predicate{
+	// Verbs of meeting.
+	{name: "meet", verb: "meet", partner: []string{"object", "with", "none"}, personObject: true},
+	{name: "receive", verb: "receive", partner: []string{"object"}, personObject: true},
+	{name: "receive-in-audience", verb: "receive", particle: []string{"in", "audience"}, partner: []string{"object"}, personObject: true},
+	{name: "host", verb: "host", partner: []string{"object", "for"}, personObject: true},
+	{name: "play-host", verb: "play", particle: []string{"host", "to"}, partner: []string{"object"}, personObject: true},
+	{name: "welcome", verb: "welcome", partner: []string{"object"}, personObject: true},
+	{name: "greet", verb: "greet", partner: []string{"object"}, personObject: true},
+	{name: "visit", verb: "visit", partner: []string{"object"}, personObject: true},
+	{name: "call-on", verb: "call", particle: []string{"on"}, partner: []string{"object"}, personObject: true},
+	{name: "call-upon", verb: "call", particle: []string{"upon"}, partner: []string{"object"}, personObject: true},
+	{name: "confer", verb: "confer", partner: []string{"with", "none"}},
+	{name: "sit-down", verb: "sit", particle: []string{"down"}, partner: []string{"with", "none"}},
+	{name: "sit-across", verb: "sit", particle: []string{"across", "the", "table"}, partner: []string{"from", "with"}},
+	{name: "sit-with", verb: "sit", particle: []string{"with"}, partner: []string{"object"}},
+	{name: "dine", verb: "dine", partner: []string{"with", "none"}},
+	{name: "lunch", verb: "lunch", partner: []string{"with"}},
+	{name: "talk", verb: "talk", partner: []string{"with", "to"}},
+	{name: "speak", verb: "speak", partner: []string{"with", "to"}},
+	{name: "discuss-with", verb: "discuss", partner: []string{"with", "none"}},
+	{name: "review", verb: "review", partner: []string{"with", "none"}},
+	{name: "go-over", verb: "go", particle: []string{"over"}, partner: []string{"with", "none"}},
+	{name: "look-at", verb: "look", particle: []string{"at"}, partner: []string{"with", "none"}},
+	{name: "exchange-with", verb: "exchange", partner: []string{"with", "none"}},
+	{name: "shake-hands", verb: "shake", particle: []string{"hands"}, partner: []string{"with", "none"}},
+	{name: "huddle", verb: "huddle", partner: []string{"with"}},
+	{name: "brief", verb: "brief", partner: []string{"object"}, personObject: true},
+	{name: "join-for", verb: "join", partner: []string{"object"}, personObject: true},
+	{name: "see", verb: "see", partner: []string{"object"}, personObject: true},
+	// Light verbs with a meeting noun: "held talks with", "had a meeting
+	// with", "paid a courtesy call on", "granted an audience to".
+	{name: "hold-talks", verb: "hold", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
+	{name: "have-talks", verb: "have", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
+	{name: "conduct-talks", verb: "conduct", nouns: meetingNouns, partner: []string{"with", "between"}},
+	{name: "begin-talks", verb: "begin", nouns: meetingNouns, partner: []string{"with", "between"}},
+	{name: "pay-call", verb: "pay", nouns: []string{"courtesy call", "call", "courtesy visit", "visit", "visits", "respects"}, partner: []string{"on", "to", "upon"}},
+	{name: "make-call", verb: "make", nouns: []string{"courtesy call", "courtesy visit"}, partner: []string{"on", "to", "upon"}},
+	{name: "grant-audience", verb: "grant", nouns: []string{"audience", "an audience"}, partner: []string{"to", "object"}},
+	{name: "give-audience", verb: "give", nouns: []string{"audience", "an audience"}, partner: []string{"to"}},
+	{name: "receive-call-from", verb: "receive", nouns: []string{"courtesy call", "courtesy visit", "visit"}, partner: []string{"from"}},
+	{name: "host-meal", verb: "host", nouns: []string{"dinner", "lunch", "luncheon", "breakfast", "banquet", "reception", "meeting", "talks", "welcome ceremony", "ceremony"}, partner: []string{"for", "in honour of", "in honor of"}},
+	{name: "hold-meal", verb: "hold", nouns: []string{"dinner", "lunch", "luncheon", "banquet", "reception"}, partner: []string{"for", "in honour of", "in honor of", "with"}},
+	// Calls.
+	{name: "phone", verb: "phone", partner: []string{"object"}, kind: kindCall, personObject: true},
+	{name: "telephone", verb: "telephone", partner: []string{"object"}, kind: kindCall, personObject: true},
+	{name: "ring", verb: "ring", partner: []string{"object"}, kind: kindCall, personObject: true},
+	{name: "call", verb: "call", partner: []string{"object"}, kind: kindCall, personObject: true},
+	{name: "hold-call", verb: "hold", nouns: callNouns, partner: []string{"with", "between"}, kind: kindCall},
+	{name: "have-call", verb: "have", nouns: callNouns, partner: []string{"with", "between"}, kind: kindCall},
+	{name: "make-call", verb: "make", nouns: callNouns, partner: []string{"to", "with"}, kind: kindCall},
+	{name: "place-call", verb: "place", nouns: callNouns, partner: []string{"to", "with"}, kind: kindCall},
+	{name: "receive-call", verb: "receive", nouns: callNouns, partner: []string{"from"}, kind: kindCall},
+	{name: "take-call", verb: "take", nouns: callNouns, partner: []string{"from"}, kind: kindCall},
+	{name: "get-call", verb: "get", nouns: callNouns, partner: []string{"from"}, kind: kindCall},
+	{name: "speak-by-phone", verb: "speak", particle: []string{"by"}, nouns: []string{"phone", "telephone", "video", "video link", "videoconference"}, partner: []string{"with", "to", "none"}, kind: kindCall},
+	{name: "speak-over-phone", verb: "speak", particle: []string{"over", "the"}, nouns: []string{"phone", "telephone"}, partner: []string{"with", "to", "none"}, kind: kindCall},
+	{name: "talk-by-phone", verb: "talk", particle: []string{"by"}, nouns: []string{"phone", "telephone"}, partner: []string{"with", "to", "none"}, kind: kindCall},
+	{name: "talk-over-phone", verb: "talk", particle: []string{"over", "the"}, nouns: []string{"phone", "telephone"}, partner: []string{"with", "to", "none"}, kind: kindCall},
+	// Attendance: people joining a meeting reported nearby.
+	{name: "attend", verb: "attend", partner: []string{"object"}, kind: kindAttend},
+	{name: "accompany", verb: "accompany", partner: []string{"object"}, kind: kindAttend},
+	{name: "join", verb: "join", partner: []string{"object"}, kind: kindAttend},
+	{name: "flank", verb: "flank", partner: []string{"object"}, kind: kindAttend},
+	{name: "sit-in", verb: "sit", particle: []string{"in", "on"}, partner: []string{"none"}, kind: kindAttend},
+	{name: "take-part", verb: "take", particle: []string{"part"}, partner: []string{"none"}, kind: kindAttend},
+	{name: "participate", verb: "participate", partner: []string{"none"}, kind: kindAttend},
+	{name: "include", verb: "include", partner: []string{"object"}, kind: kindAttend},
+	{name: "comprise", verb: "comprise", partner: []string{"object"}, kind: kindAttend},
+	{name: "look-on", verb: "look", particle: []string{"on"}, partner: []string{"none"}, kind: kindAttend},
+}
+
+// Cues in a clause that change what a predicate means.
+var (
+	// callCues make a contact a call: "spoke by phone", "in a telephone
+	// conversation", "held talks via video link".
+	callCues = wordList("phone telephone telephoned phoned video virtual videoconference video-conference teleconference virtually online zoom")
+	// separateCues make one predicate with several partners several
+	// meetings: "met separately with A, with B and with C".
+	separateCues = wordList("separately separate individually respectively each")
+	// modalCues before a predicate make it planned, hoped for or denied,
+	// not reported: "is expected to meet", "will hold talks", "plans to
+	// visit", "did not meet".
+	modalCues = wordList("will would shall could might may to expected due scheduled set plans plan planned planning hopes hope hoped intends intended invited invite seeks sought wants wanted wishes wished likely unlikely possible proposed upcoming forthcoming future next not never no nor refused declined denied cancelled canceled postponed ahead if unless whether should must cannot can't won't didn't wouldn't")
+)
+
+func wordList(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// traceOn prints what each layer found, sentence by sentence, to standard
+// error when KG_EXTRACT_TRACE is set: a tool for working on extraction.
+var traceOn = os.Getenv("KG_EXTRACT_TRACE") != ""
+
+func (d *doc) trace(x *sentence, frames []frame) {
+	if !traceOn {
+		return
+	}
+	fmt.Fprintf(os.Stderr, "\n[%d] %s\n", x.si, x.s.Text)
+	for _, m := range x.ms {
+		who := "?"
+		if m.ent >= 0 {
+			who = d.ents[m.ent].name
+		}
+		if m.group != nil {
+			var ns []string
+			for _, e := range m.group {
+				ns = append(ns, d.ents[e].name)
+			}
+			who = "{" + strings.Join(ns, ", ") + "}"
+		}
+		var offs []string
+		for _, o := range m.offices {
+			offs = append(offs, o.title+"/"+o.of)
+		}
+		fmt.Fprintf(os.Stderr, "   M %-7s %q -> %s  offices=%v country=%s compl=%v whole=%q\n", []string{"name", "desc", "pron", "group"}[m.kind],
+			m.text, who, offs, m.country, m.complement, tokText(x, m.whole))
+	}
+	for _, f := range frames {
+		fmt.Fprintf(os.Stderr, "   F %s %s trig=%q subj=%v partners=%v passive=%v planned=%v\n", f.rule, f.kind, tokText(x, f.trigger),
+			d.names(x, f.subject), d.groupNames(x, f.partners), f.passive, f.planned)
+	}
+}
+
+func tokText(x *sentence, sp span) string {
+	if sp.i >= sp.j || sp.j > len(x.toks) {
+		return ""
+	}
+	return x.s.Text[x.toks[sp.i].Start-x.s.Start : x.toks[sp.j-1].End-x.s.Start]
+}
+
+func (d *doc) names(x *sentence, g []int) []string {
+	var out []string
+	for _, e := range d.resolve(x, g) {
+		out = append(out, d.ents[e].name)
+	}
+	return out
+}
+
+func (d *doc) groupNames(x *sentence, gs [][]int) [][]string {
+	var out [][]string
+	for _, g := range gs {
+		out = append(out, d.names(x, g))
+	}
+	return out
+}

@@ -1,0 +1,86 @@
+package extract
+
+import "strings"
+
+// Verb inflection: a predicate's lemma matches any of its common forms.
+
+var irregularForms = map[string][]string{
+	"meet":  {"met"},
+	"hold":  {"held"},
+	"have":  {"had", "has"},
+	"sit":   {"sat"},
+	"speak": {"spoke", "spoken"},
+	"pay":   {"paid"},
+	"make":  {"made"},
+	"give":  {"gave", "given"},
+	"take":  {"took", "taken"},
+	"get":   {"got", "gotten"},
+	"ring":  {"rang", "rung"},
+	"see":   {"saw", "seen"},
+	"begin": {"began", "begun"},
+	"lead":  {"led"},
+	"shake": {"shook", "shaken"},
+	"be":    {"is", "are", "was", "were", "been", "being", "am"},
+	"come":  {"came"},
+	"go":    {"went", "gone"},
+	"send":  {"sent"},
+}
+
+// isForm reports whether the lower-case word w is a form of the verb
+// lemma: the lemma itself, -s/-es, -ed/-d, -ing (with a final e dropped or
+// a consonant doubled), or a listed irregular form.
+func isForm(w, lemma string) bool {
+	if w == lemma {
+		return true
+	}
+	for _, f := range irregularForms[lemma] {
+		if w == f {
+			return true
+		}
+	}
+	if !strings.HasPrefix(w, lemma[:max(1, len(lemma)-1)]) {
+		return false
+	}
+	rest := w[len(lemma)-1:]
+	last := lemma[len(lemma)-1:]
+	stem := lemma
+	if last == "e" {
+		stem = lemma[:len(lemma)-1]
+	}
+	switch w {
+	case lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d":
+		return true
+	case lemma + last + "ed", lemma + last + "ing":
+		// "planned", "stopping"
+		return true
+	}
+	if last == "y" {
+		y := lemma[:len(lemma)-1]
+		if w == y+"ied" || w == y+"ies" {
+			return true
+		}
+	}
+	_ = rest
+	return false
+}
+
+// beForms are the forms of "be" and "get" that make a passive.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "being": true,
+	"be": true, "got": true, "get": true, "gets": true, "getting": true}
+
+// auxiliaries may stand between a subject and its verb.
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "was": true, "were": true, "is": true,
+	"are": true, "been": true, "be": true, "did": true, "does": true, "do": true, "having": true}
+
+// isPastParticiple reports whether w can be a past participle of lemma.
+func isPastParticiple(w, lemma string) bool {
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") {
+		return isForm(w, lemma)
+	}
+	for _, f := range irregularForms[lemma] {
+		if w == f {
+			return true
+		}
+	}
+	return false
+}
