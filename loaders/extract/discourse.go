@@ -217,15 +217,26 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 	for _, g := range groups {
 		partners := d.resolve(x, g)
 		people := appendUnique(append([]int(nil), subject...), partners...)
-		if len(people) < 2 {
+		if len(people) < 2 && !(f.openPartner && len(people) == 1) {
 			continue
 		}
 		m := &meeting{kind: f.kind, people: people, date: date, dated: dated, rule: f.rule, host: -1, guest: -1}
-		if len(subject) > 0 && len(partners) > 0 {
+		if len(people) == 1 {
+			// Waiting for the delegation's members, named next.
+			m.host = people[0]
+			m.addSent(x.si)
+			d.meetings = append(d.meetings, m)
+			out = append(out, m)
+			continue
+		}
+		switch {
+		case len(subject) > 0 && len(partners) > 0:
 			m.host, m.guest = subject[0], partners[0]
 			if f.passive {
 				m.host, m.guest = partners[0], subject[0]
 			}
+		case len(subject) >= 2:
+			m.host, m.guest = subject[0], subject[1]
 		}
 		m.addSent(x.si)
 		out = append(out, d.addMeeting(m))
@@ -616,6 +627,22 @@ func (d *doc) mostRecent(st *state, ok func(int) bool) int {
 // people of the last meeting when their number fits; "the Egyptian and
 // Saudi sides" for the people of those nationalities.
 func (d *doc) resolveGroup(m *mention, st *state) []int {
+	// "President Tinubu proceeded to the residence of Oba Adetona, where
+	// the two held a meeting": the people the sentence named before it.
+	if m.count >= 2 {
+		var here []int
+		for _, o := range d.ments[m.sent] {
+			if o.whole.i >= m.whole.i {
+				break
+			}
+			if o.ent >= 0 && !o.quoted && (o.kind == mName || o.kind == mDescription) {
+				here = appendUnique(here, o.ent)
+			}
+		}
+		if len(here) == m.count {
+			return here
+		}
+	}
 	if len(m.countries) > 0 {
 		var out []int
 		for _, c := range m.countries {
@@ -628,6 +655,25 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 		}
 		return nil
 	}
+	// "the two leaders", "both presidents": the last meeting between
+	// office holders of that kind.
+	if officeGroupNoun(m.text) {
+		for k := len(d.meetings) - 1; k >= 0; k-- {
+			lm := d.meetings[k]
+			if lm.dropped || lm.host < 0 || lm.guest < 0 {
+				continue
+			}
+			if len(d.ents[lm.host].offices) > 0 && len(d.ents[lm.guest].offices) > 0 {
+				if m.count == 2 || m.count == 0 && len(lm.people) == 2 {
+					return []int{lm.host, lm.guest}
+				}
+				if m.count == len(lm.people) {
+					return append([]int(nil), lm.people...)
+				}
+				break
+			}
+		}
+	}
 	if lm := st.lastMeeting; lm != nil && (m.count == 0 || m.count == len(lm.people) || m.count == 2 && len(lm.people) >= 2) {
 		if m.count == 2 && len(lm.people) > 2 && lm.host >= 0 && lm.guest >= 0 {
 			return []int{lm.host, lm.guest}
@@ -638,6 +684,42 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 		return []int{st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]}
 	}
 	return nil
+}
+
+// officeGroupNoun reports a group mention headed by an office ("the two
+// leaders", "both presidents", "the four heads of state").
+func officeGroupNoun(text string) bool {
+	for _, w := range []string{"leaders", "presidents", "ministers", "premiers", "heads", "chancellors", "kings", "monarchs", "statesmen"} {
+		if len(text) >= len(w) && (text[len(text)-len(w):] == w || containsWordString(text, w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWordString(s, w string) bool {
+	for _, f := range splitWords(s) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+func splitWords(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
 }
 
 // unused keeps the lexicon import for pronoun sets used elsewhere.

@@ -259,7 +259,8 @@ func (d *doc) fullerEntity(m *mention) int {
 		if len(ew) <= len(w) {
 			continue
 		}
-		if hasPrefix(ew, w) || hasPrefix(reverse(ew), reverse(w)) || len(w) == 2 && ew[0] == w[0] && ew[len(ew)-1] == w[1] {
+		// Not a suffix: "Joko Widodo" is not "Iriana Joko Widodo".
+		if hasPrefix(ew, w) || len(w) == 2 && ew[0] == w[0] && ew[len(ew)-1] == w[1] {
 			if found >= 0 && found != e {
 				return -1
 			}
@@ -337,6 +338,20 @@ func (d *doc) shortFormEntity(m *mention) int {
 	}
 	if len(bySurname) == 1 {
 		return bySurname[0]
+	}
+	if len(bySurname) == 0 {
+		bySurname = cands
+	}
+	// Of a family named in one article ("Marape and his wife, Rachel
+	// Marape"), the surname alone is the office holder's.
+	var official []int
+	for _, e := range bySurname {
+		if len(d.ents[e].offices) > 0 {
+			official = append(official, e)
+		}
+	}
+	if len(official) == 1 {
+		return official[0]
 	}
 	return -1
 }

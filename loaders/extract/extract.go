@@ -73,6 +73,22 @@ func Extract(in Document) schema.Facts {
 		for k, t := range s.Toks {
 			d.cls[si][k] = classify(t, line)
 		}
+		// Family names that are also English function words ("So Hun",
+		// "An Chol", "Moon Jae In") are names when capitalised inside a
+		// sentence next to a name.
+		for k := 1; k < len(s.Toks); k++ {
+			t := s.Toks[k]
+			if !t.Cap || t.AllCaps() || !functionWordNames[t.Lower] || k == firstWord(s) {
+				continue
+			}
+			nextName := k+1 < len(s.Toks) && d.cls[si][k+1].has(clsNameWord) && s.Toks[k+1].NLBefore == 0
+			prevName := d.cls[si][k-1].has(clsNameWord) && k >= 2 && d.cls[si][k-2].has(clsNameWord)
+			nextCap := k+1 < len(s.Toks) && s.Toks[k+1].Cap
+			if nextName && !s.Toks[k-1].Cap || prevName && !nextCap {
+				d.cls[si][k] |= clsNameWord
+				d.cls[si][k] &^= clsFunction
+			}
+		}
 		// A verb or adverb opening a sentence is capitalised for that
 		// reason only: "Flanking Jokowi were ...", "Thanking X, Y said".
 		if k := firstWord(s); k >= 0 {
@@ -102,6 +118,11 @@ func Extract(in Document) schema.Facts {
 	}
 	return f
 }
+
+// functionWordNames are family or given names spelled like English
+// function words.
+var functionWordNames = map[string]bool{"so": true, "an": true, "do": true, "ha": true, "no": true, "oh": true,
+	"ko": true, "yu": true, "in": true, "un": true, "le": true, "ma": true, "ho": true}
 
 // firstWord returns the index of a sentence's first word, past opening
 // quotes, dashes and brackets, or -1.

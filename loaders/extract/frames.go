@@ -30,6 +30,10 @@ type frame struct {
 	passive  bool
 	planned  bool
 	nominal  bool // a noun predicate ("the meeting between X and Y")
+	// openPartner: the other side is a delegation the sentence does not
+	// name ("met members of the delegation of the special envoy"); the
+	// attendees named next fill it.
+	openPartner bool
 	// targetNoun: for attendance, the meeting noun it names ("the
 	// talks", "the audience"), "" when none.
 	targetNoun string
@@ -194,6 +198,12 @@ func gapToken(t text.Token) bool {
 	if t.Is("with", "to", "on", "from", "between", "at", "in", "for", "by", "and", "said", "who", "which", "that") {
 		return false
 	}
+	if lexicon.IsVerb(t.Lower) && !strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") && !t.Is("talks", "meeting", "meetings") {
+		return false
+	}
+	if t.Is("paid", "made", "held", "had", "received", "hosted", "met") {
+		return false
+	}
 	return !t.Cap || t.AllCaps() && len(t.Text) <= 4
 }
 
@@ -240,6 +250,14 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		if by := x.afterPreposition(trig.j, []string{"by"}); by != nil {
 			f.partners = [][]int{by}
 		}
+		// "a reception hosted for him by X": "for him" is the guest.
+		for _, slot := range p.partner {
+			if slot == "for" || slot == "in honour of" || slot == "in honor of" {
+				if g := x.afterPreposition(trig.j, []string{slot}); g != nil && (len(f.partners) == 0 || g[0] != f.partners[0][0]) {
+					f.subject = append(append([]int(nil), f.subject...), g...)
+				}
+			}
+		}
 		if p.kind == kindAttend {
 			f.targetNoun = x.subjectNoun(trig.i)
 		}
@@ -269,7 +287,25 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	if p.kind == kindAttend && len(f.partners) == 0 {
 		f.targetNoun = x.objectNoun(trig.j)
 	}
+	if p.kind != kindAttend && len(f.partners) == 0 && x.delegationAhead(trig.j) {
+		f.openPartner = true
+	}
 	return f
+}
+
+// delegationAhead reports a delegation or group of people right after a
+// predicate, before any named person: "met members of the delegation",
+// "received a delegation from Japan".
+func (x *sentence) delegationAhead(j int) bool {
+	for q := j; q < len(x.toks) && q < j+6; q++ {
+		if x.mat(q) >= 0 && x.ms[x.mat(q)].kind == mName || x.toks[q].Text == "." || x.toks[q].Text == ";" {
+			return false
+		}
+		if delegationNouns[x.toks[q].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // invertedSubject reads the subject of an inverted passive after the
@@ -335,8 +371,23 @@ func (x *sentence) isPassive(k int, lemma string) bool {
 		}
 		break
 	}
-	// A reduced relative or absolute: ", accompanied by X,", "flanked by".
-	return x.tok(k+1).Is("by") && (x.tok(k-1).Text == "," || k == 0)
+	// A reduced relative or absolute: ", accompanied by X,", "flanked by",
+	// "a reception hosted for him by X".
+	if x.tok(k+1).Is("by") && (x.tok(k-1).Text == "," || k == 0) {
+		return true
+	}
+	prev := x.tok(k - 1)
+	if prev.Kind == text.Word && !prev.Cap && x.mat(k-1) < 0 && !auxiliaries[prev.Lower] && !lexicon.Adverbs[prev.Lower] {
+		for q := k + 1; q < len(x.toks) && q <= k+5; q++ {
+			if x.toks[q].Is("by") && x.mat(q+1) >= 0 {
+				return true
+			}
+			if x.toks[q].Kind == text.Punct {
+				break
+			}
+		}
+	}
+	return false
 }
 
 func (x *sentence) isDateToken(k int) bool {
@@ -484,6 +535,11 @@ func (x *sentence) subjectOf(k int) []int {
 			return x.coordinated(mi)
 		}
 		switch {
+		case t.Text == "," && x.mat(q-1) >= 0:
+			// "Tunisia's ambassador, Jalel Trabelsi, called on": the
+			// comma closes the subject's appositive.
+			q--
+			continue
 		case t.Text == ",":
 			// Skip an insertion set off by commas.
 			c := q - 1
@@ -518,7 +574,7 @@ func insertionStart(t text.Token) bool {
 		"separately", "earlier", "later", "too") {
 		return true
 	}
-	return strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing") || t.Cap
+	return strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing")
 }
 
 // clauseWord reports a lower-case word that starts or ends a clause when
@@ -572,15 +628,53 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 	return nil
 }
 
-// listFrom returns mention mi and the mentions listed after it.
+// listFrom returns mention mi and the mentions listed after it. A list
+// whose items carry long appositives is often cut by semicolons ("A, chief
+// of ...; B, director of ...; and C"): then each semicolon opens an item.
 func (x *sentence) listFrom(mi int) []int {
 	out := []int{mi}
-	for k := mi + 1; k < len(x.ms) && x.joinedList(k-1, k); k++ {
-		if !x.ms[k].complement {
-			out = append(out, k)
+	last := mi
+	for k := mi + 1; k < len(x.ms); k++ {
+		if x.ms[k].complement {
+			continue
 		}
+		if x.joinedList(last, k) {
+			out = append(out, k)
+			last = k
+			continue
+		}
+		if x.semicolonItem(last, k) {
+			out = append(out, k)
+			last = k
+			continue
+		}
+		break
 	}
 	return out
+}
+
+// semicolonItem reports whether mention b opens the semicolon-separated
+// list item after the one of mention a.
+func (x *sentence) semicolonItem(a, b int) bool {
+	i, j := x.ms[a].whole.j, x.ms[b].whole.i
+	semi := -1
+	for k := i; k < j; k++ {
+		t := x.toks[k]
+		if t.Text == ";" {
+			semi = k
+		}
+		if t.Text == "." || t.Kind == text.Quote {
+			return false
+		}
+	}
+	if semi < 0 {
+		return false
+	}
+	q := semi + 1
+	if x.tok(q).Is("and") {
+		q++
+	}
+	return q == j
 }
 
 // objectOf finds the direct object of a predicate ending at j: the first
@@ -679,7 +773,7 @@ func (x *sentence) delegationAt(k int) []int {
 			for x.tok(n).Is("of", "them", "as") {
 				n++
 			}
-			if mi := x.mat(n); mi >= 0 {
+			if mi := x.mat(n); mi >= 0 && !x.ms[mi].complement {
 				return x.listFrom(mi)
 			}
 		}

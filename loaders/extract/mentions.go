@@ -96,7 +96,10 @@ func (d *doc) findMentions(si int) []mention {
 		}
 		out = append(out, m)
 	}
-	out = append(out, d.descriptions(si, used)...)
+	for _, m := range d.descriptions(si, used) {
+		m.complement = isComplement(toks, m.whole.i)
+		out = append(out, m)
+	}
 	sortMentions(out)
 	return out
 }
@@ -137,6 +140,16 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 		!cls[sp.i-1].has(clsFunction) {
 		return true
 	}
+	// "the Workers' Party", "People's Army": an organisation's name.
+	if next.Kind == text.Poss && tokAt(toks, sp.j+1).Cap && sp.j+1 < len(toks) && cls[sp.j+1].has(clsOrg) {
+		return true
+	}
+	// One word after "of" or "for" with no title of its own is the
+	// organisation or place a title belongs to ("chief of the Office of
+	// Chongwadae", "vice-minister of Unification").
+	if sp.j-sp.i == 1 && prev.Is("of", "for") {
+		return true
+	}
 	// "the newspaper O Globo", "broadcaster LRT".
 	if lexicon.MediaNouns[prev.Lower] && !prev.Cap {
 		return true
@@ -158,15 +171,16 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if next.Kind == text.Word && !next.Cap && groupNouns[next.Lower] {
 		return true
 	}
-	// The whole span is a place: "Addis Ababa", "Sierra Leone".
+	// The whole span is (the start of) a place: "Addis Ababa", "Sierra
+	// Leone", "Papua New" of "Papua New Guinea".
 	g := lexicon.Places()
-	if _, n := g.PlaceAt(toks, sp.i); n == sp.j-sp.i {
+	if _, n := g.PlaceAt(toks, sp.i); n >= sp.j-sp.i {
 		return true
 	}
-	if _, n := g.CountryAt(toks, sp.i); n == sp.j-sp.i {
+	if _, n := g.CountryAt(toks, sp.i); n >= sp.j-sp.i {
 		return true
 	}
-	if _, n := g.DemonymAt(toks, sp.i); n == sp.j-sp.i {
+	if _, n := g.DemonymAt(toks, sp.i); n >= sp.j-sp.i {
 		return true
 	}
 	// "known as X", "dubbed X".
@@ -200,6 +214,10 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	case text.Poss:
 		return k > 0 && toks[k-1].Cap
 	case text.Punct:
+		// "Minister for Political, Legal and Security Affairs".
+		if t.Text == "," && k > 0 && k+1 < len(toks) && cls[k-1].has(clsTitleModifier) && cls[k+1].has(clsTitleModifier) && toks[k+1].Cap {
+			return true
+		}
 		return t.Text == "(" || t.Text == ")"
 	case text.Word:
 	default:
@@ -208,11 +226,18 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	if c.has(clsTitleHead | clsTitleModifier | clsTitleAbbrev) {
 		return true
 	}
+	if inCountryName(toks, k) {
+		return true
+	}
 	// A word that may be a name belongs to a title only as the name of
 	// an organisation or place right before a title word ("Ogun State
-	// Governor", "Kurdistan Region Prime Minister").
+	// Governor", "Kurdistan Region Prime Minister") or after "of"
+	// ("Paramount Ruler of Egbaland").
 	if c.has(clsNameWord) {
 		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg) || toks[k+1].Kind == text.Poss) {
+			return true
+		}
+		if k > 0 && toks[k-1].Is("of", "for") {
 			return true
 		}
 		return false
@@ -279,6 +304,12 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		if toks[k].Kind == text.Poss && k > 0 && cls[k-1].has(clsNameWord) && !cls[k-1].has(clsPlace) && lexicon.Places().Country(toks[k-1].Lower) == "" {
 			break
 		}
+		// "special envoy of President Moon": when a whole title already
+		// stands between "of"/"to" and the name, what comes before "of"
+		// is someone else's office.
+		if toks[k].Is("of", "to", "for") && hasHead(toks, cls, k+1, p+1) {
+			break
+		}
 		k--
 	}
 	start := k + 1
@@ -322,6 +353,18 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	}
 }
 
+// inCountryName reports whether token k is inside a country's name
+// ("Papua" and "New" of "Papua New Guinea").
+func inCountryName(toks []text.Token, k int) bool {
+	g := lexicon.Places()
+	for j := k; j >= 0 && j >= k-3; j-- {
+		if _, n := g.CountryAt(toks, j); n > 0 && j+n > k {
+			return true
+		}
+	}
+	return false
+}
+
 // titleWordish reports a word that may stand inside an office title on
 // either side of "and": a title word, or a capitalised portfolio word
 // ("Local Government and Rural Development").
@@ -356,6 +399,17 @@ func skipHonorifics(toks []text.Token, cls []class, p, stop int, m *mention) int
 			break
 		}
 		c := cls[p]
+		if t.Is("lady") && tokAt(toks, p-1).Is("first") {
+			// "First Lady" is an office.
+			break
+		}
+		// "Prince Dapo Abiodun", "Sheikh Tamim": a royal style, unless
+		// it is an office ("Crown Prince", "Hereditary Prince").
+		if t.Is("prince", "princess") && !tokAt(toks, p-1).Is("crown", "hereditary") && !(t.Is("prince") && tokAt(toks, m.name.j).Is("of")) {
+			m.honorific = true
+			p--
+			continue
+		}
 		if c.has(clsHonorific) && (t.Lower != "he" || t.AllCaps()) {
 			m.honorific = true
 			p--

@@ -11,7 +11,7 @@ var Honorifics = words(`
 	hon hon. honourable honorable rt rt.
 	sheikh shaikh sheik sheikha shaikha sayyid sayyed seyyed seyed sayed syed sayyida
 	ayatollah hojatoleslam hojjatoleslam hojatolislam allamah imam mullah mufti maulana maulvi
-	haj hajj haji hajji hajia hajiya alhaji alhaja alhajji
+	haj hajj haji hajji hajia hajiya alhaji alhaja alhajji mallam malam
 	rev rev. reverend fr. cardinal archbishop bishop rabbi monsignor martyr
 	general gen gen. lieutenant lt lt. major maj maj. colonel col col. captain capt capt. commander
 	cmdr cmdr. cdr cdr. admiral adm adm. marshal brigadier brig brig. sergeant sgt sgt. commodore

@@ -36,6 +36,8 @@ var CommonWords = words(`
 	left right centre center middle front back top bottom above below inset file handout
 	minutes hours days weeks months years today yesterday tonight tomorrow morning evening
 	according speaking addressing commenting responding asked
+	north south east west central northern southern eastern western upper lower greater middle
+	northeast northwest southeast southwest
 `)
 
 // OrgWords mark a capitalised sequence as an organisation, body, event,

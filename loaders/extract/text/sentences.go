@@ -191,21 +191,25 @@ func quoteSpans(toks []Token) []bool {
 	return in
 }
 
-// isTitleCase reports a headline whose words are nearly all capitalised,
-// function words included.
+// isTitleCase reports a headline whose words, short function words
+// aside, are (nearly) all capitalised: "Kim Jong Un Meets Members of
+// Delegation", "Putin Meets Erdogan In Sochi".
 func isTitleCase(toks []Token) bool {
 	words, caps, smallCaps := 0, 0, 0
 	for _, t := range toks {
 		if t.Kind != Word {
 			continue
 		}
-		words++
-		if t.Cap {
-			caps++
-			if smallWords[t.Lower] {
+		if smallWords[t.Lower] {
+			if t.Cap {
 				smallCaps++
 			}
+			continue
+		}
+		words++
+		if t.Cap || IsAllCaps(t.Text) {
+			caps++
 		}
 	}
-	return words >= 3 && caps*10 >= words*8 && (smallCaps > 0 || caps == words)
+	return words >= 3 && caps*100 >= words*85 && (smallCaps > 0 || caps == words || words >= 5)
 }
