@@ -137,7 +137,8 @@ func (d *doc) leadDate() dates.Day {
 			break
 		}
 		for _, dm := range d.dates[si] {
-			if dm.Value.Full() && !d.sents[si].Quoted[dm.I] && !dm.Value.After(d.pub) {
+			// "date 2023-09-21" at the top is the publication date.
+			if dm.Value.Full() && !d.sents[si].Quoted[dm.I] && !dm.Value.After(d.pub) && dm.Rule != "date-iso" {
 				return dm.Value
 			}
 		}
@@ -288,8 +289,10 @@ func subset(a, b []int) bool {
 	return true
 }
 
-// frameDate dates a frame: a date of its own sentence near the predicate,
-// or else the date of the story it continues.
+// frameDate dates a frame: a date of its own clause near the predicate,
+// or else the date of the story it continues. A date inside a relative
+// clause ("X, who took office in December, met Y") or far from the
+// predicate belongs to something else.
 func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	best := -1
 	bestDist := 1 << 30
@@ -297,12 +300,26 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		if x.s.Quoted[dm.I] != x.s.Quoted[f.trigger.i] {
 			continue
 		}
-		if clauseBreakBetween(x.toks, dm.I, f.trigger.i) {
+		if x.insideInsertion(dm.I, f.trigger) {
 			continue
 		}
-		dist := dm.I - f.trigger.j
-		if dist < 0 {
+		var dist int
+		if dm.I >= f.trigger.j {
+			dist = dm.I - f.trigger.j
+			if dist > 14 {
+				continue
+			}
+		} else {
 			dist = f.trigger.i - dm.J + 2 // a date before the predicate is a little less likely its own
+			if dist > 18 {
+				continue
+			}
+		}
+		if clauseBreakBetween(x.toks, dm.I, f.trigger.i) {
+			dist += 20
+		}
+		if !dm.Value.Full() {
+			dist += 6
 		}
 		if dist < bestDist {
 			best, bestDist = i, dist
@@ -311,10 +328,35 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	if best >= 0 {
 		return d.dates[x.si][best].Value, true
 	}
-	if st.lastMeeting != nil && st.lastMeeting.date.Valid() {
+	if st.lastMeeting != nil && st.lastMeeting.date.Valid() && x.si-st.lastSent <= 4 {
 		return st.lastMeeting.date, false
 	}
 	return st.narrative, false
+}
+
+// insideInsertion reports whether token k lies in a comma-set relative
+// clause ("who took over in December") that does not hold the trigger.
+func (x *sentence) insideInsertion(k int, trig span) bool {
+	open := -1
+	for q := k - 1; q >= 0; q-- {
+		if x.toks[q].Text == "," || x.toks[q].Text == "(" {
+			if x.tok(q + 1).Is("who", "whose", "which", "whom") || x.toks[q].Text == "(" {
+				open = q
+			}
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	closeAt := len(x.toks)
+	for q := k; q < len(x.toks); q++ {
+		if x.toks[q].Text == "," || x.toks[q].Text == ")" || x.toks[q].Text == ";" {
+			closeAt = q
+			break
+		}
+	}
+	return !(trig.i > open && trig.i < closeAt)
 }
 
 // clauseBreakBetween reports a semicolon or sentence-internal quote
@@ -432,11 +474,56 @@ func (d *doc) updateState(x *sentence, frames []frame, here []*meeting, st *stat
 	if topic >= 0 && !x.s.Headline {
 		st.topic = topic
 	}
-	for _, dm := range d.dates[x.si] {
-		if dm.Value.Full() && !x.s.Quoted[dm.I] && !dm.Value.After(d.pub) {
-			st.narrative = dm.Value
+	for _, m := range here {
+		if m.dated && m.date.Full() {
+			st.narrative = m.date
 		}
 	}
+	if len(here) == 0 {
+		if day, ok := d.storyDate(x, frames); ok {
+			st.narrative = day
+		}
+	}
+}
+
+// storyDate returns the date a sentence moves the story to: the date of a
+// meeting it reports (even between people it does not name), or of an
+// arrival or visit ("Sánchez arrived in the Algerian capital on
+// Wednesday"), but not a date in a background phrase ("since his
+// inauguration on May 29").
+func (d *doc) storyDate(x *sentence, frames []frame) (dates.Day, bool) {
+	if x.s.Headline {
+		return dates.Day{}, false
+	}
+	storyVerb := false
+	for _, f := range frames {
+		if !f.planned && f.kind != kindAttend {
+			storyVerb = true
+		}
+	}
+	for _, t := range x.toks {
+		if t.Is("arrived", "landed", "arrives", "lands", "flew", "visited", "travelled", "traveled", "began", "opened", "reached") {
+			storyVerb = true
+		}
+	}
+	if !storyVerb {
+		return dates.Day{}, false
+	}
+	for _, dm := range d.dates[x.si] {
+		if !dm.Value.Full() || x.s.Quoted[dm.I] || dm.Value.After(d.pub) {
+			continue
+		}
+		background := false
+		for q := dm.I - 1; q >= 0 && q >= dm.I-5; q-- {
+			if x.toks[q].Is("since", "until", "after", "before", "following", "ahead") {
+				background = true
+			}
+		}
+		if !background {
+			return dm.Value, true
+		}
+	}
+	return dates.Day{}, false
 }
 
 // resolveReferences resolves the descriptions, pronouns and groups of a
@@ -465,6 +552,15 @@ func (d *doc) resolveReferences(si int, st *state) {
 func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 	m := &ms[mi]
 	subjectCase := m.text == "he" || m.text == "she" || m.text == "his" || m.text == "her" && m.rule == "pronoun-possessive"
+	if !subjectCase {
+		// "a reception hosted for him": a person named earlier in the
+		// same sentence.
+		for k := mi - 1; k >= 0; k-- {
+			if ms[k].ent >= 0 && ms[k].kind == mName {
+				return ms[k].ent
+			}
+		}
+	}
 	// A person named before it in the same sentence, as subject: "Lavrov
 	// flew in from New Delhi, where he had held talks".
 	for k := mi - 1; k >= 0; k-- {

@@ -687,6 +687,11 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 	k := j
 	for k < len(x.toks) {
 		t := x.toks[k]
+		// "included his Chief of Staff, X": a determiner before a mention.
+		if t.Is("his", "her", "their", "the", "its", "a", "an") && x.mat(k+1) >= 0 && x.mat(k) < 0 {
+			k++
+			continue
+		}
 		if mi := x.mat(k); mi >= 0 {
 			m := &x.ms[mi]
 			if m.complement {
@@ -992,7 +997,11 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		case delegationNouns[t.Lower] && (x.tok(k+1).Text == ":" || x.tok(k+1).Is("included", "comprised", "includes", "comprises")) && !t.Is("leaders", "officials"):
 			// "the cabinet members in his delegation: A, B and C", "The
 			// visitors included A and B".
-			if mi := x.mat(k + 2); mi >= 0 {
+			q := k + 2
+			if x.tok(q).Is("his", "her", "their", "the") && x.mat(q) < 0 {
+				q++
+			}
+			if mi := x.mat(q); mi >= 0 {
 				g, rule = x.listFrom(mi), "delegation-list"
 			}
 		case t.Is("schedule", "agenda", "programme", "program", "itinerary", "visitors", "guests") && x.tok(k-1).Kind == text.Poss:

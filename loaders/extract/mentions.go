@@ -82,7 +82,11 @@ func (d *doc) findMentions(si int) []mention {
 			prevEnd = kept[k-1].j
 		}
 		if k+1 < len(kept) {
-			nextStart = kept[k+1].i
+			// The next name starts where its honorifics start: "..., Engr.
+			// Noimot Salako-Oyedele".
+			var scratch mention
+			scratch.name = kept[k+1]
+			nextStart = skipHonorifics(toks, cls, kept[k+1].i-1, sp.j, &scratch) + 1
 		}
 		m := mention{sent: si, kind: mName, name: sp, whole: sp, ent: -1, quoted: s.Quoted[sp.i],
 			headline: s.Headline, titleCase: s.TitleCase, rule: "name"}
@@ -243,7 +247,7 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		return false
 	}
 	switch t.Lower {
-	case "of", "for", "to", "and", "the", "in", "charge", "on", "former", "ex", "then", "late", "acting",
+	case "of", "for", "to", "and", "the", "a", "an", "in", "charge", "on", "former", "ex", "then", "late", "acting",
 		"visiting", "outgoing", "incoming", "new", "newly", "elected", "appointed", "designate", "co-chair",
 		"&", "de", "facto", "longtime", "long-time", "veteran", "current", "chief", "general":
 		return true

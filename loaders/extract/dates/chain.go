@@ -30,6 +30,11 @@ var anchoredPhrases = []struct {
 	{[]string{"the", "following", "day"}, 1},
 	{[]string{"next", "day"}, 1},
 	{[]string{"two", "days", "later"}, 2},
+	// "The visit came a day after X welcomed the pope": what follows
+	// happened the day before the date in hand.
+	{[]string{"a", "day", "after"}, -1},
+	{[]string{"one", "day", "after"}, -1},
+	{[]string{"two", "days", "after"}, -2},
 	{[]string{"the", "same", "day"}, 0},
 	{[]string{"that", "same", "day"}, 0},
 	{[]string{"that", "day"}, 0},
@@ -68,7 +73,7 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 					continue
 				}
 				// "the day before the vote": "before" governs a noun.
-				if p.words[len(p.words)-1] == "before" || p.words[len(p.words)-1] == "after" {
+				if (p.words[len(p.words)-1] == "before" || p.words[len(p.words)-1] == "after") && p.words[0] == "the" {
 					if next := tok(s.Toks, k+len(p.words)); next.Kind == text.Word && !IsDateWord(next) && next.Lower != "," {
 						if next.Lower != "yesterday" {
 							continue
@@ -80,6 +85,9 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 				break
 			}
 		}
+		if plannedSentence(s) {
+			continue
+		}
 		for _, dm := range dates[si] {
 			if dm.Value.Full() && !s.Quoted[dm.I] {
 				last = dm.Value
@@ -90,6 +98,17 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 			sort.Slice(dates[si], func(a, b int) bool { return dates[si][a].I < dates[si][b].I })
 		}
 	}
+}
+
+// plannedSentence reports a sentence about the future ("talks are
+// scheduled at the ministry on Wednesday"), whose dates anchor nothing.
+func plannedSentence(s *text.Sentence) bool {
+	for _, t := range s.Toks {
+		if t.Is("scheduled", "expected", "due", "will", "plans", "planned", "set") {
+			return true
+		}
+	}
+	return false
 }
 
 func covered(ms []Mention, k int) bool {
