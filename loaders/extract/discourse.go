@@ -61,6 +61,11 @@ type state struct {
 	lastMeeting *meeting
 	lastSent    int // sentence of lastMeeting's latest report
 	narrative   dates.Day
+	arrival     dates.Day // the day the story's visitor arrived, if told
+	// party: the last person said to be accompanied, with the people
+	// accompanying them ("Petro was accompanied by A, B and C"), for a
+	// later "the delegation".
+	party []int
 }
 
 func (st *state) touch(e int) {
@@ -194,6 +199,10 @@ func appendUnique(xs []int, es ...int) []int {
 // separate partner group.
 func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 	subject := d.resolve(x, f.subject)
+	if len(subject) == 0 && f.passive && x.delegationSubject(f.trigger.i) && len(st.party) > 0 {
+		// "The delegation was received by X": the party named before.
+		subject = st.party
+	}
 	date, dated := d.frameDate(x, f, st)
 	if dated && date.After(d.pub) {
 		// A meeting after the publication day is one planned.
@@ -300,6 +309,11 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		if x.s.Quoted[dm.I] != x.s.Quoted[f.trigger.i] {
 			continue
 		}
+		// "the statement of November 10", "a letter dated August 23",
+		// "since 2022": the date of something else.
+		if x.tok(dm.I-1).Is("of", "dated", "since", "until", "till") {
+			continue
+		}
 		if x.insideInsertion(dm.I, f.trigger) {
 			continue
 		}
@@ -328,10 +342,28 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	if best >= 0 {
 		return d.dates[x.si][best].Value, true
 	}
+	// "On landing at the airport, the guest was greeted by ...": the day
+	// of the arrival.
+	if st.arrival.Valid() && x.mentionsArrival() {
+		return st.arrival, false
+	}
 	if st.lastMeeting != nil && st.lastMeeting.date.Valid() && x.si-st.lastSent <= 4 {
 		return st.lastMeeting.date, false
 	}
 	return st.narrative, false
+}
+
+// arrivalWords say that a sentence is about someone's arrival.
+var arrivalWords = map[string]bool{"arrived": true, "arrival": true, "landed": true, "landing": true, "arriving": true,
+	"arrives": true, "lands": true, "touched": true}
+
+func (x *sentence) mentionsArrival() bool {
+	for _, t := range x.toks {
+		if arrivalWords[t.Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // insideInsertion reports whether token k lies in a comma-set relative
@@ -377,6 +409,15 @@ func clauseBreakBetween(toks []text.Token, a, b int) bool {
 // at: one reported in the same sentence, or the last one reported, if
 // recent.
 func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
+	if f.pred != nil && f.pred.verb == "accompany" && f.passive {
+		party := d.resolve(x, f.subject)
+		for _, g := range f.partners {
+			party = appendUnique(party, d.resolve(x, g)...)
+		}
+		if len(party) >= 2 {
+			st.party = party
+		}
+	}
 	var people []int
 	if f.passive {
 		for _, g := range f.partners {
@@ -481,7 +522,11 @@ func (d *doc) updateState(x *sentence, frames []frame, here []*meeting, st *stat
 	}
 	if len(here) == 0 {
 		if day, ok := d.storyDate(x, frames); ok {
-			st.narrative = day
+			if x.mentionsArrival() {
+				st.arrival = day
+			} else {
+				st.narrative = day
+			}
 		}
 	}
 }
@@ -723,6 +768,20 @@ func (d *doc) mostRecent(st *state, ok func(int) bool) int {
 // people of the last meeting when their number fits; "the Egyptian and
 // Saudi sides" for the people of those nationalities.
 func (d *doc) resolveGroup(m *mention, st *state) []int {
+	// "that he and U.S. President Joe Biden reached when they met": a
+	// pair coordinated earlier in the same sentence.
+	if m.text == "they" || m.text == "them" || m.count == 2 {
+		ms := d.ments[m.sent]
+		for k := len(ms) - 1; k >= 1; k-- {
+			a, b := &ms[k-1], &ms[k]
+			if b.whole.i >= m.whole.i || a.ent < 0 || b.ent < 0 || a.ent == b.ent {
+				continue
+			}
+			if between := d.sents[m.sent].Toks[a.whole.j:b.whole.i]; len(between) == 1 && between[0].Is("and") {
+				return []int{a.ent, b.ent}
+			}
+		}
+	}
 	// "President Tinubu proceeded to the residence of Oba Adetona, where
 	// the two held a meeting": the people the sentence named before it.
 	if m.count >= 2 {

@@ -259,8 +259,11 @@ func (d *doc) fullerEntity(m *mention) int {
 		if len(ew) <= len(w) {
 			continue
 		}
-		// Not a suffix: "Joko Widodo" is not "Iriana Joko Widodo".
-		if hasPrefix(ew, w) || len(w) == 2 && ew[0] == w[0] && ew[len(ew)-1] == w[1] {
+		// A suffix only when no office says otherwise: "Njoroge Muchiri"
+		// of "Dr James Njoroge Muchiri", but "President Joko Widodo" is
+		// not "First Lady Iriana Joko Widodo".
+		suffix := hasPrefix(reverse(ew), reverse(w)) && (len(m.offices) == 0 || officesMatch(d.ents[e].offices, m.offices[0].title))
+		if hasPrefix(ew, w) || suffix || len(w) == 2 && ew[0] == w[0] && ew[len(ew)-1] == w[1] {
 			if found >= 0 && found != e {
 				return -1
 			}
@@ -339,7 +342,18 @@ func (d *doc) shortFormEntity(m *mention) int {
 	if len(bySurname) == 1 {
 		return bySurname[0]
 	}
+	// A given name alone: "Prince Salman" of "Salman bin Abdulaziz",
+	// "President Isaias" of "Isaias Afwerki".
 	if len(bySurname) == 0 {
+		var byGiven []int
+		for _, e := range cands {
+			if d.ents[e].words[0] == w {
+				byGiven = append(byGiven, e)
+			}
+		}
+		if len(byGiven) == 1 {
+			return byGiven[0]
+		}
 		bySurname = cands
 	}
 	// Of a family named in one article ("Marape and his wife, Rachel

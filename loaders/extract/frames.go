@@ -123,7 +123,7 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 	if !isForm(t.Lower, p.verb) {
 		return 0, false
 	}
-	if x.nounContext(k, p.verb) {
+	if x.nounContext(k, p.verb) || x.adjectiveContext(k) {
 		return 0, false
 	}
 	if t.Cap && k > 0 && !x.s.TitleCase && x.mat(k) >= 0 {
@@ -179,6 +179,28 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 		return true
 	}
 	return false
+}
+
+// adjectiveContext reports an -ing form used as an adjective or noun, not
+// as a verb: "visiting Somali mayors", "a welcoming party", "the
+// meeting". An -ing form is a verb after "be", after a subordinator
+// ("after meeting X") or opening a clause ("Meeting X, Y said").
+func (x *sentence) adjectiveContext(k int) bool {
+	w := x.toks[k].Lower
+	if !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	prev := x.tok(k - 1)
+	if k == 0 || prev.Kind == text.Punct || prev.Kind == text.Quote || x.mat(k-1) >= 0 {
+		return false
+	}
+	if beForms[prev.Lower] || auxiliaries[prev.Lower] || lexicon.Adverbs[prev.Lower] {
+		return false
+	}
+	if prev.Is("after", "before", "while", "when", "since", "upon", "by", "on", "of", "for", "without", "in", "from", "also", "and", "then") {
+		return false
+	}
+	return true
 }
 
 // gapToken reports a word that may stand between a light verb and its
@@ -289,6 +311,13 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	}
 	if p.kind != kindAttend && len(f.partners) == 0 && x.delegationAhead(trig.j) {
 		f.openPartner = true
+	}
+	// "received the team alongside his deputy, X, and MP Y", "met Z
+	// together with W": companions on the subject's side.
+	if p.kind != kindAttend {
+		if g := x.afterPreposition(trig.j, []string{"alongside", "together with", "along with", "accompanied by", "flanked by", "joined by"}); g != nil {
+			f.subject = append(append([]int(nil), f.subject...), g...)
+		}
 	}
 	return f
 }

@@ -70,8 +70,13 @@ func (d *doc) findMentions(si int) []mention {
 	used := make([]bool, len(toks))
 	spans := nameSpans(s, cls)
 	var kept []span
-	for _, sp := range spans {
+	for k, sp := range spans {
 		if d.rejectName(s, cls, sp) {
+			continue
+		}
+		// "Kismayo Mayor Omar Abdullahi": one word right before a title
+		// and a name is the place or body of that title.
+		if sp.j-sp.i == 1 && k+1 < len(spans) && titleRunBetween(toks, cls, sp.j, spans[k+1].i) {
 			continue
 		}
 		kept = append(kept, sp)
@@ -136,7 +141,8 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	}
 	// Capitalised organisation or place-type words right after it:
 	// "Abdulaziz Center", "Jubilee House", "Bole International Airport".
-	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) {
+	titled := sp.i > 0 && cls[sp.i-1].has(clsTitleHead|clsTitleAbbrev|clsHonorific)
+	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) && !titled {
 		return true
 	}
 	// An organisation word right before it that is no title: "Ministry X".
@@ -152,6 +158,11 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	// organisation or place a title belongs to ("chief of the Office of
 	// Chongwadae", "vice-minister of Unification").
 	if sp.j-sp.i == 1 && prev.Is("of", "for") {
+		return true
+	}
+	// "the Speaker of the Majlis Al-Shura, Sheikh Abdullah ...": a name
+	// after "of the" followed by a comma and another name is the body.
+	if prev.Is("the") && tokAt(toks, sp.i-2).Is("of") && next.Text == "," {
 		return true
 	}
 	// "the newspaper O Globo", "broadcaster LRT".
@@ -355,6 +366,20 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 			m.whole.i = h2 + 1
 		}
 	}
+}
+
+// titleRunBetween reports whether tokens [i, j) are an office title that
+// runs into the name at j ("Mayor", "State Secretary").
+func titleRunBetween(toks []text.Token, cls []class, i, j int) bool {
+	if i >= j || j-i > 4 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !cls[k].has(clsTitleHead|clsTitleModifier|clsTitleAbbrev) {
+			return false
+		}
+	}
+	return cls[j-1].has(clsTitleHead | clsTitleAbbrev)
 }
 
 // inCountryName reports whether token k is inside a country's name

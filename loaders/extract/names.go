@@ -279,6 +279,11 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 			!cls[j].has(clsPlace|clsTitleAbbrev|clsAgency) && tokAt(toks, j+1).Kind != text.Word {
 			j++
 		}
+		// "at his ranch in Diriyah Charles, Prince of Wales": a place
+		// word, then the name its appositive describes.
+		if j-start >= 2 && tokAt(toks, start-1).Is("in", "at") && tokAt(toks, j).Text == "," && appositiveTitleAt(toks, cls, j+1) {
+			start++
+		}
 		// Names longer than eight words are lists or titles of works,
 		// unless joined by particles (Arabic genealogical names).
 		if j-start <= 8 || particleCount(toks, start, j) >= 2 {
@@ -287,6 +292,20 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		i = j - 1
 	}
 	return out
+}
+
+// appositiveTitleAt reports an office title starting at token k ("Prince
+// of Wales", "the Russian Foreign Minister").
+func appositiveTitleAt(toks []text.Token, cls []class, k int) bool {
+	for q := k; q < len(toks) && q < k+4; q++ {
+		if cls[q].has(clsTitleHead) || toks[q].Is("prince", "princess") {
+			return true
+		}
+		if !toks[q].Is("the", "a", "an") && !cls[q].has(clsTitleModifier|clsPlace) {
+			return false
+		}
+	}
+	return false
 }
 
 func isMononymInitial(toks []text.Token, j int) bool {

@@ -51,7 +51,7 @@ var WeakHonorifics = words(`nana don sri u ko maung bong tun toh adi ro tui
 // NameParticles may appear inside a personal name, in lower case or
 // capitalised, or joined by a hyphen to the next part (al-Assad, bin
 // Salman, von der Leyen, da Silva, Al Nahyan, Ould Ghazouani).
-var NameParticles = words(`al el ad as ash an ar at az bin ibn bint binti binte ben abu umm ould
+var NameParticles = words(`al el bin ibn bint binti binte ben abu umm ould
 	van von der den de da do dos das del della degli di du la le ter ten y ul ud e zu`)
 
 // CapitalParticles are particles that, capitalised inside a name, still

@@ -71,6 +71,8 @@ var OrgWords = words(`
 	exchange market markets index stock stocks shares bond bonds oil gas energy
 	brotherhood jihad taliban hamas hezbollah houthis houthi qaeda isis isil daesh
 	copyright reserved rights
+	majlis shura knesset sejm rada storting bundestag bundesrat riksdag folketing eduskunta
+	oireachtas dail seanad althing cortes lok rajya sabha jirga loya legco
 `)
 
 // PlaceTypeWords end a multi-word place name ("State House", "Bole
