@@ -198,7 +198,19 @@ func descriptionAt(s *text.Sentence, cls []class, k int, used []bool) (mention, 
 			j++
 			continue
 		}
+		if exp := lexicon.ExpandTitleAbbreviation(x.Lower); exp != "" && cls[j].has(clsTitleAbbrev) {
+			// "the COAS", "the CJCSC".
+			head = j
+			titleWords = append(titleWords, strings.ToLower(exp))
+			j++
+			break
+		}
 		if lexicon.PersonNouns[x.Lower] || cls[j].has(clsTitleHead) {
+			// "the General Debate", "the President's Office": a proper
+			// name, not a person.
+			if x.Cap && tokAt(toks, j+1).Cap && tokAt(toks, j+1).Kind == text.Word && !cls[j+1].has(clsTitleHead|clsNameWord) {
+				break
+			}
 			head = j
 			titleWords = append(titleWords, x.Lower)
 			j++

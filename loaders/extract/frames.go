@@ -550,9 +550,22 @@ func containsWord(toks []text.Token, w string) bool {
 // subjectOf walks left from the predicate at k to its subject: the
 // nearest mention not inside a complement, skipping adverbs, auxiliaries,
 // dates, places and comma-set insertions ("Jalel Trabelsi, whose tour of
-// duty is ending, called on ..."). It stops at a clause boundary.
+// duty is ending, called on ..."). It stops at a clause boundary. A verb
+// coordinated with an earlier one ("Kuleba met X, who ..., and held talks
+// with Y") shares that verb's subject.
 func (x *sentence) subjectOf(k int) []int {
 	q := k - 1
+	for q >= 0 && (lexicon.Adverbs[x.toks[q].Lower] || auxiliaries[x.toks[q].Lower]) && x.mat(q) < 0 {
+		q--
+	}
+	if q >= 0 && x.toks[q].Is("and", "but") && x.mat(q-1) < 0 {
+		if v := x.previousVerb(q); v >= 0 {
+			if s := x.subjectOf(v); s != nil {
+				return s
+			}
+		}
+	}
+	q = k - 1
 	for q >= 0 {
 		t := x.toks[q]
 		if mi := x.mat(q); mi >= 0 {
@@ -592,6 +605,51 @@ func (x *sentence) subjectOf(k int) []int {
 		q--
 	}
 	return nil
+}
+
+// previousVerb finds the finite verb of the clause before token q, past a
+// comma-set relative clause: "met X, who expressed support, and held".
+func (x *sentence) previousVerb(q int) int {
+	depth := 0
+	for k := q - 1; k >= 0; k-- {
+		t := x.toks[k]
+		if t.Text == ";" || t.Text == ":" {
+			return -1
+		}
+		if t.Text == "," {
+			depth++
+			continue
+		}
+		if x.mat(k) >= 0 || t.Kind != text.Word || t.Cap {
+			continue
+		}
+		if t.Is("who", "which", "whose") {
+			depth = 0
+			continue
+		}
+		if lexicon.IsVerb(t.Lower) && !auxiliaries[t.Lower] && !strings.HasSuffix(t.Lower, "ing") && (depth == 0 || depth%2 == 0 || x.commaBefore(k)) {
+			if !x.inRelativeClause(k) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func (x *sentence) commaBefore(k int) bool { return false }
+
+// inRelativeClause reports whether token k follows a relative pronoun in
+// the same comma-set clause.
+func (x *sentence) inRelativeClause(k int) bool {
+	for q := k - 1; q >= 0; q-- {
+		if x.toks[q].Text == "," || x.toks[q].Text == ";" {
+			return false
+		}
+		if x.toks[q].Is("who", "which", "whose", "whom", "that", "where", "when") {
+			return true
+		}
+	}
+	return false
 }
 
 // insertionStart reports a word that opens a comma-set insertion rather
@@ -906,6 +964,17 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		}
 		prep := x.tok(q)
 		if !prep.Is("with", "between", "to", "from") || prep.Is("to", "from") && kind != kindCall {
+			// "Their most recent political talks were held in April 2012",
+			// "Sunday's meeting between ..." without partner: the
+			// possessor group met.
+			if poss := x.possessorOf(k); len(poss) > 0 && (len(poss) >= 2 || x.ms[poss[0]].kind == mGroup) && x.hasOwnDate() {
+				f := frame{rule: "noun-possessed-" + x.toks[k].Lower, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: poss}
+				f.planned = x.nounPlanned(k)
+				for t := k; t < j; t++ {
+					used[t] = true
+				}
+				out = append(out, f)
+			}
 			continue
 		}
 		f := frame{rule: "noun-" + strings.ReplaceAll(x.toks[k].Lower, " ", "-"), sent: x.si, trigger: span{k, j}, kind: kind, nominal: true}
@@ -936,6 +1005,9 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 	}
 	return out
 }
+
+// hasOwnDate reports a date expression in the sentence.
+func (x *sentence) hasOwnDate() bool { return len(x.d.dates[x.si]) > 0 }
 
 // possessorOf returns the possessor of the noun at k: "X's meeting",
 // "his talks", "their call".

@@ -322,7 +322,7 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		// "special envoy of President Moon": when a whole title already
 		// stands between "of"/"to" and the name, what comes before "of"
 		// is someone else's office.
-		if toks[k].Is("of", "to", "for") && hasHead(toks, cls, k+1, p+1) {
+		if toks[k].Is("of", "to", "for") && hasPlainHead(toks, cls, k+1, p+1) {
 			break
 		}
 		k--
@@ -479,6 +479,24 @@ func chainEndingAt(toks []text.Token, p int) int {
 func hasHead(toks []text.Token, cls []class, i, j int) bool {
 	for k := i; k < j; k++ {
 		if cls[k].has(clsTitleHead|clsTitleAbbrev) || toks[k].Is("co-chair") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPlainHead reports a title head word (not an abbreviation, not in
+// brackets) among tokens [i, j).
+func hasPlainHead(toks []text.Token, cls []class, i, j int) bool {
+	depth := 0
+	for k := i; k < j; k++ {
+		switch toks[k].Text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+		if depth == 0 && cls[k].has(clsTitleHead) && !toks[k].Is("chiefs", "staff") {
 			return true
 		}
 	}
@@ -735,10 +753,10 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 		if after.Text == "," && end+1 == nextStart && (len(m.offices) > 0 || prevHasTitle) {
 			return
 		}
+		// An appositive is set off: "X, the Secretary-General condemned"
+		// is a new subject, not X's office.
 		if !(after.Kind == text.Punct || after.Kind == text.Quote || end >= len(toks) || after.Is("and", "who", "which", "whose", "said", "says")) {
-			if !(after.Kind == text.Word && !after.Cap) {
-				return
-			}
+			return
 		}
 		a := start
 		for a < end && toks[a].Is("a", "an", "his", "her") {

@@ -279,6 +279,11 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 			!cls[j].has(clsPlace|clsTitleAbbrev|clsAgency) && tokAt(toks, j+1).Kind != text.Word {
 			j++
 		}
+		// "King Abdullah II", "Sultan Hassanal Bolkiah": a title that is
+		// also a name word stands before the name, not in it.
+		for j-start >= 2 && (cls[start].has(clsTitleHead) || cls[start].has(clsHonorific) || cls[start].has(clsWeakHonorific) && j-start >= 3) {
+			start++
+		}
 		// "at his ranch in Diriyah Charles, Prince of Wales": a place
 		// word, then the name its appositive describes.
 		if j-start >= 2 && tokAt(toks, start-1).Is("in", "at") && tokAt(toks, j).Text == "," && appositiveTitleAt(toks, cls, j+1) {

@@ -5,7 +5,7 @@ import "strings"
 // TitleHeads end an office title: "Foreign Minister", "Crown Prince",
 // "Chief of Army Staff" (head "chief"), "Secretary of State".
 var TitleHeads = words(`
-	president vice-president president-elect premier prime_minister minister ministers chancellor
+	president vice-president president-elect premier prime_minister minister ministers minster chancellor
 	vice-chancellor speaker secretary secretary-general undersecretary under-secretary adviser advisor
 	counsellor counselor leader king queen prince princess emir amir sultan sheikh monarch emperor
 	empress ruler regent pope patriarch ambassador envoy emissary consul consul-general attaché attache
