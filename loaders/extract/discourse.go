@@ -591,43 +591,82 @@ func (d *doc) resolveReferences(si int, st *state) {
 	}
 }
 
-// resolvePronoun: "he"/"she" stand for the story's topic unless a person
-// named earlier in the same sentence is nearer; "him"/"her" for the most
-// recent other person.
+// resolvePronoun: "he"/"she" stand for the person named earlier in the
+// same sentence as subject, else the story's topic, unless the sentence
+// names the topic itself ("He had talks with Minister Swaraj" is not
+// Swaraj): then the story's protagonist. "him"/"her" stand for the topic
+// or the latest person other than their own clause's subject.
 func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 	m := &ms[mi]
 	subjectCase := m.text == "he" || m.text == "she" || m.text == "his" || m.text == "her" && m.rule == "pronoun-possessive"
-	if !subjectCase {
-		// "a reception hosted for him": a person named earlier in the
-		// same sentence.
+	named := map[int]bool{}
+	for k := range ms {
+		if k != mi && ms[k].ent >= 0 && ms[k].kind == mName {
+			named[ms[k].ent] = true
+		}
+	}
+	toks := d.sents[m.sent].Toks
+	if subjectCase {
 		for k := mi - 1; k >= 0; k-- {
-			if ms[k].ent >= 0 && ms[k].kind == mName {
+			if ms[k].ent >= 0 && ms[k].kind == mName && !ms[k].complement {
 				return ms[k].ent
 			}
 		}
-	}
-	// A person named before it in the same sentence, as subject: "Lavrov
-	// flew in from New Delhi, where he had held talks".
-	for k := mi - 1; k >= 0; k-- {
-		if ms[k].ent >= 0 && ms[k].kind == mName && !ms[k].complement && subjectCase {
-			return ms[k].ent
-		}
-	}
-	if subjectCase {
-		if st.topic >= 0 {
+		if st.topic >= 0 && !named[st.topic] {
 			return st.topic
 		}
-	} else {
-		for k := len(st.recent) - 1; k >= 0; k-- {
-			if st.recent[k] != st.topic {
-				return st.recent[k]
-			}
+		if p := d.protagonist(); p >= 0 && !named[p] {
+			return p
+		}
+		return st.topic
+	}
+	// The subject of the pronoun's own clause is not its referent.
+	clauseSubject := -1
+	for k := mi - 1; k >= 0; k-- {
+		if ms[k].ent < 0 {
+			continue
+		}
+		if sameClause(toks, ms[k].whole.j, m.whole.i) {
+			clauseSubject = ms[k].ent
+		} else if ms[k].kind == mName && !ms[k].complement {
+			// "a reception hosted for him": a person named earlier in
+			// another clause of the sentence.
+			return ms[k].ent
+		}
+		break
+	}
+	if st.topic >= 0 && st.topic != clauseSubject {
+		return st.topic
+	}
+	for k := len(st.recent) - 1; k >= 0; k-- {
+		if st.recent[k] != clauseSubject {
+			return st.recent[k]
 		}
 	}
-	if len(st.recent) > 0 {
-		return st.recent[len(st.recent)-1]
-	}
 	return -1
+}
+
+// sameClause reports that tokens [a, b) hold no comma, preposition or
+// clause word: what is before them is the subject of the verb in them.
+func sameClause(toks []text.Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		t := toks[k]
+		if t.Text == "," || t.Text == ";" || t.Is("for", "to", "with", "by", "who", "that", "when", "after", "before", "while", "and", "from", "of") {
+			return false
+		}
+	}
+	return true
+}
+
+// protagonist returns the person the article names most often.
+func (d *doc) protagonist() int {
+	best, n := -1, 0
+	for e := range d.ents {
+		if d.ents[e].mentions > n {
+			best, n = e, d.ents[e].mentions
+		}
+	}
+	return best
 }
 
 // resolveDescription finds the person a description stands for: the

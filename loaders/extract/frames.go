@@ -558,6 +558,15 @@ func (x *sentence) subjectOf(k int) []int {
 	for q >= 0 && (lexicon.Adverbs[x.toks[q].Lower] || auxiliaries[x.toks[q].Lower]) && x.mat(q) < 0 {
 		q--
 	}
+	// "met X to discuss Y": the infinitive shares the governing verb's
+	// subject.
+	if q >= 0 && x.toks[q].Is("to") {
+		if v := x.previousVerb(q); v >= 0 && v >= q-12 {
+			if s := x.subjectOf(v); s != nil {
+				return s
+			}
+		}
+	}
 	if q >= 0 && x.toks[q].Is("and", "but") && x.mat(q-1) < 0 {
 		if v := x.previousVerb(q); v >= 0 {
 			if s := x.subjectOf(v); s != nil {
@@ -703,6 +712,10 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 					q++
 				}
 				if mi := x.mat(q); mi >= 0 {
+					if x.ms[mi].complement && !(p == "with" || p == "by") {
+						// "according to Karis" is no partner.
+						continue
+					}
 					return x.listFrom(mi)
 				}
 				// "received a call from the delegation led by X".
@@ -794,9 +807,12 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 		case t.Text == "," || t.Text == "(" || t.Text == ")":
 			k++
 			continue
+		case t.Is("morning", "afternoon", "evening", "night", "tonight", "late", "early", "respectively", "each"):
+			k++
+			continue
 		case t.Is("in", "at", "on", "during", "inside", "outside", "near", "from", "here", "there", "today",
 			"yesterday", "separately", "jointly", "also", "warmly", "formally", "officially", "later", "earlier",
-			"together", "then", "briefly", "privately", "personally", "again", "once", "first", "respectively",
+			"together", "then", "briefly", "privately", "personally", "again", "once", "first",
 			"up", "over", "with"):
 			if t.Is("with") && k > j {
 				return nil

@@ -281,7 +281,7 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		}
 		// "King Abdullah II", "Sultan Hassanal Bolkiah": a title that is
 		// also a name word stands before the name, not in it.
-		for j-start >= 2 && (cls[start].has(clsTitleHead) || cls[start].has(clsHonorific) || cls[start].has(clsWeakHonorific) && j-start >= 3) {
+		for j-start >= 2 && (cls[start].has(clsTitleHead) || cls[start].has(clsHonorific) && !cls[start].has(clsWeakHonorific)) {
 			start++
 		}
 		// "at his ranch in Diriyah Charles, Prince of Wales": a place
