@@ -73,6 +73,22 @@ func Extract(in Document) schema.Facts {
 		for k, t := range s.Toks {
 			d.cls[si][k] = classify(t, line)
 		}
+		// Words of a country's name ("Bosnia and Herzegovina", "Papua New
+		// Guinea") are places, whatever each would be alone; a weak
+		// honorific after another honorific is one too ("Tan Sri").
+		g := lexicon.Places()
+		for k := 0; k < len(s.Toks); k++ {
+			if _, n := g.CountryAt(s.Toks, k); n > 1 {
+				for q := k; q < k+n; q++ {
+					d.cls[si][q] = d.cls[si][q]&^clsNameWord | clsPlace
+				}
+				k += n - 1
+				continue
+			}
+			if k > 0 && d.cls[si][k].has(clsWeakHonorific) && d.cls[si][k-1].has(clsHonorific) && !d.cls[si][k-1].has(clsWeakHonorific) {
+				d.cls[si][k] &^= clsNameWord
+			}
+		}
 		// Family names that are also English function words ("So Hun",
 		// "An Chol", "Moon Jae In") are names when capitalised inside a
 		// sentence next to a name.

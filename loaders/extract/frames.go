@@ -711,6 +711,17 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 				for x.tok(q).Is("both", "each", "all") || x.tok(q).Is("of") && x.tok(q-1).Is("each", "all") {
 					q++
 				}
+				// "on the Yang Dipertua Negeri Sarawak Tun Abdul Taib
+				// Mahmud": a title the lexicon does not know before a name.
+				if x.mat(q) < 0 && x.tok(q).Is("the") {
+					r := q + 1
+					for r < len(x.toks) && r < q+6 && x.mat(r) < 0 && x.toks[r].Cap && x.toks[r].Kind == text.Word {
+						r++
+					}
+					if r > q+1 && x.mat(r) >= 0 && x.ms[x.mat(r)].kind == mName && x.ms[x.mat(r)].whole.i == r {
+						q = r
+					}
+				}
 				if mi := x.mat(q); mi >= 0 {
 					if x.ms[mi].complement && !(p == "with" || p == "by") {
 						// "according to Karis" is no partner.

@@ -366,6 +366,24 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 			m.whole.i = h2 + 1
 		}
 	}
+	// A second title set off by a comma before the first: "the chairman
+	// of the Presidency, Bosniak member Sefik Dzaferovic".
+	if c := m.whole.i - 1; c > prevEnd && toks[c].Text == "," && !comma {
+		k := c - 1
+		for k >= prevEnd && titleToken(toks, cls, k) {
+			k--
+		}
+		for k+1 < c && toks[k+1].Is("and", "as", "while", "with", "by") {
+			k++
+		}
+		if k+1 < c && hasHead(toks, cls, k+1, c) && commaTitleFits(toks, k) && !pluralHeadIn(toks, k+1, c) {
+			if o2, _, first2, ok := parseTitle(toks, cls, k+1, c); ok {
+				o2.rule = "role-title-comma-name"
+				m.offices = append(m.offices, o2)
+				m.whole.i = first2
+			}
+		}
+	}
 }
 
 // titleRunBetween reports whether tokens [i, j) are an office title that

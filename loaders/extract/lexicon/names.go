@@ -17,7 +17,7 @@ var Honorifics = words(`
 	cmdr cmdr. cdr cdr. admiral adm adm. marshal brigadier brig brig. sergeant sgt sgt. commodore
 	corporal cpl cpl. pvt pvt. lieutenant-general major-general brigadier-general lieutenant-colonel
 	lt-gen lt-col maj-gen
-	datuk dato dato' datin tan seri tun toh puan tengku tunku engku pengiran awang dayang panglima ybhg yb yab
+	datuk dato dato' datin tan seri tun toh puan tengku tunku engku pengiran awang dayang panglima ybhg yb yab patinggi amar
 	samdech akka moha sena padei techo thipadei lok chumteav
 	oba obi igwe asiwaju aremo otumfuo kabaka mwami
 	afioga tuiatua ratu
@@ -45,7 +45,7 @@ var HonorificChains = [][]string{
 // of a name ("Nana Akufo-Addo", "Don Bradman", "U Thant", "Sri Mulyani"):
 // they count as honorifics only when another honorific or a title stands
 // before them, or a full name of two or more words follows.
-var WeakHonorifics = words(`nana don sri u ko maung bong tun toh adi ro tui
+var WeakHonorifics = words(`nana don sri u ko maung bong tun toh adi ro tui awang dayang amar
 	father chief comrade pastor prophet dom lord lady grand`)
 
 // NameParticles may appear inside a personal name, in lower case or

@@ -82,6 +82,13 @@ var countryAliases = map[string]string{
 	"czechia": "Czech Republic", "turkiye": "Turkey", "türkiye": "Turkey", "korea": "South Korea",
 	"dprk": "North Korea", "prc": "China", "ivory coast": "Ivory Coast",
 	"democratic republic of congo": "DR Congo", "drc": "DR Congo",
+	"bih": "Bosnia and Herzegovina", "png": "Papua New Guinea", "ksa": "Saudi Arabia", "rok": "South Korea",
+	"viet nam": "Vietnam", "lao pdr": "Laos", "eswatini": "Eswatini", "swaziland": "Eswatini",
+	"north macedonia": "Macedonia", "macedonia": "Macedonia", "cabo verde": "Cape Verde",
+	"timor-leste": "East Timor", "east timor": "East Timor", "côte d'ivoire": "Ivory Coast",
+	"cote d'ivoire": "Ivory Coast", "the gambia": "Gambia", "the philippines": "Philippines",
+	"holy see": "Vatican City", "vatican": "Vatican City", "palestine": "Palestine",
+	"state of palestine": "Palestine", "kosovo": "Kosovo", "taiwan": "Taiwan", "hong kong": "Hong Kong",
 }
 
 // capitalAliases are current spellings of capitals that gountries lists

@@ -16,7 +16,7 @@ var TitleHeads = words(`
 	mediator head commander commander-in-chief administrator treasurer taoiseach councillor councilor
 	executive officer aide delegate member mp mep plenipotentiary superintendent inspector-general
 	judge justice magistrate registrar rector provost dean principal manager founder secretary-general
-	asantehene awujale ooni alaafin akim wali hakim amir vizier mufti sheriff
+	asantehene awujale ooni alaafin akim wali hakim amir vizier mufti sheriff dipertua di-pertua
 	first_lady lady chancellor-general viceroy caliph catholicos metropolitan archbishop bishop
 	presidents premiers kings queens princes emirs sultans leaders ambassadors envoys governors
 	mayors senators ministers secretaries chiefs heads commanders advisers advisors spokesmen
@@ -74,7 +74,7 @@ var TitleModifiers = words(`
 	emergencies disaster disasters relief humanitarian refugees displaced returnees
 	higher primary secondary vocational training skills research universities universal
 	culture arts tradition traditional chieftaincy liaison hajj multimedia creative communications
-	coordinating duties strategy projects monitoring evaluation implementation reforms policies
+	coordinating negeri duties strategy projects monitoring evaluation implementation reforms policies
 	economy digital transformation sustainable sustainability green blue circular tourism hospitality
 `)
 
