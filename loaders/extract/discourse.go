@@ -199,9 +199,14 @@ func appendUnique(xs []int, es ...int) []int {
 // separate partner group.
 func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 	subject := d.resolve(x, f.subject)
-	if len(subject) == 0 && f.passive && x.delegationSubject(f.trigger.i) && len(st.party) > 0 {
-		// "The delegation was received by X": the party named before.
+	if len(subject) == 0 && x.delegationSubject(f.trigger.i) && len(st.party) > 0 {
+		// "The delegation was received by X", "The same five-man
+		// delegation had met on Saturday": the party named before.
 		subject = st.party
+	}
+	// "The prime minister and his party were received by X".
+	if len(st.party) > 0 && containsInt(subject, st.party[0]) && x.saysParty() {
+		subject = appendUnique(subject, st.party...)
 	}
 	date, dated := d.frameDate(x, f, st)
 	if dated && date.After(d.pub) {
@@ -351,6 +356,16 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		return st.lastMeeting.date, false
 	}
 	return st.narrative, false
+}
+
+// saysParty reports "his party", "her delegation", "his entourage".
+func (x *sentence) saysParty() bool {
+	for k := 1; k < len(x.toks); k++ {
+		if x.toks[k].Is("party", "delegation", "entourage", "team") && x.toks[k-1].Is("his", "her", "their") {
+			return true
+		}
+	}
+	return false
 }
 
 // arrivalWords say that a sentence is about someone's arrival.

@@ -281,6 +281,13 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	if p >= prevEnd && toks[p].Text == "[" {
 		p--
 	}
+	// "his wife Melania", "the prime minister's wife, Puan Sri X":
+	// a relative, named with who they are related to.
+	if k := kinshipBefore(toks, p, prevEnd); k >= 0 {
+		m.whole.i = k
+		m.honorific = true
+		return
+	}
 	// "his Russian counterpart X", "her predecessor, X".
 	q := p
 	if q >= prevEnd && toks[q].Text == "," && q > prevEnd && tokAt(toks, q-1).Is("counterpart", "counterparts", "predecessor", "successor") {
@@ -417,6 +424,35 @@ func inCountryName(toks []text.Token, k int) bool {
 // ("Local Government and Rural Development").
 func titleWordish(t text.Token, c class) bool {
 	return c.has(clsTitleHead|clsTitleModifier) || t.Cap && !c.has(clsNameWord) && t.Kind == text.Word
+}
+
+// kinshipBefore reads "his wife", "X's wife," or "the prime minister's
+// son" ending at token p (a comma may follow the noun) and returns where
+// it starts, or -1.
+func kinshipBefore(toks []text.Token, p, stop int) int {
+	q := p
+	if q >= stop && toks[q].Text == "," {
+		q--
+	}
+	if q < stop || !lexicon.Kinship[toks[q].Lower] {
+		return -1
+	}
+	q--
+	if q >= stop && toks[q].Is("his", "her", "their") {
+		return q
+	}
+	if q >= stop && toks[q].Kind == text.Poss {
+		// Back over the possessor: "the prime minister's", "Kishida's".
+		r := q - 1
+		for r >= stop && r > q-5 && toks[r].Kind == text.Word && !toks[r].Is("and", "with", "by", "to", "of") {
+			if toks[r].Is("the") {
+				return r
+			}
+			r--
+		}
+		return r + 1
+	}
+	return -1
 }
 
 // commaTitleFits reports whether a title ending before a comma starts

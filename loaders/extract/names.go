@@ -284,6 +284,11 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		for j-start >= 2 && (cls[start].has(clsTitleHead) || cls[start].has(clsHonorific) && !cls[start].has(clsWeakHonorific)) {
 			start++
 		}
+		// "the Yang Dipertua Negeri Sarawak Tun Abdul Taib Mahmud": one
+		// word before a weak honorific and a full name is a place.
+		if j-start >= 4 && cls[start+1].has(clsWeakHonorific) && !cls[start].has(clsWeakHonorific) {
+			start++
+		}
 		// "at his ranch in Diriyah Charles, Prince of Wales": a place
 		// word, then the name its appositive describes.
 		if j-start >= 2 && tokAt(toks, start-1).Is("in", "at") && tokAt(toks, j).Text == "," && appositiveTitleAt(toks, cls, j+1) {
