@@ -622,10 +622,10 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 	}
 	toks := d.sents[m.sent].Toks
 	if subjectCase {
-		for k := mi - 1; k >= 0; k-- {
-			if ms[k].ent >= 0 && ms[k].kind == mName && !ms[k].complement {
-				return ms[k].ent
-			}
+		// "Lavrov flew in from New Delhi, where he had held talks": the
+		// sentence's own subject, named first.
+		if mi > 0 && ms[0].ent >= 0 && ms[0].kind == mName && !ms[0].complement && ms[0].whole.i <= firstContent(toks) {
+			return ms[0].ent
 		}
 		if st.topic >= 0 && !named[st.topic] {
 			return st.topic
@@ -659,6 +659,17 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 		}
 	}
 	return -1
+}
+
+// firstContent returns the index of a sentence's first token past a
+// dateline, quotes and dashes.
+func firstContent(toks []text.Token) int {
+	for k, t := range toks {
+		if t.Kind == text.Word || t.Kind == text.Number {
+			return k
+		}
+	}
+	return 0
 }
 
 // sameClause reports that tokens [a, b) hold no comma, preposition or

@@ -514,9 +514,10 @@ func (x *sentence) joinedList(a, b int) bool {
 	if len(gap) == 0 {
 		return false
 	}
-	// Pronouns and groups join a list only with "and": "He and the
-	// Ethiopian Ambassador", not "According to him, the two".
-	if (x.ms[a].kind == mPronoun || x.ms[a].kind == mGroup || x.ms[b].kind == mPronoun || x.ms[b].kind == mGroup) && !containsWord(gap, "and") {
+	// Pronouns and groups join a list only with a bare "and": "He and
+	// the Ethiopian Ambassador", not "According to him, the two" or "X,
+	// and the two men exchanged views".
+	if (x.ms[a].kind == mPronoun || x.ms[a].kind == mGroup || x.ms[b].kind == mPronoun || x.ms[b].kind == mGroup) && !(len(gap) == 1 && gap[0].Is("and")) {
 		return false
 	}
 	words := 0
@@ -619,33 +620,20 @@ func (x *sentence) subjectOf(k int) []int {
 // previousVerb finds the finite verb of the clause before token q, past a
 // comma-set relative clause: "met X, who expressed support, and held".
 func (x *sentence) previousVerb(q int) int {
-	depth := 0
 	for k := q - 1; k >= 0; k-- {
 		t := x.toks[k]
 		if t.Text == ";" || t.Text == ":" {
 			return -1
 		}
-		if t.Text == "," {
-			depth++
-			continue
-		}
 		if x.mat(k) >= 0 || t.Kind != text.Word || t.Cap {
 			continue
 		}
-		if t.Is("who", "which", "whose") {
-			depth = 0
-			continue
-		}
-		if lexicon.IsVerb(t.Lower) && !auxiliaries[t.Lower] && !strings.HasSuffix(t.Lower, "ing") && (depth == 0 || depth%2 == 0 || x.commaBefore(k)) {
-			if !x.inRelativeClause(k) {
-				return k
-			}
+		if lexicon.IsVerb(t.Lower) && !auxiliaries[t.Lower] && !strings.HasSuffix(t.Lower, "ing") && !x.inRelativeClause(k) {
+			return k
 		}
 	}
 	return -1
 }
-
-func (x *sentence) commaBefore(k int) bool { return false }
 
 // inRelativeClause reports whether token k follows a relative pronoun in
 // the same comma-set clause.

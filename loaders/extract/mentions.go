@@ -339,6 +339,15 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		m.whole.i = p + 1
 		return
 	}
+	// A preposition never starts a title: "paid a courtesy call on
+	// Congress leader X".
+	for start <= p && toks[start].Is("on", "to", "for", "of", "in", "with", "by", "from", "and", "at") {
+		start++
+	}
+	if start > p {
+		m.whole.i = p + 1
+		return
+	}
 	o, country, first, ok := parseTitle(toks, cls, start, p+1)
 	if country != "" {
 		m.country = country

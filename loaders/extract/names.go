@@ -148,7 +148,7 @@ func nameWordShape(t text.Token, capsLine bool) bool {
 	g := lexicon.Places()
 	parts := strings.FieldsFunc(t.Lower, func(r rune) bool { return r == '-' || r == '‐' })
 	for _, p := range parts {
-		if g.IsPlaceWord(p) || lexicon.OrgWords[p] || lexicon.TitleHeads[p] {
+		if g.IsPlaceWord(p) || lexicon.OrgWords[p] {
 			return false
 		}
 	}
