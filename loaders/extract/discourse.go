@@ -779,6 +779,12 @@ func (d *doc) fits(e int, m *mention) bool {
 	if genericPersonNoun[h] && m.country != "" && ent.country == m.country {
 		return true
 	}
+	// "the senior general" for "Senior General Min Aung Hlaing".
+	for _, st := range ent.styles {
+		if st == h || st == "gen" && h == "general" {
+			return true
+		}
+	}
 	return false
 }
 

@@ -29,6 +29,7 @@ type entity struct {
 	first     int // sentence of the first mention
 	lastSent  int // sentence of the latest mention, maintained by the discourse pass
 	honorific bool
+	styles    []string // ranks and styles named before the name ("general", "admiral")
 	strong    bool // named with a title, an honorific, an appositive or in full outside a headline
 	female    bool
 }
@@ -223,6 +224,11 @@ func (d *doc) attach(m *mention, e int) {
 	}
 	if m.honorific {
 		ent.honorific = true
+		for _, st := range m.styles {
+			if !containsString(ent.styles, st) {
+				ent.styles = append(ent.styles, st)
+			}
+		}
 	}
 	if !m.titleCase && (m.hasContext() || len(nameWords(m.text)) >= 2 && !m.headline) {
 		ent.strong = true

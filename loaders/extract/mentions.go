@@ -46,6 +46,7 @@ type mention struct {
 	counterpart bool
 	// possessor: "his", "her", "their" before a description or counterpart.
 	possessor string
+	styles    []string // honorific words before the name, lower case
 	quoted    bool
 	headline  bool
 	titleCase bool
@@ -303,6 +304,9 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	if p > prevEnd && toks[p].Text == "," {
 		k := p - 1
 		for k >= prevEnd && titleToken(toks, cls, k) {
+			if toks[k].Lower == "and" && !andInsideTitle(toks, cls, k) {
+				break
+			}
 			k--
 		}
 		for k+1 < p && toks[k+1].Is("and", "the", "a", "an", "as", "while", "with", "by", "of") && !cls[k+1].has(clsTitleHead) {
@@ -319,7 +323,7 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	k := p
 	for k >= prevEnd && titleToken(toks, cls, k) {
 		// "and" joins two titles of one person only between title words.
-		if toks[k].Lower == "and" && !(k > 0 && titleWordish(toks[k-1], cls[k-1]) && titleWordish(toks[k+1], cls[k+1])) {
+		if toks[k].Lower == "and" && !andInsideTitle(toks, cls, k) {
 			break
 		}
 		// A possessive of a person's name ends the title: "Trump's envoy".
@@ -428,6 +432,26 @@ func inCountryName(toks []text.Token, k int) bool {
 	return false
 }
 
+// andInsideTitle reports an "and" at k that joins words of one title
+// ("Local Government and Rural Development", "Prime Minister and Minister
+// of Foreign Affairs") rather than two people ("the Secretary-General and
+// Djibouti's Minister").
+func andInsideTitle(toks []text.Token, cls []class, k int) bool {
+	if k == 0 || k+1 >= len(toks) {
+		return false
+	}
+	next := toks[k+1]
+	placeBefore := cls[k-1].has(clsPlace) || inCountryName(toks, k-1)
+	if placeBefore && (cls[k+1].has(clsPlace) || inCountryName(toks, k+1)) {
+		// "Ambassador to Papua New Guinea and Solomon Islands".
+		return true
+	}
+	if next.Is("the", "his", "her", "their", "a", "an") || cls[k+1].has(clsPlace) || inCountryName(toks, k+1) {
+		return false
+	}
+	return titleWordish(toks[k-1], cls[k-1]) && titleWordish(next, cls[k+1])
+}
+
 // titleWordish reports a word that may stand inside an office title on
 // either side of "and": a title word, or a capitalised portfolio word
 // ("Local Government and Rural Development").
@@ -491,6 +515,9 @@ func skipHonorifics(toks []text.Token, cls []class, p, stop int, m *mention) int
 			break
 		}
 		c := cls[p]
+		if c.has(clsHonorific | clsWeakHonorific) {
+			m.styles = append(m.styles, strings.TrimSuffix(t.Lower, "."))
+		}
 		if t.Is("lady") && tokAt(toks, p-1).Is("first") {
 			// "First Lady" is an office.
 			break
