@@ -71,6 +71,10 @@ func groupAt(s *text.Sentence, cls []class, k int) (mention, bool) {
 		m.whole, m.name = span{k, k + 2}, span{k + 1, k + 2}
 		m.text = "their " + toks[k+1].Lower
 		return m, true
+	case t.Is("both") && (k > 0 && (s.Toks[k-1].Text == "," || s.Toks[k-1].Cap && s.Toks[k-1].Kind == text.Word)):
+		// "Sisolith, General Secretary of the LPRP, both wrote and
+		// phoned": an adverb after a subject, not a group.
+		return m, false
 	case t.Is("the", "both"):
 	default:
 		return m, false

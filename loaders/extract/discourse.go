@@ -166,6 +166,11 @@ func (d *doc) resolve(x *sentence, g []int) []int {
 	return out
 }
 
+// discussionVerbs report what was said in a meeting already told; with
+// the same people they add nothing new.
+var discussionVerbs = map[string]bool{"discuss": true, "review": true, "exchange": true, "go": true, "look": true,
+	"talk": true, "speak": true, "confer": true}
+
 // receivingVerbs are the predicates whose passive names the guest
 // ("was received", "was welcomed") and may leave the host unsaid.
 var receivingVerbs = map[string]bool{"receive": true, "welcome": true, "host": true, "greet": true}
@@ -235,7 +240,17 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		if len(people) < 2 && !(f.openPartner && len(people) == 1) {
 			continue
 		}
-		m := &meeting{kind: f.kind, people: people, date: date, dated: dated, rule: f.rule, host: -1, guest: -1}
+		kind := f.kind
+		if lm := st.lastMeeting; lm != nil && f.pred != nil && discussionVerbs[f.pred.verb] && len(partners) == 0 &&
+			len(people) == len(lm.people) && subset(people, lm.people) {
+			// "Ambassador Tai and Vice Premier Liu reviewed ...": the same
+			// pair's call, told again.
+			kind = lm.kind
+			if !dated {
+				date = lm.date
+			}
+		}
+		m := &meeting{kind: kind, people: people, date: date, dated: dated, rule: f.rule, host: -1, guest: -1}
 		if len(people) == 1 {
 			// Waiting for the delegation's members, named next.
 			m.host = people[0]
@@ -317,6 +332,10 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		// "the statement of November 10", "a letter dated August 23",
 		// "since 2022": the date of something else.
 		if x.tok(dm.I-1).Is("of", "dated", "since", "until", "till") {
+			continue
+		}
+		// "the statements of 10 November 2020 and 11 January 2021".
+		if i > 0 && x.tok(dm.I-1).Is("and") && x.tok(d.dates[x.si][i-1].I-1).Is("of", "dated") {
 			continue
 		}
 		if x.insideInsertion(dm.I, f.trigger) {
@@ -624,7 +643,7 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 	if subjectCase {
 		// "Lavrov flew in from New Delhi, where he had held talks": the
 		// sentence's own subject, named first.
-		if mi > 0 && ms[0].ent >= 0 && ms[0].kind == mName && !ms[0].complement && ms[0].whole.i <= firstContent(toks) {
+		if mi > 0 && ms[0].ent >= 0 && (ms[0].kind == mName || ms[0].kind == mDescription) && !ms[0].complement && ms[0].whole.i <= firstContent(toks) {
 			return ms[0].ent
 		}
 		if st.topic >= 0 && !named[st.topic] {
@@ -635,20 +654,21 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 		}
 		return st.topic
 	}
-	// The subject of the pronoun's own clause is not its referent.
+	// The subject of the pronoun's own clause is not its referent; a
+	// person named earlier in the sentence is ("Marape told local media
+	// that Biden had rung him", "a reception hosted for him").
 	clauseSubject := -1
 	for k := mi - 1; k >= 0; k-- {
 		if ms[k].ent < 0 {
 			continue
 		}
-		if sameClause(toks, ms[k].whole.j, m.whole.i) {
+		if clauseSubject < 0 && sameClause(toks, ms[k].whole.j, m.whole.i) {
 			clauseSubject = ms[k].ent
-		} else if ms[k].kind == mName && !ms[k].complement {
-			// "a reception hosted for him": a person named earlier in
-			// another clause of the sentence.
+			continue
+		}
+		if ms[k].ent != clauseSubject && (ms[k].kind == mName || ms[k].kind == mDescription) && !ms[k].complement {
 			return ms[k].ent
 		}
-		break
 	}
 	if st.topic >= 0 && st.topic != clauseSubject {
 		return st.topic

@@ -1006,6 +1006,11 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		} else {
 			f.partners = x.splitSeparate(g, span{k, j})
 			f.subject = x.possessorOf(k)
+			if f.subject == nil && x.adverbialNoun(k) {
+				// "X went over the visit in a telephone conversation
+				// with Y": the sentence's subject talked to Y.
+				f.subject = x.sentenceSubject()
+			}
 			if f.subject == nil {
 				f.subject = x.subjectOf(k)
 			}
@@ -1019,6 +1024,38 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		out = append(out, f)
 	}
 	return out
+}
+
+// adverbialNoun reports a meeting noun inside an adverbial phrase: "in a
+// telephone conversation", "during talks", "at a meeting".
+func (x *sentence) adverbialNoun(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		t := x.toks[q]
+		if t.Is("in", "during", "at", "after", "before", "over") {
+			return true
+		}
+		if !(t.Is("a", "an", "the", "their", "his", "her") || t.Kind == text.Word && !t.Cap) {
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceSubject returns the first mention of the sentence when it
+// stands before any verb: the main clause's subject.
+func (x *sentence) sentenceSubject() []int {
+	for k := 0; k < len(x.toks); k++ {
+		if mi := x.mat(k); mi >= 0 {
+			if x.ms[mi].complement {
+				return nil
+			}
+			return x.coordinated(mi)
+		}
+		if t := x.toks[k]; t.Kind == text.Word && !t.Cap && lexicon.IsVerb(t.Lower) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // hasOwnDate reports a date expression in the sentence.
@@ -1065,7 +1102,8 @@ func (x *sentence) nounPlanned(k int) bool {
 	for q := k - 1; q >= 0 && q >= k-4; q-- {
 		t := x.toks[q]
 		if t.Is("upcoming", "planned", "proposed", "possible", "expected", "future", "next", "forthcoming",
-			"no", "scheduled", "potential", "prospective", "planned", "mooted", "first-ever", "would-be") {
+			"no", "scheduled", "potential", "prospective", "planned", "mooted", "first-ever", "would-be",
+			"supposed", "alleged", "rumoured", "rumored", "purported", "hypothetical", "requested") {
 			return true
 		}
 		if t.Is("ahead") || t.Is("of") && x.tok(q-1).Is("ahead") {

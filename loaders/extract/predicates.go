@@ -84,7 +84,7 @@ var predicates = []predicate{
 	{name: "dine", verb: "dine", partner: []string{"with", "none"}},
 	{name: "lunch", verb: "lunch", partner: []string{"with"}},
 	{name: "talk", verb: "talk", partner: []string{"with", "to"}},
-	{name: "speak", verb: "speak", partner: []string{"with", "to"}},
+	{name: "speak", verb: "speak", partner: []string{"with", "to", "none"}},
 	{name: "discuss-with", verb: "discuss", partner: []string{"with", "none"}},
 	{name: "review", verb: "review", partner: []string{"with", "none"}},
 	{name: "go-over", verb: "go", particle: []string{"over"}, partner: []string{"with", "none"}},
