@@ -238,6 +238,13 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		partners := d.resolve(x, g)
 		people := appendUnique(append([]int(nil), subject...), partners...)
 		if len(people) < 2 && !(f.openPartner && len(people) == 1) {
+			// "The President made the call on Thursday night": a meeting
+			// already told, dated now.
+			if lm := st.lastMeeting; lm != nil && dated && !lm.dated && lm.kind == f.kind && len(people) == 1 && len(partners) == 0 &&
+				len(f.partners) == 0 && lm.has(people[0]) {
+				lm.date, lm.dated = date, true
+				lm.addSent(x.si)
+			}
 			continue
 		}
 		kind := f.kind
@@ -269,7 +276,9 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 			m.host, m.guest = subject[0], subject[1]
 		}
 		m.addSent(x.si)
-		out = append(out, d.addMeeting(m))
+		added := d.addMeeting(m)
+		out = append(out, added)
+		st.lastMeeting = added
 	}
 	return out
 }
@@ -751,6 +760,13 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 			return lm.guest
 		}
 	}
+	if st.topic >= 0 && d.fits(st.topic, m) && d.holdsNow(st.topic, m) {
+		return st.topic
+	}
+	// Someone holding the office now before someone who held it.
+	if e := d.mostRecent(st, func(e int) bool { return d.fits(e, m) && d.holdsNow(e, m) }); e >= 0 {
+		return e
+	}
 	if st.topic >= 0 && d.fits(st.topic, m) {
 		return st.topic
 	}
@@ -763,6 +779,18 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 		return d.mostRecent(st, func(e int) bool { return d.ents[e].country == m.country })
 	}
 	return -1
+}
+
+// holdsNow reports whether entity e holds, not held, an office that fits
+// description m ("the President" is not the former president).
+func (d *doc) holdsNow(e int, m *mention) bool {
+	h := titleHeadWord(m.text)
+	for _, o := range d.ents[e].offices {
+		if o.current && (titleHeadWord(o.title) == h || descriptionFits(m.text, h, titleHeadWord(o.title))) {
+			return true
+		}
+	}
+	return len(d.ents[e].offices) == 0
 }
 
 // genericPersonNoun are description heads that say nothing of an office.

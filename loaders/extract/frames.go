@@ -197,7 +197,11 @@ func (x *sentence) adjectiveContext(k int) bool {
 	if beForms[prev.Lower] || auxiliaries[prev.Lower] || lexicon.Adverbs[prev.Lower] {
 		return false
 	}
-	if prev.Is("after", "before", "while", "when", "since", "upon", "by", "on", "of", "for", "without", "in", "from", "also", "and", "then") {
+	if prev.Is("after", "before", "while", "when", "since", "upon", "by", "on", "of", "for", "without", "in", "from", "also", "and", "then", "up") {
+		return false
+	}
+	// "began meeting", "kept talking": after a verb.
+	if !prev.Cap && lexicon.IsVerb(prev.Lower) && !strings.HasSuffix(prev.Lower, "ing") {
 		return false
 	}
 	return true
@@ -580,7 +584,9 @@ func (x *sentence) subjectOf(k int) []int {
 		t := x.toks[q]
 		if mi := x.mat(q); mi >= 0 {
 			m := &x.ms[mi]
-			if m.complement {
+			// A complement, or a name that is nobody the article knows
+			// (an organisation: "partner Sumar"), is not the subject.
+			if m.complement || m.kind == mName && m.ent < 0 {
 				q = m.whole.i - 1
 				continue
 			}
