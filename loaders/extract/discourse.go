@@ -166,6 +166,15 @@ func (d *doc) resolve(x *sentence, g []int) []int {
 	return out
 }
 
+func allowsNoPartner(p *predicate) bool {
+	for _, s := range p.partner {
+		if s == "none" {
+			return true
+		}
+	}
+	return false
+}
+
 // discussionVerbs report what was said in a meeting already told; with
 // the same people they add nothing new.
 var discussionVerbs = map[string]bool{"discuss": true, "review": true, "exchange": true, "go": true, "look": true,
@@ -237,6 +246,11 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 	for _, g := range groups {
 		partners := d.resolve(x, g)
 		people := appendUnique(append([]int(nil), subject...), partners...)
+		// A predicate that needs a partner and found none reports no
+		// meeting, whoever its subject: "X and Y are seen in this photo".
+		if len(partners) == 0 && !f.passive && !f.openPartner && f.pred != nil && !allowsNoPartner(f.pred) {
+			continue
+		}
 		if len(people) < 2 && !(f.openPartner && len(people) == 1) {
 			// "The President made the call on Thursday night": a meeting
 			// already told, dated now.
@@ -929,6 +943,13 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 		}
 		return nil
 	}
+	// "Their most recent encounter", "The two have not met since ...":
+	// background about the story's main pair.
+	if (m.count == 2 || m.count == 0 && (m.text == "their" || m.text == "they")) && d.backgroundSentence(m.sent) {
+		if fm := d.firstMeeting(); fm != nil && len(fm.people) >= 2 && fm.host >= 0 && fm.guest >= 0 {
+			return []int{fm.host, fm.guest}
+		}
+	}
 	// "the two leaders", "both presidents": the last meeting between
 	// office holders of that kind.
 	if officeGroupNoun(m.text) {
@@ -958,6 +979,18 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 		return []int{st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]}
 	}
 	return nil
+}
+
+// backgroundSentence reports a sentence that looks back at earlier
+// contacts: "their most recent encounter", "have not met since", "the
+// two had spoken only once before".
+func (d *doc) backgroundSentence(si int) bool {
+	for _, t := range d.sents[si].Toks {
+		if t.Is("previous", "recent", "last", "since", "before", "earlier", "until", "first", "once", "periodic", "regular") {
+			return true
+		}
+	}
+	return false
 }
 
 // officeGroupNoun reports a group mention headed by an office ("the two

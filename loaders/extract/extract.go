@@ -88,6 +88,10 @@ func Extract(in Document) schema.Facts {
 			if k > 0 && d.cls[si][k].has(clsWeakHonorific) && d.cls[si][k-1].has(clsHonorific) && !d.cls[si][k-1].has(clsWeakHonorific) {
 				d.cls[si][k] &^= clsNameWord
 			}
+			// "Toh Puan", "Tuan Yang Terutama": honorific chains.
+			if k+1 < len(s.Toks) && d.cls[si][k].has(clsWeakHonorific|clsHonorific) && d.cls[si][k+1].has(clsHonorific) && !d.cls[si][k+1].has(clsWeakHonorific) {
+				d.cls[si][k] &^= clsNameWord
+			}
 		}
 		// Family names that are also English function words ("So Hun",
 		// "An Chol", "Moon Jae In") are names when capitalised inside a

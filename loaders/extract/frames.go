@@ -170,6 +170,10 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 	if prev.Kind != text.Word {
 		return false
 	}
+	// "The Egyptian host", "a US visit": a nationality before it.
+	if _, n := lexicon.Places().DemonymAt(x.toks, k-1); n > 0 && w == lemma {
+		return true
+	}
 	if prev.Is("the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "these", "those", "every", "each",
 		"any", "no", "first", "second", "third", "fourth", "last", "next", "previous", "latest", "recent", "such", "further",
 		"separate", "bilateral", "official", "private", "closed-door", "one-on-one", "face-to-face", "formal", "informal",
@@ -262,6 +266,12 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	verb := x.toks[trig.i]
 	f.passive = x.isPassive(trig.i, p.verb)
 	f.planned = x.isPlanned(trig.i)
+	// "held no meeting with", "had not yet met".
+	for k := trig.i; k < trig.j; k++ {
+		if x.toks[k].Is("no", "not", "never") {
+			f.planned = true
+		}
+	}
 	if p.kind == kindMeeting && x.hasCallCue(trig) {
 		f.kind = kindCall
 	}
@@ -292,6 +302,13 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	f.subject = x.subjectOf(trig.i)
 	if len(f.subject) == 0 && isGerundOpening(x, trig.i, verb) {
 		f.subject = x.mainSubjectAfter(trig.j)
+	}
+	// "started the day by meeting separately with X": the subject of the
+	// verb the gerund depends on.
+	if len(f.subject) == 0 && strings.HasSuffix(verb.Lower, "ing") && x.tok(trig.i-1).Is("by", "after", "before", "while", "upon", "since", "without", "when") {
+		if v := x.previousVerb(trig.i - 1); v >= 0 {
+			f.subject = x.subjectOf(v)
+		}
 	}
 	for _, slot := range p.partner {
 		var groups [][]int
@@ -799,6 +816,12 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 		}
 		if mi := x.mat(k); mi >= 0 {
 			m := &x.ms[mi]
+			// "received President Mnangagwa's Special Envoy, X": a
+			// possessor is passed over.
+			if x.tok(m.whole.j).Kind == text.Poss {
+				k = m.whole.j + 1
+				continue
+			}
 			if m.complement {
 				return nil
 			}

@@ -151,6 +151,11 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 		!cls[sp.i-1].has(clsFunction) {
 		return true
 	}
+	// "Russia's Kurgan region", "the Oromia Regional State": a place.
+	if sp.j-sp.i == 1 && next.Kind == text.Word && !next.Cap && next.Is("region", "province", "state", "district", "county",
+		"city", "town", "village", "oblast", "krai", "prefecture", "governorate", "municipality", "area", "valley", "island", "islands") {
+		return true
+	}
 	// "the Workers' Party", "People's Army": an organisation's name.
 	if next.Kind == text.Poss && tokAt(toks, sp.j+1).Cap && sp.j+1 < len(toks) && cls[sp.j+1].has(clsOrg) {
 		return true
@@ -393,7 +398,7 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		for k >= prevEnd && titleToken(toks, cls, k) {
 			k--
 		}
-		for k+1 < c && toks[k+1].Is("and", "as", "while", "with", "by") {
+		for k+1 < c && toks[k+1].Is("and", "as", "while", "with", "by", "on", "to", "for", "of", "in", "from", "at") {
 			k++
 		}
 		if k+1 < c && hasHead(toks, cls, k+1, c) && commaTitleFits(toks, k) && !pluralHeadIn(toks, k+1, c) {

@@ -17,7 +17,7 @@ var Honorifics = words(`
 	cmdr cmdr. cdr cdr. admiral adm adm. marshal brigadier brig brig. sergeant sgt sgt. commodore
 	corporal cpl cpl. pvt pvt. lieutenant-general major-general brigadier-general lieutenant-colonel
 	lt-gen lt-col maj-gen
-	datuk dato dato' datin tan seri tun toh puan tengku tunku engku pengiran awang dayang panglima ybhg yb yab patinggi amar
+	tuan datuk dato dato' datin tan seri tun toh puan tengku tunku engku pengiran awang dayang panglima ybhg yb yab patinggi amar
 	samdech akka moha sena padei techo thipadei lok chumteav
 	oba obi igwe asiwaju aremo otumfuo kabaka mwami
 	afioga tuiatua ratu
@@ -35,7 +35,7 @@ var HonorificChains = [][]string{
 	{"his", "holiness"}, {"his", "eminence"}, {"the", "honourable"}, {"the", "honorable"},
 	{"right", "honourable"}, {"rt", "hon"}, {"rt.", "hon."}, {"rt", "hon."}, {"tan", "sri"}, {"datuk", "seri"},
 	{"dato'", "sri"}, {"dato", "sri"}, {"dato'", "seri"}, {"tuan", "yang", "terutama"}, {"yang", "berhormat"},
-	{"yang", "amat", "berhormat"}, {"yang", "di-pertua"}, {"custodian", "of", "the", "two", "holy", "mosques"},
+	{"yang", "amat", "berhormat"}, {"yang", "di-pertua"}, {"toh", "puan"}, {"puan", "sri"}, {"custodian", "of", "the", "two", "holy", "mosques"},
 	{"lieutenant", "general"}, {"major", "general"}, {"brigadier", "general"}, {"air", "chief", "marshal"},
 	{"air", "marshal"}, {"vice", "admiral"}, {"rear", "admiral"}, {"field", "marshal"}, {"senior", "general"},
 	{"vice", "senior", "general"}, {"grand", "chief"}, {"paramount", "chief"},
