@@ -492,7 +492,10 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 	if f.pred != nil && (f.pred.name == "include" || f.pred.name == "comprise") && !x.delegationSubject(f.trigger.i) {
 		return
 	}
-	if f.pred != nil && (f.pred.name == "attend" || f.pred.name == "join") && !f.passive && f.targetNoun == "" {
+	// "X attended the meeting" joins it; "X also attended." too; "X
+	// attended the summit" joins nothing.
+	if f.pred != nil && (f.pred.name == "attend" || f.pred.name == "join") && !f.passive && f.targetNoun == "" &&
+		!(x.tok(f.trigger.j).Text == "." || x.tok(f.trigger.j).Is("as") || f.trigger.j >= len(x.toks)) {
 		return
 	}
 	if len(people) == 0 {

@@ -906,7 +906,7 @@ func (x *sentence) delegationAt(k int) []int {
 		}
 		if t.Is("by", "of", "comprising", "including", "consisting", "with", "namely", "among", "them") || t.Text == ":" || t.Text == "," && q == head+1 {
 			n := q + 1
-			for x.tok(n).Is("of", "them", "as") {
+			for x.tok(n).Is("of", "them", "as", "its", "his", "her", "their", "the") && x.mat(n) < 0 {
 				n++
 			}
 			if mi := x.mat(n); mi >= 0 && !x.ms[mi].complement {

@@ -247,8 +247,13 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	if c.has(clsTitleHead | clsTitleModifier | clsTitleAbbrev) {
 		return true
 	}
-	if inCountryName(toks, k) {
+	if inCountryName(toks, k) || inPlaceName(toks, k) {
 		return true
+	}
+	// A building ends a title read backwards: "at Al Shati Palace US
+	// Senator X".
+	if buildingWords[t.Lower] && t.Cap {
+		return false
 	}
 	// A word that may be a name belongs to a title only as the name of
 	// an organisation or place right before a title word ("Ogun State
@@ -314,10 +319,11 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 			}
 			k--
 		}
+		before := k
 		for k+1 < p && toks[k+1].Is("and", "the", "a", "an", "as", "while", "with", "by", "of") && !cls[k+1].has(clsTitleHead) {
 			k++
 		}
-		if k+1 < p && hasHead(toks, cls, k+1, p) && commaTitleFits(toks, k) {
+		if k+1 < p && hasHead(toks, cls, k+1, p) && (commaTitleFits(toks, before) || commaTitleFits(toks, k)) {
 			comma = true
 			p--
 		} else {
@@ -398,10 +404,11 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		for k >= prevEnd && titleToken(toks, cls, k) {
 			k--
 		}
+		before := k
 		for k+1 < c && toks[k+1].Is("and", "as", "while", "with", "by", "on", "to", "for", "of", "in", "from", "at") {
 			k++
 		}
-		if k+1 < c && hasHead(toks, cls, k+1, c) && commaTitleFits(toks, k) && !pluralHeadIn(toks, k+1, c) {
+		if k+1 < c && hasHead(toks, cls, k+1, c) && (commaTitleFits(toks, before) || commaTitleFits(toks, k)) && !pluralHeadIn(toks, k+1, c) {
 			if o2, _, first2, ok := parseTitle(toks, cls, k+1, c); ok {
 				o2.rule = "role-title-comma-name"
 				m.offices = append(m.offices, o2)
@@ -455,6 +462,23 @@ func andInsideTitle(toks []text.Token, cls []class, k int) bool {
 		return false
 	}
 	return titleWordish(toks[k-1], cls[k-1]) && titleWordish(next, cls[k+1])
+}
+
+// buildingWords name buildings, which end a title read backwards.
+var buildingWords = map[string]bool{"palace": true, "house": true, "hall": true, "building": true, "airport": true,
+	"airbase": true, "hotel": true, "residence": true, "compound": true, "headquarters": true, "secretariat": true,
+	"stadium": true, "centre": true, "center": true, "villa": true, "lodge": true, "serail": true, "kremlin": true}
+
+// inPlaceName reports whether token k is inside a capital's or province's
+// name ("Abu Dhabi").
+func inPlaceName(toks []text.Token, k int) bool {
+	g := lexicon.Places()
+	for j := k; j >= 0 && j >= k-2; j-- {
+		if _, n := g.PlaceAt(toks, j); n > 1 && j+n > k {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWordish reports a word that may stand inside an office title on
@@ -753,6 +777,10 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 		}
 		if exp := lexicon.ExpandTitleAbbreviation(t.Lower); exp != "" && cls[k].has(clsTitleAbbrev) {
 			words = append(words, exp)
+			continue
+		}
+		if fixed := lexicon.FixTitleTypo(t.Lower); fixed != "" {
+			words = append(words, fixed)
 			continue
 		}
 		words = append(words, titleWord(t))

@@ -64,6 +64,9 @@ func classify(t text.Token, line lineKind) class {
 	}
 	if lexicon.TitleHeads[l] {
 		c |= clsTitleHead
+	} else if k := strings.LastIndexAny(l, "-‐"); k > 0 && lexicon.TitleHeads[l[k+1:]] && isTitlePrefix(l[:k]) {
+		// "vice-director", "deputy-governor", "co-chair".
+		c |= clsTitleHead
 	}
 	if lexicon.TitleModifiers[l] {
 		c |= clsTitleModifier
@@ -126,6 +129,14 @@ var nameLikeTitles = map[string]bool{"king": true, "bishop": true, "judge": true
 	"young": true, "rich": true, "home": true, "justice": true, "price": true, "marshal": true,
 	"dean": true, "sultan": true, "amir": true, "emir": true, "khan": true, "wali": true, "hakim": true,
 	"first": false, "general": false}
+
+func isTitlePrefix(p string) bool {
+	switch p {
+	case "vice", "deputy", "co", "under", "assistant", "acting", "chief", "prime", "ex", "former", "first", "senior":
+		return true
+	}
+	return false
+}
 
 // nameWordShape checks the spelling of a capitalised word for a name: not
 // an acronym, not an abbreviation, not a hyphenated compound of places or
@@ -281,7 +292,8 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		}
 		// "King Abdullah II", "Sultan Hassanal Bolkiah": a title that is
 		// also a name word stands before the name, not in it.
-		for j-start >= 2 && (cls[start].has(clsTitleHead) || cls[start].has(clsHonorific) && !cls[start].has(clsWeakHonorific)) {
+		for j-start >= 2 && (cls[start].has(clsTitleHead) || cls[start].has(clsHonorific) && !cls[start].has(clsWeakHonorific)) &&
+			!lexicon.NameParticles[toks[start+1].Lower] {
 			start++
 		}
 		// "the Yang Dipertua Negeri Sarawak Tun Abdul Taib Mahmud": one

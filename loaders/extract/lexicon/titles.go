@@ -96,6 +96,14 @@ var TitleAbbreviations = map[string]string{
 	"dcm": "Deputy Chief of Mission", "cda": "Chargé d'Affaires", "uk pm": "Prime Minister",
 }
 
+// titleTypos are misspellings of title words common enough in news to
+// be read as the word meant ("Foreign Affairs Minster").
+var titleTypos = map[string]string{"minster": "Minister", "secretery": "Secretary", "presedent": "President",
+	"goverment": "Government", "ambassodor": "Ambassador", "ministre": "Minister"}
+
+// FixTitleTypo returns the word meant by a misspelt title word, or "".
+func FixTitleTypo(w string) string { return titleTypos[strings.ToLower(w)] }
+
 // ExpandTitleAbbreviation returns the title an abbreviation stands for,
 // or "" when w (lower case) is none.
 func ExpandTitleAbbreviation(w string) string {
