@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kg-project/kg/loaders/extract/dates"
 	"github.com/kg-project/kg/loaders/extract/lexicon"
 	"github.com/kg-project/kg/loaders/extract/text"
@@ -651,14 +653,35 @@ func (d *doc) resolveReferences(si int, st *state) {
 	}
 }
 
-// resolvePronoun: "he"/"she" stand for the person named earlier in the
-// same sentence as subject, else the story's topic, unless the sentence
-// names the topic itself ("He had talks with Minister Swaraj" is not
-// Swaraj): then the story's protagonist. "him"/"her" stand for the topic
-// or the latest person other than their own clause's subject.
+// resolvePronoun: "he"/"she" stand for the main subject when they open
+// a subordinate clause ("X met Y when he ..."), else the sentence's first
+// person, else a person named earlier in the sentence, else the story's
+// topic, else its protagonist — never a person the sentence names as
+// someone else ("He had talks with Minister Swaraj" is not Swaraj), and
+// never one the article already called by the other gender.
+// "him"/"her" stand for a person named earlier in the sentence outside
+// their own clause, else the topic or the latest other person.
 func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 	m := &ms[mi]
 	subjectCase := m.text == "he" || m.text == "she" || m.text == "his" || m.text == "her" && m.rule == "pronoun-possessive"
+	female := m.text == "she" || m.text == "her"
+	fits := func(e int) bool {
+		if e < 0 {
+			return false
+		}
+		if g, ok := d.gender[e]; ok && g != female && (m.text == "he" || m.text == "she" || m.text == "him" || m.text == "her" && !subjectCase) {
+			return false
+		}
+		return true
+	}
+	choose := func(e int) int {
+		if e >= 0 && (m.text == "he" || m.text == "she" || m.text == "him" || m.text == "her") {
+			if _, ok := d.gender[e]; !ok {
+				d.gender[e] = female
+			}
+		}
+		return e
+	}
 	named := map[int]bool{}
 	for k := range ms {
 		if k != mi && ms[k].ent >= 0 && ms[k].kind == mName {
@@ -667,18 +690,41 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 	}
 	toks := d.sents[m.sent].Toks
 	if subjectCase {
-		// "Lavrov flew in from New Delhi, where he had held talks": the
-		// sentence's own subject, named first.
-		if mi > 0 && ms[0].ent >= 0 && (ms[0].kind == mName || ms[0].kind == mDescription) && !ms[0].complement && ms[0].whole.i <= firstContent(toks) {
-			return ms[0].ent
+		var before []int // resolved people named before the pronoun, in order
+		opening := openingPhraseEnd(toks)
+		for k := 0; k < mi; k++ {
+			if ms[k].whole.i < opening {
+				// "Meeting his Moldovan counterpart Maia Sandu, he ...":
+				// the opening phrase's people are not its subject.
+				continue
+			}
+			if ms[k].ent >= 0 && (ms[k].kind == mName || ms[k].kind == mDescription) && !ms[k].complement {
+				before = append(before, ms[k].ent)
+			}
 		}
-		if st.topic >= 0 && !named[st.topic] {
-			return st.topic
+		if len(before) > 0 && fits(before[0]) {
+			return choose(before[0])
 		}
-		if p := d.protagonist(); p >= 0 && !named[p] {
-			return p
+		for k := len(before) - 1; k >= 1; k-- {
+			if fits(before[k]) {
+				return choose(before[k])
+			}
 		}
-		return st.topic
+		if fits(st.topic) && !named[st.topic] {
+			return choose(st.topic)
+		}
+		if p := d.protagonist(); fits(p) && !named[p] {
+			return choose(p)
+		}
+		if fits(st.topic) {
+			return choose(st.topic)
+		}
+		for k := len(st.recent) - 1; k >= 0; k-- {
+			if fits(st.recent[k]) && !named[st.recent[k]] {
+				return choose(st.recent[k])
+			}
+		}
+		return -1
 	}
 	// The subject of the pronoun's own clause is not its referent; a
 	// person named earlier in the sentence is ("Marape told local media
@@ -692,27 +738,37 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 			clauseSubject = ms[k].ent
 			continue
 		}
-		if ms[k].ent != clauseSubject && (ms[k].kind == mName || ms[k].kind == mDescription) && !ms[k].complement {
-			return ms[k].ent
+		if ms[k].ent != clauseSubject && (ms[k].kind == mName || ms[k].kind == mDescription) && !ms[k].complement && fits(ms[k].ent) {
+			return choose(ms[k].ent)
 		}
 	}
-	if st.topic >= 0 && st.topic != clauseSubject {
-		return st.topic
+	if st.topic >= 0 && st.topic != clauseSubject && fits(st.topic) {
+		return choose(st.topic)
 	}
 	for k := len(st.recent) - 1; k >= 0; k-- {
-		if st.recent[k] != clauseSubject {
-			return st.recent[k]
+		if st.recent[k] != clauseSubject && fits(st.recent[k]) {
+			return choose(st.recent[k])
 		}
 	}
 	return -1
 }
 
-// firstContent returns the index of a sentence's first token past a
-// dateline, quotes and dashes.
-func firstContent(toks []text.Token) int {
-	for k, t := range toks {
-		if t.Kind == text.Word || t.Kind == text.Number {
-			return k
+// openingPhraseEnd returns where a sentence's opening participial or
+// prepositional phrase ends ("Meeting X, ...", "After talks with X, ..."),
+// or 0 when it has none.
+func openingPhraseEnd(toks []text.Token) int {
+	k := firstContent(toks)
+	t := tokAt(toks, k)
+	if t.Kind != text.Word {
+		return 0
+	}
+	opens := t.Is("in", "on", "at", "after", "before", "during", "following", "while", "when", "with", "according", "upon", "for", "since", "speaking", "meeting")
+	if !opens && !(lexicon.IsVerb(t.Lower) && (strings.HasSuffix(t.Lower, "ing") || strings.HasSuffix(t.Lower, "ed"))) {
+		return 0
+	}
+	for q := k; q < len(toks); q++ {
+		if toks[q].Text == "," {
+			return q
 		}
 	}
 	return 0
@@ -1034,3 +1090,14 @@ func splitWords(s string) []string {
 
 // unused keeps the lexicon import for pronoun sets used elsewhere.
 var _ = lexicon.SubjectPronouns
+
+// firstContent returns the index of a sentence's first word or number,
+// past a dateline's punctuation, quotes and dashes.
+func firstContent(toks []text.Token) int {
+	for k, t := range toks {
+		if t.Kind == text.Word || t.Kind == text.Number {
+			return k
+		}
+	}
+	return 0
+}

@@ -52,12 +52,13 @@ type doc struct {
 	ents     []entity
 	aliases  map[string]int     // nickname key → entity
 	visiting map[int]bool       // entities described as visiting
+	gender   map[int]bool       // entities the article calls "she" (true) or "he" (false)
 	meetings []*meeting
 }
 
 // Extract runs every layer over one document.
 func Extract(in Document) schema.Facts {
-	d := &doc{text: text.Normalize(in.Text), aliases: map[string]int{}, visiting: map[int]bool{}}
+	d := &doc{text: text.Normalize(in.Text), aliases: map[string]int{}, visiting: map[int]bool{}, gender: map[int]bool{}}
 	d.toks = text.Tokenize(d.text)
 	d.sents = text.Segment(d.text, d.toks)
 	d.pub = dates.ParseISO(in.Published)
@@ -129,6 +130,9 @@ func Extract(in Document) schema.Facts {
 			if m.ent >= 0 && m.visiting {
 				d.visiting[m.ent] = true
 			}
+			if m.ent >= 0 && femaleStyle(m) {
+				d.gender[m.ent] = true
+			}
 		}
 	}
 	d.readDiscourse()
@@ -137,6 +141,26 @@ func Extract(in Document) schema.Facts {
 		f.Published = in.Published
 	}
 	return f
+}
+
+// femaleStyle reports a name given a woman's style or office ("Mrs",
+// "Queen", "First Lady", "Sheikha").
+func femaleStyle(m mention) bool {
+	for _, st := range m.styles {
+		switch st {
+		case "mrs", "ms", "madam", "madame", "mme", "lady", "dame", "queen", "princess", "sheikha", "shaikha", "hajia",
+			"hajiya", "puan", "datin", "daw", "shrimati", "smt", "kumari", "doña", "señora", "sra", "frau", "ibu", "bu", "miss":
+			return true
+		}
+	}
+	for _, o := range m.offices {
+		l := strings.ToLower(o.title)
+		if strings.Contains(l, "first lady") || strings.Contains(l, "queen") || strings.Contains(l, "chairwoman") ||
+			strings.Contains(l, "spokeswoman") || strings.Contains(l, "congresswoman") || strings.Contains(l, "princess") {
+			return true
+		}
+	}
+	return false
 }
 
 // functionWordNames are family or given names spelled like English

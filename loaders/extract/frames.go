@@ -174,6 +174,10 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 	if _, n := lexicon.Places().DemonymAt(x.toks, k-1); n > 0 && w == lemma {
 		return true
 	}
+	// "in direct talks", "for talks", "during the visit".
+	if prev.Is("in", "for", "during", "at", "after", "before", "of", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) {
+		return true
+	}
 	if prev.Is("the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "these", "those", "every", "each",
 		"any", "no", "first", "second", "third", "fourth", "last", "next", "previous", "latest", "recent", "such", "further",
 		"separate", "bilateral", "official", "private", "closed-door", "one-on-one", "face-to-face", "formal", "informal",
@@ -1008,6 +1012,19 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		}
 		prep := x.tok(q)
 		if !prep.Is("with", "between", "to", "from") || prep.Is("to", "from") && kind != kindCall {
+			// "X and Y spent an hour in direct talks": the sentence's
+			// subject, two people or more, met.
+			if x.adverbialNoun(k) && kind == kindMeeting && !x.tok(k-1).Is("the", "that", "this", "their", "his", "her", "its") {
+				if subj := x.sentenceSubject(); len(subj) >= 2 {
+					f := frame{rule: "noun-adverbial-" + x.toks[k].Lower, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
+					f.planned = x.nounPlanned(k) || x.isPlanned(k)
+					for t := k; t < j; t++ {
+						used[t] = true
+					}
+					out = append(out, f)
+					continue
+				}
+			}
 			// "Their most recent political talks were held in April 2012",
 			// "Sunday's meeting between ..." without partner: the
 			// possessor group met.

@@ -38,6 +38,20 @@ func (d *doc) trace(x *sentence, frames []frame) {
 		fmt.Fprintf(os.Stderr, "   F %s %s trig=%q subj=%v partners=%v passive=%v planned=%v\n", f.rule, f.kind, tokText(x, f.trigger),
 			d.names(x, f.subject), d.groupNames(x, f.partners), f.passive, f.planned)
 	}
+	for i, m := range d.meetings {
+		var ns []string
+		for _, e := range m.people {
+			ns = append(ns, d.ents[e].name)
+		}
+		h, g := "", ""
+		if m.host >= 0 {
+			h = d.ents[m.host].name
+		}
+		if m.guest >= 0 {
+			g = d.ents[m.guest].name
+		}
+		fmt.Fprintf(os.Stderr, "   = meeting %d %s %s %v host=%s guest=%s sents=%v\n", i, m.kind, m.date, ns, h, g, m.sents)
+	}
 }
 
 func tokText(x *sentence, sp span) string {
