@@ -144,6 +144,12 @@ func pronounAt(s *text.Sentence, k int) (mention, bool) {
 	m := mention{sent: s.Index, kind: mPronoun, ent: -1, whole: span{k, k + 1}, name: span{k, k + 1},
 		text: t.Lower, quoted: s.Quoted[k], rule: "pronoun"}
 	switch t.Lower {
+	case "i", "me", "we", "us":
+		// First person inside a quotation: the speaker.
+		if s.Quoted[k] && (t.Lower != "i" || t.Text == "I") && !(t.Lower == "us" && t.Text == "US") {
+			m.rule = "pronoun-first-person"
+			return m, true
+		}
 	case "he", "she", "him":
 		if t.Text == "HE" {
 			return m, false

@@ -215,6 +215,13 @@ func appendUnique(xs []int, es ...int) []int {
 // separate partner group.
 func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 	subject := d.resolve(x, f.subject)
+	// A quoted post with no subject ("At State House, held talks with
+	// US Senator Chris Coons") speaks for its author.
+	if len(subject) == 0 && x.s.Quoted[f.trigger.i] && !f.passive {
+		if sp := d.speaker(x.si); sp >= 0 {
+			subject = []int{sp}
+		}
+	}
 	if len(subject) == 0 && x.delegationSubject(f.trigger.i) && len(st.party) > 0 {
 		// "The delegation was received by X", "The same five-man
 		// delegation had met on Saturday": the party named before.
@@ -644,6 +651,10 @@ func (d *doc) resolveReferences(si int, st *state) {
 		}
 		switch m.kind {
 		case mPronoun:
+			if m.rule == "pronoun-first-person" {
+				m.ent = d.speaker(si)
+				continue
+			}
 			m.ent = d.resolvePronoun(ms, mi, st)
 		case mDescription:
 			m.ent = d.resolveDescription(ms, mi, st)
@@ -1009,6 +1020,23 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 			return []int{fm.host, fm.guest}
 		}
 	}
+	// "the two prime ministers", "both presidents": the people who hold
+	// that office, most recent first.
+	if h := groupOfficeHead(m.text); h != "" && m.count >= 2 {
+		var holders []int
+		for k := len(st.recent) - 1; k >= 0 && len(holders) < m.count; k-- {
+			e := st.recent[k]
+			for _, o := range d.ents[e].offices {
+				if titleHeadWord(o.title) == h {
+					holders = append(holders, e)
+					break
+				}
+			}
+		}
+		if len(holders) == m.count {
+			return holders
+		}
+	}
 	// "the two leaders", "both presidents": the last meeting between
 	// office holders of that kind.
 	if officeGroupNoun(m.text) {
@@ -1038,6 +1066,27 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 		return []int{st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]}
 	}
 	return nil
+}
+
+// groupOfficeHead returns the office a group mention names ("the two
+// prime ministers" → premier, "both presidents" → president), or "" for
+// generic groups ("the two leaders", "both sides").
+func groupOfficeHead(text string) string {
+	switch {
+	case strings.Contains(text, "prime ministers"), strings.Contains(text, "premiers"):
+		return "premier"
+	case strings.Contains(text, "foreign ministers"):
+		return "minister"
+	case strings.Contains(text, "presidents"):
+		return "president"
+	case strings.Contains(text, "kings"):
+		return "king"
+	case strings.Contains(text, "chancellors"):
+		return "chancellor"
+	case strings.Contains(text, "ministers"):
+		return "minister"
+	}
+	return ""
 }
 
 // backgroundSentence reports a sentence that looks back at earlier
@@ -1090,6 +1139,60 @@ func splitWords(s string) []string {
 
 // unused keeps the lexicon import for pronoun sets used elsewhere.
 var _ = lexicon.SubjectPronouns
+
+// speaker returns the person quoted in sentence si: the one a speech
+// verb outside the quotation attributes it to ("Ruto posted", "said
+// Lavrov", "Albusaidi wrote:"), in this sentence, in the next ones of the
+// same paragraph (a quotation cut into sentences), or in the previous one
+// when it ends with a colon.
+func (d *doc) speaker(si int) int {
+	if e := d.speakerIn(si); e >= 0 {
+		return e
+	}
+	for n := si + 1; n < len(d.sents) && n <= si+3 && d.sents[n].Paragraph == d.sents[si].Paragraph; n++ {
+		if e := d.speakerIn(n); e >= 0 {
+			return e
+		}
+		if !d.sents[n].Quoted[0] {
+			break
+		}
+	}
+	if si > 0 {
+		prev := &d.sents[si-1]
+		if last := prev.Toks[len(prev.Toks)-1]; last.Text == ":" || strings.HasSuffix(strings.TrimSpace(prev.Text), ":") {
+			return d.speakerIn(si - 1)
+		}
+		// "In a post on X, Albusaidi wrote: \"I am proud ...": one sentence.
+	}
+	return -1
+}
+
+// speakerIn finds the speaker of a speech verb outside quotation marks in
+// sentence si.
+func (d *doc) speakerIn(si int) int {
+	s := &d.sents[si]
+	ms := d.ments[si]
+	for k, t := range s.Toks {
+		if s.Quoted[k] || t.Kind != text.Word || !lexicon.SpeechVerbs[t.Lower] {
+			continue
+		}
+		// "X said", "X, the minister, wrote".
+		for mi := len(ms) - 1; mi >= 0; mi-- {
+			m := &ms[mi]
+			if m.whole.j <= k && !m.quoted && m.ent >= 0 && k-m.whole.j <= 3 {
+				return m.ent
+			}
+		}
+		// "said X".
+		for mi := range ms {
+			m := &ms[mi]
+			if m.whole.i > k && m.whole.i-k <= 2 && !m.quoted && m.ent >= 0 {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
 
 // firstContent returns the index of a sentence's first word or number,
 // past a dateline's punctuation, quotes and dashes.

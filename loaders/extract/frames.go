@@ -319,6 +319,14 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		switch slot {
 		case "object":
 			groups = x.objectOf(trig.j, p.personObject)
+			// "calling Scholz an 'offended liver sausage'": naming, not
+			// phoning.
+			if p.kind == kindCall && len(groups) == 1 && len(groups[0]) > 0 {
+				after := x.tok(x.ms[groups[0][len(groups[0])-1]].whole.j)
+				if after.Is("a", "an", "the") || after.Kind == text.Quote {
+					groups = nil
+				}
+			}
 		case "none":
 			continue
 		default:
