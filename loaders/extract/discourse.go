@@ -18,16 +18,16 @@ import (
 // story it continues.
 
 type meeting struct {
-	kind     frameKind
-	people   []int // entities, in order of mention
-	date     dates.Day
-	dated    bool // the date came from the meeting's own sentence
-	place    string
-	sents    []int // sentences that report it
-	rule     string
-	host     int // the receiving side's first person, -1 when unknown
-	guest    int
-	dropped  bool
+	kind    frameKind
+	people  []int // entities, in order of mention
+	date    dates.Day
+	dated   bool // the date came from the meeting's own sentence
+	place   string
+	sents   []int // sentences that report it
+	rule    string
+	host    int // the receiving side's first person, -1 when unknown
+	guest   int
+	dropped bool
 }
 
 func (m *meeting) has(e int) bool {
@@ -280,7 +280,8 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 				date = lm.date
 			}
 		}
-		m := &meeting{kind: kind, people: people, date: date, dated: dated, rule: f.rule, host: -1, guest: -1}
+		m := &meeting{kind: kind, people: people, date: date, dated: dated, rule: f.rule, host: -1, guest: -1,
+			place: d.meetingPlace(x, f)}
 		if len(people) == 1 {
 			// Waiting for the delegation's members, named next.
 			m.host = people[0]
@@ -438,7 +439,7 @@ func (x *sentence) insideInsertion(k int, trig span) bool {
 	open := -1
 	for q := k - 1; q >= 0; q-- {
 		if x.toks[q].Text == "," || x.toks[q].Text == "(" {
-			if x.tok(q + 1).Is("who", "whose", "which", "whom") || x.toks[q].Text == "(" {
+			if x.tok(q+1).Is("who", "whose", "which", "whom") || x.toks[q].Text == "(" {
 				open = q
 			}
 			break
@@ -662,6 +663,56 @@ func (d *doc) resolveReferences(si int, st *state) {
 			m.group = d.resolveGroup(m, st)
 		}
 	}
+	d.relativeOffices(si)
+}
+
+// relativeOffices gives the people named "his Russian counterpart X" or
+// "his predecessor X" the office of the person the sentence is about:
+// the same title (in their own country), or held before.
+func (d *doc) relativeOffices(si int) {
+	ms := d.ments[si]
+	for mi := range ms {
+		m := &ms[mi]
+		if m.ent < 0 || !(m.counterpart || m.relation == "predecessor") || m.kind != mName {
+			continue
+		}
+		ref := -1
+		for k := range ms {
+			if k != mi && ms[k].ent >= 0 && ms[k].ent != m.ent && !ms[k].complement && (ms[k].kind == mName || ms[k].kind == mDescription || ms[k].kind == mPronoun) {
+				ref = ms[k].ent
+				break
+			}
+		}
+		if ref < 0 {
+			continue
+		}
+		for _, o := range d.ents[ref].offices {
+			if !o.current || o.title == "" {
+				continue
+			}
+			n := o
+			if m.relation == "predecessor" {
+				n.current = false
+				n.rule = "role-predecessor"
+			} else {
+				n.of = m.country
+				n.rule = "role-counterpart"
+			}
+			if !hasOffice(d.ents[m.ent].offices, n.title) {
+				d.ents[m.ent].offices = append(d.ents[m.ent].offices, n)
+			}
+			break
+		}
+	}
+}
+
+func hasOffice(os []office, title string) bool {
+	for _, o := range os {
+		if o.title == title {
+			return true
+		}
+	}
+	return false
 }
 
 // resolvePronoun: "he"/"she" stand for the main subject when they open
@@ -1192,6 +1243,53 @@ func (d *doc) speakerIn(si int) int {
 		}
 	}
 	return -1
+}
+
+// meetingPlace returns where a meeting took place: a place named after
+// "in"/"at" near its predicate, or the article's dateline city.
+func (d *doc) meetingPlace(x *sentence, f frame) string {
+	if p := d.placeAfter(x.s, f.trigger.i); p != "" {
+		return p
+	}
+	return d.datelinePlace
+}
+
+// readDateline finds the city an article is datelined from: "RIYADH, March
+// 16 (SPA) --", "Jakarta:", "KUALA LUMPUR:", "Nairobi -".
+func (d *doc) readDateline() {
+	g := lexicon.Places()
+	for si := range d.sents {
+		if si > 2 {
+			return
+		}
+		toks := d.sents[si].Toks
+		k := firstContent(toks)
+		if p, n := g.PlaceAt(toks, k); n > 0 {
+			if next := tokAt(toks, k+n); next.Text == "," || next.Text == ":" || next.Text == "-" || next.Text == "—" || next.Text == "–" {
+				d.datelinePlace = titleCaseWords(p)
+				return
+			}
+		}
+		// A dateline city the gazetteer lacks, in capitals: "RAWALPINDI:".
+		n := 0
+		for k+n < len(toks) && toks[k+n].Kind == text.Word && toks[k+n].AllCaps() && n < 3 {
+			n++
+		}
+		if n > 0 && (tokAt(toks, k+n).Text == ":" || tokAt(toks, k+n).Text == "," && si == 0) && !lexicon.NewsAgencies[toks[k].Lower] {
+			d.datelinePlace = titleCaseWords(nameText(toks[k : k+n]))
+			return
+		}
+	}
+}
+
+func titleCaseWords(s string) string {
+	fs := strings.Fields(s)
+	for i, f := range fs {
+		if text.IsAllCaps(f) {
+			fs[i] = f[:1] + strings.ToLower(f[1:])
+		}
+	}
+	return strings.Join(fs, " ")
 }
 
 // firstContent returns the index of a sentence's first word or number,

@@ -30,7 +30,7 @@ type entity struct {
 	lastSent  int // sentence of the latest mention, maintained by the discourse pass
 	honorific bool
 	styles    []string // ranks and styles named before the name ("general", "admiral")
-	strong    bool // named with a title, an honorific, an appositive or in full outside a headline
+	strong    bool     // named with a title, an honorific, an appositive or in full outside a headline
 	female    bool
 }
 
@@ -156,8 +156,9 @@ func (d *doc) resolveNames() {
 		}
 		// A one-word name stands alone only with a title or an honorific
 		// ("President Isaias", "State Secretary Pratikno", "Dr.
-		// Fakhrizadeh") and outside a headline.
-		if (len(m.offices) > 0 || m.honorific) && !m.titleCase && !m.headline {
+		// Fakhrizadeh") and outside a headline, or when the article
+		// quotes it more than once ("..., said Rouhani").
+		if (len(m.offices) > 0 || m.honorific || d.quotedSpeaker(nameKey(m.text))) && !m.titleCase && !m.headline {
 			e := d.newEntity(m)
 			byKey[nameKey(m.text)] = e
 		}
@@ -181,6 +182,27 @@ func (d *doc) resolveNames() {
 			}
 		}
 	}
+}
+
+// quotedSpeaker reports a one-word name used at least twice in the
+// article, once right next to a speech verb ("Rouhani said", "said
+// Rouhani"): a person, though the article never gives a full name.
+func (d *doc) quotedSpeaker(key string) bool {
+	count, speaks := 0, false
+	for si := range d.ments {
+		s := &d.sents[si]
+		for _, m := range d.ments[si] {
+			if m.kind != mName || m.headline || nameKey(m.text) != key {
+				continue
+			}
+			count++
+			next, prev := tokAt(s.Toks, m.whole.j), tokAt(s.Toks, m.whole.i-1)
+			if lexicon.SpeechVerbs[next.Lower] || lexicon.SpeechVerbs[prev.Lower] || next.Is("further", "also") && lexicon.SpeechVerbs[tokAt(s.Toks, m.whole.j+1).Lower] {
+				speaks = true
+			}
+		}
+	}
+	return count >= 2 && speaks
 }
 
 func (m *mention) hasContext() bool { return len(m.offices) > 0 || m.honorific || m.country != "" }

@@ -42,18 +42,19 @@ type Document struct {
 
 // doc carries one document through the layers.
 type doc struct {
-	text     string
-	toks     []text.Token
-	sents    []text.Sentence
-	cls      [][]class          // per sentence, per token
-	pub      dates.Day          // publication day
-	dates    [][]dates.Mention  // per sentence
-	ments    [][]mention        // per sentence, in token order
-	ents     []entity
-	aliases  map[string]int     // nickname key → entity
-	visiting map[int]bool       // entities described as visiting
-	gender   map[int]bool       // entities the article calls "she" (true) or "he" (false)
-	meetings []*meeting
+	text          string
+	toks          []text.Token
+	sents         []text.Sentence
+	cls           [][]class         // per sentence, per token
+	pub           dates.Day         // publication day
+	dates         [][]dates.Mention // per sentence
+	ments         [][]mention       // per sentence, in token order
+	ents          []entity
+	aliases       map[string]int // nickname key → entity
+	visiting      map[int]bool   // entities described as visiting
+	gender        map[int]bool   // entities the article calls "she" (true) or "he" (false)
+	datelinePlace string         // the city the article is datelined from
+	meetings      []*meeting
 }
 
 // Extract runs every layer over one document.
@@ -135,6 +136,7 @@ func Extract(in Document) schema.Facts {
 			}
 		}
 	}
+	d.readDateline()
 	d.readDiscourse()
 	f := d.facts(in.ID)
 	if in.Published != "" && !d.pub.Valid() {

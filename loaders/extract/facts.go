@@ -55,6 +55,11 @@ func (d *doc) facts(id string) schema.Facts {
 		}
 		f.Meetings = append(f.Meetings, sm)
 	}
+	var events []schema.Event
+	for si := range d.sents {
+		events = append(events, d.eventsIn(si)...)
+	}
+	f.Events = mergeEvents(events)
 	return f
 }
 

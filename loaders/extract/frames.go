@@ -381,7 +381,7 @@ func (x *sentence) invertedSubject(j int) []int {
 	if !x.tok(k).Is("was", "were") {
 		return nil
 	}
-	if mi := x.mat(k+1); mi >= 0 {
+	if mi := x.mat(k + 1); mi >= 0 {
 		return x.listFrom(mi)
 	}
 	return x.delegationAt(k + 1)
@@ -1006,7 +1006,7 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		}
 		if x.toks[k].Is("visit", "reception", "lunch", "dinner", "breakfast", "luncheon", "banquet", "summit") {
 			// A visit or a meal "with" someone is no meeting by itself.
-			if !x.tok(k+n).Is("between") {
+			if !x.tok(k + n).Is("between") {
 				continue
 			}
 		}
@@ -1095,12 +1095,22 @@ func (x *sentence) adverbialNoun(k int) bool {
 	return false
 }
 
-// sentenceSubject returns the first mention of the sentence when it
-// stands before any verb: the main clause's subject.
+// sentenceSubject returns the first mention of the sentence's main
+// clause when it stands before any verb: past an opening phrase ("In a
+// Wednesday meeting with X, Rouhani said"), past a quotation and names
+// the article does not know as people.
 func (x *sentence) sentenceSubject() []int {
-	for k := 0; k < len(x.toks); k++ {
+	for k := openingPhraseEnd(x.toks); k < len(x.toks); k++ {
+		if x.s.Quoted[k] {
+			continue
+		}
 		if mi := x.mat(k); mi >= 0 {
-			if x.ms[mi].complement {
+			m := &x.ms[mi]
+			if m.kind == mName && m.ent < 0 {
+				k = m.whole.j - 1
+				continue
+			}
+			if m.complement {
 				return nil
 			}
 			return x.coordinated(mi)
@@ -1121,7 +1131,7 @@ func (x *sentence) possessorOf(k int) []int {
 	for q := k - 1; q >= 0 && q >= k-4; q-- {
 		t := x.toks[q]
 		if t.Kind == text.Poss && q > 0 && x.mat(q-1) >= 0 {
-			return x.coordinated(x.mat(q-1))
+			return x.coordinated(x.mat(q - 1))
 		}
 		if t.Is("his", "her", "their") {
 			if mi := x.mat(q); mi >= 0 {
@@ -1187,7 +1197,7 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		kind := kindAttend
 		switch {
 		case t.Is("presence") && x.tok(k+1).Is("of"):
-			if mi := x.mat(k+2); mi >= 0 {
+			if mi := x.mat(k + 2); mi >= 0 {
 				g, rule = x.listFrom(mi), "in-the-presence-of"
 			}
 		case t.Is("present") || t.Is("attendance") && x.tok(k-1).Is("in") || t.Is("hand") && x.tok(k-1).Is("on") ||

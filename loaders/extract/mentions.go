@@ -44,6 +44,9 @@ type mention struct {
 	// counterpart: "his Russian counterpart X" — the same office as the
 	// sentence's subject, in another country.
 	counterpart bool
+	// relation: "predecessor" or "successor": the office of the person
+	// the possessive names, held before or after them.
+	relation string
 	// possessor: "his", "her", "their" before a description or counterpart.
 	possessor string
 	styles    []string // honorific words before the name, lower case
@@ -188,8 +191,10 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if prev.Is("in", "at", "near", "outside", "inside", "into", "to", "across") && prev.Lower != "to" && next.Kind != text.Poss {
 		return true
 	}
-	// A lower-case group noun after it: "Fateh al-Sham militants".
-	if next.Kind == text.Word && !next.Cap && groupNouns[next.Lower] {
+	// A lower-case group noun after it: "Fateh al-Sham militants",
+	// "Fateh al-Sham terrorist groups".
+	if next.Kind == text.Word && !next.Cap && (groupNouns[next.Lower] ||
+		groupNouns[tokAt(toks, sp.j+1).Lower] && !tokAt(toks, sp.j+1).Cap && !lexicon.IsVerb(next.Lower) && !lexicon.Adverbs[next.Lower]) {
 		return true
 	}
 	// The whole span is (the start of) a place: "Addis Ababa", "Sierra
@@ -287,10 +292,19 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	toks := s.Toks
 	p := m.name.i - 1
-	p = skipHonorifics(toks, cls, p, prevEnd, m)
-	// "Joko Widodo (Jokowi)" is read after; "(R)" and "[" are skipped.
+	// "Imam [Khomeini]", "Leader [Ayatollah Seyyed Ali Khamenei]".
 	if p >= prevEnd && toks[p].Text == "[" {
 		p--
+	}
+	p = skipHonorifics(toks, cls, p, prevEnd, m)
+	if p >= prevEnd && toks[p].Text == "[" {
+		p--
+	}
+	// "an adviser to Ayatollah Khamenei", "the son of President X": a
+	// name after a preposition has no title of its own before it.
+	if p >= prevEnd && toks[p].Is("to", "of", "for") {
+		m.whole.i = p + 1
+		return
 	}
 	// "his wife Melania", "the prime minister's wife, Puan Sri X":
 	// a relative, named with who they are related to.
@@ -425,7 +439,7 @@ func titleRunBetween(toks []text.Token, cls []class, i, j int) bool {
 		return false
 	}
 	for k := i; k < j; k++ {
-		if !cls[k].has(clsTitleHead|clsTitleModifier|clsTitleAbbrev) {
+		if !cls[k].has(clsTitleHead | clsTitleModifier | clsTitleAbbrev) {
 			return false
 		}
 	}
@@ -647,8 +661,8 @@ func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
 	switch word {
 	case "counterpart", "counterparts":
 		m.counterpart = true
-	case "predecessor":
-		m.offices = append(m.offices, office{current: false, rule: "role-predecessor"})
+	case "predecessor", "successor":
+		m.relation = word
 	}
 	k := q - 1
 	g := lexicon.Places()
@@ -779,6 +793,11 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 			words = append(words, exp)
 			continue
 		}
+		// One spelling for one office: "Advisor" is written "Adviser".
+		if t.Is("advisor", "advisors") {
+			words = append(words, "Adviser"+strings.TrimPrefix(t.Lower, "advisor"))
+			continue
+		}
 		if fixed := lexicon.FixTitleTypo(t.Lower); fixed != "" {
 			words = append(words, fixed)
 			continue
@@ -863,6 +882,23 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 			end++
 		}
 		if end == start || !hasHead(toks, cls, start, end) {
+			return
+		}
+		// "Velayati, the senior adviser to Leader X, told ...": the
+		// appositive runs into the name its preposition governs.
+		if end == nextStart && end-1 > start && toks[end-1].Is("to", "of", "for") {
+			a := start
+			for a < end && toks[a].Is("a", "an", "his", "her", "the") {
+				a++
+			}
+			if o, country, _, ok := parseTitle(toks, cls, a, end-1); ok && !pluralHeadIn(toks, a, end-1) {
+				o.rule = "role-appositive"
+				if country != "" && m.country == "" {
+					m.country = country
+				}
+				m.offices = append(m.offices, o)
+				m.whole.j = end
+			}
 			return
 		}
 		after := tokAt(toks, end)

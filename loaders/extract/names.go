@@ -44,9 +44,9 @@ func (c class) has(f class) bool { return c&f != 0 }
 type lineKind uint8
 
 const (
-	normalLine lineKind = iota
-	titleCaseLine       // a headline in Title Case: verbs are capitalised too
-	allCapsLine         // a line in capitals: every word is
+	normalLine    lineKind = iota
+	titleCaseLine          // a headline in Title Case: verbs are capitalised too
+	allCapsLine            // a line in capitals: every word is
 )
 
 // classify looks a token up in the lexicon.
@@ -226,7 +226,9 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 	toks := s.Toks
 	var out []span
 	isName := func(k int) bool { return k < len(toks) && cls[k].has(clsNameWord) }
-	joined := func(k int) bool { return k < len(toks) && toks[k].NLBefore == 0 && !s.Quoted[k] == !s.Quoted[max(k-1, 0)] }
+	joined := func(k int) bool {
+		return k < len(toks) && toks[k].NLBefore == 0 && !s.Quoted[k] == !s.Quoted[max(k-1, 0)]
+	}
 	for i := 0; i < len(toks); i++ {
 		start := i
 		switch {

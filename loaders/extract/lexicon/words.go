@@ -216,3 +216,22 @@ var Adverbs = words(`also later earlier then separately jointly subsequently pre
 	personally officially reportedly reportedly allegedly last finally eventually immediately shortly
 	afterwards afterward meanwhile separately together already still even just only, equally too
 	likewise similarly additionally thereafter subsequently successively respectively`)
+
+// EventHeads are the nouns (and a few verbs) of dated happenings other
+// than meetings: "the assassination of X on November 27", "a ceasefire
+// declared on December 30", "X arrived in Tehran on Sunday".
+var EventHeads = words(`
+	talks negotiations ceasefire cease-fire truce declaration assassination killing arrival arrived halt
+	election elections summit attack attacks bombing agreement deal referendum conference vote protest
+	protests explosion earthquake coup inauguration funeral accord treaty offensive liberation strike
+	strikes invasion signing resignation withdrawal sanctions uprising revolution swearing-in installation
+	forum session debate visit death died appointed appointment took_office sworn dialogue
+`)
+
+// EventModifiers may stand before an event head inside its label ("peace
+// talks", "presidential election", "suicide bombing").
+var EventModifiers = words(`
+	peace nationwide presidential parliamentary general local nuclear military terrorist suicide missile
+	drone air trilateral bilateral ministerial regional snap landmark historic official state humanitarian
+	deadly failed final first joint annual emergency extraordinary
+`)
