@@ -257,7 +257,7 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		people := appendUnique(append([]int(nil), subject...), partners...)
 		// A predicate that needs a partner and found none reports no
 		// meeting, whoever its subject: "X and Y are seen in this photo".
-		if len(partners) == 0 && !f.passive && !f.openPartner && f.pred != nil && !allowsNoPartner(f.pred) {
+		if len(partners) == 0 && !f.openPartner && f.pred != nil && !allowsNoPartner(f.pred) && !(f.passive && receivingVerbs[f.pred.verb]) {
 			continue
 		}
 		if len(people) < 2 && !(f.openPartner && len(people) == 1) {
@@ -271,6 +271,9 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 			continue
 		}
 		kind := f.kind
+		if f.bareCall && st.lastMeeting != nil && x.si-st.lastSent <= 3 {
+			kind = st.lastMeeting.kind
+		}
 		if lm := st.lastMeeting; lm != nil && f.pred != nil && discussionVerbs[f.pred.verb] && len(partners) == 0 &&
 			len(people) == len(lm.people) && subset(people, lm.people) {
 			// "Ambassador Tai and Vice Premier Liu reviewed ...": the same
@@ -752,8 +755,17 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 	}
 	toks := d.sents[m.sent].Toks
 	if subjectCase {
-		var before []int // resolved people named before the pronoun, in order
 		opening := openingPhraseEnd(toks)
+		// "When he hosted X in Tehran, Amir-Abdollahian told him ...": a
+		// pronoun in an opening clause points ahead to the subject.
+		if m.whole.i < opening && firstWordIs(toks, "when", "after", "before", "while", "as", "once", "since", "although", "though", "if", "during") {
+			for k := range ms {
+				if ms[k].whole.i > opening && ms[k].ent >= 0 && (ms[k].kind == mName || ms[k].kind == mDescription) && !ms[k].complement && fits(ms[k].ent) {
+					return choose(ms[k].ent)
+				}
+			}
+		}
+		var before []int // resolved people named before the pronoun, in order
 		for k := 0; k < mi; k++ {
 			if ms[k].whole.i < opening {
 				// "Meeting his Moldovan counterpart Maia Sandu, he ...":
@@ -813,6 +825,10 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 		}
 	}
 	return -1
+}
+
+func firstWordIs(toks []text.Token, words ...string) bool {
+	return tokAt(toks, firstContent(toks)).Is(words...)
 }
 
 // openingPhraseEnd returns where a sentence's opening participial or

@@ -30,6 +30,8 @@ type frame struct {
 	passive  bool
 	planned  bool
 	nominal  bool // a noun predicate ("the meeting between X and Y")
+	// bareCall: the noun "call" alone, which may be a courtesy call.
+	bareCall bool
 	// openPartner: the other side is a delegation the sentence does not
 	// name ("met members of the delegation of the special envoy"); the
 	// attendees named next fill it.
@@ -130,9 +132,12 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 		return 0, false
 	}
 	j := k + 1
-	for _, w := range p.particle {
-		// Adverbs may come between: "called also on", "sat down together
-		// with".
+	for i, w := range p.particle {
+		// An adverb may come before the particle: "spoken only by video
+		// link", "called also on".
+		if i == 0 && x.tok(j).Lower != w && lexicon.Adverbs[x.tok(j).Lower] && x.tok(j+1).Lower == w {
+			j++
+		}
 		if x.tok(j).Lower != w {
 			return 0, false
 		}
@@ -1047,6 +1052,9 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			continue
 		}
 		f := frame{rule: "noun-" + strings.ReplaceAll(x.toks[k].Lower, " ", "-"), sent: x.si, trigger: span{k, j}, kind: kind, nominal: true}
+		// A bare "call" is a phone call only when the text says so; "sat
+		// in on the call with the Senior General" is a courtesy call.
+		f.bareCall = kind == kindCall && n == 1 && x.toks[k].Is("call", "calls") && !x.hasCallCue(span{k, j})
 		f.planned = x.nounPlanned(k)
 		if kind == kindMeeting && x.hasCallCue(span{k, j}) {
 			f.kind = kindCall
@@ -1128,7 +1136,7 @@ func (x *sentence) hasOwnDate() bool { return len(x.d.dates[x.si]) > 0 }
 // possessorOf returns the possessor of the noun at k: "X's meeting",
 // "his talks", "their call".
 func (x *sentence) possessorOf(k int) []int {
-	for q := k - 1; q >= 0 && q >= k-4; q-- {
+	for q := k - 1; q >= 0 && q >= k-6; q-- {
 		t := x.toks[q]
 		if t.Kind == text.Poss && q > 0 && x.mat(q-1) >= 0 {
 			return x.coordinated(x.mat(q - 1))
@@ -1138,6 +1146,10 @@ func (x *sentence) possessorOf(k int) []int {
 				return []int{mi}
 			}
 			return []int{x.addPossessivePronoun(q)}
+		}
+		// "his December 7 video conversation": a date between.
+		if x.isDateToken(q) {
+			continue
 		}
 		if t.Kind != text.Word || t.Cap && x.mat(q) < 0 && !x.cls[q].has(clsTitleModifier) {
 			break
