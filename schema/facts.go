@@ -48,6 +48,8 @@ type Facts struct {
 	Roles     []Role    `json:"roles"`
 	Meetings  []Meeting `json:"meetings"`
 	Events    []Event   `json:"events"`
+	// Notes say what extraction could not do in full ("text cut at 1 MB").
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Person is one distinct person named in an article. Name is the fullest

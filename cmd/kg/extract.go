@@ -26,15 +26,23 @@ output can be compared with hand annotations by kg eval. Every fact carries
 its evidence sentence; --explain adds the rule that produced it.
 --format nquads prints the quads kg load would write.
 
+--trace writes to standard error, sentence by sentence, what each layer of
+extraction found: the people mentioned and whom each mention stands for,
+the contact predicates and their subject and partners, and the meetings
+read so far (docs/extraction.md explains the layers). Use it to see why a
+meeting was found or missed.
+
 Examples:
    kg extract testdata/seeds/articles.jsonl
    kg extract --explain --date 2020-12-08 story.txt
-   kg extract --format nquads story.html > story.nq`,
+   kg extract --format nquads story.html > story.nq
+   kg extract --trace story.txt > /dev/null`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "json", Usage: "output `FORMAT`: json or nquads"},
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
 			&cli.StringFlag{Name: "source", Usage: "publisher `NAME` for articles that name none"},
 			&cli.BoolFlag{Name: "explain", Usage: "show which extraction rule produced each fact"},
+			&cli.BoolFlag{Name: "trace", Usage: "write what each extraction layer found, sentence by sentence, to standard error"},
 		},
 		Action: runExtract,
 	})
@@ -58,7 +66,20 @@ func runExtract(c *cli.Context) error {
 	problems := 0
 	err := loaders.Walk(c.Context, c.Args().Slice(), loaders.Options{Date: c.String("date"), Source: c.String("source")},
 		func(a schema.Article) error {
-			f := extract.Extract(extract.Document{ID: a.ID, Text: a.Text, Published: a.Published})
+			opt := extract.Options{}
+			if c.Bool("trace") {
+				out.Flush()
+				fmt.Fprintf(c.App.ErrWriter, "\n== %s\n", a.Origin)
+				opt.Trace = c.App.ErrWriter
+			}
+			f, err := extract.ExtractContext(c.Context, extract.Document{ID: a.ID, Text: a.Text, Published: a.Published}, opt)
+			if err != nil {
+				return err
+			}
+			for _, note := range f.Notes {
+				out.Flush()
+				fmt.Fprintf(c.App.ErrWriter, "%s: %s\n", a.Origin, note)
+			}
 			if f.Source == "" {
 				f.Source = a.Source
 			}

@@ -81,10 +81,18 @@ func (st *state) touch(e int) {
 		}
 	}
 	st.recent = append(st.recent, e)
+	// A reader keeps the last few dozen people in mind, not all of them.
+	if len(st.recent) > maxRecent {
+		st.recent = append(st.recent[:0], st.recent[len(st.recent)-maxRecent:]...)
+	}
 }
 
+// maxRecent bounds the people the discourse layer remembers, and so the
+// work of resolving a description in a very long article.
+const maxRecent = 64
+
 // readDiscourse runs the discourse layer over the whole document.
-func (d *doc) readDiscourse() {
+func (d *doc) readDiscourse() error {
 	st := &state{topic: -1, lastSent: -10, narrative: d.leadDate()}
 	// Headlines at the top are read after the body: they restate its
 	// main meeting, which the body dates and names in full.
@@ -98,6 +106,9 @@ func (d *doc) readDiscourse() {
 		order = append(order, si)
 	}
 	for i, si := range append(order, heads...) {
+		if err := d.cancelled(i); err != nil {
+			return err
+		}
 		if i == len(order) {
 			// The headline's meeting happened on the story's main day.
 			st.lastMeeting = d.firstMeeting()
@@ -121,9 +132,10 @@ func (d *doc) readDiscourse() {
 			}
 			d.attend(x, f, here, st)
 		}
-		d.trace(x, frames)
+		d.traceSentence(x, frames)
 		d.updateState(x, frames, here, st)
 	}
+	return nil
 }
 
 // firstMeeting returns the first meeting the body reported, or nil.
@@ -314,7 +326,10 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 // it is the same: the same kind and date, and one's people among the
 // other's.
 func (d *doc) addMeeting(m *meeting) *meeting {
-	for _, old := range d.meetings {
+	// Only recent meetings are compared, so that a very long article
+	// costs time in proportion to its length.
+	from := max(0, len(d.meetings)-maxRecent)
+	for _, old := range d.meetings[from:] {
 		if old.kind != m.kind || old.dropped {
 			continue
 		}

@@ -84,9 +84,42 @@ func nameWords(name string) []string {
 
 func nameKey(name string) string { return strings.Join(nameWords(name), " ") }
 
+// nameIndex finds entities by their words, so that grouping names costs
+// time in proportion to the names, not their square.
+type nameIndex struct {
+	byKey   map[string]int
+	byWord  map[string][]int // every word of an entity's name
+	byFirst map[string][]int
+	byLast  map[string][]int
+}
+
+func (ix *nameIndex) add(e int, words []string) {
+	if len(words) == 0 {
+		return
+	}
+	ix.byKey[strings.Join(words, " ")] = e
+	for _, w := range words {
+		ix.byWord[w] = appendNew(ix.byWord[w], e)
+	}
+	ix.byFirst[words[0]] = appendNew(ix.byFirst[words[0]], e)
+	ix.byLast[words[len(words)-1]] = appendNew(ix.byLast[words[len(words)-1]], e)
+}
+
+// appendNew appends e unless it is already last: entities are added in
+// increasing order, so that is the only place it could be.
+func appendNew(xs []int, e int) []int {
+	if len(xs) > 0 && xs[len(xs)-1] == e {
+		return xs
+	}
+	return append(xs, e)
+}
+
 // resolveNames groups the name mentions of the document into entities.
 func (d *doc) resolveNames() {
-	type ref struct{ si, mi int }
+	type ref struct {
+		si, mi int
+		words  []string
+	}
 	var full, short []ref
 	for si := range d.ments {
 		for mi := range d.ments[si] {
@@ -94,10 +127,11 @@ func (d *doc) resolveNames() {
 			if m.kind != mName {
 				continue
 			}
-			if len(nameWords(m.text)) >= 2 {
-				full = append(full, ref{si, mi})
-			} else {
-				short = append(short, ref{si, mi})
+			w := nameWords(m.text)
+			if len(w) >= 2 {
+				full = append(full, ref{si, mi, w})
+			} else if len(w) == 1 {
+				short = append(short, ref{si, mi, w})
 			}
 		}
 	}
@@ -108,9 +142,10 @@ func (d *doc) resolveNames() {
 		if ma.titleCase != mb.titleCase {
 			return !ma.titleCase
 		}
-		return len(nameWords(ma.text)) > len(nameWords(mb.text))
+		return len(full[a].words) > len(full[b].words)
 	})
-	byKey := map[string]int{}
+	d.index = &nameIndex{byKey: map[string]int{}, byWord: map[string][]int{}, byFirst: map[string][]int{}, byLast: map[string][]int{}}
+	ix := d.index
 	aliasOf := map[string]string{} // nickname key → full name key
 	for si := range d.ments {
 		for _, m := range d.ments[si] {
@@ -121,46 +156,46 @@ func (d *doc) resolveNames() {
 	}
 	for _, r := range full {
 		m := &d.ments[r.si][r.mi]
-		key := nameKey(m.text)
-		if e, ok := byKey[key]; ok {
+		key := strings.Join(r.words, " ")
+		if e, ok := ix.byKey[key]; ok {
 			d.attach(m, e)
 			continue
 		}
-		if e := d.fullerEntity(m); e >= 0 {
+		if e := d.fullerEntity(m, r.words); e >= 0 {
 			d.attach(m, e)
-			byKey[key] = e
+			ix.byKey[key] = e
 			continue
 		}
 		if m.titleCase && !m.hasContext() {
 			// A Title Case headline names people the text names.
 			continue
 		}
-		e := d.newEntity(m)
-		byKey[key] = e
+		d.newEntity(m)
 	}
+	speakers := d.quotedSpeakers()
 	for _, r := range short {
 		m := &d.ments[r.si][r.mi]
-		if full, ok := aliasOf[nameKey(m.text)]; ok {
-			if e, ok := byKey[full]; ok {
+		key := r.words[0]
+		if full, ok := aliasOf[key]; ok {
+			if e, ok := ix.byKey[full]; ok {
 				d.attach(m, e)
 				continue
 			}
 		}
-		if e := d.shortFormEntity(m); e >= 0 {
+		if e := d.shortFormEntity(m, key); e >= 0 {
 			d.attach(m, e)
 			continue
 		}
-		if key := nameKey(m.text); byKey[key] != 0 || d.entityKeyed(key) >= 0 {
-			d.attach(m, d.entityKeyed(key))
+		if e, ok := ix.byKey[key]; ok {
+			d.attach(m, e)
 			continue
 		}
 		// A one-word name stands alone only with a title or an honorific
 		// ("President Isaias", "State Secretary Pratikno", "Dr.
 		// Fakhrizadeh") and outside a headline, or when the article
 		// quotes it more than once ("..., said Rouhani").
-		if (len(m.offices) > 0 || m.honorific || d.quotedSpeaker(nameKey(m.text))) && !m.titleCase && !m.headline {
-			e := d.newEntity(m)
-			byKey[nameKey(m.text)] = e
+		if (len(m.offices) > 0 || m.honorific || speakers[key]) && !m.titleCase && !m.headline {
+			d.newEntity(m)
 		}
 	}
 	// Nicknames in brackets: "Joko Widodo (Jokowi)".
@@ -184,41 +219,42 @@ func (d *doc) resolveNames() {
 	}
 }
 
-// quotedSpeaker reports a one-word name used at least twice in the
+// quotedSpeakers returns the one-word names used at least twice in the
 // article, once right next to a speech verb ("Rouhani said", "said
-// Rouhani"): a person, though the article never gives a full name.
-func (d *doc) quotedSpeaker(key string) bool {
-	count, speaks := 0, false
+// Rouhani"): people, though the article never gives a full name.
+func (d *doc) quotedSpeakers() map[string]bool {
+	count := map[string]int{}
+	speaks := map[string]bool{}
 	for si := range d.ments {
 		s := &d.sents[si]
 		for _, m := range d.ments[si] {
-			if m.kind != mName || m.headline || nameKey(m.text) != key {
+			if m.kind != mName || m.headline || m.name.j-m.name.i != 1 {
 				continue
 			}
-			count++
+			key := nameKey(m.text)
+			count[key]++
 			next, prev := tokAt(s.Toks, m.whole.j), tokAt(s.Toks, m.whole.i-1)
 			if lexicon.SpeechVerbs[next.Lower] || lexicon.SpeechVerbs[prev.Lower] || next.Is("further", "also") && lexicon.SpeechVerbs[tokAt(s.Toks, m.whole.j+1).Lower] {
-				speaks = true
+				speaks[key] = true
 			}
 		}
 	}
-	return count >= 2 && speaks
+	out := map[string]bool{}
+	for k := range speaks {
+		if count[k] >= 2 {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 func (m *mention) hasContext() bool { return len(m.offices) > 0 || m.honorific || m.country != "" }
 
-func (d *doc) entityKeyed(key string) int {
-	for e := range d.ents {
-		if strings.Join(d.ents[e].words, " ") == key {
-			return e
-		}
-	}
-	return -1
-}
-
 func (d *doc) newEntity(m *mention) int {
 	e := len(d.ents)
-	d.ents = append(d.ents, entity{name: m.text, words: nameWords(m.text), first: m.sent})
+	words := nameWords(m.text)
+	d.ents = append(d.ents, entity{name: m.text, words: words, first: m.sent})
+	d.index.add(e, words)
 	d.attach(m, e)
 	return e
 }
@@ -277,26 +313,35 @@ func containsString(xs []string, s string) bool {
 
 // fullerEntity finds the one entity whose name a multi-word name is a
 // short form of: its prefix ("Mohamed bin Zayed" of "Mohamed bin Zayed Al
-// Nahyan"), its suffix, or its first and last words ("Nana Akufo-Addo" of
-// "Nana Addo Dankwa Akufo-Addo"). It returns -1 when none or several fit.
-func (d *doc) fullerEntity(m *mention) int {
-	w := nameWords(m.text)
+// Nahyan"), its first and last words ("Nana Akufo-Addo" of "Nana Addo
+// Dankwa Akufo-Addo"), or its suffix when no office says otherwise
+// ("Njoroge Muchiri" of "Dr James Njoroge Muchiri", but "President Joko
+// Widodo" is not "First Lady Iriana Joko Widodo"). It returns -1 when none
+// or several fit.
+func (d *doc) fullerEntity(m *mention, w []string) int {
 	found := -1
-	for e := range d.ents {
+	ambiguous := false
+	check := func(e int) {
 		ew := d.ents[e].words
 		if len(ew) <= len(w) {
-			continue
+			return
 		}
-		// A suffix only when no office says otherwise: "Njoroge Muchiri"
-		// of "Dr James Njoroge Muchiri", but "President Joko Widodo" is
-		// not "First Lady Iriana Joko Widodo".
 		suffix := hasPrefix(reverse(ew), reverse(w)) && (len(m.offices) == 0 || officesMatch(d.ents[e].offices, m.offices[0].title))
 		if hasPrefix(ew, w) || suffix || len(w) == 2 && ew[0] == w[0] && ew[len(ew)-1] == w[1] {
 			if found >= 0 && found != e {
-				return -1
+				ambiguous = true
 			}
 			found = e
 		}
+	}
+	for _, e := range d.index.byFirst[w[0]] {
+		check(e)
+	}
+	for _, e := range d.index.byLast[w[len(w)-1]] {
+		check(e)
+	}
+	if ambiguous {
+		return -1
 	}
 	return found
 }
@@ -325,21 +370,8 @@ func reverse(a []string) []string {
 // whose name contains the word. When several do, a title the mention
 // carries picks between them; failing that, the most mentioned one, if it
 // was mentioned clearly more.
-func (d *doc) shortFormEntity(m *mention) int {
-	ws := nameWords(m.text)
-	if len(ws) == 0 {
-		return -1
-	}
-	w := ws[0]
-	var cands []int
-	for e := range d.ents {
-		for _, x := range d.ents[e].words {
-			if x == w {
-				cands = append(cands, e)
-				break
-			}
-		}
-	}
+func (d *doc) shortFormEntity(m *mention, w string) int {
+	cands := d.index.byWord[w]
 	if len(cands) == 0 {
 		// A short form whose spelling differs a little ("Thounglun" /
 		// "Thongloun") is not merged: it is safer to keep two people.

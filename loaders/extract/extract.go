@@ -25,6 +25,9 @@
 package extract
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/kg-project/kg/loaders/extract/dates"
@@ -40,8 +43,26 @@ type Document struct {
 	Published string // ISO date from metadata, "" when unknown
 }
 
+// DefaultMaxBytes bounds the text extraction reads of one article: far
+// more than any news article, small enough that a runaway input (a
+// 50 MB "article" of names) costs seconds, not minutes.
+const DefaultMaxBytes = 1 << 20
+
+// Options tune extraction.
+type Options struct {
+	// MaxBytes cuts a longer text at the paragraph (or sentence) before
+	// the limit; the facts then carry a note saying so. 0 means
+	// DefaultMaxBytes; negative means no limit.
+	MaxBytes int
+	// Trace, when not nil, receives a sentence-by-sentence account of
+	// what every layer found: mentions and whom they resolve to, frames
+	// and their slots, meetings so far.
+	Trace io.Writer
+}
+
 // doc carries one document through the layers.
 type doc struct {
+	ctx           context.Context
 	text          string
 	toks          []text.Token
 	sents         []text.Sentence
@@ -50,79 +71,113 @@ type doc struct {
 	dates         [][]dates.Mention // per sentence
 	ments         [][]mention       // per sentence, in token order
 	ents          []entity
+	index         *nameIndex
 	aliases       map[string]int // nickname key → entity
 	visiting      map[int]bool   // entities described as visiting
 	gender        map[int]bool   // entities the article calls "she" (true) or "he" (false)
 	datelinePlace string         // the city the article is datelined from
 	meetings      []*meeting
+	trace         io.Writer
 }
 
-// Extract runs every layer over one document.
+// Extract runs every layer over one document with the default options.
+// It never fails: an article that cannot be read yields no facts.
 func Extract(in Document) schema.Facts {
-	d := &doc{text: text.Normalize(in.Text), aliases: map[string]int{}, visiting: map[int]bool{}, gender: map[int]bool{}}
+	f, err := ExtractContext(context.Background(), in, Options{})
+	if err != nil {
+		return emptyFacts(in)
+	}
+	return f
+}
+
+// ExtractContext runs every layer over one document. It returns an error
+// when ctx is cancelled during extraction, and — never expected, but never
+// fatal to a load — when a layer fails on an input it does not handle.
+func ExtractContext(ctx context.Context, in Document, opt Options) (f schema.Facts, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = emptyFacts(in), fmt.Errorf("extract %s: internal error: %v", in.ID, r)
+		}
+	}()
+	d := &doc{ctx: ctx, aliases: map[string]int{}, visiting: map[int]bool{}, gender: map[int]bool{}, trace: opt.Trace}
+	d.text = text.Normalize(in.Text)
+	var notes []string
+	if limit := maxBytes(opt); limit > 0 && len(d.text) > limit {
+		d.text = cutText(d.text, limit)
+		notes = append(notes, fmt.Sprintf("text cut at %d of %d bytes (extraction reads at most %d bytes of an article)", len(d.text), len(in.Text), limit))
+	}
 	d.toks = text.Tokenize(d.text)
 	d.sents = text.Segment(d.text, d.toks)
 	d.pub = dates.ParseISO(in.Published)
 	if !d.pub.Valid() {
 		d.pub = dates.Dateline(d.sents)
 	}
+	if err := d.read(); err != nil {
+		return emptyFacts(in), fmt.Errorf("extract %s: %w", in.ID, err)
+	}
+	f = d.facts(in.ID)
+	if in.Published != "" && !d.pub.Valid() {
+		f.Published = in.Published
+	}
+	f.Notes = notes
+	return f, nil
+}
+
+func maxBytes(opt Options) int {
+	switch {
+	case opt.MaxBytes == 0:
+		return DefaultMaxBytes
+	case opt.MaxBytes < 0:
+		return 0
+	}
+	return opt.MaxBytes
+}
+
+// cutText cuts s to at most limit bytes, at the last paragraph break, else
+// the last sentence end, else the last space before the limit.
+func cutText(s string, limit int) string {
+	head := s[:limit]
+	for _, sep := range []string{"\n\n", ". ", " "} {
+		if k := strings.LastIndex(head, sep); k > limit/2 {
+			return head[:k+len(sep)-1]
+		}
+	}
+	return strings.ToValidUTF8(head, "")
+}
+
+func emptyFacts(in Document) schema.Facts {
+	return schema.Facts{ID: in.ID, Published: in.Published, People: []schema.Person{}, Roles: []schema.Role{},
+		Meetings: []schema.Meeting{}, Events: []schema.Event{}}
+}
+
+// checkEvery is how many sentences a layer reads between two looks at
+// its context's cancellation.
+const checkEvery = 64
+
+func (d *doc) cancelled(si int) error {
+	if si%checkEvery == 0 {
+		return d.ctx.Err()
+	}
+	return nil
+}
+
+// read runs the layers between tokens and facts.
+func (d *doc) read() error {
 	d.cls = make([][]class, len(d.sents))
 	d.dates = make([][]dates.Mention, len(d.sents))
 	for si := range d.sents {
-		s := &d.sents[si]
-		line := lineKindOf(s)
-		d.cls[si] = make([]class, len(s.Toks))
-		for k, t := range s.Toks {
-			d.cls[si][k] = classify(t, line)
+		if err := d.cancelled(si); err != nil {
+			return err
 		}
-		// Words of a country's name ("Bosnia and Herzegovina", "Papua New
-		// Guinea") are places, whatever each would be alone; a weak
-		// honorific after another honorific is one too ("Tan Sri").
-		g := lexicon.Places()
-		for k := 0; k < len(s.Toks); k++ {
-			if _, n := g.CountryAt(s.Toks, k); n > 1 {
-				for q := k; q < k+n; q++ {
-					d.cls[si][q] = d.cls[si][q]&^clsNameWord | clsPlace
-				}
-				k += n - 1
-				continue
-			}
-			if k > 0 && d.cls[si][k].has(clsWeakHonorific) && d.cls[si][k-1].has(clsHonorific) && !d.cls[si][k-1].has(clsWeakHonorific) {
-				d.cls[si][k] &^= clsNameWord
-			}
-			// "Toh Puan", "Tuan Yang Terutama": honorific chains.
-			if k+1 < len(s.Toks) && d.cls[si][k].has(clsWeakHonorific|clsHonorific) && d.cls[si][k+1].has(clsHonorific) && !d.cls[si][k+1].has(clsWeakHonorific) {
-				d.cls[si][k] &^= clsNameWord
-			}
-		}
-		// Family names that are also English function words ("So Hun",
-		// "An Chol", "Moon Jae In") are names when capitalised inside a
-		// sentence next to a name.
-		for k := 1; k < len(s.Toks); k++ {
-			t := s.Toks[k]
-			if !t.Cap || t.AllCaps() || !functionWordNames[t.Lower] || k == firstWord(s) {
-				continue
-			}
-			nextName := k+1 < len(s.Toks) && d.cls[si][k+1].has(clsNameWord) && s.Toks[k+1].NLBefore == 0
-			prevName := d.cls[si][k-1].has(clsNameWord) && k >= 2 && d.cls[si][k-2].has(clsNameWord)
-			nextCap := k+1 < len(s.Toks) && s.Toks[k+1].Cap
-			if nextName && !s.Toks[k-1].Cap || prevName && !nextCap {
-				d.cls[si][k] |= clsNameWord
-				d.cls[si][k] &^= clsFunction
-			}
-		}
-		// A verb or adverb opening a sentence is capitalised for that
-		// reason only: "Flanking Jokowi were ...", "Thanking X, Y said".
-		if k := firstWord(s); k >= 0 {
-			if l := s.Toks[k].Lower; lexicon.IsVerb(l) && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed")) || lexicon.Adverbs[l] {
-				d.cls[si][k] &^= clsNameWord
-			}
-		}
-		d.dates[si] = dates.Find(s.Toks, d.pub)
+		d.classifySentence(si)
+		d.dates[si] = dates.Find(d.sents[si].Toks, d.pub)
 	}
 	dates.Chain(d.sents, d.dates)
 	d.ments = make([][]mention, len(d.sents))
 	for si := range d.sents {
+		if err := d.cancelled(si); err != nil {
+			return err
+		}
 		d.ments[si] = d.findMentions(si)
 	}
 	d.resolveNames()
@@ -137,12 +192,61 @@ func Extract(in Document) schema.Facts {
 		}
 	}
 	d.readDateline()
-	d.readDiscourse()
-	f := d.facts(in.ID)
-	if in.Published != "" && !d.pub.Valid() {
-		f.Published = in.Published
+	return d.readDiscourse()
+}
+
+// classifySentence looks up every token of a sentence in the lexicon and
+// corrects what the lexicon alone gets wrong in context.
+func (d *doc) classifySentence(si int) {
+	s := &d.sents[si]
+	line := lineKindOf(s)
+	d.cls[si] = make([]class, len(s.Toks))
+	for k, t := range s.Toks {
+		d.cls[si][k] = classify(t, line)
 	}
-	return f
+	// Words of a country's name ("Bosnia and Herzegovina", "Papua New
+	// Guinea") are places, whatever each would be alone; a weak honorific
+	// after another honorific is one too ("Tan Sri").
+	g := lexicon.Places()
+	for k := 0; k < len(s.Toks); k++ {
+		if _, n := g.CountryAt(s.Toks, k); n > 1 {
+			for q := k; q < k+n; q++ {
+				d.cls[si][q] = d.cls[si][q]&^clsNameWord | clsPlace
+			}
+			k += n - 1
+			continue
+		}
+		if k > 0 && d.cls[si][k].has(clsWeakHonorific) && d.cls[si][k-1].has(clsHonorific) && !d.cls[si][k-1].has(clsWeakHonorific) {
+			d.cls[si][k] &^= clsNameWord
+		}
+		// "Toh Puan", "Tuan Yang Terutama": honorific chains.
+		if k+1 < len(s.Toks) && d.cls[si][k].has(clsWeakHonorific|clsHonorific) && d.cls[si][k+1].has(clsHonorific) && !d.cls[si][k+1].has(clsWeakHonorific) {
+			d.cls[si][k] &^= clsNameWord
+		}
+	}
+	// Family names that are also English function words ("So Hun", "An
+	// Chol", "Moon Jae In") are names when capitalised inside a sentence
+	// next to a name.
+	for k := 1; k < len(s.Toks); k++ {
+		t := s.Toks[k]
+		if !t.Cap || t.AllCaps() || !functionWordNames[t.Lower] || k == firstWord(s) {
+			continue
+		}
+		nextName := k+1 < len(s.Toks) && d.cls[si][k+1].has(clsNameWord) && s.Toks[k+1].NLBefore == 0
+		prevName := d.cls[si][k-1].has(clsNameWord) && k >= 2 && d.cls[si][k-2].has(clsNameWord)
+		nextCap := k+1 < len(s.Toks) && s.Toks[k+1].Cap
+		if nextName && !s.Toks[k-1].Cap || prevName && !nextCap {
+			d.cls[si][k] |= clsNameWord
+			d.cls[si][k] &^= clsFunction
+		}
+	}
+	// A verb or adverb opening a sentence is capitalised for that reason
+	// only: "Flanking Jokowi were ...", "Thanking X, Y said".
+	if k := firstWord(s); k >= 0 {
+		if l := s.Toks[k].Lower; lexicon.IsVerb(l) && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed")) || lexicon.Adverbs[l] {
+			d.cls[si][k] &^= clsNameWord
+		}
+	}
 }
 
 // femaleStyle reports a name given a woman's style or office ("Mrs",

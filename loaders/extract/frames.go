@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/kg-project/kg/loaders/extract/lexicon"
 	"github.com/kg-project/kg/loaders/extract/text"
@@ -247,26 +248,62 @@ func gapToken(t text.Token) bool {
 }
 
 // matchNoun matches one of nouns (some of several words) at token k and
-// returns how many tokens it used.
+// returns how many tokens it used, the longest match winning.
 func matchNoun(toks []text.Token, k int, nouns []string) int {
+	if k < 0 || k >= len(toks) {
+		return 0
+	}
 	best := 0
-	for _, n := range nouns {
-		ws := strings.Fields(n)
-		if k+len(ws) > len(toks) {
+	for _, ws := range splitNouns(nouns)[toks[k].Lower] {
+		if k+len(ws) > len(toks) || len(ws) <= best {
 			continue
 		}
 		ok := true
-		for i, w := range ws {
-			if toks[k+i].Lower != w {
+		for i := 1; i < len(ws); i++ {
+			if toks[k+i].Lower != ws[i] {
 				ok = false
 				break
 			}
 		}
-		if ok && len(ws) > best {
+		if ok {
 			best = len(ws)
 		}
 	}
 	return best
+}
+
+// wordsMatch reports whether the lower-case words ws stand at token k.
+func wordsMatch(toks []text.Token, k int, ws []string) bool {
+	if k+len(ws) > len(toks) {
+		return false
+	}
+	for i, w := range ws {
+		if toks[k+i].Lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// nounIndex caches, for each list of nouns, its entries split into words
+// and keyed by their first word.
+var nounIndex sync.Map // *string (first element of the list) → map[string][][]string
+
+func splitNouns(nouns []string) map[string][][]string {
+	if len(nouns) == 0 {
+		return nil
+	}
+	key := &nouns[0]
+	if v, ok := nounIndex.Load(key); ok {
+		return v.(map[string][][]string)
+	}
+	m := map[string][][]string{}
+	for _, n := range nouns {
+		ws := strings.Fields(n)
+		m[ws[0]] = append(m[ws[0]], ws)
+	}
+	nounIndex.Store(key, m)
+	return m
 }
 
 // fill finds the slots of a verb predicate matched at trigger.
@@ -734,7 +771,7 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 		}
 		for _, p := range preps {
 			ws := strings.Fields(p)
-			if matchNoun(x.toks, k, []string{p}) == len(ws) {
+			if wordsMatch(x.toks, k, ws) {
 				q := k + len(ws)
 				for x.tok(q).Is("both", "each", "all") || x.tok(q).Is("of") && x.tok(q-1).Is("each", "all") {
 					q++

@@ -2,19 +2,18 @@ package extract
 
 import (
 	"fmt"
-	"os"
 	"strings"
 )
 
-// traceOn prints what each layer found, sentence by sentence, to standard
-// error when KG_EXTRACT_TRACE is set: a tool for working on extraction.
-var traceOn = os.Getenv("KG_EXTRACT_TRACE") != ""
-
-func (d *doc) trace(x *sentence, frames []frame) {
-	if !traceOn {
+// traceSentence writes what each layer found in a sentence to
+// Options.Trace: the mentions and whom they stand for, the frames and
+// their slots, and the meetings read so far. kg extract --trace prints it.
+func (d *doc) traceSentence(x *sentence, frames []frame) {
+	if d.trace == nil {
 		return
 	}
-	fmt.Fprintf(os.Stderr, "\n[%d] %s\n", x.si, x.s.Text)
+	w := d.trace
+	fmt.Fprintf(w, "\n[%d] %s\n", x.si, x.s.Text)
 	for _, m := range x.ms {
 		who := "?"
 		if m.ent >= 0 {
@@ -31,11 +30,11 @@ func (d *doc) trace(x *sentence, frames []frame) {
 		for _, o := range m.offices {
 			offs = append(offs, o.title+"/"+o.of)
 		}
-		fmt.Fprintf(os.Stderr, "   M %-7s %q -> %s  offices=%v country=%s compl=%v whole=%q\n", []string{"name", "desc", "pron", "group"}[m.kind],
+		fmt.Fprintf(w, "   M %-7s %q -> %s  offices=%v country=%s compl=%v whole=%q\n", []string{"name", "desc", "pron", "group"}[m.kind],
 			m.text, who, offs, m.country, m.complement, tokText(x, m.whole))
 	}
 	for _, f := range frames {
-		fmt.Fprintf(os.Stderr, "   F %s %s trig=%q subj=%v partners=%v passive=%v planned=%v\n", f.rule, f.kind, tokText(x, f.trigger),
+		fmt.Fprintf(w, "   F %s %s trig=%q subj=%v partners=%v passive=%v planned=%v\n", f.rule, f.kind, tokText(x, f.trigger),
 			d.names(x, f.subject), d.groupNames(x, f.partners), f.passive, f.planned)
 	}
 	for i, m := range d.meetings {
@@ -50,7 +49,7 @@ func (d *doc) trace(x *sentence, frames []frame) {
 		if m.guest >= 0 {
 			g = d.ents[m.guest].name
 		}
-		fmt.Fprintf(os.Stderr, "   = meeting %d %s %s %v host=%s guest=%s sents=%v\n", i, m.kind, m.date, ns, h, g, m.sents)
+		fmt.Fprintf(w, "   = meeting %d %s %s %v host=%s guest=%s sents=%v\n", i, m.kind, m.date, ns, h, g, m.sents)
 	}
 }
 
