@@ -121,13 +121,19 @@ func (d *doc) readDiscourse() error {
 		d.resolveReferences(si, st)
 		var here []*meeting
 		for _, f := range frames {
-			if f.kind == kindAttend || f.planned {
+			if f.planned {
 				continue
+			}
+			if f.kind == kindAttend {
+				// "X joined Y for a working lunch": a meeting.
+				if f.pred == nil || f.pred.name != "join" || len(f.partners) == 0 || f.passive {
+					continue
+				}
 			}
 			here = append(here, d.frameMeetings(x, f, st)...)
 		}
 		for _, f := range frames {
-			if f.kind != kindAttend || f.planned {
+			if f.kind != kindAttend || f.planned || f.pred != nil && f.pred.name == "join" && len(f.partners) > 0 && !f.passive {
 				continue
 			}
 			d.attend(x, f, here, st)
@@ -294,6 +300,9 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 			if !dated {
 				date = lm.date
 			}
+		}
+		if kind == kindAttend {
+			kind = kindMeeting
 		}
 		m := &meeting{kind: kind, people: people, date: date, dated: dated, rule: f.rule, host: -1, guest: -1,
 			place: d.meetingPlace(x, f)}

@@ -330,7 +330,7 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			f.subject = x.invertedSubject(trig.j)
 		}
 		if by := x.afterPreposition(trig.j, []string{"by"}); by != nil {
-			f.partners = [][]int{by}
+			f.partners = x.splitSeparate(by, trig)
 		}
 		// "a reception hosted for him by X": "for him" is the guest.
 		for _, slot := range p.partner {
@@ -361,6 +361,13 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		switch slot {
 		case "object":
 			groups = x.objectOf(trig.j, p.personObject)
+			// "called on President X to resign": a request, not a visit.
+			if p.name == "call-on" && len(groups) == 1 && len(groups[0]) > 0 {
+				after := x.tok(x.ms[groups[0][len(groups[0])-1]].whole.j)
+				if after.Is("to") && lexicon.IsVerb(x.tok(x.ms[groups[0][len(groups[0])-1]].whole.j+1).Lower) {
+					f.planned = true
+				}
+			}
 			// "calling Scholz an 'offended liver sausage'": naming, not
 			// phoning.
 			if p.kind == kindCall && len(groups) == 1 && len(groups[0]) > 0 {
@@ -605,7 +612,7 @@ func (x *sentence) joinedList(a, b int) bool {
 		case t.Is("along", "together") && k+1 < len(gap) && gap[k+1].Is("with"):
 		case t.Is("with") && k > 0 && gap[k-1].Is("along", "together"):
 		case t.Is("also", "both", "then", "respectively", "finally"):
-		case t.Is("with") && len(gap) >= 2 && gap[0].Text == ",":
+		case t.Is("with") && len(gap) >= 2 && (gap[0].Text == "," || gap[0].Is("and")):
 			// "with A, with B and with C"
 		default:
 			return false
@@ -664,21 +671,19 @@ func (x *sentence) subjectOf(k int) []int {
 			return x.coordinated(mi)
 		}
 		switch {
-		case t.Text == "," && x.mat(q-1) >= 0:
-			// "Tunisia's ambassador, Jalel Trabelsi, called on": the
-			// comma closes the subject's appositive.
-			q--
-			continue
 		case t.Text == ",":
-			// Skip an insertion set off by commas.
+			// Skip an insertion set off by commas ("X, accompanied by Y,
+			// called on Z", "X, whose tour is ending, called on Y").
 			c := q - 1
 			for c >= 0 && x.toks[c].Text != "," && x.toks[c].Text != ";" {
 				c--
 			}
-			if c >= 0 && x.toks[c].Text == "," && insertionStart(x.tok(c+1)) {
+			if c >= 0 && x.toks[c].Text == "," && insertionStart(x.tok(c+1)) && x.mat(c+1) < 0 {
 				q = c - 1
 				continue
 			}
+			// "Tunisia's ambassador, Jalel Trabelsi, called on": the
+			// comma closes the subject's appositive.
 			q--
 			continue
 		case t.Text == ";" || t.Text == ":" || t.Kind == text.Quote && !x.s.Quoted[k]:
@@ -879,7 +884,14 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 			if m.complement {
 				return nil
 			}
-			return x.splitSeparate(x.listFrom(mi), span{j, j})
+			list := x.listFrom(mi)
+			groups := x.splitSeparate(list, span{j, j})
+			// "received X and, separately, a delegation made up of Y and
+			// Z": a second meeting after the first.
+			if g := x.separateGroupAfter(x.ms[list[len(list)-1]].whole.j); g != nil {
+				groups = append(groups, g)
+			}
+			return groups
 		}
 		if x.isDateToken(k) {
 			k++
@@ -923,6 +935,26 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 		k++
 	}
 	return nil
+}
+
+// separateGroupAfter reads "and, separately, X" or "and separately a
+// delegation of X and Y" at token k and returns the second group.
+func (x *sentence) separateGroupAfter(k int) []int {
+	q := k
+	for q < len(x.toks) && q < k+4 && (x.toks[q].Text == "," || x.toks[q].Is("and")) {
+		q++
+	}
+	if !x.tok(q).Is("separately") {
+		return nil
+	}
+	q++
+	for x.tok(q).Text == "," {
+		q++
+	}
+	if mi := x.mat(q); mi >= 0 && !x.ms[mi].complement {
+		return x.listFrom(mi)
+	}
+	return x.delegationAt(q)
 }
 
 // delegationNouns head noun phrases that stand for the people who lead or
@@ -1332,7 +1364,14 @@ func (x *sentence) listAfterCopula(k int) []int {
 // noVerbBefore reports that no verb stands between the sentence start and
 // token k: the list is the sentence's own subject, as in a caption.
 func (x *sentence) noVerbBefore(k int) bool {
+	start := 0
 	for q := 0; q < k; q++ {
+		if x.toks[q].Text == ":" {
+			// "From left: A, B and C": a caption's label.
+			start = q + 1
+		}
+	}
+	for q := start; q < k; q++ {
 		if x.mat(q) < 0 && x.toks[q].Kind == text.Word && !x.toks[q].Cap && lexicon.IsVerb(x.toks[q].Lower) {
 			return false
 		}

@@ -143,9 +143,9 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if !long {
 		return true
 	}
+	titled := sp.i > 0 && cls[sp.i-1].has(clsTitleHead|clsTitleAbbrev|clsHonorific)
 	// Capitalised organisation or place-type words right after it:
 	// "Abdulaziz Center", "Jubilee House", "Bole International Airport".
-	titled := sp.i > 0 && cls[sp.i-1].has(clsTitleHead|clsTitleAbbrev|clsHonorific)
 	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) && !titled {
 		return true
 	}
@@ -201,7 +201,12 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	// Leone", "Papua New" of "Papua New Guinea".
 	g := lexicon.Places()
 	if _, n := g.PlaceAt(toks, sp.i); n >= sp.j-sp.i {
-		return true
+		// A one-word province is often a surname too ("Secretary
+		// Kerry"): after a title it is a person.
+		one := sp.j-sp.i == 1 && g.CapitalOf(toks[sp.i].Lower) == "" && g.Country(toks[sp.i].Lower) == ""
+		if !(one && titled) {
+			return true
+		}
 	}
 	if _, n := g.CountryAt(toks, sp.i); n >= sp.j-sp.i {
 		return true
@@ -304,6 +309,17 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	// name after a preposition has no title of its own before it.
 	if p >= prevEnd && toks[p].Is("to", "of", "for") {
 		m.whole.i = p + 1
+		return
+	}
+	// "economist Luis Caputo", "opposition activist X": a descriptor, no
+	// office.
+	if p >= prevEnd && lexicon.Descriptors[toks[p].Lower] && !toks[p].Cap && !cls[p].has(clsTitleHead) {
+		k := p - 1
+		for k >= prevEnd && (toks[k].Is("former", "veteran", "prominent", "leading", "opposition", "exiled", "jailed", "the", "a", "an") ||
+			cls[k].has(clsPlace) || toks[k].Kind == text.Poss) {
+			k--
+		}
+		m.whole.i = k + 1
 		return
 	}
 	// "his wife Melania", "the prime minister's wife, Puan Sri X":
@@ -1023,7 +1039,8 @@ func isComplement(toks []text.Token, i int) bool {
 	pp := tokAt(toks, i-2)
 	switch p.Lower {
 	case "of":
-		return !pp.Is("presence", "company")
+		// "in the presence of X", "a delegation made up of X".
+		return !pp.Is("presence", "company", "up", "consisting", "comprised", "composed", "consists", "comprising")
 
 	case "from":
 		return pp.Is("message", "messages", "letter", "letters", "greetings", "cable", "invitation", "note", "regards", "condolences", "envoy", "emissary", "wishes")

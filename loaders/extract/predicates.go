@@ -93,7 +93,6 @@ var predicates = []predicate{
 	{name: "shake-hands", verb: "shake", particle: []string{"hands"}, partner: []string{"with", "none"}},
 	{name: "huddle", verb: "huddle", partner: []string{"with"}},
 	{name: "brief", verb: "brief", partner: []string{"object"}, personObject: true},
-	{name: "join-for", verb: "join", partner: []string{"object"}, personObject: true},
 	{name: "see", verb: "see", partner: []string{"object"}, personObject: true},
 	// Light verbs with a meeting noun: "held talks with", "had a meeting
 	// with", "paid a courtesy call on", "granted an audience to".
@@ -130,7 +129,9 @@ var predicates = []predicate{
 	// Attendance: people joining a meeting reported nearby.
 	{name: "attend", verb: "attend", partner: []string{"object"}, kind: kindAttend},
 	{name: "accompany", verb: "accompany", partner: []string{"object"}, kind: kindAttend},
-	{name: "join", verb: "join", partner: []string{"object"}, kind: kindAttend},
+	// "X joined the talks" adds X to them; "X joined Y for a working
+	// lunch" is a meeting of X and Y.
+	{name: "join", verb: "join", partner: []string{"object"}, kind: kindAttend, personObject: true},
 	{name: "flank", verb: "flank", partner: []string{"object"}, kind: kindAttend},
 	{name: "sit-in", verb: "sit", particle: []string{"in", "on"}, partner: []string{"none"}, kind: kindAttend},
 	{name: "take-part", verb: "take", particle: []string{"part"}, partner: []string{"none"}, kind: kindAttend},

@@ -130,3 +130,17 @@ var PluralGroupNouns = words(`leaders presidents ministers men women heads premi
 	diplomats counterparts officials statesmen chancellors monarchs kings princes sheikhs envoys
 	delegations parties chiefs generals foreign_ministers prime_ministers top_diplomats secretaries
 	governors mayors senators commanders`)
+
+// Descriptors say what a person does without being an office: "economist
+// Diana Mondino", "businessman Jack Ma", "opposition activist X". They
+// stand before a name like a title, but make no role.
+var Descriptors = words(`
+	economist lawyer attorney activist businessman businesswoman tycoon magnate billionaire millionaire
+	entrepreneur investor banker financier journalist reporter columnist editor author writer novelist poet
+	scholar academic professor researcher scientist analyst expert historian economist philosopher
+	actor actress singer musician artist filmmaker director producer athlete footballer player coach
+	cleric preacher priest pastor rabbi imam monk nun theologian doctor physician surgeon nurse engineer
+	architect farmer trader negotiator mediator dissident campaigner protester opponent critic rival
+	candidate challenger contender nominee frontrunner veteran politician lawmaker legislator
+	strongman warlord militant commander rebel
+`)

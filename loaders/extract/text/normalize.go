@@ -55,7 +55,7 @@ func fixEntityResidue(s string) string {
 		if !ok {
 			// "Mikatirsquo": the entity name glued to the word before it.
 			for k := j + 1; k < i && !ok; k++ {
-				if rep, ok = entityResidue[s[k:i]]; ok && len(s[k:i]) >= 4 {
+				if rep, ok = entityResidue[s[k:i]]; ok && (len(s[k:i]) >= 4 || s[k] == '#') {
 					j = k
 				} else {
 					ok = false

@@ -1,0 +1,246 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/schema"
+)
+
+// Each construction of real news that kg reads has its own sentences
+// here, written for these tests. A case lists the meetings and calls the
+// text reports, each as "kind Surname+Surname date", participants by the
+// last word of their name, sorted.
+
+type constructionCase struct {
+	name, pub, text string
+	want            []string
+}
+
+// meetingsOf extracts a text and writes its meetings in the form of
+// constructionCase.want.
+func meetingsOf(t *testing.T, text, pub string) []string {
+	t.Helper()
+	f := Extract(Document{ID: "t", Text: text, Published: pub})
+	var out []string
+	for _, m := range f.Meetings {
+		var ps []string
+		for _, p := range m.Participants {
+			fs := strings.Fields(p)
+			ps = append(ps, fs[len(fs)-1])
+		}
+		sort.Strings(ps)
+		out = append(out, m.Kind+" "+strings.Join(ps, "+")+" "+schema.Deref(m.Date))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func runConstructions(t *testing.T, cases []constructionCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := meetingsOf(t, tc.text, tc.pub)
+			want := append([]string(nil), tc.want...)
+			sort.Strings(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("%s\n got: %q\nwant: %q", tc.text, got, want)
+			}
+		})
+	}
+}
+
+// 1. Mentions in real shapes: titles split by commas, honorific chains,
+// abbreviations glued to names, descriptors, family name first,
+// initials, regnal names.
+func TestMentionShapes(t *testing.T) {
+	runConstructions(t, []constructionCase{
+		{"title set off by commas", "2024-03-05",
+			"The Foreign Minister of Chile, Alberto van Klaveren, received the Ambassador of Japan, Kenji Hirata, on Monday.",
+			[]string{"meeting Hirata+Klaveren 2024-03-04"}},
+		{"honorific chain", "2019-06-12",
+			"His Royal Highness Crown Prince Sheikh Salman bin Hamad Al Khalifa received H.E. Dominic Raab on Tuesday.",
+			[]string{"meeting Khalifa+Raab 2019-06-11"}},
+		{"abbreviated titles", "2023-02-10",
+			"PM Sheikh Hasina met FM Sergey Lavrov in Dhaka on Thursday.",
+			[]string{"meeting Hasina+Lavrov 2023-02-09"}},
+		{"descriptor before a name", "2023-12-11",
+			"President-elect Javier Milei met economist Luis Caputo and former minister Patricia Bullrich on Sunday.",
+			[]string{"meeting Bullrich+Caputo+Milei 2023-12-10"}},
+		{"family name first", "2019-04-02",
+			"Wang Yi held talks with Kim Yong Chol in Beijing on Monday. Wang said the talks went well.",
+			[]string{"meeting Chol+Yi 2019-04-01"}},
+		{"initials", "2022-08-04",
+			"External Affairs Minister S. Jaishankar called on President Ranil Wickremesinghe on Wednesday.",
+			[]string{"meeting Jaishankar+Wickremesinghe 2022-08-03"}},
+		{"regnal number", "2020-01-15",
+			"King Abdullah II received Prime Minister Adel Abdul Mahdi at Al Husseiniya Palace on Tuesday.",
+			[]string{"meeting II+Mahdi 2020-01-14"}},
+		{"country possessive", "2021-05-20",
+			"Turkey's Mevlut Cavusoglu sat down with Greece's Nikos Dendias in Athens on Thursday.",
+			[]string{"meeting Cavusoglu+Dendias 2021-05-20"}},
+	})
+}
+
+// 2. One predicate, several meetings: "separately", "respectively",
+// delegations made up of named people.
+func TestOnePredicateManyMeetings(t *testing.T) {
+	runConstructions(t, []constructionCase{
+		{"separately with each", "2015-06-03",
+			"Secretary Kerry met separately with Foreign Minister Zarif, with Foreign Minister Fabius and with Foreign Minister Steinmeier on Tuesday.",
+			[]string{"meeting Fabius+Kerry 2015-06-02", "meeting Kerry+Zarif 2015-06-02", "meeting Kerry+Steinmeier 2015-06-02"}},
+		{"and separately a delegation", "2016-04-11",
+			"President Alpha Conde received Prime Minister Manuel Valls and, separately, a Chinese delegation made up of Minister Wang Yang and Ambassador Bian Jianqiang.",
+			[]string{"meeting Conde+Valls 2016-04-11", "meeting Conde+Jianqiang+Yang 2016-04-11"}},
+		{"respectively", "2018-10-20",
+			"In Harare, Lusaka and Gaborone the envoy, Ambassador Ruth Mbeki, was received respectively by President Emmerson Mnangagwa, President Edgar Lungu and President Mokgweetsi Masisi.",
+			[]string{"meeting Mbeki+Mnangagwa 2018-10-20", "meeting Lungu+Mbeki 2018-10-20", "meeting Masisi+Mbeki 2018-10-20"}},
+	})
+}
+
+// 3. Attendees named in another sentence or phrase join the meeting.
+func TestAttendees(t *testing.T) {
+	runConstructions(t, []constructionCase{
+		{"also present were", "2022-09-14",
+			"President Hage Geingob received Finnish Minister Ville Skinnari on Tuesday. Also present were Deputy Minister Jenelly Matundu and Ambassador Anne Lammila.",
+			[]string{"meeting Geingob+Lammila+Matundu+Skinnari 2022-09-13"}},
+		{"in attendance were", "2021-03-18",
+			"Governor Babagana Zulum hosted Ambassador Catriona Laing on Wednesday. In attendance were Deputy Governor Umar Kadafur and Commissioner Mairo Mandara.",
+			[]string{"meeting Kadafur+Laing+Mandara+Zulum 2021-03-17"}},
+		{"accompanied by", "2019-11-07",
+			"Army chief General Tan Wei, accompanied by Colonel Liu Fang, called on Defence Minister Ng Eng Hen on Wednesday.",
+			[]string{"meeting Fang+Hen+Wei 2019-11-06"}},
+		{"in the presence of", "2020-02-11",
+			"The Emir received Ambassador Jean-Marc Sere in the presence of Minister Khalid bin Mohammed Al Attiyah on Monday.",
+			nil},
+		{"delegation included", "2017-05-24",
+			"Chancellor Sebastian Kurz welcomed President Rumen Radev in Vienna on Tuesday. Radev's delegation included Foreign Minister Ekaterina Zaharieva and Economy Minister Emil Karanikolov.",
+			[]string{"meeting Karanikolov+Kurz+Radev+Zaharieva 2017-05-23"}},
+		{"attended by", "2018-07-02",
+			"Prime Minister Imran Rahman received Minister Sushil Koirala on Sunday. The meeting was attended by Secretary Arjun Thapa.",
+			[]string{"meeting Koirala+Rahman+Thapa 2018-07-01"}},
+		{"joined the talks", "2023-06-16",
+			"President Samia Suluhu Hassan held talks with President Paul Kagame on Thursday. Foreign Minister Vincent Biruta joined the talks.",
+			[]string{"meeting Biruta+Hassan+Kagame 2023-06-15"}},
+		{"caption list", "2021-10-05",
+			"From left: Minister Anna Berg, Senator Tom Walsh and Governor Rita Moor during the meeting in Boston.",
+			[]string{"meeting Berg+Moor+Walsh 2021-10-05"}},
+	})
+}
+
+// 4. Other predicates and voices, verbs and nouns alike.
+func TestPredicates(t *testing.T) {
+	runConstructions(t, []constructionCase{
+		{"was received by", "2024-05-13", "Foreign Minister Dmytro Kuleba was received in Belgrade by President Aleksandar Vucic on Monday.",
+			[]string{"meeting Kuleba+Vucic 2024-05-13"}},
+		{"hosted", "2023-04-21", "Prime Minister Chris Hipkins hosted Governor-General Cindy Kiro on Friday.",
+			[]string{"meeting Hipkins+Kiro 2023-04-21"}},
+		{"welcomed", "2022-03-31", "President Joko Widodo welcomed Prime Minister James Marape at the palace on Thursday.",
+			[]string{"meeting Marape+Widodo 2022-03-31"}},
+		{"called on", "2017-10-11", "Admiral Amjad Niazi called on General Qamar Bajwa at headquarters on Tuesday.",
+			[]string{"meeting Bajwa+Niazi 2017-10-10"}},
+		{"called on someone to act is no meeting", "2017-10-11", "Senator Mark Lee called on President Omar Bongo to resign.", nil},
+		{"paid a courtesy call", "2024-07-20", "Prime Minister Anwar Ibrahim paid a courtesy call on Sultan Hassanal Bolkiah on Saturday.",
+			[]string{"meeting Bolkiah+Ibrahim 2024-07-20"}},
+		{"sat down with", "2023-01-07", "President Gustavo Petro sat down with President Nicolas Maduro this Saturday afternoon.",
+			[]string{"meeting Maduro+Petro 2023-01-07"}},
+		{"conferred with", "2014-09-08", "President Abdel Fattah el-Sisi conferred with Prince Saud al-Faisal on Sunday.",
+			[]string{"meeting al-Faisal+el-Sisi 2014-09-07"}},
+		{"granted an audience", "2021-08-24", "Minister Geoffrey Onyeama granted an audience to Ambassador Cui Jianchun on Tuesday.",
+			[]string{"meeting Jianchun+Onyeama 2021-08-24"}},
+		{"gave audience", "2020-01-15", "Sultan Haitham bin Tarik gave audience to Minister Francesco Boccia on Wednesday.",
+			[]string{"meeting Boccia+Tarik 2020-01-15"}},
+		{"talks between", "2022-10-07", "The talks between President Ilham Aliyev and Prime Minister Nikol Pashinyan lasted an hour on Thursday.",
+			[]string{"meeting Aliyev+Pashinyan 2022-10-06"}},
+		{"possessive meeting noun", "2019-02-08", "Commission President Jean-Claude Juncker's meeting with Prime Minister Theresa May on Thursday was robust.",
+			[]string{"meeting Juncker+May 2019-02-07"}},
+		{"X and Y met", "2021-06-17", "President Joe Biden and President Vladimir Putin met in Geneva on Wednesday.",
+			[]string{"meeting Biden+Putin 2021-06-16"}},
+		{"played host to", "2023-05-18", "Governor Johnson Sakaja played host to Mayor Omar Abdullahi on Wednesday.",
+			[]string{"meeting Abdullahi+Sakaja 2023-05-17"}},
+		{"after meeting", "2023-10-16", "After meeting Vice President Delcy Rodriguez, Minister Alicia Barcena flew to Caracas on Monday.",
+			[]string{"meeting Barcena+Rodriguez 2023-10-16"}},
+		{"quoted post speaks for its author", "2023-08-18",
+			"\"Held talks with Senator Chris Coons at State House,\" President William Ruto posted on Friday.",
+			[]string{"meeting Coons+Ruto 2023-08-18"}},
+	})
+}
+
+// 5. Participants named by description or pronoun.
+func TestDescriptions(t *testing.T) {
+	runConstructions(t, []constructionCase{
+		{"the visiting minister", "2022-05-28",
+			"Prime Minister Frank Bainimarama spoke of Australian Foreign Minister Penny Wong. The Prime Minister received a courtesy call from the visiting minister in Suva yesterday.",
+			[]string{"meeting Bainimarama+Wong 2022-05-27"}},
+		{"his counterpart", "2021-04-06",
+			"Foreign Minister Shah Mahmood Qureshi welcomed Russian Foreign Minister Sergey Lavrov on Tuesday. Qureshi and his Russian counterpart then had an informal meeting.",
+			[]string{"meeting Lavrov+Qureshi 2021-04-06"}},
+		{"the two leaders", "2020-07-18",
+			"President Isaias Afwerki welcomed Prime Minister Abiy Ahmed at the airport on Saturday. The two leaders then held talks.",
+			[]string{"meeting Afwerki+Ahmed 2020-07-18"}},
+		{"he", "2021-08-24",
+			"Minister Geoffrey Onyeama received the Ethiopian envoy on Tuesday. He also met Ambassador Jalel Trabelsi.",
+			[]string{"meeting Onyeama+Trabelsi 2021-08-24"}},
+		{"the Qatari guest", "2024-01-08",
+			"President Recep Tayyip Erdogan received Qatari Prime Minister Mohammed bin Abdulrahman Al Thani on Sunday. The Qatari guest later met Vice President Cevdet Yilmaz.",
+			[]string{"meeting Erdogan+Thani 2024-01-07", "meeting Thani+Yilmaz 2024-01-07"}},
+		{"cataphoric pronoun", "2022-01-02",
+			"When he hosted Sheikh Khalifa al-Harthy in Tehran late last month, Foreign Minister Hossein Amir-Abdollahian stressed dialogue.",
+			[]string{"meeting Amir-Abdollahian+al-Harthy 2021-12"}},
+	})
+}
+
+// 6. Calls are calls, never meetings.
+func TestCalls(t *testing.T) {
+	runConstructions(t, []constructionCase{
+		{"spoke by phone", "2023-03-23", "Prince Faisal bin Farhan and Foreign Minister Hossein Amir-Abdollahian spoke by phone on Thursday.",
+			[]string{"call Amir-Abdollahian+Farhan 2023-03-23"}},
+		{"received a telephone call from", "2021-07-27", "The Amir Sheikh Nawaf Al-Sabah received a telephone call yesterday from King Abdullah II of Jordan.",
+			[]string{"call Al-Sabah+II 2021-07-26"}},
+		{"telephoned", "2018-02-18", "President Maithripala Sirisena telephoned Prime Minister Ranil Wickremesinghe on Thursday.",
+			[]string{"call Sirisena+Wickremesinghe 2018-02-15"}},
+		{"telephone conversation", "2022-05-05", "President Volodymyr Zelenskyy held a telephone conversation with President Frank-Walter Steinmeier on Thursday.",
+			[]string{"call Steinmeier+Zelenskyy 2022-05-05"}},
+		{"video call", "2021-10-09", "Ambassador Katherine Tai held a video call with Vice Premier Liu He on Friday.",
+			[]string{"call He+Tai 2021-10-08"}},
+		{"calling someone names is no call", "2022-05-05", "Ambassador Andriy Melnyk responded by calling Chancellor Olaf Scholz an offended liver sausage.", nil},
+	})
+}
+
+// 7. Dates: carried from the lead, relative to the publication day or to
+// another date, background meetings dated by their own words.
+func TestMeetingDates(t *testing.T) {
+	runConstructions(t, []constructionCase{
+		{"lead date carried", "2023-09-06",
+			"Prime Minister Najib Mikati on Wednesday hosted General Aroldo Lazaro. The Premier later welcomed Ambassador Sandra De Waele.",
+			[]string{"meeting Lazaro+Mikati 2023-09-06", "meeting Mikati+Waele 2023-09-06"}},
+		{"the day before", "2023-09-21",
+			"President Alar Karis met President Maia Sandu on September 20. The day before, Karis had met Secretary-General Antonio Guterres.",
+			[]string{"meeting Guterres+Karis 2023-09-19", "meeting Karis+Sandu 2023-09-20"}},
+		{"last month", "2024-06-26", "Last month, President Lula met Managing Director Kristalina Georgieva in Hiroshima.",
+			[]string{"meeting Georgieva+Lula 2024-05"}},
+		{"background year", "2022-10-07", "The last such encounter came in 2010, when Prime Minister Recep Erdogan met President Serzh Sargsyan in Washington.",
+			[]string{"meeting Erdogan+Sargsyan 2010"}},
+		{"date of something else", "2021-06-23",
+			"President Ilham Aliyev received President Charles Michel on Tuesday to discuss the statement of 10 November 2020.",
+			[]string{"meeting Aliyev+Michel 2021-06-22"}},
+	})
+}
+
+// 8. What is not a meeting: planned, invited, refused, denied, letters
+// and messages, co-attendance with no contact, photos.
+func TestNotMeetings(t *testing.T) {
+	runConstructions(t, []constructionCase{
+		{"will meet", "2023-05-19", "Prime Minister Narendra Modi will meet Prime Minister James Marape on Monday.", nil},
+		{"is expected to", "2021-04-06", "Minister Sergey Lavrov is expected to call on Prime Minister Imran Khan during his stay.", nil},
+		{"is due to", "2025-03-13", "President Joao Lourenco is due to meet Chairperson Mahmoud Youssouf next week.", nil},
+		{"invited", "2022-05-28", "President Joe Biden invited Prime Minister James Marape to visit Washington.", nil},
+		{"did not meet", "2023-10-30", "Prime Minister Pedro Sanchez has not met Carles Puigdemont since 2017.", nil},
+		{"no meeting", "2022-07-01", "The statement said Asiwaju Tinubu held no meeting with Governor Nyesom Wike in France.", nil},
+		{"letter", "2021-08-24", "Prime Minister Ismail Sabri received a letter from Premier Li Keqiang on Tuesday.", nil},
+		{"message", "2020-01-15", "Sultan Haitham bin Tarik received a written message from President Donald Trump on Wednesday.", nil},
+		{"photo", "2022-01-02", "Foreign Minister Hossein Amir-Abdollahian (R) and Foreign Minister Badr Albusaidi are seen in this combined photo.", nil},
+		{"supposed meeting", "2022-07-01", "Reports of a supposed meeting between Asiwaju Tinubu and Governor Nyesom Wike were denied.", nil},
+	})
+}

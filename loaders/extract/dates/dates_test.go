@@ -1,0 +1,120 @@
+package dates
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/loaders/extract/text"
+)
+
+// find returns the dates of one sentence as "words=date" items.
+func find(in, pub string) string {
+	toks := text.Tokenize(in)
+	var out []string
+	for _, m := range Find(toks, ParseISO(pub)) {
+		var ws []string
+		for _, t := range toks[m.I:m.J] {
+			ws = append(ws, t.Text)
+		}
+		out = append(out, strings.Join(ws, " ")+"="+m.Value.String())
+	}
+	return strings.Join(out, "|")
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, in, pub, want string
+	}{
+		{"month day year", "on January 23, 2017 in Astana", "", "January 23 , 2017=2017-01-23"},
+		{"day month year with ordinal", "ABU DHABI, 2nd May, 2021 (WAM)", "", "2nd May , 2021=2021-05-02"},
+		{"iso", "date 2021-08-24 From Abuja", "", "2021-08-24=2021-08-24"},
+		{"month day, year from pub", "on Sept. 7 in Cairo", "2014-09-08", "Sept. 7=2014-09-07"},
+		{"month day across new year", "on December 30", "2017-01-05", "December 30=2016-12-30"},
+		{"weekday", "met on Tuesday in Abuja", "2021-08-24", "on Tuesday=2021-08-24"},
+		{"weekday before publication", "late on Monday", "2017-01-18", "late on Monday=2017-01-16"},
+		{"weekday without on", "Kuroda said Friday", "2016-09-10", "Friday=2016-09-09"},
+		{"last weekday", "last Friday", "2016-09-09", "last Friday=2016-09-02"},
+		{"next weekday", "talks next Tuesday", "2021-08-24", "next Tuesday=2021-08-31"},
+		{"this weekday afternoon", "this Saturday afternoon", "2023-01-07", "this Saturday afternoon=2023-01-07"},
+		{"numeric in brackets", "on Sunday (18/01)", "2015-01-19", "on Sunday=2015-01-18|18/01=2015-01-18"},
+		{"yesterday", "received yesterday", "2022-05-28", "yesterday=2022-05-27"},
+		{"this morning", "called this morning", "2019-09-10", "this morning=2019-09-10"},
+		{"month only", "in February", "2018-03-30", "February=2018-02"},
+		{"later month is last year", "in November", "2018-03-30", "November=2017-11"},
+		{"early month", "in early May", "2023-06-26", "early May=2023-05"},
+		{"month last year", "In August last year, he called", "2024-02-08", "August last year=2023-08"},
+		{"last month", "late last month", "2022-01-02", "late last month=2021-12"},
+		{"last week", "last week", "2022-01-02", "last week=2021-12"},
+		{"earlier this week", "earlier this week", "2018-03-30", "earlier this week=2018-03"},
+		{"year", "first met in 2010", "2022-10-07", "2010=2010"},
+		{"month year", "in November 2022", "", "November 2022=2022-11"},
+		{"May is a name", "Theresa May met Juncker", "2019-02-07", ""},
+		{"May is a month", "in May", "2019-06-07", "May=2019-05"},
+		{"no year without publication", "on January 23", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := find(tt.in, tt.pub); got != tt.want {
+				t.Errorf("Find(%q, pub %s) = %q, want %q", tt.in, tt.pub, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestChain(t *testing.T) {
+	tests := []struct {
+		name, in, want string // want: the dates of the last sentence
+	}{
+		{"the day before", "They met on March 10, 2012. The day before, Annan saw Lavrov.", "The day before=2012-03-09"},
+		{"a day earlier", "Lungu received him on August 15, 2019. A day earlier, he was in Maputo.",
+			"A day earlier=2019-08-14"},
+		{"later in the day", "On 16 March 2013 he spoke. Later in the day, Charles called on the Speaker.", "Later in the day=2013-03-16"},
+		{"that same night", "The President made the call on February 15, 2018. Yet that same night Rajapaksa telephoned.", "that same night=2018-02-15"},
+		{"a day after a clause", "The visit came on March 6, 2021. It came a day after al-Kadhimi welcomed the pope.", "a day after=2021-03-05"},
+		{"the day before a noun is no date", "They met on March 10, 2012. The day before the vote was calm.", ""},
+		{"planned dates anchor nothing", "He arrived on April 6, 2021. Talks are scheduled on April 9, 2021. Earlier in the day he met X.",
+			"Earlier in the day=2021-04-06"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := text.Tokenize(tt.in)
+			sents := text.Segment(tt.in, toks)
+			ds := make([][]Mention, len(sents))
+			for i := range sents {
+				ds[i] = Find(sents[i].Toks, Day{2024, 1, 1})
+			}
+			Chain(sents, ds)
+			last := len(sents) - 1
+			var got []string
+			for _, m := range ds[last] {
+				var ws []string
+				for _, t := range sents[last].Toks[m.I:m.J] {
+					ws = append(ws, t.Text)
+				}
+				got = append(got, strings.Join(ws, " ")+"="+m.Value.String())
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("dates of %q = %q, want %q", sents[last].Text, g, tt.want)
+			}
+		})
+	}
+}
+
+func TestDayOrderAndParse(t *testing.T) {
+	if !ParseISO("2021-08-24T10:00:00Z").Full() || ParseISO("2021-13-01").Valid() || ParseISO("21-08-24").Valid() {
+		t.Error("ParseISO accepts what it should not, or refuses a timestamp")
+	}
+	if !(Day{2024, 2, 0}).After(Day{2024, 1, 31}) || (Day{2024, 1, 0}).After(Day{2024, 1, 31}) {
+		t.Error("After compares partial dates wrongly")
+	}
+	if got := (Day{2024, 3, 1}).AddDays(-1).String(); got != "2024-02-29" {
+		t.Errorf("AddDays over a leap day = %s", got)
+	}
+}
+
+func TestDateline(t *testing.T) {
+	in := "Asmara, 18 July 2020 – Ethiopia's Prime Minister arrived today."
+	if got := Dateline(text.Segment(in, text.Tokenize(in))); got.String() != "2020-07-18" {
+		t.Errorf("Dateline = %s", got)
+	}
+}
