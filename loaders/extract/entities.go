@@ -29,6 +29,7 @@ type entity struct {
 	first     int // sentence of the first mention
 	lastSent  int // sentence of the latest mention, maintained by the discourse pass
 	honorific bool
+	titled    bool     // named with an office title before the name at least once
 	styles    []string // ranks and styles named before the name ("general", "admiral")
 	strong    bool     // named with a title, an honorific, an appositive or in full outside a headline
 	female    bool
@@ -294,6 +295,9 @@ func (d *doc) attach(m *mention, e int) {
 	for _, o := range m.offices {
 		if o.title == "" {
 			continue
+		}
+		if o.rule == "role-title-before-name" || o.rule == "role-title-comma-name" {
+			ent.titled = true
 		}
 		if o.of == "" {
 			o.of = m.country

@@ -22,7 +22,10 @@ func (d *doc) facts(id string) schema.Facts {
 		ent := &d.ents[e]
 		p := schema.Person{Name: ent.name, Aliases: []string{}, Nationality: ent.country,
 			Evidence: d.sents[ent.first].Text, Rule: "person-name"}
-		if ent.honorific {
+		switch {
+		case ent.titled:
+			p.Rule = "person-after-title"
+		case ent.honorific:
 			p.Rule = "person-after-honorific"
 		}
 		for _, form := range ent.forms {

@@ -757,8 +757,9 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 		if t.Kind == text.Word && !cls[i].has(clsTitleHead|clsTitleModifier|clsTitleAbbrev) && !t.Is("co-chair", "of", "for", "and") &&
 			hasHead(toks, cls, i+1, j) {
 			// "Kurdistan Region Prime Minister", "ODM leader", "Ogun State
-			// Governor", "Nepal Communist Party (NCP) co-chair".
-			if t.Kind == text.Word && !cls[i].has(clsFunction) {
+			// Governor", "European Commission President": the body the
+			// office belongs to, kept in the title too.
+			if t.Kind == text.Word {
 				org = append(org, t.Text)
 			}
 			i++
@@ -827,11 +828,12 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	if len(words) == 0 {
 		return o, country, first, false
 	}
-	o.title = strings.Join(words, " ")
 	o.of = country
 	if len(org) > 0 {
 		o.of = strings.Join(org, " ")
+		words = append(append([]string(nil), org...), words...)
 	}
+	o.title = strings.Join(words, " ")
 	return o, country, first, true
 }
 

@@ -74,7 +74,7 @@ var TitleModifiers = words(`
 	emergencies disaster disasters relief humanitarian refugees displaced returnees
 	higher primary secondary vocational training skills research universities universal
 	culture arts tradition traditional chieftaincy liaison hajj multimedia creative communications
-	coordinating negeri attached homeland duties strategy projects monitoring evaluation implementation reforms policies
+	coordinating negeri attached homeland policy duties strategy projects monitoring evaluation implementation reforms policies
 	economy digital transformation sustainable sustainability green blue circular tourism hospitality
 `)
 
