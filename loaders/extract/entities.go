@@ -27,6 +27,7 @@ type entity struct {
 	country   string
 	mentions  int
 	first     int // sentence of the first mention
+	firstTok  int // token of the first mention in that sentence
 	lastSent  int // sentence of the latest mention, maintained by the discourse pass
 	honorific bool
 	titled    bool     // named with an office title before the name at least once
@@ -254,7 +255,7 @@ func (m *mention) hasContext() bool { return len(m.offices) > 0 || m.honorific |
 func (d *doc) newEntity(m *mention) int {
 	e := len(d.ents)
 	words := nameWords(m.text)
-	d.ents = append(d.ents, entity{name: m.text, words: words, first: m.sent})
+	d.ents = append(d.ents, entity{name: m.text, words: words, first: m.sent, firstTok: m.whole.i})
 	d.index.add(e, words)
 	d.attach(m, e)
 	return e
@@ -265,8 +266,8 @@ func (d *doc) attach(m *mention, e int) {
 	m.ent = e
 	ent := &d.ents[e]
 	ent.mentions++
-	if m.sent < ent.first {
-		ent.first = m.sent
+	if m.sent < ent.first || m.sent == ent.first && m.whole.i < ent.firstTok {
+		ent.first, ent.firstTok = m.sent, m.whole.i
 	}
 	if m.kind != mName {
 		return

@@ -84,7 +84,13 @@ func (d *doc) entityOrder() []int {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return d.ents[order[a]].first < d.ents[order[b]].first })
+	sort.SliceStable(order, func(a, b int) bool {
+		ea, eb := &d.ents[order[a]], &d.ents[order[b]]
+		if ea.first != eb.first {
+			return ea.first < eb.first
+		}
+		return ea.firstTok < eb.firstTok
+	})
 	return order
 }
 

@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// mentionsOf runs the layers up to names and returns the name mentions of
+// the first sentence as "name|title|country" items.
+func mentionsOf(text string) []string {
+	f := newTestDoc(text)
+	var out []string
+	for _, m := range f.ments[0] {
+		if m.kind != mName {
+			continue
+		}
+		var titles []string
+		for _, o := range m.offices {
+			titles = append(titles, o.title)
+		}
+		out = append(out, m.text+"|"+strings.Join(titles, ";")+"|"+m.country)
+	}
+	return out
+}
+
+func newTestDoc(text string) *doc {
+	d := &doc{ctx: context.Background(), text: text, aliases: map[string]int{}, visiting: map[int]bool{}, gender: map[int]bool{}}
+	d.toks = tokenizeForTest(text)
+	d.sents = segmentForTest(text, d.toks)
+	if err := d.read(); err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestNameMentions(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"title before", "Syrian Foreign Minister Walid al-Muallem spoke.", []string{"Walid al-Muallem|Foreign Minister|Syria"}},
+		{"title after comma", "The Minister of Foreign Affairs, Geoffrey Onyeama, spoke.", []string{"Geoffrey Onyeama|Minister of Foreign Affairs|"}},
+		{"appositive", "Sergey Lavrov, the Russian Foreign Minister, flew in.", []string{"Sergey Lavrov|Foreign Minister|Russia"}},
+		{"several offices", "Prince Salman bin Abdulaziz, Crown Prince, Deputy Premier and Minister of Defense, spoke.",
+			[]string{"Salman bin Abdulaziz|Crown Prince;Deputy Premier;Minister of Defense|"}},
+		{"abbreviation", "PM Narendra Modi spoke.", []string{"Narendra Modi|Prime Minister|"}},
+		{"glued cabinet secretary", "Foreign Affairs CS Alfred Mutua spoke.", []string{"Alfred Mutua|Foreign Affairs Cabinet Secretary|"}},
+		{"honorific chain", "His Highness Sheikh Mohamed bin Zayed Al Nahyan spoke.", []string{"Mohamed bin Zayed Al Nahyan||"}},
+		{"Malay honorifics", "Prime Minister Tan Sri Muhyiddin Yassin spoke.", []string{"Muhyiddin Yassin|Prime Minister|"}},
+		{"weak honorific kept", "President Nana Addo Dankwa Akufo-Addo spoke.", []string{"Nana Addo Dankwa Akufo-Addo|President|"}},
+		{"regnal name", "King Abdullah II of Jordan spoke.", []string{"Abdullah II|King|Jordan"}},
+		{"initials", "External Affairs Minister S. Jaishankar spoke.", []string{"S. Jaishankar|External Affairs Minister|"}},
+		{"generations", "George H. W. Bush met George W. Bush.", []string{"George H. W. Bush||", "George W. Bush||"}},
+		{"counterpart", "He met his Omani counterpart, Sayyid Badr Albusaidi.", []string{"Badr Albusaidi||Oman"}},
+		{"former", "She met former prime minister Pushpa Dahal.", []string{"Pushpa Dahal|Prime Minister|"}},
+		{"complement is no title", "Velayati, a senior adviser to Ayatollah Ali Khamenei, spoke.",
+			[]string{"Velayati|Senior Adviser|", "Ali Khamenei||"}},
+		{"place is no person", "He flew to Addis Ababa and met Jacob Zuma.", []string{"Jacob Zuma||"}},
+		{"organisation is no person", "Officials of the Workers' Party of Korea met Moon Jae In.", []string{"Moon Jae In||"}},
+		{"title case headline verbs", "Ruto Hosts US Senator Chris Coons", []string{"Ruto||", "Chris Coons|Senator|United States"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mentionsOf(tt.in)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("%s\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPeopleOfAnArticle checks that the short forms of names join the one
+// person they fit, and only that one.
+func TestPeopleOfAnArticle(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // people as "name=alias,alias"
+	}{
+		{"surname", "Foreign Minister Geoffrey Onyeama met envoys. Onyeama thanked them.", []string{"Geoffrey Onyeama=Onyeama"}},
+		{"family name first", "Foreign Minister Wang Yi arrived. Wang met the press.", []string{"Wang Yi=Wang"}},
+		{"given name for a royal", "Prince Salman bin Abdulaziz received guests. Prince Salman later hosted a dinner.", []string{"Salman bin Abdulaziz=Salman"}},
+		{"nickname in brackets", "President Joko Widodo (Jokowi) spoke. Jokowi smiled.", []string{"Joko Widodo=Jokowi"}},
+		{"shared surname, different people", "President Joko Widodo and First Lady Iriana Joko Widodo arrived.",
+			[]string{"Joko Widodo=", "Iriana Joko Widodo="}},
+		{"the office holder of a family", "Prime Minister James Marape and his wife, Rachel Marape, arrived. Marape spoke.",
+			[]string{"James Marape=Marape", "Rachel Marape="}},
+		{"unknown one-word name is no person", "Reuters said Jones arrived.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Extract(Document{Text: tt.in, Published: "2024-01-01"})
+			var got []string
+			for _, p := range f.People {
+				got = append(got, p.Name+"="+strings.Join(p.Aliases, ","))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("%s\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // "person: title (of) current"
+	}{
+		{"Ghana's President Nana Akufo-Addo met Cuba's Foreign Minister Bruno Rodriguez.",
+			[]string{"Nana Akufo-Addo: President (Ghana) true", "Bruno Rodriguez: Foreign Minister (Cuba) true"}},
+		{"He met his predecessor Walid Muallem. Syrian Foreign Minister Faisal Mekdad spoke.",
+			[]string{"Faisal Mekdad: Foreign Minister (Syria) true"}},
+		{"Foreign Minister Faisal Mekdad met his predecessor Walid Muallem.",
+			[]string{"Faisal Mekdad: Foreign Minister () true", "Walid Muallem: Foreign Minister () false"}},
+		{"Australian Foreign Affairs Minster Penny Wong arrived.", []string{"Penny Wong: Foreign Affairs Minister (Australia) true"}},
+	}
+	for _, tt := range tests {
+		f := Extract(Document{Text: tt.in, Published: "2024-01-01"})
+		var got []string
+		for _, r := range f.Roles {
+			got = append(got, r.Person+": "+r.Title+" ("+r.Of+") "+map[bool]string{true: "true", false: "false"}[r.Current])
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLimits: extraction honours cancellation, cuts runaway texts and
+// says so, and takes time in proportion to the text.
+func TestLimits(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	long := strings.Repeat("President Anna Berg met Minister Tom Walsh on Monday. ", 2000)
+	if _, err := ExtractContext(ctx, Document{Text: long}, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled extraction: err = %v, want context.Canceled", err)
+	}
+	f, err := ExtractContext(context.Background(), Document{Text: long, Published: "2024-01-01"}, Options{MaxBytes: 10000})
+	if err != nil || len(f.Notes) != 1 || !strings.Contains(f.Notes[0], "cut") {
+		t.Errorf("cut text: err %v, notes %q", err, f.Notes)
+	}
+	start := time.Now()
+	Extract(Document{Text: strings.Repeat("Anna Berg, Tom Walsh, Rita Moor and Li Wei. ", 5000), Published: "2024-01-01"})
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("a 230 KB list of names took %v", d)
+	}
+}
