@@ -40,7 +40,9 @@ type entity struct {
 // and straightens apostrophes, so spellings of one name compare equal.
 func foldWord(w string) string {
 	w = strings.ToLower(w)
-	w = norm.NFD.String(w)
+	if !isASCII(w) {
+		w = norm.NFD.String(w)
+	}
 	var b strings.Builder
 	for _, r := range w {
 		if unicode.Is(unicode.Mn, r) {
@@ -68,6 +70,15 @@ func foldWord(w string) string {
 		}
 	}
 	return w
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // nameWords splits a name into folded words, hyphenated parts joined,

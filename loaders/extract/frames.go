@@ -86,11 +86,8 @@ func (x *sentence) findFrames() []frame {
 			continue
 		}
 		best, bestEnd := -1, 0
-		for pi := range predicates {
+		for _, pi := range predicatesByForm()[x.toks[k].Lower] {
 			p := &predicates[pi]
-			if p.verb == "" {
-				continue
-			}
 			if end, ok := x.matchPredicate(p, k); ok && end > bestEnd {
 				best, bestEnd = pi, end
 			}
@@ -118,6 +115,23 @@ func sortFrames(fs []frame) {
 		}
 	}
 }
+
+// predicatesByForm maps every form of every predicate's verb to the
+// predicates it may start, so that a token is tried against those only.
+var predicatesByForm = sync.OnceValue(func() map[string][]int {
+	m := map[string][]int{}
+	for pi, p := range predicates {
+		if p.verb == "" {
+			continue
+		}
+		for _, f := range verbForms(p.verb) {
+			if isForm(f, p.verb) {
+				m[f] = appendNew(m[f], pi)
+			}
+		}
+	}
+	return m
+})
 
 // matchPredicate matches a verb predicate at token k and returns where
 // the predicate ends.

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -49,11 +51,39 @@ const (
 	allCapsLine            // a line in capitals: every word is
 )
 
+// classCache remembers the classes of words already looked up: the
+// lexicon lookups are most of the cost of classifying, and news repeats
+// its words. It stops growing at maxCachedClasses entries.
+var (
+	classCache       sync.Map // classKey → class
+	classCacheSize   atomic.Int64
+	maxCachedClasses = int64(200_000)
+)
+
+type classKey struct {
+	text string
+	line lineKind
+}
+
 // classify looks a token up in the lexicon.
 func classify(t text.Token, line lineKind) class {
 	if t.Kind != text.Word {
 		return 0
 	}
+	key := classKey{t.Text, line}
+	if c, ok := classCache.Load(key); ok {
+		return c.(class)
+	}
+	c := lookupClass(t, line)
+	if classCacheSize.Load() < maxCachedClasses {
+		if _, loaded := classCache.LoadOrStore(key, c); !loaded {
+			classCacheSize.Add(1)
+		}
+	}
+	return c
+}
+
+func lookupClass(t text.Token, line lineKind) class {
 	l := t.Lower
 	var c class
 	if lexicon.Honorifics[l] || lexicon.Honorifics[strings.TrimSuffix(l, ".")] {

@@ -84,3 +84,21 @@ func isPastParticiple(w, lemma string) bool {
 	}
 	return false
 }
+
+// verbForms lists the common forms of a verb lemma: the lemma, -s/-es,
+// -ed/-d, -ing (with a final e dropped or a consonant doubled), -ied/-ies
+// and the irregular forms.
+func verbForms(lemma string) []string {
+	out := []string{lemma, lemma + "s", lemma + "es", lemma + "d"}
+	last := lemma[len(lemma)-1:]
+	stem := lemma
+	if last == "e" {
+		stem = lemma[:len(lemma)-1]
+	}
+	out = append(out, stem+"ed", stem+"ing", lemma+last+"ed", lemma+last+"ing")
+	if last == "y" {
+		y := lemma[:len(lemma)-1]
+		out = append(out, y+"ied", y+"ies")
+	}
+	return append(out, irregularForms[lemma]...)
+}

@@ -56,6 +56,15 @@ var anchoredPhrases = []struct {
 	{[]string{"shortly", "after"}, 0},
 }
 
+// anchoredStarts are the first words of anchoredPhrases.
+var anchoredStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range anchoredPhrases {
+		m[p.words[0]] = true
+	}
+	return m
+}()
+
 // Chain adds to each sentence's dates those named relative to an earlier
 // date in the article ("the day before", "later in the day"), resolved
 // against the last full date before them outside quotations. dates holds
@@ -69,7 +78,7 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 			if !last.Full() {
 				break
 			}
-			if covered(dates[si], k) {
+			if covered(dates[si], k) || !anchoredStarts[s.Toks[k].Lower] {
 				continue
 			}
 			for _, p := range anchoredPhrases {

@@ -393,8 +393,17 @@ var relativePhrases = []struct {
 	{[]string{"next", "year"}, "year", 1},
 }
 
+// relativeStarts are the first words of relativePhrases.
+var relativeStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range relativePhrases {
+		m[p.words[0]] = true
+	}
+	return m
+}()
+
 func matchRelative(toks []text.Token, i int, pub Day) (Mention, bool) {
-	if toks[i].Kind != text.Word || !pub.Valid() {
+	if toks[i].Kind != text.Word || !pub.Valid() || !relativeStarts[toks[i].Lower] {
 		return Mention{}, false
 	}
 	for _, p := range relativePhrases {

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzExtract feeds extraction arbitrary text and dates: it must never
+// fail or panic, and what it returns must hold together — every meeting
+// has two people or more, all of them listed among the article's people,
+// and the facts encode as JSON.
+func FuzzExtract(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "articles", "*.txt"))
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b), "2023-05-17")
+		}
+	}
+	f.Add("President X met Y.", "")
+	f.Add("\xff\xfe“", "2020-13-40")
+	f.Add("Mr. Ban, the Secretary-General, met. He, she, they; the two leaders met both sides.", "2012-10-01")
+	f.Fuzz(func(t *testing.T, text, pub string) {
+		facts, err := ExtractContext(context.Background(), Document{ID: "fuzz", Text: text, Published: pub}, Options{})
+		if err != nil {
+			t.Fatalf("extract failed: %v", err)
+		}
+		people := map[string]bool{}
+		for _, p := range facts.People {
+			if p.Name == "" || !utf8.ValidString(p.Name) {
+				t.Fatalf("bad person %q", p.Name)
+			}
+			people[p.Name] = true
+		}
+		for _, m := range facts.Meetings {
+			if len(m.Participants) < 2 {
+				t.Fatalf("meeting with %d participants: %+v", len(m.Participants), m)
+			}
+			for _, n := range m.Participants {
+				if !people[n] {
+					t.Fatalf("participant %q is not among the people", n)
+				}
+			}
+		}
+		if _, err := json.Marshal(facts); err != nil {
+			t.Fatalf("facts do not encode: %v", err)
+		}
+	})
+}
+
+// BenchmarkExtract measures extraction speed over the golden articles.
+// Besides MB/s (wall time) it reports MB per CPU-second of the process,
+// which holds steadier on a shared machine (docs/performance.md).
+func BenchmarkExtract(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "articles", "*.txt"))
+	var texts []string
+	size := 0
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			Extract(Document{Text: t, Published: "2023-05-17"})
+		}
+	}
+	if spent := cpuSeconds() - cpu0; spent > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/spent, "MB/cpu-s")
+	}
+}
+
+// cpuSeconds returns the CPU time the process has used, user and system.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+}
