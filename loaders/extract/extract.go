@@ -224,6 +224,15 @@ func (d *doc) classifySentence(si int) {
 			d.cls[si][k] &^= clsNameWord
 		}
 	}
+	// Short month names are names next to a name and with no day: "Dong
+	// Jun", "Kim Jun-ho", "Le Thi Mar".
+	for k := 1; k < len(s.Toks); k++ {
+		t := s.Toks[k]
+		if d.cls[si][k].has(clsDate) && len(t.Text) == 3 && t.Cap && !t.AllCaps() && d.cls[si][k-1].has(clsNameWord) &&
+			!(k+1 < len(s.Toks) && s.Toks[k+1].Kind == text.Number) {
+			d.cls[si][k] = d.cls[si][k]&^clsDate | clsNameWord
+		}
+	}
 	// Family names that are also English function words ("So Hun", "An
 	// Chol", "Moon Jae In") are names when capitalised inside a sentence
 	// next to a name.

@@ -44,6 +44,9 @@ type mention struct {
 	// counterpart: "his Russian counterpart X" — the same office as the
 	// sentence's subject, in another country.
 	counterpart bool
+	// pluralTitle: the title before the name was plural ("Foreign
+	// ministers X, Y and Z"): it is every listed person's.
+	pluralTitle bool
 	// relation: "predecessor" or "successor": the office of the person
 	// the possessive names, held before or after them.
 	relation string
@@ -109,12 +112,141 @@ func (d *doc) findMentions(si int) []mention {
 		}
 		out = append(out, m)
 	}
+	shareListTitles(toks, out)
+	copularOffices(s, cls, out)
 	for _, m := range d.descriptions(si, used) {
 		m.complement = isComplement(toks, m.whole.i)
 		out = append(out, m)
 	}
 	sortMentions(out)
 	return out
+}
+
+// shareListTitles gives the people of a list the office the list's first
+// name states for all of them: a plural title ("Foreign ministers A of
+// Turkey, B of Finland and C of Sweden") or a title left out after the
+// first ("Mali's President A, Mauritania's B and Congo's C").
+func shareListTitles(toks []text.Token, ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		first := &ms[i]
+		if len(first.offices) == 0 || first.offices[0].title == "" {
+			continue
+		}
+		elliptic := first.country != "" && !first.pluralTitle
+		if !first.pluralTitle && !elliptic {
+			continue
+		}
+		prev := i
+		for j := i + 1; j < len(ms); j++ {
+			m := &ms[j]
+			if !listGap(toks[ms[prev].whole.j:m.whole.i]) || len(m.offices) > 0 {
+				break
+			}
+			if elliptic && m.country == "" {
+				break
+			}
+			o := first.offices[0]
+			o.of = m.country
+			o.rule = "role-shared-in-list"
+			m.offices = append(m.offices, o)
+			prev = j
+		}
+	}
+}
+
+// listGap reports tokens that only separate the items of a list.
+func listGap(gap []text.Token) bool {
+	if len(gap) == 0 || len(gap) > 3 {
+		return false
+	}
+	for _, t := range gap {
+		if t.Text != "," && !t.Is("and") {
+			return false
+		}
+	}
+	return true
+}
+
+// copularVerbs say what office someone holds: "X, who serves as Y", "X
+// was then Switzerland's attorney general", "X is acting as President".
+var copularVerbs = [][]string{
+	{"who", "is"}, {"who", "was"}, {"who", "serves", "as"}, {"who", "served", "as"}, {"who", "became"},
+	{"who", "took", "over", "as"}, {"who", "has", "been"}, {"who", "was", "then"}, {"who", "is", "also"},
+	{"is", "acting", "as"}, {"is", "currently", "acting", "as"}, {"serves", "as"}, {"served", "as"},
+	{"was", "then"}, {"took", "over", "as"}, {"became"}, {"was", "appointed"}, {"was", "named"},
+}
+
+// copularOffices reads offices said by a verb after a name: "X, who
+// serves as the Y", "X took over as China's defence minister".
+func copularOffices(s *text.Sentence, cls []class, ms []mention) {
+	toks := s.Toks
+	for i := range ms {
+		m := &ms[i]
+		k := m.whole.j
+		if tokAt(toks, k).Text == "," {
+			k++
+		}
+		matched := 0
+		for _, cv := range copularVerbs {
+			if wordsAtTok(toks, k, cv) && len(cv) > matched {
+				matched = len(cv)
+			}
+		}
+		if matched == 0 {
+			continue
+		}
+		// Skip "currently", "also" between the verb and the title.
+		start := k + matched
+		for start < len(toks) && toks[start].Is("currently", "also", "now", "still") {
+			start++
+		}
+		end := start
+		limit := len(toks)
+		if i+1 < len(ms) {
+			limit = ms[i+1].whole.i
+		}
+		for end < limit && (titleToken(toks, cls, end) || toks[end].Is("a", "an", "his", "her")) && toks[end].Text != "," {
+			end++
+		}
+		if end == start || !hasHead(toks, cls, start, end) || pluralHeadIn(toks, start, end) {
+			continue
+		}
+		if o, country, _, ok := parseTitle(toks, cls, start, end); ok {
+			o.rule = "role-copula"
+			if toks[start-1].Is("as") && toks[start-2].Is("acting") {
+				o.title = "Acting " + o.title
+			}
+			if isPastCopula(toks, k) {
+				o.current = false
+			}
+			if country != "" && m.country == "" {
+				m.country = country
+			}
+			m.offices = append(m.offices, o)
+		}
+	}
+}
+
+// isPastCopula reports "was then", "served as": an office held before.
+func isPastCopula(toks []text.Token, k int) bool {
+	for q := k; q < len(toks) && q < k+4; q++ {
+		if toks[q].Is("then", "served", "former") {
+			return true
+		}
+	}
+	return false
+}
+
+func wordsAtTok(toks []text.Token, k int, ws []string) bool {
+	if k+len(ws) > len(toks) {
+		return false
+	}
+	for i, w := range ws {
+		if toks[k+i].Lower != w {
+			return false
+		}
+	}
+	return true
 }
 
 func sortMentions(ms []mention) {
@@ -407,6 +539,9 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		}
 		return
 	}
+	if o.rule == "plural" {
+		m.pluralTitle = true
+	}
 	o.rule = "role-title-before-name"
 	if comma {
 		o.rule = "role-title-comma-name"
@@ -414,7 +549,8 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	if isVisiting(toks, first) {
 		m.visiting = true
 	}
-	m.offices = append(m.offices, o)
+	// "State Councilor and Foreign Minister Qin Gang": two offices.
+	m.offices = append(m.offices, splitOffices(o)...)
 	m.whole.i = first
 	// Honorifics before the title too: "His Highness the Amir Sheikh X",
 	// "HE Prime Minister Sheikh X".
@@ -483,6 +619,18 @@ func andInsideTitle(toks []text.Token, cls []class, k int) bool {
 		return false
 	}
 	next := toks[k+1]
+	// "the Amir and King Abdullah": a title after "the" ends at "and";
+	// a second person follows.
+	if cls[k-1].has(clsTitleHead) && cls[k+1].has(clsTitleHead) {
+		for q := k - 1; q >= 0 && q >= k-4; q-- {
+			if toks[q].Is("the", "his", "her") {
+				return false
+			}
+			if !cls[q].has(clsTitleHead | clsTitleModifier) {
+				break
+			}
+		}
+	}
 	placeBefore := cls[k-1].has(clsPlace) || inCountryName(toks, k-1)
 	if placeBefore && (cls[k+1].has(clsPlace) || inCountryName(toks, k+1)) {
 		// "Ambassador to Papua New Guinea and Solomon Islands".
@@ -754,6 +902,11 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 			i++
 			continue
 		}
+		if t.Kind == text.Word && !cls[i].has(clsTitleHead|clsTitleModifier) && (cls[i].has(clsHonorific) || t.Is("his", "her", "the", "a", "an") || chainEndingAt(toks, i) > 0) {
+			// "His Highness the Amir": a style, not the office's body.
+			i++
+			continue
+		}
 		if t.Kind == text.Word && !cls[i].has(clsTitleHead|clsTitleModifier|clsTitleAbbrev) && !t.Is("co-chair", "of", "for", "and") &&
 			hasHead(toks, cls, i+1, j) {
 			// "Kurdistan Region Prime Minister", "ODM leader", "Ogun State
@@ -824,6 +977,13 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	// Drop trailing function words.
 	for len(words) > 0 && isFunctionTail(words[len(words)-1]) {
 		words = words[:len(words)-1]
+	}
+	// "Foreign ministers X, Y and Z": each holds the singular office.
+	for k, w := range words {
+		if lexicon.IsPluralTitle(strings.ToLower(w)) && !strings.EqualFold(w, "chiefs") {
+			words[k] = singularTitle(w)
+			o.rule = "plural"
+		}
 	}
 	if len(words) == 0 {
 		return o, country, first, false
@@ -966,6 +1126,24 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 			return
 		}
 	}
+}
+
+// singularTitle writes a plural title word in the singular ("Ministers" →
+// "Minister", "Secretaries" → "Secretary", "Chairmen" → "Chairman").
+func singularTitle(w string) string {
+	l := strings.ToLower(w)
+	var out string
+	switch {
+	case strings.HasSuffix(l, "ies"):
+		out = w[:len(w)-3] + "y"
+	case strings.HasSuffix(l, "men"):
+		out = w[:len(w)-3] + "man"
+	case strings.HasSuffix(l, "s"):
+		out = w[:len(w)-1]
+	default:
+		out = w
+	}
+	return titleWord(text.Token{Text: out, Lower: strings.ToLower(out), Cap: true})
 }
 
 // pluralHeadIn reports a plural title head among tokens [i, j): "ministers"
