@@ -868,12 +868,33 @@ func openingPhraseEnd(toks []text.Token) int {
 	if !opens && !(lexicon.IsVerb(t.Lower) && (strings.HasSuffix(t.Lower, "ing") || strings.HasSuffix(t.Lower, "ed"))) {
 		return 0
 	}
+	end := 0
 	for q := k; q < len(toks); q++ {
 		if toks[q].Text == "," {
-			return q
+			end = q
+			break
 		}
 	}
-	return 0
+	// "According to a statement from Rosso, after being welcomed by
+	// dancers, PM Rabuka paid ...": opening phrases in a row.
+	for end > 0 && end+1 < len(toks) {
+		n := toks[end+1]
+		if !n.Is("in", "on", "at", "after", "before", "during", "following", "while", "when", "upon", "since", "with") {
+			break
+		}
+		next := 0
+		for q := end + 1; q < len(toks); q++ {
+			if toks[q].Text == "," {
+				next = q
+				break
+			}
+		}
+		if next == 0 {
+			break
+		}
+		end = next
+	}
+	return end
 }
 
 // sameClause reports that tokens [a, b) hold no comma, preposition or

@@ -175,6 +175,11 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 	return 0, false
 }
 
+// purposeVerbs after "called on X to" say why the visit was paid ("to
+// share his concerns", "to bid farewell"); other verbs make it a request
+// ("called on X to resign").
+var purposeVerbs = wordList("share discuss convey present brief express deliver hand offer pay extend bid say review exchange raise congratulate thank introduce inform explain seek receive sign update submit")
+
 // nounContext reports a verb form used as a noun: "the meeting", "a
 // visit", "his call", "their last meeting", "bilateral talks".
 func (x *sentence) nounContext(k int, lemma string) bool {
@@ -195,7 +200,8 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 		return true
 	}
 	// "in direct talks", "for talks", "during the visit".
-	if prev.Is("in", "for", "during", "at", "after", "before", "of", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) {
+	if prev.Is("in", "for", "during", "at", "after", "before", "of", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) &&
+		!strings.HasSuffix(w, "ing") {
 		return true
 	}
 	if prev.Is("the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "these", "those", "every", "each",
@@ -377,8 +383,8 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			groups = x.objectOf(trig.j, p.personObject)
 			// "called on President X to resign": a request, not a visit.
 			if p.name == "call-on" && len(groups) == 1 && len(groups[0]) > 0 {
-				after := x.tok(x.ms[groups[0][len(groups[0])-1]].whole.j)
-				if after.Is("to") && lexicon.IsVerb(x.tok(x.ms[groups[0][len(groups[0])-1]].whole.j+1).Lower) {
+				end := x.ms[groups[0][len(groups[0])-1]].whole.j
+				if next := x.tok(end + 1); x.tok(end).Is("to") && lexicon.IsVerb(next.Lower) && !purposeVerbs[next.Lower] {
 					f.planned = true
 				}
 			}

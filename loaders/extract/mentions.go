@@ -392,6 +392,10 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	if inCountryName(toks, k) || inPlaceName(toks, k) {
 		return true
 	}
+	// "the Governor of Russia's Kurgan region, X".
+	if t.Is("region", "province", "state", "district", "city", "county", "oblast", "krai", "prefecture") && k > 0 && toks[k-1].Cap {
+		return true
+	}
 	// A building ends a title read backwards: "at Al Shati Palace US
 	// Senator X".
 	if buildingWords[t.Lower] && t.Cap {
@@ -735,6 +739,10 @@ func skipHonorifics(toks []text.Token, cls []class, p, stop int, m *mention) int
 			m.honorific = true
 			p--
 			continue
+		}
+		// "Attorney General", "Secretary General": part of the title.
+		if t.Is("general") && p > stop && cls[p-1].has(clsTitleHead) {
+			break
 		}
 		if c.has(clsHonorific) && (t.Lower != "he" || t.AllCaps()) {
 			m.honorific = true
