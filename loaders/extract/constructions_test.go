@@ -126,6 +126,12 @@ func TestAttendees(t *testing.T) {
 		{"caption list", "2021-10-05",
 			"From left: Minister Anna Berg, Senator Tom Walsh and Governor Rita Moor during the meeting in Boston.",
 			[]string{"meeting Berg+Moor+Walsh 2021-10-05"}},
+		{"team led by X also comprised", "2022-11-09",
+			"Governor Lina Osei received a delegation led by Kofi Mensah on Tuesday. The team, led by Mensah, also comprised Deputy Mayor Ama Boateng.",
+			[]string{"meeting Boateng+Mensah+Osei 2022-11-08"}},
+		{"delegation led by a possessive title", "2022-11-09",
+			"Governor Lina Osei received a delegation led by the party's Secretary General, Kofi Mensah, on Tuesday.",
+			[]string{"meeting Mensah+Osei 2022-11-08"}},
 	})
 }
 
@@ -145,6 +151,15 @@ func TestPredicates(t *testing.T) {
 			[]string{"meeting Bolkiah+Ibrahim 2024-07-20"}},
 		{"sat down with", "2023-01-07", "President Gustavo Petro sat down with President Nicolas Maduro this Saturday afternoon.",
 			[]string{"meeting Maduro+Petro 2023-01-07"}},
+		{"caption: during their meeting", "2020-06-30",
+			"Minister Petra Kovac and Ambassador Ivo Horvat during their meeting in Zagreb on June 29.",
+			[]string{"meeting Horvat+Kovac 2020-06-29"}},
+		{"caption: during a meeting with", "2020-06-30",
+			"Minister Petra Kovac (left) during a meeting with Ambassador Ivo Horvat on June 29.",
+			[]string{"meeting Horvat+Kovac 2020-06-29"}},
+		{"with an unknown description before a name", "2021-04-02",
+			"Senator Ana Ruiz met with top Brazilian trade policy official Jorge Lemos on Thursday.",
+			[]string{"meeting Lemos+Ruiz 2021-04-01"}},
 		{"conferred with", "2014-09-08", "President Abdel Fattah el-Sisi conferred with Prince Saud al-Faisal on Sunday.",
 			[]string{"meeting al-Faisal+el-Sisi 2014-09-07"}},
 		{"granted an audience", "2021-08-24", "Minister Geoffrey Onyeama granted an audience to Ambassador Cui Jianchun on Tuesday.",

@@ -559,16 +559,41 @@ func (d *doc) attendTarget(x *sentence, f frame, here []*meeting, people []int, 
 // delegationSubject reports whether the subject of "include"/"comprise"
 // at k is a delegation, a side or the visitors.
 func (x *sentence) delegationSubject(k int) bool {
-	for q := k - 1; q >= 0 && q >= k-8; q-- {
+	limit := k - 8
+	for q := k - 1; q >= 0 && q >= limit; q-- {
 		t := x.toks[q]
 		if delegationNouns[t.Lower] || t.Is("side", "entourage", "party", "retinue", "attendees", "participants") {
 			return true
 		}
-		if t.Text == "," || t.Text == ";" {
+		if t.Text == "," {
+			// "The team, led by X, also comprised": step over the
+			// parenthetical to its head.
+			if open := x.parentheticalStart(q); open >= 0 {
+				limit -= q - open
+				q = open
+				continue
+			}
+			return false
+		}
+		if t.Text == ";" {
 			return false
 		}
 	}
 	return false
+}
+
+// parentheticalStart returns the comma that opens a participle phrase
+// closed by the comma at k ("the team, led by X, ..."), or -1.
+func (x *sentence) parentheticalStart(k int) int {
+	for q := k - 1; q > 0 && q >= k-8; q-- {
+		if x.toks[q].Text == "," {
+			if w := x.tok(q + 1); w.Kind == text.Word && (strings.HasSuffix(w.Lower, "ed") || w.Is("led", "headed", "including", "which", "who")) {
+				return q
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // updateState remembers the sentence's people and meetings.

@@ -801,6 +801,17 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 				for x.tok(q).Is("both", "each", "all") || x.tok(q).Is("of") && x.tok(q-1).Is("each", "all") {
 					q++
 				}
+				// "with top Chinese foreign policy official Yang Jiechi": a
+				// description the lexicon reads as no title, before a name.
+				if x.mat(q) < 0 {
+					r := q
+					for r < len(x.toks) && r < q+6 && x.mat(r) < 0 && x.toks[r].Kind == text.Word && describingWord(x.toks[r], x.cls[r]) {
+						r++
+					}
+					if r > q && x.mat(r) >= 0 && x.ms[x.mat(r)].kind == mName && x.ms[x.mat(r)].whole.i == r {
+						q = r
+					}
+				}
 				// "on the Yang Dipertua Negeri Sarawak Tun Abdul Taib
 				// Mahmud": a title the lexicon does not know before a name.
 				if x.mat(q) < 0 && x.tok(q).Is("the") {
@@ -957,6 +968,15 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 	return nil
 }
 
+// describingWord reports a word that may describe a person before their
+// name without being a title the lexicon knows: "top", "Chinese",
+// "foreign", "policy", "official", "economist".
+func describingWord(t text.Token, c class) bool {
+	l := t.Lower
+	return c.has(clsTitleModifier|clsPlace) || descriptionModifiers[l] || lexicon.PersonNouns[l] || lexicon.Descriptors[l] ||
+		l == "policy" || l == "top"
+}
+
 // separateGroupAfter reads "and, separately, X" or "and separately a
 // delegation of X and Y" at token k and returns the second group.
 func (x *sentence) separateGroupAfter(k int) []int {
@@ -1014,6 +1034,19 @@ func (x *sentence) delegationAt(k int) []int {
 			n := q + 1
 			for x.tok(n).Is("of", "them", "as", "its", "his", "her", "their", "the") && x.mat(n) < 0 {
 				n++
+			}
+			// "led by the party's Secretary General, X".
+			if x.mat(n) < 0 && x.tok(n+1).Kind == text.Poss {
+				n += 2
+				for r := n; r < len(x.toks) && r < n+5 && x.mat(r) < 0; r++ {
+					if x.cls[r].has(clsTitleHead|clsTitleModifier) {
+						continue
+					}
+					if x.toks[r].Text == "," && r > n {
+						n = r + 1
+					}
+					break
+				}
 			}
 			if mi := x.mat(n); mi >= 0 && !x.ms[mi].complement {
 				return x.listFrom(mi)
@@ -1105,6 +1138,26 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			}
 		}
 		j := k + n
+		// A caption: "A and B during their meeting on December 15",
+		// "A (centre) during a meeting with his Iraqi counterpart".
+		if kind == kindMeeting && x.tok(k-1).Is("the", "their", "a", "an") && x.tok(k-2).Is("during", "at", "after", "before") {
+			if mi := x.mat(k - 3); mi >= 0 && x.ms[mi].kind == mName && x.noVerbBefore(x.ms[mi].whole.i) {
+				subj := x.coordinated(mi)
+				if x.noVerbBefore(x.ms[subj[0]].whole.i) {
+					f := frame{rule: "caption", sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
+					if g := x.afterPreposition(j, []string{"with"}); g != nil && x.tok(j).Is("with") {
+						f.partners = [][]int{g}
+					}
+					if len(subj) >= 2 || len(f.partners) > 0 {
+						for t := k; t < j; t++ {
+							used[t] = true
+						}
+						out = append(out, f)
+						continue
+					}
+				}
+			}
+		}
 		// "talks lasting several hours with", "the meeting held on Sunday
 		// with", "talks in Zurich with".
 		q := j

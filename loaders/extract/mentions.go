@@ -1023,6 +1023,10 @@ func titleWord(t text.Token) string {
 	if t.Cap || t.AllCaps() {
 		return t.Text
 	}
+	// "d'affaires" -> "d'Affaires"
+	if p, rest, ok := strings.Cut(t.Text, "'"); ok && len(p) == 1 && rest != "" {
+		return p + "'" + strings.ToUpper(rest[:1]) + rest[1:]
+	}
 	parts := strings.Split(t.Text, "-")
 	for i, p := range parts {
 		if p != "" && !isFunctionTail(p) {
@@ -1100,7 +1104,8 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 		}
 		// An appositive is set off: "X, the Secretary-General condemned"
 		// is a new subject, not X's office.
-		if !(after.Kind == text.Punct || after.Kind == text.Quote || end >= len(toks) || after.Is("and", "who", "which", "whose", "said", "says")) {
+		if !(after.Kind == text.Punct || after.Kind == text.Quote || end >= len(toks) || after.Is("and", "who", "which", "whose", "said", "says") ||
+			placedAppositive(toks, cls, end)) {
 			return
 		}
 		a := start
@@ -1134,6 +1139,23 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 			return
 		}
 	}
+}
+
+// placedAppositive reports "at the US Embassy in Dhaka," after an
+// appositive title: a short phrase of place that the next comma closes.
+func placedAppositive(toks []text.Token, cls []class, k int) bool {
+	if !tokAt(toks, k).Is("at", "in") {
+		return false
+	}
+	for q := k + 1; q < len(toks) && q < k+10; q++ {
+		switch {
+		case toks[q].Text == ",":
+			return q > k+1
+		case toks[q].Kind != text.Word || cls[q].has(clsVerb) && !toks[q].Cap:
+			return false
+		}
+	}
+	return false
 }
 
 // singularTitle writes a plural title word in the singular ("Ministers" →

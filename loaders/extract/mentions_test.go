@@ -60,6 +60,11 @@ func TestNameMentions(t *testing.T) {
 			[]string{"Velayati|Senior Adviser|", "Ali Khamenei||"}},
 		{"place is no person", "He flew to Addis Ababa and met Jacob Zuma.", []string{"Jacob Zuma||"}},
 		{"organisation is no person", "Officials of the Workers' Party of Korea met Moon Jae In.", []string{"Moon Jae In||"}},
+		{"title ending in s", "Charge d'Affaires Ana Lopes spoke.", []string{"Ana Lopes|Charge d'Affaires|"}},
+		{"appositive placed at an embassy", "Ana Lopes, Ambassador at the Brazilian Embassy in Lima, spoke.", []string{"Ana Lopes|Ambassador|"}},
+		{"faith word inside a name", "Minister Nurul Islam Hamid met Christian Vogel.", []string{"Nurul Islam Hamid|Minister|", "Christian Vogel||"}},
+		{"faith word alone", "Leaders of Islam met Olaf Brandt.", []string{"Olaf Brandt||"}},
+		{"title that is a given name after a title", "Party member Amir Hossain Chowdhury spoke.", []string{"Amir Hossain Chowdhury|Party Member|"}},
 		{"title case headline verbs", "Ruto Hosts US Senator Chris Coons", []string{"Ruto||", "Chris Coons|Senator|United States"}},
 	}
 	for _, tt := range tests {

@@ -243,7 +243,8 @@ func isInitials(w string) bool {
 func shortCapsInitials(t text.Token, c class) bool {
 	n := len(t.Text)
 	return t.Kind == text.Word && (n == 2 || n == 3) && t.AllCaps() && !strings.Contains(t.Text, ".") &&
-		!c.has(clsPlace|clsTitleAbbrev|clsAgency|clsOrg|clsFunction) && lexicon.Places().Country(t.Lower) == ""
+		!c.has(clsPlace|clsTitleAbbrev|clsAgency|clsOrg|clsFunction) && lexicon.Places().Country(t.Lower) == "" &&
+		!lexicon.OrgAbbreviations[t.Lower]
 }
 
 // span is a run of tokens [i, j) of one sentence.
@@ -263,6 +264,8 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		start := i
 		switch {
 		case isName(i):
+		case lexicon.NameWordsToo[toks[i].Lower] && toks[i].Cap && isName(i+1) && joined(i+1) && !cls[i+1].has(clsPlace):
+			// "Christian Lindner"
 		case (cls[i].has(clsInitials) || shortCapsInitials(toks[i], cls[i])) && isName(i+1) && joined(i+1):
 			// "S. Jaishankar", "MM Naravane"
 		case cls[i].has(clsParticle) && toks[i].Cap && lexicon.CapitalParticles[toks[i].Lower] && isName(i+1) && joined(i+1):
@@ -283,6 +286,10 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 				continue
 			case cls[j].has(clsPlace) && toks[j].Cap && j > start && placeSurname(toks, cls, j):
 				// "Kenneth Lusaka", "Evan Jordan": a place word as surname.
+				j++
+				continue
+			case lexicon.NameWordsToo[toks[j].Lower] && toks[j].Cap:
+				// "Nurul Islam", "Mirza Fakhrul Islam Alamgir"
 				j++
 				continue
 			case lexicon.InnerHonorifics[toks[j].Lower] && toks[j].Cap && isName(j+1) && joined(j+1):
@@ -324,8 +331,11 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		}
 		// "King Abdullah II", "Sultan Hassanal Bolkiah": a title that is
 		// also a name word stands before the name, not in it.
+		// After another title it is a given name: "committee member Amir
+		// Khosru Chowdhury".
 		for j-start >= 2 && (cls[start].has(clsTitleHead) || cls[start].has(clsHonorific) && !cls[start].has(clsWeakHonorific)) &&
-			!lexicon.NameParticles[toks[start+1].Lower] {
+			!lexicon.NameParticles[toks[start+1].Lower] &&
+			!(lexicon.TitlesAlsoGivenNames[toks[start].Lower] && j-start >= 3 && start > 0 && cls[start-1].has(clsTitleHead)) {
 			start++
 		}
 		// "the Yang Dipertua Negeri Sarawak Tun Abdul Taib Mahmud": one

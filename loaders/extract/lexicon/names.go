@@ -66,6 +66,15 @@ var NameSuffixes = words(`ii iii iv v vi vii viii ix x xi xii jr jr. sr sr. juni
 // "Hajiji Haji Noor", "Annuar Haji Musa").
 var InnerHonorifics = words(`sheikh shaikh haji hajji`)
 
+// NameWordsToo are words of faith or people that are also personal names
+// when they stand next to one: "Mirza Fakhrul Islam Alamgir", "Christian
+// Lindner". Alone ("converted to Islam") they stay common words.
+var NameWordsToo = words(`islam christian`)
+
+// TitlesAlsoGivenNames are titles that are common given names too; after
+// another title they start the name ("party member Amir Khan Khosru").
+var TitlesAlsoGivenNames = words(`amir`)
+
 // Pronouns that may stand for a person, by grammatical case.
 var (
 	SubjectPronouns    = words(`he she`)

@@ -9,7 +9,7 @@ var TitleHeads = words(`
 	vice-chancellor speaker secretary secretary-general undersecretary under-secretary adviser advisor
 	counsellor counselor leader king queen prince princess emir amir sultan sheikh monarch emperor
 	empress ruler regent pope patriarch ambassador envoy emissary consul consul-general attaché attache
-	chargé charge spokesman spokeswoman spokesperson governor governor-general lieutenant-governor
+	chargé charge d'affaires spokesman spokeswoman spokesperson governor governor-general lieutenant-governor
 	mayor chairman chairwoman chairperson chair co-chair co-chairman vice-chairman chief director
 	director-general commissioner high_commissioner representative senator congressman congresswoman
 	lawmaker legislator parliamentarian deputy prosecutor attorney-general negotiator coordinator
@@ -42,8 +42,12 @@ func init() {
 
 // IsPluralTitle reports a plural title head ("ministers", "presidents").
 func IsPluralTitle(w string) bool {
-	return TitleHeads[w] && (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "men"))
+	return TitleHeads[w] && (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "men")) &&
+		!singularHeads[w]
 }
+
+// singularHeads end in s but name one office: "Chargé d'Affaires".
+var singularHeads = words(`d'affaires`)
 
 // TitleModifiers may stand before a title head inside an office title
 // ("Foreign", "Deputy", "State", "Coordinating"), and portfolio words may

@@ -105,6 +105,12 @@ var NewsAgencies = words(`
 	ukrinform unian belta armenpress georgia pna pna. ghanaweb nan kbc ntv ktn nbc abc cbs fox msnbc
 `)
 
+// OrgAbbreviations are bodies written in capitals, never initials of a
+// name ("EU Enlargement Commissioner", "UN envoy").
+var OrgAbbreviations = words(`eu un au nato asean ecowas sadc imf who wto opec brics g7 g20 osce oas igad eac
+	cis sco apec unga unsc icc icj iaea unhcr unicef unesco undp wfp fao ilo oic gcc csto ceeac eccas sica
+	caricom mercosur celac apc anc pdp bnp awami psoe pp cdu spd mp`)
+
 // MediaNouns before a capitalised name make it an outlet ("the newspaper
 // O Globo", "broadcaster LRT").
 var MediaNouns = words(`newspaper daily weekly magazine channel broadcaster agency website outlet
