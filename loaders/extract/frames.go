@@ -1039,7 +1039,7 @@ func (x *sentence) delegationAt(k int) []int {
 			if x.mat(n) < 0 && x.tok(n+1).Kind == text.Poss {
 				n += 2
 				for r := n; r < len(x.toks) && r < n+5 && x.mat(r) < 0; r++ {
-					if x.cls[r].has(clsTitleHead|clsTitleModifier) {
+					if x.cls[r].has(clsTitleHead | clsTitleModifier) {
 						continue
 					}
 					if x.toks[r].Text == "," && r > n {
