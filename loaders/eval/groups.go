@@ -270,12 +270,13 @@ func inAnyPair(pairs map[pair]bool, id string) bool {
 	return false
 }
 
-// GroupCount is how many errors a group has.
+// GroupCount is how many errors a group has, in all and by category.
 type GroupCount struct {
-	Number int    `json:"number"`
-	Group  string `json:"group"`
-	Title  string `json:"title"`
-	Count  int    `json:"count"`
+	Number     int            `json:"number"`
+	Group      string         `json:"group"`
+	Title      string         `json:"title"`
+	Count      int            `json:"count"`
+	ByCategory map[string]int `json:"by_category"`
 }
 
 // categoryOrder orders errors within a group.
@@ -284,16 +285,21 @@ var categoryOrder = []string{CategoryPerson, CategoryRole, CategoryMeeting, Cate
 // groupErrors puts each error in its group and orders them: largest group
 // first (ties in issue order), then by article, category, kind and fact.
 func groupErrors(errs []Error) ([]GroupCount, []Error) {
-	count := map[string]int{}
+	count, byCategory := map[string]int{}, map[string]map[string]int{}
 	for i := range errs {
-		errs[i].Group = groupOf(errs[i])
-		count[errs[i].Group]++
+		g := groupOf(errs[i])
+		errs[i].Group = g
+		count[g]++
+		if byCategory[g] == nil {
+			byCategory[g] = map[string]int{}
+		}
+		byCategory[g][errs[i].Category]++
 	}
-	var groups []GroupCount
+	groups := []GroupCount{}
 	rank := map[string]int{}
 	for _, g := range Groups {
 		if count[g.Name] > 0 {
-			groups = append(groups, GroupCount{Number: g.Number, Group: g.Name, Title: g.Title, Count: count[g.Name]})
+			groups = append(groups, GroupCount{Number: g.Number, Group: g.Name, Title: g.Title, Count: count[g.Name], ByCategory: byCategory[g.Name]})
 		}
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Count > groups[j].Count })

@@ -68,7 +68,13 @@ func writeErrors(b *bufio.Writer, r Report) {
 	}
 	fmt.Fprintf(b, "\n%d %s, by construction\n", len(r.Errors), noun)
 	for _, g := range r.Groups {
-		fmt.Fprintf(b, "%6d  %d. %s\n", g.Count, g.Number, g.Title)
+		var parts []string
+		for _, c := range categoryOrder {
+			if n := g.ByCategory[c]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", c, n))
+			}
+		}
+		fmt.Fprintf(b, "%6d  %d. %s: %s\n", g.Count, g.Number, g.Title, strings.Join(parts, ", "))
 	}
 	i := 0
 	for _, g := range r.Groups {

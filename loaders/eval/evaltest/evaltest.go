@@ -25,20 +25,11 @@ import (
 // the corpus, so its absence there is an error.
 func CorpusDir(t testing.TB, files ...string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
+	gomod, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil || len(bytes.TrimSpace(gomod)) == 0 {
+		t.Fatalf("go env GOMOD: %v", err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
+	dir := filepath.Dir(string(bytes.TrimSpace(gomod)))
 	corpus := filepath.Join(filepath.Dir(dir), "shared", "corpus")
 	for _, f := range append([]string{"score.py"}, files...) {
 		if _, err := os.Stat(filepath.Join(corpus, f)); err != nil {
