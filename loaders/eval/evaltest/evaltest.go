@@ -54,11 +54,15 @@ func ScorePy(t testing.TB, corpus, gold string, predicted []schema.Facts) map[st
 	}
 	dir := t.TempDir()
 	extractFile, meetingsFile := filepath.Join(dir, "extract.json"), filepath.Join(dir, "meetings.json")
-	var meetings []schema.Meeting
-	for _, f := range predicted {
+	meetings := []schema.Meeting{}
+	articles := make([]schema.Facts, len(predicted))
+	for i, f := range predicted {
 		meetings = append(meetings, f.Meetings...)
+		// score.py reads a null list as an error; kg extract writes [].
+		f.People, f.Roles, f.Meetings = nonNil(f.People), nonNil(f.Roles), nonNil(f.Meetings)
+		articles[i] = f
 	}
-	writeJSON(t, extractFile, map[string]any{"articles": predicted})
+	writeJSON(t, extractFile, map[string]any{"articles": articles})
 	writeJSON(t, meetingsFile, meetings)
 	cmd := exec.Command(python, filepath.Join(corpus, "score.py"), gold, "--extract", extractFile, "--meetings", meetingsFile)
 	var out, errb bytes.Buffer
@@ -71,6 +75,13 @@ func ScorePy(t testing.TB, corpus, gold string, predicted []schema.Facts) map[st
 		t.Fatalf("score.py output: %v\n%s", err, out.String())
 	}
 	return figures
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 func writeJSON(t testing.TB, path string, v any) {
