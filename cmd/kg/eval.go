@@ -75,13 +75,13 @@ type threshold struct {
 var thresholds = []threshold{
 	{"people", "people F1", func(r eval.Report) *float64 { return &r.People.F1 }},
 	{"roles", "roles F1", func(r eval.Report) *float64 { return &r.Roles.F1 }},
-	{"meetings-dated", "meeting pairs with the right date, F1", func(r eval.Report) *float64 { return &r.Meetings.Dated.F1 }},
-	{"meetings", "meeting pairs, dates ignored, F1", func(r eval.Report) *float64 { return &r.Meetings.Pairs.F1 }},
+	{"meetings-dated", "meeting pairs with the right date, F1", func(r eval.Report) *float64 { return &r.MeetingPairsDated.F1 }},
+	{"meetings", "meeting pairs, dates ignored, F1", func(r eval.Report) *float64 { return &r.MeetingPairs.F1 }},
 	{"meeting-level", "meetings found (meeting level), F1", func(r eval.Report) *float64 { return &r.MeetingLevel.Meetings.F1 }},
 	{"participants", "participants of found meetings, F1", func(r eval.Report) *float64 { return &r.MeetingLevel.Participants.F1 }},
-	{"calls", "call pairs with the right date, F1", func(r eval.Report) *float64 { return &r.Calls.Dated.F1 }},
-	{"calls-pairs", "call pairs, dates ignored, F1", func(r eval.Report) *float64 { return &r.Calls.Pairs.F1 }},
-	{"date-accuracy", "date accuracy of predicted meeting pairs", func(r eval.Report) *float64 { return r.Meetings.DateAccuracy.Value }},
+	{"calls", "call pairs with the right date, F1", func(r eval.Report) *float64 { return &r.CallPairsDated.F1 }},
+	{"calls-pairs", "call pairs, dates ignored, F1", func(r eval.Report) *float64 { return &r.CallPairs.F1 }},
+	{"date-accuracy", "date accuracy of predicted meeting pairs", func(r eval.Report) *float64 { return r.DateAccuracy.Value }},
 	{"meeting-level-dates", "date accuracy of found meetings", func(r eval.Report) *float64 { return r.MeetingLevel.DateAccuracy.Value }},
 }
 
@@ -158,7 +158,7 @@ func runEval(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("eval: "+err.Error(), 1)
 	}
-	r := eval.Evaluate(gold, predicted, texts)
+	r := eval.Evaluate(gold, predicted, eval.WithTexts(texts))
 	if len(r.MissingArticles) > 0 {
 		warn("warning: %d gold articles not in the input, left out of the scores: %s", len(r.MissingArticles), strings.Join(r.MissingArticles, ", "))
 	}

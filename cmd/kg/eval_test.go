@@ -49,9 +49,9 @@ func TestEvalCheckThresholds(t *testing.T) {
 	acc := func(v float64) eval.Accuracy { return eval.Accuracy{Right: 1, Total: 1, Value: &v} }
 	var r eval.Report
 	r.People.F1, r.Roles.F1 = 0.95, 0.8
-	r.Meetings.Dated.F1, r.Meetings.Pairs.F1, r.Meetings.DateAccuracy = 0.7, 0.9, acc(0.92)
+	r.MeetingPairsDated.F1, r.MeetingPairs.F1, r.DateAccuracy = 0.7, 0.9, acc(0.92)
 	r.MeetingLevel.Meetings.F1, r.MeetingLevel.Participants.F1 = 0.91, 0.6
-	r.Calls.Dated.F1 = 0.85 // Calls.DateAccuracy and MeetingLevel.DateAccuracy stay n/a
+	r.CallPairsDated.F1 = 0.85 // Calls.DateAccuracy and MeetingLevel.DateAccuracy stay n/a
 	for _, tc := range []struct {
 		mins map[string]float64
 		want string // the failures, joined

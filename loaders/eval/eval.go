@@ -18,12 +18,21 @@ import (
 
 // Report is the result of scoring a set of articles.
 type Report struct {
-	Articles     int         `json:"articles"` // articles scored
-	People       Score       `json:"people"`
-	Roles        Score       `json:"roles"`
-	Meetings     PairScores  `json:"meetings"`      // in-person meetings as pairs of people
-	Calls        PairScores  `json:"calls"`         // phone and video calls as pairs of people
-	MeetingLevel LevelScores `json:"meeting_level"` // meetings and calls as meetings, per article
+	Articles int   `json:"articles"` // articles scored
+	People   Score `json:"people"`
+	Roles    Score `json:"roles"`
+	// In-person meetings as pairs of people over the corpus: with the right
+	// date (the headline figure) and dates ignored, and the accuracy of
+	// the dates of predicted pairs.
+	MeetingPairsDated Score    `json:"meeting_pairs_with_date"`
+	MeetingPairs      Score    `json:"meeting_pairs"`
+	DateAccuracy      Accuracy `json:"date_accuracy"`
+	// Meetings and calls as meetings, article by article.
+	MeetingLevel LevelScores `json:"meeting_level"`
+	// Phone and video calls as pairs of people, like meetings.
+	CallPairsDated   Score    `json:"call_pairs_with_date"`
+	CallPairs        Score    `json:"call_pairs"`
+	CallDateAccuracy Accuracy `json:"call_date_accuracy"`
 	// MissingArticles are gold articles with no prediction; they are left
 	// out of every score. UnknownArticles are predicted articles the gold
 	// does not annotate, also left out.
@@ -70,9 +79,13 @@ type Error struct {
 // Evaluate scores predicted facts against gold facts. Articles are paired
 // by ID; only articles present on both sides are scored, but names are
 // resolved against the people of the whole gold annotation, as the
-// reference scorer does. texts holds the articles' text by ID (it may be
-// nil); it supplies the evidence sentence of gold facts that have none.
-func Evaluate(gold, predicted []schema.Facts, texts map[string]string) Report {
+// reference scorer does.
+func Evaluate(gold, predicted []schema.Facts, options ...Option) Report {
+	var set settings
+	for _, o := range options {
+		o(&set)
+	}
+	texts := set.texts
 	reg := newRegistry(gold)
 	predByID := map[string]schema.Facts{}
 	for _, p := range predicted {
@@ -107,8 +120,10 @@ func Evaluate(gold, predicted []schema.Facts, texts map[string]string) Report {
 	}
 	r.People = people.score()
 	r.Roles = roles.score()
-	r.Meetings = scorePairs(arts, meetingPairs, &errs)
-	r.Calls = scorePairs(arts, callPairs, &errs)
+	m := scorePairs(arts, meetingPairs, &errs)
+	r.MeetingPairsDated, r.MeetingPairs, r.DateAccuracy = m.dated, m.pairs, m.dateAccuracy
+	c := scorePairs(arts, callPairs, &errs)
+	r.CallPairsDated, r.CallPairs, r.CallDateAccuracy = c.dated, c.pairs, c.dateAccuracy
 	var dated, datedRight int
 	var participants counts
 	for _, a := range arts {
@@ -122,6 +137,20 @@ func Evaluate(gold, predicted []schema.Facts, texts map[string]string) Report {
 	r.MeetingLevel = LevelScores{Meetings: level.score(), Participants: participants.score(), DateAccuracy: newAccuracy(datedRight, dated)}
 	r.Groups, r.Errors = groupErrors(errs)
 	return r
+}
+
+// Option changes how Evaluate works.
+type Option func(*settings)
+
+type settings struct {
+	texts map[string]string
+}
+
+// WithTexts gives Evaluate the articles' text by ID: it supplies the
+// evidence sentence of the facts that have none (gold people and roles
+// usually).
+func WithTexts(texts map[string]string) Option {
+	return func(s *settings) { s.texts = texts }
 }
 
 // counts are right facts, false hits and misses.

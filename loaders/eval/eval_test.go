@@ -141,7 +141,7 @@ func TestPeople(t *testing.T) {
 		{"nothing predicted", nil, "0/0/4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Evaluate(gold, []schema.Facts{facts("a", tc.pred, nil)}, nil)
+			r := Evaluate(gold, []schema.Facts{facts("a", tc.pred, nil)})
 			if got := tpFpFn(r.People); got != tc.want {
 				t.Errorf("people = %s, want %s; errors %+v", got, tc.want, r.Errors)
 			}
@@ -175,7 +175,7 @@ func TestRoles(t *testing.T) {
 		{"unresolved holders count once per title", []schema.Role{roleOf("Port Elin", "Mayor"), roleOf("Ivo Brandt", "Mayor")}, "0/1/4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Evaluate(gold, []schema.Facts{facts("a", people, tc.roles)}, nil)
+			r := Evaluate(gold, []schema.Facts{facts("a", people, tc.roles)})
 			if got := tpFpFn(r.Roles); got != tc.want {
 				t.Errorf("roles = %s, want %s; errors %+v", got, tc.want, r.Errors)
 			}
@@ -185,8 +185,8 @@ func TestRoles(t *testing.T) {
 
 // pairFigures renders pair scores: dated tp/fp/fn, pairs tp/fp/fn, date
 // accuracy right/total.
-func pairFigures(s PairScores) string {
-	return tpFpFn(s.Dated) + " " + tpFpFn(s.Pairs) + " " + fmt.Sprintf("%d/%d", s.DateAccuracy.Right, s.DateAccuracy.Total)
+func pairFigures(dated, pairs Score, dates Accuracy) string {
+	return tpFpFn(dated) + " " + tpFpFn(pairs) + " " + fmt.Sprintf("%d/%d", dates.Right, dates.Total)
 }
 
 func TestMeetingPairs(t *testing.T) {
@@ -247,8 +247,8 @@ func TestMeetingPairs(t *testing.T) {
 				gold = append(gold, facts(id, people, nil, tc.gold[i]...))
 				pred = append(pred, facts(id, nil, nil, tc.pred[i]...))
 			}
-			r := Evaluate(gold, pred, nil)
-			if got := pairFigures(r.Meetings); got != tc.want {
+			r := Evaluate(gold, pred)
+			if got := pairFigures(r.MeetingPairsDated, r.MeetingPairs, r.DateAccuracy); got != tc.want {
 				t.Errorf("meetings = %s, want %s; errors %+v", got, tc.want, r.Errors)
 			}
 		})
@@ -267,11 +267,11 @@ func TestCallsResolveAcrossTheCorpus(t *testing.T) {
 	}
 	pred := []schema.Facts{facts("a", nil, nil),
 		facts("b", nil, nil, call("2024-03-04", "Holm", "Kone"), meeting("2024-03-05", "Holm", "Kone"))}
-	r := Evaluate(gold, pred, nil)
-	if got := pairFigures(r.Calls); got != "1/0/0 1/0/0 1/1" {
+	r := Evaluate(gold, pred)
+	if got := pairFigures(r.CallPairsDated, r.CallPairs, r.CallDateAccuracy); got != "1/0/0 1/0/0 1/1" {
 		t.Errorf("calls = %s, want the pair resolved through article a", got)
 	}
-	if got := pairFigures(r.Meetings); got != "0/1/1 0/1/1 0/0" {
+	if got := pairFigures(r.MeetingPairsDated, r.MeetingPairs, r.DateAccuracy); got != "0/1/1 0/1/1 0/0" {
 		t.Errorf("meetings = %s, want Kone unresolved in article b", got)
 	}
 }
@@ -321,7 +321,7 @@ func TestMeetingLevel(t *testing.T) {
 			[]schema.Meeting{meeting("2024-03-05", "Kone", "Holm", "Port Elin")}, "1/0/0 2/1/0 1/1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Evaluate([]schema.Facts{facts("a", people, nil, tc.gold...)}, []schema.Facts{facts("a", nil, nil, tc.pred...)}, nil)
+			r := Evaluate([]schema.Facts{facts("a", people, nil, tc.gold...)}, []schema.Facts{facts("a", nil, nil, tc.pred...)})
 			if got := levelFigures(r.MeetingLevel); got != tc.want {
 				t.Errorf("meeting level = %s, want %s", got, tc.want)
 			}
@@ -351,7 +351,7 @@ func TestScoreRatios(t *testing.T) {
 // and misses are exactly its listed errors.
 func TestErrorsAccountForEveryCount(t *testing.T) {
 	gold, predicted, texts := loadFixture(t)
-	r := Evaluate(gold, predicted, texts)
+	r := Evaluate(gold, predicted, WithTexts(texts))
 	listed := map[string]int{}
 	for _, e := range r.Errors {
 		listed[e.Category+"/"+e.Kind]++
@@ -368,8 +368,8 @@ func TestErrorsAccountForEveryCount(t *testing.T) {
 	}{
 		{r.People, []string{CategoryPerson}},
 		{r.Roles, []string{CategoryRole}},
-		{r.Meetings.Dated, []string{CategoryMeeting, CategoryMeetingDate}},
-		{r.Calls.Dated, []string{CategoryCall, CategoryCallDate}},
+		{r.MeetingPairsDated, []string{CategoryMeeting, CategoryMeetingDate}},
+		{r.CallPairsDated, []string{CategoryCall, CategoryCallDate}},
 	} {
 		var fp, fn int
 		for _, c := range tc.categories {
@@ -396,7 +396,7 @@ func TestArticlesOnOneSideOnly(t *testing.T) {
 	people := []schema.Person{person("Amara Kone")}
 	gold := []schema.Facts{facts("a", people, nil), facts("b", people, nil)}
 	pred := []schema.Facts{facts("a", people, nil), facts("c", people, nil)}
-	r := Evaluate(gold, pred, nil)
+	r := Evaluate(gold, pred)
 	if r.Articles != 1 || strings.Join(r.MissingArticles, ",") != "b" || strings.Join(r.UnknownArticles, ",") != "c" {
 		t.Errorf("articles %d, missing %v, unknown %v", r.Articles, r.MissingArticles, r.UnknownArticles)
 	}

@@ -43,7 +43,7 @@ func loadFixture(t *testing.T) (gold, predicted []schema.Facts, texts map[string
 // -run TestGolden -update rewrites them).
 func TestGolden(t *testing.T) {
 	gold, predicted, texts := loadFixture(t)
-	r := Evaluate(gold, predicted, texts)
+	r := Evaluate(gold, predicted, WithTexts(texts))
 	for _, tc := range []struct {
 		file   string
 		render func(*bytes.Buffer) error

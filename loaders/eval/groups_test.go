@@ -97,7 +97,7 @@ func TestGroups(t *testing.T) {
 			Miss, "Dina Osei + Petr Vlk, 2024-03-05", "other"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Evaluate([]schema.Facts{tc.gold}, []schema.Facts{tc.pred}, nil)
+			r := Evaluate([]schema.Facts{tc.gold}, []schema.Facts{tc.pred})
 			for _, e := range r.Errors {
 				if e.Kind != tc.kind || e.Fact != tc.fact {
 					continue

@@ -110,7 +110,7 @@ func dateMatches(gold, predicted string) bool {
 //     gold meeting; otherwise it is right when the pair is predicted at
 //     all, and every further predicted date of the pair is a false hit;
 //   - predicted pairs absent from the gold are false hits, one per date.
-func scorePairs(arts []*article, k pairKind, errs *[]Error) PairScores {
+func scorePairs(arts []*article, k pairKind, errs *[]Error) pairScores {
 	gold, pred := pairSet{}, pairSet{}
 	for _, a := range arts {
 		gold.expand(a, a.gold.Meetings, k)
@@ -167,7 +167,7 @@ func scorePairs(arts []*article, k pairKind, errs *[]Error) PairScores {
 			*errs = append(*errs, k.pairError(FalseHit, k.pairCategory, p, d, pred[p][d], ""))
 		}
 	}
-	return PairScores{Dated: dated.score(), Pairs: pairs.score(), DateAccuracy: newAccuracy(dateRight, dateTotal)}
+	return pairScores{dated: dated.score(), pairs: pairs.score(), dateAccuracy: newAccuracy(dateRight, dateTotal)}
 }
 
 func (k pairKind) pairError(kind, category string, p pair, date string, srcs []source, note string) Error {

@@ -24,12 +24,12 @@ func WriteTable(w io.Writer, r Report, withErrors bool) error {
 	}{
 		{"people", r.People},
 		{"roles", r.Roles},
-		{"meeting pairs, right date", r.Meetings.Dated},
-		{"meeting pairs", r.Meetings.Pairs},
+		{"meeting pairs, right date", r.MeetingPairsDated},
+		{"meeting pairs", r.MeetingPairs},
 		{"meetings found (meeting level)", r.MeetingLevel.Meetings},
 		{"participants (meeting level)", r.MeetingLevel.Participants},
-		{"call pairs, right date", r.Calls.Dated},
-		{"call pairs", r.Calls.Pairs},
+		{"call pairs, right date", r.CallPairsDated},
+		{"call pairs", r.CallPairs},
 	} {
 		s := line.s
 		fmt.Fprintf(b, row, line.name, fmt.Sprint(s.TP), fmt.Sprint(s.FP), fmt.Sprint(s.FN),
@@ -40,9 +40,9 @@ func WriteTable(w io.Writer, r Report, withErrors bool) error {
 		name, of string
 		a        Accuracy
 	}{
-		{"meeting pairs", "predicted pairs with a gold date", r.Meetings.DateAccuracy},
+		{"meeting pairs", "predicted pairs with a gold date", r.DateAccuracy},
 		{"meetings found (meeting level)", "found meetings with a gold date", r.MeetingLevel.DateAccuracy},
-		{"call pairs", "predicted pairs with a gold date", r.Calls.DateAccuracy},
+		{"call pairs", "predicted pairs with a gold date", r.CallDateAccuracy},
 	} {
 		fmt.Fprintf(b, "  %-30s %s\n", line.name, accuracy(line.a, line.of))
 	}

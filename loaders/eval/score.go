@@ -49,16 +49,12 @@ func newAccuracy(right, total int) Accuracy {
 	return a
 }
 
-// PairScores scores meetings (or calls) as pairs of people over the whole
+// pairScores scores meetings (or calls) as pairs of people over the whole
 // corpus.
-type PairScores struct {
-	// Dated scores (pair, date) meetings: the headline figure.
-	Dated Score `json:"pairs_with_date"`
-	// Pairs ignores dates: distinct pairs of people.
-	Pairs Score `json:"pairs"`
-	// DateAccuracy is over the gold (pair, date) meetings with a date whose
-	// pair was predicted: the share predicted with the right date.
-	DateAccuracy Accuracy `json:"date_accuracy"`
+type pairScores struct {
+	dated        Score    // (pair, date) meetings: the headline figure
+	pairs        Score    // distinct pairs, dates ignored
+	dateAccuracy Accuracy // over the dated gold meetings whose pair was predicted
 }
 
 // LevelScores scores meetings as meetings, article by article: a gold

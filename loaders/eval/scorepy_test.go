@@ -22,7 +22,7 @@ import (
 func TestFixtureAgreesWithScorePy(t *testing.T) {
 	corpus := evaltest.CorpusDir(t)
 	gold, predicted, texts := eval.LoadFixture(t)
-	r := eval.Evaluate(gold, predicted, texts)
+	r := eval.Evaluate(gold, predicted, eval.WithTexts(texts))
 	agreed := evaltest.Agree(t, r, evaltest.ScorePy(t, corpus, eval.FixtureGold, predicted))
 	t.Log(evaltest.Summary(r, agreed))
 }
@@ -46,7 +46,7 @@ func TestRandomAgreesWithScorePy(t *testing.T) {
 	if err := os.WriteFile(goldFile, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := eval.Evaluate(gold, predicted, nil)
+	r := eval.Evaluate(gold, predicted)
 	agreed := evaltest.Agree(t, r, evaltest.ScorePy(t, corpus, goldFile, predicted))
 	t.Log(evaltest.Summary(r, agreed))
 }

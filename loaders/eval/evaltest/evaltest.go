@@ -107,17 +107,18 @@ func Agree(t testing.TB, r eval.Report, py map[string]any) int {
 	c.score("people", r.People, c.obj(py, "people"))
 	c.score("roles", r.Roles, c.obj(py, "roles"))
 	for _, pairs := range []struct {
-		name, key string
-		s         eval.PairScores
+		name, key    string
+		dated, pairs eval.Score
+		dateAccuracy eval.Accuracy
 	}{
-		{"meetings", "article_meetings", r.Meetings},
-		{"calls", "calls", r.Calls},
+		{"meetings", "article_meetings", r.MeetingPairsDated, r.MeetingPairs, r.DateAccuracy},
+		{"calls", "calls", r.CallPairsDated, r.CallPairs, r.CallDateAccuracy},
 	} {
 		o := c.obj(py, pairs.key)
-		c.score(pairs.name+" pairs with date", pairs.s.Dated, o)
-		c.score(pairs.name+" pairs", pairs.s.Pairs, c.obj(o, "pairs"))
-		c.accuracy(pairs.name+" date accuracy", pairs.s.DateAccuracy, o["date_accuracy"])
-		c.integer(pairs.name+" dated pairs found", pairs.s.DateAccuracy.Total, o["dated_pairs_found"])
+		c.score(pairs.name+" pairs with date", pairs.dated, o)
+		c.score(pairs.name+" pairs", pairs.pairs, c.obj(o, "pairs"))
+		c.accuracy(pairs.name+" date accuracy", pairs.dateAccuracy, o["date_accuracy"])
+		c.integer(pairs.name+" dated pairs found", pairs.dateAccuracy.Total, o["dated_pairs_found"])
 	}
 	me := c.obj(py, "meeting_events")
 	c.score("meeting level", r.MeetingLevel.Meetings, me)
@@ -196,6 +197,6 @@ func four(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
 // Summary is a one-line account of an agreement, for test logs.
 func Summary(r eval.Report, agreed int) string {
 	return fmt.Sprintf("%d figures agree: pairs+date F1 %s, pairs F1 %s, meeting level F1 %s, calls F1 %s, people F1 %s, roles F1 %s, date accuracy %s",
-		agreed, four(r.Meetings.Dated.F1), four(r.Meetings.Pairs.F1), four(r.MeetingLevel.Meetings.F1), four(r.Calls.Dated.F1),
-		four(r.People.F1), four(r.Roles.F1), describe(r.Meetings.DateAccuracy.Value))
+		agreed, four(r.MeetingPairsDated.F1), four(r.MeetingPairs.F1), four(r.MeetingLevel.Meetings.F1), four(r.CallPairsDated.F1),
+		four(r.People.F1), four(r.Roles.F1), describe(r.DateAccuracy.Value))
 }
