@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -22,10 +21,18 @@ func init() {
 		Usage:     "score extraction against a gold annotation",
 		ArgsUsage: "PATH...",
 		Description: `Extracts facts from the articles as kg extract does and scores them against
-a hand-made gold annotation (the format of kg extract --format json), with
-precision, recall and F1 for people, roles and meetings (pairs of people,
-with and without the right date) and the accuracy of meeting dates. The
-rules are in docs/eval.md.
+a hand-made gold annotation (the format of kg extract --format json), by the
+rules of corpus/README.md, exactly as its reference scorer corpus/score.py
+applies them (docs/eval.md):
+
+   people, roles         per article; names resolved to the gold people
+   meeting pairs         in-person meetings as pairs of people over the whole
+                         corpus, with the right date and with dates ignored
+   meeting level         per article, each gold meeting matched to the
+                         predicted one sharing most people: meetings found,
+                         and the participants inside them
+   call pairs            phone and video calls (kind call), as pairs
+   date accuracy         of predicted meeting pairs, found meetings and calls
 
 Articles are matched to the gold by id, or else by file name without
 extension (plain-text files have no id of their own). Gold articles missing
@@ -33,26 +40,66 @@ from the input, and input articles the gold does not annotate, are reported
 and left out of the scores.
 
 --errors lists every miss and false hit with its article and evidence
-sentence. Scores are information: kg eval exits 0 unless the input cannot
-be read or a --min threshold is not reached.
+sentence, grouped by the construction of the text that most likely caused it
+(mentions, many meetings in one sentence, attendees, other predicates,
+descriptions, calls, dates, what is not a meeting, other), largest group
+first. Scores are information: kg eval exits 0 unless the input cannot be
+read or a --min threshold is not reached.
 
+--min KIND=VALUE fails (exit 1) when a score is below VALUE; KIND is one of:
+` + thresholdHelp() + `
 Examples:
    kg eval --gold testdata/seeds/gold.json testdata/seeds/articles.jsonl
    kg eval --gold testdata/seeds/gold.json --errors testdata/seeds/*.txt
-   kg eval --gold gold.json --min meetings=0.8 --min people=0.9 corpus/`,
+   kg eval --gold gold.json --format json corpus/ | jq .meeting_level
+   kg eval --gold gold.json --min meetings-dated=0.85 --min meeting-level=0.9 \
+           --min calls=0.85 --min date-accuracy=0.9 corpus/`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "gold", Required: true, Usage: "gold annotation `FILE` (JSON)"},
-			&cli.BoolFlag{Name: "errors", Usage: "list every miss and false hit with its evidence sentence"},
+			&cli.BoolFlag{Name: "errors", Usage: "list every miss and false hit with its evidence sentence, by construction"},
 			&cli.StringFlag{Name: "format", Value: formatTable, Usage: "output `FORMAT`: table or json"},
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
-			&cli.StringSliceFlag{Name: "min", Usage: "exit 1 when an F1 is below a threshold: `KIND=F1`, KIND one of " + strings.Join(thresholdKinds, ", ") + " (repeatable)"},
+			&cli.StringSliceFlag{Name: "min", Usage: "exit 1 when a score is below a threshold: `KIND=VALUE` (repeatable; kinds above)"},
 		},
 		Action: runEval,
 	})
 }
 
-// thresholdKinds are the scores --min can test.
-var thresholdKinds = []string{"people", "roles", "meetings", "meetings-dated"}
+// threshold is a score --min can test.
+type threshold struct {
+	kind, what string
+	value      func(eval.Report) *float64 // nil when the score is undefined
+}
+
+// thresholds are the kinds --min accepts.
+var thresholds = []threshold{
+	{"people", "people F1", func(r eval.Report) *float64 { return &r.People.F1 }},
+	{"roles", "roles F1", func(r eval.Report) *float64 { return &r.Roles.F1 }},
+	{"meetings-dated", "meeting pairs with the right date, F1", func(r eval.Report) *float64 { return &r.MeetingPairsDated.F1 }},
+	{"meetings", "meeting pairs, dates ignored, F1", func(r eval.Report) *float64 { return &r.MeetingPairs.F1 }},
+	{"meeting-level", "meetings found (meeting level), F1", func(r eval.Report) *float64 { return &r.MeetingLevel.Meetings.F1 }},
+	{"participants", "participants of found meetings, F1", func(r eval.Report) *float64 { return &r.MeetingLevel.Participants.F1 }},
+	{"calls", "call pairs with the right date, F1", func(r eval.Report) *float64 { return &r.CallPairsDated.F1 }},
+	{"calls-pairs", "call pairs, dates ignored, F1", func(r eval.Report) *float64 { return &r.CallPairs.F1 }},
+	{"date-accuracy", "date accuracy of predicted meeting pairs", func(r eval.Report) *float64 { return r.DateAccuracy.Value }},
+	{"meeting-level-dates", "date accuracy of found meetings", func(r eval.Report) *float64 { return r.MeetingLevel.DateAccuracy.Value }},
+}
+
+func thresholdHelp() string {
+	var b strings.Builder
+	for _, t := range thresholds {
+		fmt.Fprintf(&b, "   %-22s%s\n", t.kind, t.what)
+	}
+	return b.String()
+}
+
+func thresholdKinds() string {
+	kinds := make([]string, len(thresholds))
+	for i, t := range thresholds {
+		kinds[i] = t.kind
+	}
+	return strings.Join(kinds, ", ")
+}
 
 func runEval(c *cli.Context) error {
 	if c.NArg() == 0 {
@@ -81,7 +128,8 @@ func runEval(c *cli.Context) error {
 	}
 
 	var predicted []schema.Facts
-	seen := map[string]string{} // gold id -> origin of the article scored for it
+	texts := map[string]string{} // article text by the id scored
+	seen := map[string]string{}  // gold id -> origin of the article scored for it
 	problems := 0
 	warn := func(format string, args ...any) { fmt.Fprintf(c.App.ErrWriter, "kg eval: "+format+"\n", args...) }
 	err = loaders.Walk(c.Context, c.Args().Slice(), loaders.Options{Date: c.String("date")},
@@ -97,6 +145,7 @@ func runEval(c *cli.Context) error {
 			} else {
 				f.ID = a.ID
 			}
+			texts[f.ID] = a.Text
 			predicted = append(predicted, f)
 			return nil
 		},
@@ -109,7 +158,7 @@ func runEval(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("eval: "+err.Error(), 1)
 	}
-	r := eval.Evaluate(gold, predicted)
+	r := eval.Evaluate(gold, predicted, eval.WithTexts(texts))
 	if len(r.MissingArticles) > 0 {
 		warn("warning: %d gold articles not in the input, left out of the scores: %s", len(r.MissingArticles), strings.Join(r.MissingArticles, ", "))
 	}
@@ -117,19 +166,16 @@ func runEval(c *cli.Context) error {
 		warn("warning: %d input articles not in %s, left out of the scores: %s", len(r.UnknownArticles), c.String("gold"), strings.Join(r.UnknownArticles, ", "))
 	}
 	if !c.Bool("errors") {
-		r.Errors = nil
+		r.Groups, r.Errors = []eval.GroupCount{}, []eval.Error{}
 	}
 	if format == formatJSON {
-		if r.Errors == nil {
-			r.Errors = []eval.Error{}
-		}
 		enc := json.NewEncoder(c.App.Writer)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(r); err != nil {
 			return err
 		}
-	} else if err := writeEvalTable(c.App.Writer, r, c.Bool("errors")); err != nil {
+	} else if err := eval.WriteTable(c.App.Writer, r, c.Bool("errors")); err != nil {
 		return err
 	}
 	if problems > 0 {
@@ -141,7 +187,7 @@ func runEval(c *cli.Context) error {
 	return nil
 }
 
-// parseThresholds reads --min KIND=F1 values.
+// parseThresholds reads --min KIND=VALUE values.
 func parseThresholds(specs []string) (map[string]float64, error) {
 	out := map[string]float64{}
 	for _, s := range specs {
@@ -149,70 +195,35 @@ func parseThresholds(specs []string) (map[string]float64, error) {
 		kind = strings.TrimSpace(kind)
 		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if !ok || err != nil || f < 0 || f > 1 {
-			return nil, fmt.Errorf("--min %q is not KIND=F1 with F1 between 0 and 1", s)
+			return nil, fmt.Errorf("--min %q is not KIND=VALUE with VALUE between 0 and 1", s)
 		}
 		known := false
-		for _, k := range thresholdKinds {
-			known = known || k == kind
+		for _, t := range thresholds {
+			known = known || t.kind == kind
 		}
 		if !known {
-			return nil, fmt.Errorf("--min %q: unknown kind %q (choose %s)", s, kind, strings.Join(thresholdKinds, ", "))
+			return nil, fmt.Errorf("--min %q: unknown kind %q (choose %s)", s, kind, thresholdKinds())
 		}
 		out[kind] = f
 	}
 	return out, nil
 }
 
+// checkThresholds returns the thresholds not reached; an undefined score
+// (a date accuracy with no dated meeting found) does not reach any.
 func checkThresholds(r eval.Report, mins map[string]float64) []string {
-	scores := map[string]eval.Score{"people": r.People, "roles": r.Roles, "meetings": r.MeetingPairs, "meetings-dated": r.MeetingPairsDated}
 	var failed []string
-	for _, kind := range thresholdKinds {
-		if min, ok := mins[kind]; ok && scores[kind].F1 < min {
-			failed = append(failed, fmt.Sprintf("%s F1 %.3f < %.3f", kind, scores[kind].F1, min))
+	for _, t := range thresholds {
+		min, ok := mins[t.kind]
+		if !ok {
+			continue
+		}
+		switch v := t.value(r); {
+		case v == nil:
+			failed = append(failed, fmt.Sprintf("%s is n/a (nothing to measure it on) < %.4f", t.kind, min))
+		case *v < min:
+			failed = append(failed, fmt.Sprintf("%s %.4f < %.4f", t.kind, *v, min))
 		}
 	}
 	return failed
-}
-
-func writeEvalTable(w io.Writer, r eval.Report, withErrors bool) error {
-	noun := "articles"
-	if r.Articles == 1 {
-		noun = "article"
-	}
-	fmt.Fprintf(w, "%d %s scored\n\n", r.Articles, noun)
-	const row = "%-30s %6s %10s %6s %10s %7s %6s\n"
-	fmt.Fprintf(w, row, "", "right", "predicted", "gold", "precision", "recall", "F1")
-	for _, line := range []struct {
-		name string
-		s    eval.Score
-	}{
-		{"people", r.People},
-		{"roles", r.Roles},
-		{"meetings (pairs)", r.MeetingPairs},
-		{"meetings (pairs, right date)", r.MeetingPairsDated},
-	} {
-		s := line.s
-		fmt.Fprintf(w, row, line.name, strconv.Itoa(s.Right), strconv.Itoa(s.Predicted), strconv.Itoa(s.Gold),
-			fmt.Sprintf("%.3f", s.Precision), fmt.Sprintf("%.3f", s.Recall), fmt.Sprintf("%.3f", s.F1))
-	}
-	acc := "n/a (no matched meeting has a gold date)"
-	if r.DateAccuracy.Value != nil {
-		acc = fmt.Sprintf("%.3f (%d of %d matched meetings with a gold date)", *r.DateAccuracy.Value, r.DateAccuracy.Right, r.DateAccuracy.Total)
-	}
-	fmt.Fprintf(w, "%-30s %s\n", "date accuracy", acc)
-	if !withErrors {
-		return nil
-	}
-	fmt.Fprintf(w, "\n%d errors\n", len(r.Errors))
-	for _, e := range r.Errors {
-		fmt.Fprintf(w, "[%s] %s in %s: %s", e.Category, e.Kind, strings.Join(e.Articles, ", "), e.Fact)
-		if e.Note != "" {
-			fmt.Fprintf(w, " (%s)", e.Note)
-		}
-		fmt.Fprintln(w)
-		if e.Evidence != "" {
-			fmt.Fprintf(w, "    evidence: %s\n", e.Evidence)
-		}
-	}
-	return nil
 }

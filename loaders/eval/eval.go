@@ -1,9 +1,12 @@
 // Package eval scores extracted facts against a hand-made gold annotation,
-// following the rules of corpus/README.md: precision, recall and F1 for
-// people, roles and meetings (pairs of people, with and without the right
-// date), and the accuracy of meeting dates. It also lists every miss and
-// false hit with its article and evidence sentence, so a low score can be
-// traced to the sentences behind it.
+// following the rules of corpus/README.md exactly as its reference scorer
+// (corpus/score.py) applies them: people and roles per article; meetings
+// and calls as pairs of people over the whole corpus, with and without the
+// right date; meetings as meetings, article by article (found, and with
+// which participants); and the accuracy of dates. It lists every miss and
+// false hit with its article and evidence sentence, grouped by the
+// construction of the text that most likely caused it (groups.go), so that
+// a low score can be traced to the sentences behind it.
 package eval
 
 import (
@@ -13,54 +16,32 @@ import (
 	"github.com/kg-project/kg/schema"
 )
 
-// Score is precision, recall and F1 of one kind of fact.
-type Score struct {
-	Right     int     `json:"right"`     // predicted facts that match a gold fact
-	Predicted int     `json:"predicted"` // facts predicted
-	Gold      int     `json:"gold"`      // facts in the gold annotation
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
-}
-
-// newScore computes the ratios. With nothing to find and nothing found,
-// every ratio is 1; with nothing predicted, precision is 0 (and so is
-// recall, unless the gold is empty too).
-func newScore(right, predicted, gold int) Score {
-	s := Score{Right: right, Predicted: predicted, Gold: gold}
-	switch {
-	case predicted == 0 && gold == 0:
-		s.Precision, s.Recall, s.F1 = 1, 1, 1
-		return s
-	case predicted > 0:
-		s.Precision = float64(right) / float64(predicted)
-	}
-	if gold > 0 {
-		s.Recall = float64(right) / float64(gold)
-	} else {
-		s.Recall = 1
-	}
-	if s.Precision+s.Recall > 0 {
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
-	}
-	return s
-}
-
-// Accuracy is a share of right answers; Value is nil when there was no
-// question (Total 0).
-type Accuracy struct {
-	Right int      `json:"right"`
-	Total int      `json:"total"`
-	Value *float64 `json:"accuracy"`
-}
-
-func newAccuracy(right, total int) Accuracy {
-	a := Accuracy{Right: right, Total: total}
-	if total > 0 {
-		v := float64(right) / float64(total)
-		a.Value = &v
-	}
-	return a
+// Report is the result of scoring a set of articles.
+type Report struct {
+	Articles int   `json:"articles"` // articles scored
+	People   Score `json:"people"`
+	Roles    Score `json:"roles"`
+	// In-person meetings as pairs of people over the corpus: with the right
+	// date (the headline figure) and dates ignored, and the accuracy of
+	// the dates of predicted pairs.
+	MeetingPairsDated Score    `json:"meeting_pairs_with_date"`
+	MeetingPairs      Score    `json:"meeting_pairs"`
+	DateAccuracy      Accuracy `json:"date_accuracy"`
+	// Meetings and calls as meetings, article by article.
+	MeetingLevel LevelScores `json:"meeting_level"`
+	// Phone and video calls as pairs of people, like meetings.
+	CallPairsDated   Score    `json:"call_pairs_with_date"`
+	CallPairs        Score    `json:"call_pairs"`
+	CallDateAccuracy Accuracy `json:"call_date_accuracy"`
+	// MissingArticles are gold articles with no prediction; they are left
+	// out of every score. UnknownArticles are predicted articles the gold
+	// does not annotate, also left out.
+	MissingArticles []string `json:"missing_articles,omitempty"`
+	UnknownArticles []string `json:"unknown_articles,omitempty"`
+	// Groups counts the errors by construction, largest first; Errors lists
+	// them in the same order.
+	Groups []GroupCount `json:"error_groups"`
+	Errors []Error      `json:"errors"`
 }
 
 // Kinds of Error.
@@ -69,54 +50,52 @@ const (
 	FalseHit = "false hit" // predicted, not in the gold annotation
 )
 
-// Categories of Error.
+// Categories of Error: which score it counts against.
 const (
 	CategoryPerson      = "person"
 	CategoryRole        = "role"
 	CategoryMeeting     = "meeting"      // the pair of people is wrong
 	CategoryMeetingDate = "meeting date" // the pair is right, this date is not
+	CategoryCall        = "call"
+	CategoryCallDate    = "call date"
 )
 
 // Error is one miss or false hit.
 type Error struct {
+	Group    string   `json:"group"`    // the construction it is put down to: a Group's Name
 	Kind     string   `json:"kind"`     // Miss or FalseHit
 	Category string   `json:"category"` // CategoryPerson, ...
 	Articles []string `json:"articles"` // ids of the articles stating the fact
 	Fact     string   `json:"fact"`     // the fact, in words
 	Note     string   `json:"note,omitempty"`
 	// Evidence is the sentence stating the fact: the predicted one for a
-	// false hit, the gold one for a miss ("" when the gold has none).
+	// false hit, the gold one for a miss. When the gold gives none, it is
+	// the first sentence of the article text naming the person.
 	Evidence string `json:"evidence"`
-}
 
-// Report is the result of scoring a set of articles.
-type Report struct {
-	Articles          int      `json:"articles"` // articles scored
-	People            Score    `json:"people"`
-	Roles             Score    `json:"roles"`
-	MeetingPairs      Score    `json:"meeting_pairs"`
-	MeetingPairsDated Score    `json:"meeting_pairs_with_date"`
-	DateAccuracy      Accuracy `json:"date_accuracy"`
-	// MissingArticles are gold articles with no prediction; they are left
-	// out of every score. UnknownArticles are predicted articles the gold
-	// does not annotate, also left out.
-	MissingArticles []string `json:"missing_articles,omitempty"`
-	UnknownArticles []string `json:"unknown_articles,omitempty"`
-	Errors          []Error  `json:"errors"`
+	clues clues // what the grouping rules look at
 }
 
 // Evaluate scores predicted facts against gold facts. Articles are paired
-// by ID; only articles present on both sides are scored.
-func Evaluate(gold, predicted []schema.Facts) Report {
+// by ID; only articles present on both sides are scored, but names are
+// resolved against the people of the whole gold annotation, as the
+// reference scorer does.
+func Evaluate(gold, predicted []schema.Facts, options ...Option) Report {
+	var set settings
+	for _, o := range options {
+		o(&set)
+	}
+	texts := set.texts
+	reg := newRegistry(gold)
 	predByID := map[string]schema.Facts{}
 	for _, p := range predicted {
 		if _, dup := predByID[p.ID]; !dup {
 			predByID[p.ID] = p
 		}
 	}
-	goldIDs := map[string]bool{}
 	var r Report
-	var pairs []articlePair
+	var arts []*article
+	goldIDs := map[string]bool{}
 	for _, g := range gold {
 		goldIDs[g.ID] = true
 		p, ok := predByID[g.ID]
@@ -124,254 +103,225 @@ func Evaluate(gold, predicted []schema.Facts) Report {
 			r.MissingArticles = append(r.MissingArticles, g.ID)
 			continue
 		}
-		pairs = append(pairs, newArticlePair(g, p))
+		arts = append(arts, newArticle(reg, g, p, texts[g.ID]))
 	}
 	for _, p := range predicted {
 		if !goldIDs[p.ID] {
 			r.UnknownArticles = append(r.UnknownArticles, p.ID)
 		}
 	}
-	r.Articles = len(pairs)
+	r.Articles = len(arts)
 
-	var pr, pp, pg, rr, rp, rg int
-	for i := range pairs {
-		a := &pairs[i]
-		right, errs := a.scorePeople()
-		pr, pp, pg = pr+right, pp+len(a.pred), pg+len(a.gold)
-		r.Errors = append(r.Errors, errs...)
-		right, npred, ngold, errs := a.scoreRoles()
-		rr, rp, rg = rr+right, rp+npred, rg+ngold
-		r.Errors = append(r.Errors, errs...)
+	var people, roles, level counts
+	var errs []Error
+	for _, a := range arts {
+		people.add(a.scorePeople(&errs))
+		roles.add(a.scoreRoles(&errs))
 	}
-	r.People = newScore(pr, pp, pg)
-	r.Roles = newScore(rr, rp, rg)
-	r.scoreMeetings(pairs)
+	r.People = people.score()
+	r.Roles = roles.score()
+	m := scorePairs(arts, meetingPairs, &errs)
+	r.MeetingPairsDated, r.MeetingPairs, r.DateAccuracy = m.dated, m.pairs, m.dateAccuracy
+	c := scorePairs(arts, callPairs, &errs)
+	r.CallPairsDated, r.CallPairs, r.CallDateAccuracy = c.dated, c.pairs, c.dateAccuracy
+	var dated, datedRight int
+	var participants counts
+	for _, a := range arts {
+		for _, call := range []bool{false, true} {
+			c := scoreLevel(a.meetingSets(a.gold.Meetings, call), a.meetingSets(a.pred.Meetings, call))
+			level.add(c.meetings)
+			participants.add(c.participants)
+			dated, datedRight = dated+c.dated, datedRight+c.datedRight
+		}
+	}
+	r.MeetingLevel = LevelScores{Meetings: level.score(), Participants: participants.score(), DateAccuracy: newAccuracy(datedRight, dated)}
+	r.Groups, r.Errors = groupErrors(errs)
 	return r
 }
 
-// goldPerson is a person of the gold annotation of one article.
-type goldPerson struct {
-	id    string          // identity across articles: the folded name
-	name  string          // as written in the gold
-	forms map[string]bool // folded name and aliases
+// Option changes how Evaluate works.
+type Option func(*settings)
+
+type settings struct {
+	texts map[string]string
 }
 
-// predPerson is a distinct predicted person of one article.
-type predPerson struct {
-	name     string
-	folded   string
-	forms    map[string]bool // folded name and aliases
-	evidence string
-	match    int // index of the gold person matched, -1 for none
+// WithTexts gives Evaluate the articles' text by ID: it supplies the
+// evidence sentence of the facts that have none (gold people and roles
+// usually).
+func WithTexts(texts map[string]string) Option {
+	return func(s *settings) { s.texts = texts }
 }
 
-// articlePair holds one article's gold and predicted facts, with the
-// predicted people matched to the gold ones.
-type articlePair struct {
-	id        string
-	goldFacts schema.Facts
-	predFacts schema.Facts
-	gold      []goldPerson
-	pred      []predPerson
+// counts are right facts, false hits and misses.
+type counts struct{ tp, fp, fn int }
+
+func (c *counts) add(o counts) { c.tp, c.fp, c.fn = c.tp+o.tp, c.fp+o.fp, c.fn+o.fn }
+func (c counts) score() Score  { return newScore(c.tp, c.fp, c.fn) }
+
+// article holds one article's gold and predicted facts.
+type article struct {
+	id         string
+	gold, pred schema.Facts
+	text       string
+	reg        *registry
+	scope      map[string]bool // the gold names of the article's people
+	predPeople map[string]bool // identities of the predicted people
 }
 
-func newArticlePair(g, p schema.Facts) articlePair {
-	a := articlePair{id: g.ID, goldFacts: g, predFacts: p}
+func newArticle(reg *registry, g, p schema.Facts, text string) *article {
+	a := &article{id: g.ID, gold: g, pred: p, text: text, reg: reg, scope: map[string]bool{}, predPeople: map[string]bool{}}
 	for _, person := range g.People {
-		gp := goldPerson{id: foldName(person.Name), name: person.Name, forms: map[string]bool{foldName(person.Name): true}}
-		for _, alias := range person.Aliases {
-			gp.forms[foldName(alias)] = true
-		}
-		a.gold = append(a.gold, gp)
+		a.scope[person.Name] = true
 	}
-	seen := map[string]int{}
 	for _, person := range p.People {
-		f := foldName(person.Name)
-		if f == "" {
-			continue
-		}
-		if i, dup := seen[f]; dup {
-			for _, alias := range person.Aliases {
-				a.pred[i].forms[foldName(alias)] = true
-			}
-			continue
-		}
-		seen[f] = len(a.pred)
-		pp := predPerson{name: person.Name, folded: f, forms: map[string]bool{f: true}, evidence: person.Evidence, match: -1}
-		for _, alias := range person.Aliases {
-			pp.forms[foldName(alias)] = true
-		}
-		a.pred = append(a.pred, pp)
-	}
-	// Match predicted to gold people: a predicted name matches a gold
-	// person when it equals the gold name or one of its aliases.
-	match := maxMatching(len(a.pred), len(a.gold), func(i, j int) bool {
-		return a.gold[j].forms[a.pred[i].folded]
-	})
-	for i, j := range match {
-		a.pred[i].match = j
+		a.predPeople[a.identity(person.Name)] = true
 	}
 	return a
 }
 
-// scorePeople returns the number of predicted people matched and the
-// misses and false hits.
-func (a *articlePair) scorePeople() (int, []Error) {
-	var errs []Error
-	right := 0
-	matched := make([]bool, len(a.gold))
-	for _, p := range a.pred {
-		if p.match >= 0 {
-			right++
-			matched[p.match] = true
-		}
-	}
-	for _, p := range a.pred {
-		if p.match >= 0 {
+// identity is who a name stands for in this article.
+func (a *article) identity(name string) string { return a.reg.identity(name, a.scope) }
+
+// scorePeople compares the distinct people: a predicted name counts for the
+// gold person it resolves to; the gold people no name resolves to are
+// misses.
+func (a *article) scorePeople(errs *[]Error) counts {
+	var c counts
+	found := map[string]bool{}
+	for _, p := range a.pred.People {
+		id := a.identity(p.Name)
+		if found[id] {
 			continue
 		}
-		e := Error{Kind: FalseHit, Category: CategoryPerson, Articles: []string{a.id}, Fact: p.name, Evidence: p.evidence}
-		for _, g := range a.gold {
-			if g.forms[p.folded] {
-				e.Note = "another predicted person already stands for " + g.name
+		found[id] = true
+		if a.scope[id] {
+			c.tp++
+			continue
+		}
+		c.fp++
+		*errs = append(*errs, a.personError(FalseHit, p.Name, p.Evidence, "resolves to no gold person of the article"))
+	}
+	missed := map[string]bool{}
+	for _, p := range a.gold.People {
+		if found[p.Name] || missed[p.Name] {
+			continue
+		}
+		missed[p.Name] = true
+		c.fn++
+		*errs = append(*errs, a.personError(Miss, p.Name, p.Evidence, ""))
+	}
+	return c
+}
+
+func (a *article) personError(kind, name, evidence, note string) Error {
+	if evidence == "" {
+		evidence = sentenceNaming(a.text, a.forms(name))
+	}
+	return Error{Kind: kind, Category: CategoryPerson, Articles: []string{a.id}, Fact: name, Note: note, Evidence: evidence}
+}
+
+// forms are the ways the article names a person: the gold name and aliases
+// of the gold person it resolves to, or the name itself.
+func (a *article) forms(name string) []string {
+	id := a.identity(name)
+	forms := []string{name}
+	for _, p := range a.gold.People {
+		if p.Name == id {
+			forms = append(forms, p.Name)
+			forms = append(forms, p.Aliases...)
+		}
+	}
+	return forms
+}
+
+// predRole is a predicted role, its holder resolved.
+type predRole struct {
+	holder string // gold name, "" when unresolved
+	words  map[string]bool
+	role   schema.Role
+}
+
+// scoreRoles matches each gold role, in order, to the first unused
+// predicted role of the same gold person whose title has every word of the
+// gold title (titleWords). Unused predicted roles are false hits, counted
+// once per (holder, title words).
+func (a *article) scoreRoles(errs *[]Error) counts {
+	var c counts
+	var preds []predRole
+	for _, r := range a.pred.Roles {
+		holder, _ := a.reg.resolve(r.Person, a.scope)
+		preds = append(preds, predRole{holder: holder, words: titleWords(r.Title), role: r})
+	}
+	used := make([]bool, len(preds))
+	for _, g := range a.gold.Roles {
+		gw := titleWords(g.Title)
+		hit := -1
+		for i, p := range preds {
+			if !used[i] && p.holder != "" && p.holder == g.Person && len(gw) > 0 && subset(gw, p.words) {
+				hit = i
 				break
 			}
 		}
-		errs = append(errs, e)
-	}
-	for j, g := range a.gold {
-		if !matched[j] {
-			errs = append(errs, Error{Kind: Miss, Category: CategoryPerson, Articles: []string{a.id}, Fact: g.name, Evidence: personEvidence(a.goldFacts, g.name)})
+		if hit >= 0 {
+			used[hit] = true
+			c.tp++
+			continue
 		}
-	}
-	return right, errs
-}
-
-func personEvidence(f schema.Facts, name string) string {
-	for _, p := range f.People {
-		if p.Name == name {
-			return p.Evidence
+		c.fn++
+		evidence := g.Evidence
+		if evidence == "" {
+			evidence = sentenceNaming(a.text, a.forms(g.Person))
 		}
-	}
-	return ""
-}
-
-// resolvePred maps a name used in a predicted fact (a meeting participant
-// or role holder) to a person identity: the gold person it names, else a
-// predicted-only identity. It returns the identity and a display name.
-func (a *articlePair) resolvePred(name string) (string, string) {
-	f := foldName(name)
-	// A predicted person the name stands for, matched to a gold person.
-	for _, p := range a.pred {
-		if p.match >= 0 && p.forms[f] {
-			return a.gold[p.match].id, a.gold[p.match].name
-		}
-	}
-	if g, ok := a.goldByForm(f); ok {
-		return g.id, g.name
-	}
-	return "?" + f, name
-}
-
-// resolveGold maps a name used in a gold fact to its gold person.
-func (a *articlePair) resolveGold(name string) (string, string) {
-	f := foldName(name)
-	for _, g := range a.gold {
-		if g.id == f {
-			return g.id, g.name
-		}
-	}
-	if g, ok := a.goldByForm(f); ok {
-		return g.id, g.name
-	}
-	return f, name
-}
-
-func (a *articlePair) goldByForm(f string) (goldPerson, bool) {
-	for _, g := range a.gold {
-		if g.forms[f] {
-			return g, true
-		}
-	}
-	return goldPerson{}, false
-}
-
-type role struct {
-	person, name, title, evidence string
-}
-
-func (a *articlePair) scoreRoles() (right, predicted, gold int, errs []Error) {
-	var golds, preds []role
-	for _, r := range a.goldFacts.Roles {
-		id, name := a.resolveGold(r.Person)
-		golds = append(golds, role{id, name, r.Title, r.Evidence})
+		*errs = append(*errs, Error{Kind: Miss, Category: CategoryRole, Articles: []string{a.id},
+			Fact: g.Person + ": " + g.Title, Note: a.predictedTitles(g.Person, preds), Evidence: evidence})
 	}
 	seen := map[string]bool{}
-	for _, r := range a.predFacts.Roles {
-		id, name := a.resolvePred(r.Person)
-		k := id + "\x00" + strings.Join(titleWords(r.Title), " ")
-		if seen[k] {
+	for i, p := range preds {
+		k := p.holder + "\x00" + titleKey(p.words)
+		if used[i] || seen[k] {
 			continue
 		}
 		seen[k] = true
-		preds = append(preds, role{id, name, r.Title, r.Evidence})
-	}
-	match := maxMatching(len(preds), len(golds), func(i, j int) bool {
-		return preds[i].person == golds[j].person && titleMatches(golds[j].title, preds[i].title)
-	})
-	matched := make([]bool, len(golds))
-	for i, j := range match {
-		if j >= 0 {
-			right++
-			matched[j] = true
-			continue
+		c.fp++
+		note := ""
+		if p.holder == "" {
+			note = "the holder resolves to no gold person of the article"
+		} else if titles := a.goldTitles(p.holder); titles != "" {
+			note = "gold: " + titles
 		}
-		errs = append(errs, Error{Kind: FalseHit, Category: CategoryRole, Articles: []string{a.id}, Fact: preds[i].name + ": " + preds[i].title, Evidence: preds[i].evidence})
-	}
-	for j, g := range golds {
-		if !matched[j] {
-			errs = append(errs, Error{Kind: Miss, Category: CategoryRole, Articles: []string{a.id}, Fact: g.name + ": " + g.title, Evidence: g.evidence})
+		evidence := p.role.Evidence
+		if evidence == "" {
+			evidence = sentenceNaming(a.text, a.forms(p.role.Person))
 		}
+		*errs = append(*errs, Error{Kind: FalseHit, Category: CategoryRole, Articles: []string{a.id},
+			Fact: p.role.Person + ": " + p.role.Title, Note: note, Evidence: evidence})
 	}
-	return right, len(preds), len(golds), errs
+	return c
 }
 
-// maxMatching pairs left items with right items, each used at most once,
-// as many as possible, where ok(i, j) says that left i may pair with right
-// j. It returns, for each left item, its right item or -1. Ties go to the
-// earlier items, so results are stable.
-func maxMatching(nLeft, nRight int, ok func(i, j int) bool) []int {
-	leftOf := make([]int, nRight)
-	for j := range leftOf {
-		leftOf[j] = -1
-	}
-	var try func(i int, seen []bool) bool
-	try = func(i int, seen []bool) bool {
-		for j := 0; j < nRight; j++ {
-			if seen[j] || !ok(i, j) {
-				continue
-			}
-			seen[j] = true
-			if leftOf[j] < 0 || try(leftOf[j], seen) {
-				leftOf[j] = i
-				return true
-			}
-		}
-		return false
-	}
-	for i := 0; i < nLeft; i++ {
-		try(i, make([]bool, nRight))
-	}
-	rightOf := make([]int, nLeft)
-	for i := range rightOf {
-		rightOf[i] = -1
-	}
-	for j, i := range leftOf {
-		if i >= 0 {
-			rightOf[i] = j
+// predictedTitles describes what was predicted for a gold role's holder.
+func (a *article) predictedTitles(holder string, preds []predRole) string {
+	var titles []string
+	for _, p := range preds {
+		if p.holder == holder {
+			titles = append(titles, p.role.Title)
 		}
 	}
-	return rightOf
+	if len(titles) == 0 {
+		return ""
+	}
+	return "predicted: " + strings.Join(titles, "; ")
+}
+
+func (a *article) goldTitles(holder string) string {
+	var titles []string
+	for _, r := range a.gold.Roles {
+		if r.Person == holder {
+			titles = append(titles, r.Title)
+		}
+	}
+	return strings.Join(titles, "; ")
 }
 
 // sortedKeys returns the keys of m in order.

@@ -1,0 +1,4 @@
+package eval
+
+// LoadFixture lends the fixture loader to the external tests.
+var LoadFixture = loadFixture
