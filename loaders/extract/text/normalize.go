@@ -3,6 +3,9 @@ package text
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // entityResidue maps the names of HTML entities that lost their "&" on the
@@ -14,7 +17,8 @@ var entityResidue = map[string]string{
 }
 
 // Normalize returns text with HTML entities decoded (also when their "&"
-// was lost), non-breaking and zero-width spaces made plain, and carriage
+// was lost), UTF-8 that was read as Windows-1252 repaired ("JoÃ£o" →
+// "João", "Itâ€™s" → "It’s"), non-breaking and zero-width spaces made plain, and carriage
 // returns turned into newlines. Everything else is kept as it is, so
 // evidence sentences quote the article faithfully.
 func Normalize(s string) string {
@@ -23,6 +27,9 @@ func Normalize(s string) string {
 	}
 	if strings.Contains(s, ";") {
 		s = fixEntityResidue(s)
+	}
+	if strings.ContainsAny(s, "ÃÂâÅÄ") {
+		s = fixMojibake(s)
 	}
 	if strings.ContainsAny(s, "\u00a0\u200b\u200e\u200f\ufeff\r\u2028\u2029") {
 		s = strings.NewReplacer(
@@ -78,4 +85,43 @@ func fixEntityResidue(s string) string {
 
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// fixMojibake re-reads each run of non-ASCII characters that is UTF-8
+// decoded as Windows-1252: the run is encoded back to bytes and kept only
+// when those bytes are valid UTF-8 with multi-byte characters, which
+// ordinary accented text never is ("é" alone is byte E9, not UTF-8).
+func fixMojibake(s string) string {
+	enc := charmap.Windows1252.NewEncoder()
+	var b strings.Builder
+	changed := false
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if r2 < utf8.RuneSelf {
+				break
+			}
+			j += n2
+		}
+		run := s[i:j]
+		if raw, err := enc.String(run); err == nil && utf8.ValidString(raw) && utf8.RuneCountInString(raw) < utf8.RuneCountInString(run) {
+			b.WriteString(raw)
+			changed = true
+		} else {
+			b.WriteString(run)
+		}
+		i = j
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
 }

@@ -138,6 +138,10 @@ func TestNormalize(t *testing.T) {
 		{"line\r\nbreak", "line\nbreak"},
 		{"plain; text; stays", "plain; text; stays"},
 		{"AT&T and R&D", "AT&T and R&D"},
+		{"President JoÃ£o LourenÃ§o", "President João Lourenço"},
+		{"Itâ€™s done", "It’s done"},
+		{"Président Ségolène, Ärzte, Øresund, İstanbul", "Président Ségolène, Ärzte, Øresund, İstanbul"},
+		{"Ã alone", "Ã alone"},
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
