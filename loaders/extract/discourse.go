@@ -900,6 +900,9 @@ func openingPhraseEnd(toks []text.Token) int {
 			break
 		}
 	}
+	if end == 0 && opens {
+		end = shortOpeningEnd(toks, k)
+	}
 	// "According to a statement from Rosso, after being welcomed by
 	// dancers, PM Rabuka paid ...": opening phrases in a row.
 	for end > 0 && end+1 < len(toks) {
@@ -920,6 +923,23 @@ func openingPhraseEnd(toks []text.Token) int {
 		end = next
 	}
 	return end
+}
+
+// shortOpeningEnd reads an opening phrase of a few lower-case words and
+// no comma ("After lunch Rowley was back", "On Thursday Ruto hosted") and
+// returns its last token, or 0 when a name does not follow at once.
+func shortOpeningEnd(toks []text.Token, k int) int {
+	for q := k + 1; q < len(toks) && q <= k+4; q++ {
+		t := toks[q]
+		switch {
+		case dates.IsDateWord(t) || t.Kind == text.Number || t.Kind == text.Word && !t.Cap:
+			continue
+		case t.Kind == text.Word && t.Cap && q > k+1:
+			return q - 1
+		}
+		return 0
+	}
+	return 0
 }
 
 // sameClause reports that tokens [a, b) hold no comma, preposition or

@@ -1132,8 +1132,11 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			continue
 		}
 		if x.toks[k].Is("visit", "reception", "lunch", "dinner", "breakfast", "luncheon", "banquet", "summit") {
-			// A visit or a meal "with" someone is no meeting by itself.
-			if !x.tok(k + n).Is("between") {
+			// A visit or a meal "with" someone is no meeting by itself;
+			// a summit with a named leader is ("for a summit with
+			// President X").
+			named := x.toks[k].Is("summit") && x.tok(k+n).Is("with") && x.nameAfter(k+n+1)
+			if !x.tok(k+n).Is("between") && !named {
 				continue
 			}
 		}
@@ -1218,6 +1221,10 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			if f.subject == nil {
 				f.subject = x.subjectOf(k)
 			}
+			if f.subject == nil && x.purposeNoun(k) {
+				// "Rowley was back for a meeting with X".
+				f.subject = x.sentenceSubject()
+			}
 			if f.subject == nil {
 				f.subject = x.mainSubjectAfter(q)
 			}
@@ -1245,12 +1252,53 @@ func (x *sentence) adverbialNoun(k int) bool {
 	return false
 }
 
+// purposeNoun reports a meeting noun that says what someone went or was
+// somewhere for: "was back for a meeting with X", "flew to Beijing for
+// talks with X"; not when the meeting was only asked or hoped for
+// ("called for talks", "ready for a meeting").
+func (x *sentence) purposeNoun(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		t := x.toks[q]
+		if t.Is("for") {
+			return !purposeOnlyBefore[x.tok(q-1).Lower]
+		}
+		if !(t.Is("a", "an", "the", "his", "her", "their") || t.Kind == text.Word && !t.Cap) {
+			return false
+		}
+	}
+	return false
+}
+
+// purposeOnlyBefore are words before "for" that make the meeting wanted,
+// not held: "called for talks", "pressed for a meeting", "ready for a
+// summit".
+var purposeOnlyBefore = wordList(`call calls called calling ask asks asked asking push pushed pushing press pressed
+	pressing appeal appealed appeals request requested requests prepare prepared preparing preparations ready
+	open plan plans planned hope hoped hopes wait waited waiting pave paved time need needs needed demand demanded
+	demands bid reason reasons way room prospects chance hopes support supported urge urged lobby lobbied
+	campaign campaigned arrangements date venue agenda opportunity opportunities platform`)
+
+// nameAfter reports a named person's mention at token k, past "the" and
+// a description ("with the Chinese President Xi Jinping").
+func (x *sentence) nameAfter(k int) bool {
+	for q := k; q < len(x.toks) && q < k+6; q++ {
+		if mi := x.mat(q); mi >= 0 {
+			return x.ms[mi].kind == mName
+		}
+	}
+	return false
+}
+
 // sentenceSubject returns the first mention of the sentence's main
 // clause when it stands before any verb: past an opening phrase ("In a
 // Wednesday meeting with X, Rouhani said"), past a quotation and names
 // the article does not know as people.
 func (x *sentence) sentenceSubject() []int {
-	for k := openingPhraseEnd(x.toks); k < len(x.toks); k++ {
+	start := openingPhraseEnd(x.toks)
+	if start > 0 {
+		start++
+	}
+	for k := start; k < len(x.toks); k++ {
 		if x.s.Quoted[k] {
 			continue
 		}

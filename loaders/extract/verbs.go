@@ -41,10 +41,10 @@ func isForm(w, lemma string) bool {
 	if !strings.HasPrefix(w, lemma[:max(1, len(lemma)-1)]) {
 		return false
 	}
-	rest := w[len(lemma)-1:]
 	last := lemma[len(lemma)-1:]
 	stem := lemma
-	if last == "e" {
+	if last == "e" && !strings.HasSuffix(lemma, "ee") {
+		// "receive" → "receiving", but "see" → "seeing"
 		stem = lemma[:len(lemma)-1]
 	}
 	switch w {
@@ -60,7 +60,6 @@ func isForm(w, lemma string) bool {
 			return true
 		}
 	}
-	_ = rest
 	return false
 }
 
@@ -92,7 +91,8 @@ func verbForms(lemma string) []string {
 	out := []string{lemma, lemma + "s", lemma + "es", lemma + "d"}
 	last := lemma[len(lemma)-1:]
 	stem := lemma
-	if last == "e" {
+	if last == "e" && !strings.HasSuffix(lemma, "ee") {
+		// "receive" → "receiving", but "see" → "seeing"
 		stem = lemma[:len(lemma)-1]
 	}
 	out = append(out, stem+"ed", stem+"ing", lemma+last+"ed", lemma+last+"ing")
