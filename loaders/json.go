@@ -1,8 +1,8 @@
 package loaders
 
 import (
+	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -19,34 +19,43 @@ var containerKeys = map[string]bool{
 // readJSON reads a JSON document: one record object, an array of records,
 // or an object whose "articles" (or "items", ...) member is an array of
 // records; several such documents one after another are read in turn.
-// Arrays are streamed element by element with json.Decoder, so a huge
-// array needs memory for one record at a time. A syntax error stops the
-// file there (JSON cannot be resynchronised); a bad record only skips that
-// record.
-func (in *input) readJSON(r io.Reader) error {
-	lines := &lineCounter{r: r}
-	dec := json.NewDecoder(lines)
-	j := &jsonDoc{in: in, dec: dec, lines: lines}
+//
+// The document is read by jsonScanner, which finds where each record
+// begins and ends without decoding it and keeps at most MaxArticleSize
+// bytes of one: a record larger than that is skipped as it streams past,
+// and only records within the limit are decoded, one at a time. A record
+// that is not valid JSON is reported and skipped; brackets or quotes that
+// do not match stop the file there, since the next record cannot be found.
+func (in *input) readJSON(br *bufio.Reader) error {
+	s := &jsonScanner{br: br, line: 1}
+	j := &jsonDoc{in: in, s: s}
 	defer j.reportUTF8()
+	defer in.finish("record", textFields)
 	for {
-		tok, err := dec.Token()
+		c, err := s.peek()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
-			return j.syntaxError(err)
+			return j.stop(err)
 		}
-		switch tok {
-		case json.Delim('['):
+		switch c {
+		case '[':
+			s.skip()
 			if err := j.array(); err != nil || j.stopped {
 				return err
 			}
-		case json.Delim('{'):
+		case '{':
 			if err := j.object(); err != nil || j.stopped {
 				return err
 			}
 		default:
-			in.fail(lines.lineAt(dec.InputOffset()), "top-level JSON value is %s, not an object or array of records", describeToken(tok))
+			line := s.line
+			raw, _, err := s.value(64)
+			if err != nil {
+				return j.stop(err)
+			}
+			in.fail(line, "top-level JSON value is %s, not an object or array of records", jsonKind(raw))
 			return nil
 		}
 	}
@@ -55,149 +64,161 @@ func (in *input) readJSON(r io.Reader) error {
 // jsonDoc is the state of one JSON document being read.
 type jsonDoc struct {
 	in       *input
-	dec      *json.Decoder
-	lines    *lineCounter
-	stopped  bool // a syntax error ended the document
+	s        *jsonScanner
+	stopped  bool // the document could not be read on
 	badUTF8  int
 	firstBad int
 }
 
-// array reads the elements of an array whose '[' was just read.
+// array reads the elements of an array whose '[' was just read, each a
+// record.
 func (j *jsonDoc) array() error {
-	for j.dec.More() {
-		var raw json.RawMessage
-		if err := j.dec.Decode(&raw); err != nil {
-			return j.syntaxError(err)
+	for first := true; ; first = false {
+		c, err := j.s.peek()
+		if err != nil {
+			return j.stop(err)
 		}
-		start := j.dec.InputOffset() - int64(len(raw))
-		line := j.lines.lineAt(start)
-		j.checkUTF8(raw, line)
-		if err := j.in.record(raw, line); err != nil {
+		if c == ']' {
+			j.s.skip()
+			return nil
+		}
+		if !first {
+			if c != ',' {
+				return j.stop(errSyntax("expected , or ] after an array element"))
+			}
+			j.s.skip()
+		}
+		if err := j.element(); err != nil || j.stopped {
 			return err
 		}
 	}
-	if _, err := j.dec.Token(); err != nil { // the closing ']'
-		return j.syntaxError(err)
-	}
-	return nil
 }
 
-// object reads a top-level object whose '{' was just read: either a
-// container of records or a record itself.
+// element reads one record of an array.
+func (j *jsonDoc) element() error {
+	if _, err := j.s.peek(); err != nil {
+		return j.stop(err)
+	}
+	line := j.s.line
+	raw, tooLong, err := j.s.value(MaxArticleSize)
+	if err != nil {
+		return j.stop(err)
+	}
+	if tooLong {
+		j.in.fail(line, "%s", tooLarge("record"))
+		return nil
+	}
+	j.checkUTF8(raw, line)
+	return j.in.record(raw, line)
+}
+
+// object reads a top-level object: either a container of records, whose
+// records are read as they come, or a record itself, gathered member by
+// member up to MaxArticleSize.
 func (j *jsonDoc) object() error {
-	line := j.lines.lineAt(j.dec.InputOffset() - 1)
+	line := j.s.line
+	j.s.skip() // '{'
 	var members bytes.Buffer
 	members.WriteByte('{')
-	container := false
-	for j.dec.More() {
-		tok, err := j.dec.Token()
+	container, tooLong := false, false
+	for first := true; ; first = false {
+		c, err := j.s.peek()
 		if err != nil {
-			return j.syntaxError(err)
+			return j.stop(err)
 		}
-		key, _ := tok.(string)
-		if containerKeys[strings.ToLower(key)] {
-			if err := j.containerMember(&container); err != nil || j.stopped {
+		if c == '}' {
+			j.s.skip()
+			break
+		}
+		if !first {
+			if c != ',' {
+				return j.stop(errSyntax("expected , or } after an object member"))
+			}
+			j.s.skip()
+			if c, err = j.s.peek(); err != nil {
+				return j.stop(err)
+			}
+		}
+		if c != '"' {
+			return j.stop(errSyntax("expected a member name in quotes"))
+		}
+		key, keyTooLong, err := j.s.value(maxKeySize)
+		if err != nil {
+			return j.stop(err)
+		}
+		if c, err = j.s.peek(); err != nil {
+			return j.stop(err)
+		}
+		if c != ':' {
+			return j.stop(errSyntax("expected : after a member name"))
+		}
+		j.s.skip()
+		if c, err = j.s.peek(); err != nil {
+			return j.stop(err)
+		}
+		name, _ := unquoteJSON(key)
+		if !keyTooLong && c == '[' && containerKeys[strings.ToLower(name)] {
+			container = true
+			j.s.skip()
+			if err := j.array(); err != nil || j.stopped {
 				return err
 			}
 			continue
 		}
-		var raw json.RawMessage
-		if err := j.dec.Decode(&raw); err != nil {
-			return j.syntaxError(err)
+		room := MaxArticleSize - members.Len()
+		value, valueTooLong, err := j.s.value(max(room, 0))
+		if err != nil {
+			return j.stop(err)
 		}
-		if container {
-			continue // metadata beside the records
+		if container || tooLong {
+			continue // metadata beside the records, or a record already too large
+		}
+		if keyTooLong || valueTooLong || members.Len()+len(key)+len(value)+2 > MaxArticleSize {
+			tooLong = true
+			continue
 		}
 		if members.Len() > 1 {
 			members.WriteByte(',')
 		}
-		k, _ := json.Marshal(key)
-		members.Write(k)
+		members.Write(key)
 		members.WriteByte(':')
-		members.Write(raw)
-		if members.Len() > maxRecordSize {
-			j.in.fail(line, "record larger than %d MiB, skipped", maxRecordSize>>20)
-			return j.skipRest()
-		}
+		members.Write(value)
 	}
-	if _, err := j.dec.Token(); err != nil { // the closing '}'
-		return j.syntaxError(err)
-	}
-	if container {
+	switch {
+	case container:
+		return nil
+	case tooLong:
+		j.in.fail(line, "%s", tooLarge("record"))
 		return nil
 	}
 	members.WriteByte('}')
-	j.checkUTF8(members.Bytes(), line)
-	return j.in.record(members.Bytes(), line)
+	raw := members.Bytes()
+	j.checkUTF8(raw, line)
+	return j.in.record(raw, line)
 }
 
-// containerMember reads the value of an "articles"-like member: an array
-// is streamed as records; anything else is passed over.
-func (j *jsonDoc) containerMember(container *bool) error {
-	tok, err := j.dec.Token()
-	if err != nil {
-		return j.syntaxError(err)
-	}
-	switch tok {
-	case json.Delim('['):
-		*container = true
-		return j.array()
-	case json.Delim('{'):
-		return j.skipNested(1)
-	}
-	return nil
-}
+// maxKeySize bounds a member name.
+const maxKeySize = 4 << 10
 
-// skipNested consumes tokens until depth open brackets are closed.
-func (j *jsonDoc) skipNested(depth int) error {
-	for depth > 0 {
-		tok, err := j.dec.Token()
-		if err != nil {
-			return j.syntaxError(err)
-		}
-		switch tok {
-		case json.Delim('['), json.Delim('{'):
-			depth++
-		case json.Delim(']'), json.Delim('}'):
-			depth--
-		}
-	}
-	return nil
-}
+// errSyntax marks a structural error in a JSON document.
+type errSyntax string
 
-// skipRest ends reading the current top-level object.
-func (j *jsonDoc) skipRest() error {
-	for j.dec.More() {
-		var raw json.RawMessage
-		if err := j.dec.Decode(&raw); err != nil {
-			return j.syntaxError(err)
-		}
-	}
-	_, err := j.dec.Token()
-	if err != nil {
-		return j.syntaxError(err)
-	}
-	return nil
-}
+func (e errSyntax) Error() string { return string(e) }
 
-// syntaxError reports an error that ends the document, with its line.
-func (j *jsonDoc) syntaxError(err error) error {
+// stop reports an error that ends the document, with its line.
+func (j *jsonDoc) stop(err error) error {
 	j.stopped = true
 	if ctxErr := j.in.ctx.Err(); ctxErr != nil {
 		return ctxErr
 	}
-	var syn *json.SyntaxError
+	var syn errSyntax
 	switch {
 	case errors.As(err, &syn):
-		j.in.fail(j.lines.lineAt(syn.Offset), "invalid JSON: %v; the rest of the file is skipped", syn)
+		j.in.fail(j.s.line, "invalid JSON: %v; the rest of the file is skipped", syn)
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-		j.in.fail(j.lines.lineAt(j.lines.read), "invalid JSON: the file ends in the middle of a value")
+		j.in.fail(j.s.start, "invalid JSON: the file ends in the middle of the value that starts here")
 	default:
-		var rerr readFailure
-		if errors.As(err, &rerr) {
-			return j.in.readError(j.lines.lineAt(j.lines.read), rerr.err)
-		}
-		j.in.fail(j.lines.lineAt(j.dec.InputOffset()), "invalid JSON: %v; the rest of the file is skipped", err)
+		return j.in.readError(j.s.line, err)
 	}
 	return nil
 }
@@ -218,64 +239,134 @@ func (j *jsonDoc) reportUTF8() {
 	}
 }
 
-func describeToken(tok json.Token) string {
-	switch tok.(type) {
-	case string:
-		return "a string"
-	case float64, json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
-	}
-	return "a delimiter"
+// jsonScanner finds the extent of JSON values in a stream without decoding
+// them, counting lines as it goes. It checks only what it needs to find a
+// value's end (brackets and strings); encoding/json validates the records
+// it returns.
+type jsonScanner struct {
+	br    *bufio.Reader
+	line  int // line of the next unread byte
+	start int // line where the last value asked for starts
 }
 
-// lineCounter passes reads through and remembers where lines end, so a
-// byte offset in the stream can be turned into a line number. Offsets must
-// be asked for in increasing order; only newlines not yet passed are kept,
-// so memory stays bounded by the decoder's read-ahead.
-type lineCounter struct {
-	r       io.Reader
-	read    int64   // bytes read so far
-	pending []int64 // offsets of newlines at or after the last asked offset
-	passed  int     // newlines before the last asked offset
-}
-
-// readFailure marks an error of the underlying reader, as opposed to a
-// JSON error, once it has gone through json.Decoder.
-type readFailure struct{ err error }
-
-func (e readFailure) Error() string { return e.err.Error() }
-func (e readFailure) Unwrap() error { return e.err }
-
-func (c *lineCounter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for i := 0; i < n; {
-		k := bytes.IndexByte(p[i:n], '\n')
-		if k < 0 {
-			break
+// peek skips blank space and returns the next byte without consuming it.
+func (s *jsonScanner) peek() (byte, error) {
+	for {
+		c, err := s.br.ReadByte()
+		if err != nil {
+			return 0, err
 		}
-		c.pending = append(c.pending, c.read+int64(i+k))
-		i += k + 1
+		switch c {
+		case '\n':
+			s.line++
+		case ' ', '\t', '\r':
+		default:
+			s.br.UnreadByte()
+			return c, nil
+		}
 	}
-	c.read += int64(n)
-	if err != nil && !errors.Is(err, io.EOF) {
-		err = readFailure{err}
-	}
-	return n, err
 }
 
-// lineAt returns the 1-based line holding byte offset off.
-func (c *lineCounter) lineAt(off int64) int {
-	i := 0
-	for i < len(c.pending) && c.pending[i] < off {
-		i++
+// skip consumes the byte peek returned.
+func (s *jsonScanner) skip() { s.br.ReadByte() }
+
+// value reads the value that starts at the next byte (after blank space),
+// returning its text when it is at most max bytes long; a longer value is
+// read to its end and dropped, with tooLong set. A value that the input
+// ends inside gives io.ErrUnexpectedEOF.
+func (s *jsonScanner) value(limit int) (raw []byte, tooLong bool, err error) {
+	c, err := s.peek()
+	s.start = s.line
+	if err != nil {
+		return nil, false, unexpected(err)
 	}
-	c.passed += i
-	if i > 0 {
-		c.pending = append(c.pending[:0], c.pending[i:]...)
+	var buf []byte
+	keep := func(chunk []byte) {
+		if tooLong {
+			return
+		}
+		if len(buf)+len(chunk) > limit {
+			tooLong = true
+			buf = nil
+			return
+		}
+		buf = append(buf, chunk...)
 	}
-	return c.passed + 1
+	if c != '{' && c != '[' && c != '"' {
+		// A number, true, false, null or something invalid: up to the next
+		// delimiter.
+		for {
+			chunk, err := s.br.Peek(max(1, min(s.br.Buffered(), 4096)))
+			if len(chunk) == 0 {
+				if errors.Is(err, io.EOF) {
+					return buf, tooLong, nil
+				}
+				return nil, false, err
+			}
+			end := bytes.IndexAny(chunk, " \t\r\n,]}:")
+			if end >= 0 {
+				keep(chunk[:end])
+				s.br.Discard(end)
+				return buf, tooLong, nil
+			}
+			keep(chunk)
+			s.br.Discard(len(chunk))
+		}
+	}
+	depth, inString, escaped := 0, false, false
+	for {
+		chunk, err := s.br.Peek(max(1, s.br.Buffered()))
+		if len(chunk) == 0 {
+			return nil, false, unexpected(err)
+		}
+		end := -1
+		for i, b := range chunk {
+			switch {
+			case inString:
+				switch {
+				case escaped:
+					escaped = false
+				case b == '\\':
+					escaped = true
+				case b == '"':
+					inString = false
+					if depth == 0 {
+						end = i + 1
+					}
+				case b == '\n':
+					s.line++
+				}
+			case b == '"':
+				inString = true
+			case b == '{' || b == '[':
+				depth++
+			case b == '}' || b == ']':
+				depth--
+				if depth == 0 {
+					end = i + 1
+				}
+			case b == '\n':
+				s.line++
+			}
+			if end >= 0 {
+				break
+			}
+		}
+		if end >= 0 {
+			keep(chunk[:end])
+			s.br.Discard(end)
+			return buf, tooLong, nil
+		}
+		keep(chunk)
+		s.br.Discard(len(chunk))
+	}
+}
+
+// unexpected turns the end of input inside a value into
+// io.ErrUnexpectedEOF.
+func unexpected(err error) error {
+	if errors.Is(err, io.EOF) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
 }

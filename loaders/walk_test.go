@@ -27,7 +27,13 @@ type result struct {
 func walkAll(t *testing.T, opt Options, paths ...string) result {
 	t.Helper()
 	var res result
+	here := wd(t) + string(filepath.Separator)
 	err := Walk(context.Background(), paths, opt, func(a schema.Article) error {
+		// Locations are absolute; golden files hold them relative to the
+		// package, so they do not depend on where the checkout is.
+		for i, loc := range a.Locations {
+			a.Locations[i] = strings.TrimPrefix(loc, here)
+		}
 		res.Articles = append(res.Articles, a)
 		return nil
 	}, func(p Problem) {
@@ -130,7 +136,8 @@ func TestWalkFormats(t *testing.T) {
 			name:     "rss2",
 			paths:    []string{"testdata/feeds/world.rss"},
 			articles: 2,
-			problems: []string{`testdata/feeds/world.rss: item 3 ("Photo gallery: snow in Tehran") has no content or description, skipped`},
+			// An item without text is a warning: feeds carry photo galleries.
+			warnings: 1,
 			check: func(t *testing.T, arts []schema.Article) {
 				m := byID(arts)
 				a, ok := m["wire-2017-0207-001"]
@@ -182,7 +189,7 @@ func TestWalkFormats(t *testing.T) {
 			name:     "json-container",
 			paths:    []string{"testdata/json/newsapi.json"},
 			articles: 2,
-			problems: []string{`testdata/json/newsapi.json:21: record "https://times.example.com/headline-only" has no text`},
+			warnings: 1, // record "https://times.example.com/headline-only" has no text
 			check: func(t *testing.T, arts []schema.Article) {
 				a, b := arts[0], arts[1]
 				if a.ID != "https://times.example.com/2017/01/01/velayati-muallem" || a.Source != "Example Times" || a.Published != "2017-01-01" || !strings.HasPrefix(a.Text, "Ali Akbar Velayati") {
@@ -231,7 +238,7 @@ func TestWalkFormats(t *testing.T) {
 			name:     "json-truncated",
 			paths:    []string{"testdata/json/truncated.json"},
 			articles: 1,
-			problems: []string{"testdata/json/truncated.json:3: invalid JSON"},
+			problems: []string{"testdata/json/truncated.json:3: invalid JSON: the file ends in the middle of the value that starts here"},
 		},
 		{
 			name:     "jsonl-bad-lines",
@@ -240,9 +247,9 @@ func TestWalkFormats(t *testing.T) {
 			articles: 3,
 			problems: []string{
 				"testdata/jsonl/mixed.jsonl:2: invalid JSON: invalid character 'b'",
-				`testdata/jsonl/mixed.jsonl:3: record "j3" has no text`,
 				"testdata/jsonl/mixed.jsonl:6: not a JSON object but an array",
 			},
+			warnings: 1, // record "j3" has no text
 			check: func(t *testing.T, arts []schema.Article) {
 				m := byID(arts)
 				if a := m["j1"]; a.Origin != "testdata/jsonl/mixed.jsonl:1" || a.Source != "Mehr News Agency" {
@@ -590,7 +597,7 @@ func TestBrokenStreams(t *testing.T) {
 		// checksum error comes before any record.
 		{"x.jsonl.gz", badSum, 0, "x.jsonl.gz: read failed: gzip: invalid checksum"},
 		{"x.jsonl.gz", gz[:5], 0, "x.jsonl.gz: corrupt gzip data"},
-		{"x.json", []byte("[{\"text\": \"a\"},\n{\"text\": \"b\"}, {\"te"), 2, "x.json:2: invalid JSON: the file ends in the middle of a value"},
+		{"x.json", []byte("[{\"text\": \"a\"},\n{\"text\": \"b\"}, {\"te"), 2, "x.json:2: invalid JSON: the file ends in the middle of the value that starts here"},
 		{"x.json", []byte("{\"articles\": [{\"text\": \"a\"}, {\"text\": \"b\"}], \"status\": \"ok\"}"), 2, ""},
 		{"x.json", []byte("\"just a string\""), 0, "x.json:1: top-level JSON value is a string"},
 		{"x.jsonl", []byte("{\"text\": \"a\"}\n{\"text\": \"b\""), 1, "x.jsonl:2: invalid JSON: unexpected end of JSON input"},

@@ -30,6 +30,13 @@ func Quads(a Article, f Facts) []quad.Quad {
 		published = f.Published
 	}
 	b.str(art, Published, published)
+	b.str(art, Language, a.Language)
+	for _, loc := range a.Locations {
+		b.str(art, Location, loc)
+	}
+	for _, k := range a.Keys() {
+		b.str(art, ArticleKey, k)
+	}
 
 	for _, p := range f.People {
 		node := PersonIRI(p.Name)

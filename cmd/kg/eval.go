@@ -41,9 +41,9 @@ Examples:
    kg eval --gold testdata/seeds/gold.json --errors testdata/seeds/*.txt
    kg eval --gold gold.json --min meetings=0.8 --min people=0.9 corpus/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "gold", Required: true, Usage: "gold annotation `FILE` (JSON)"},
+			&cli.StringFlag{Name: "gold", Usage: "gold annotation `FILE` (JSON, required)"},
 			&cli.BoolFlag{Name: "errors", Usage: "list every miss and false hit with its evidence sentence"},
-			&cli.StringFlag{Name: "format", Value: formatTable, Usage: "output `FORMAT`: table or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table or json"},
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
 			&cli.StringSliceFlag{Name: "min", Usage: "exit 1 when an F1 is below a threshold: `KIND=F1`, KIND one of " + strings.Join(thresholdKinds, ", ") + " (repeatable)"},
 		},
@@ -55,6 +55,9 @@ Examples:
 var thresholdKinds = []string{"people", "roles", "meetings", "meetings-dated"}
 
 func runEval(c *cli.Context) error {
+	if c.String("gold") == "" {
+		return cli.Exit("eval: name the gold annotation with --gold FILE (see kg eval --help)", 2)
+	}
 	if c.NArg() == 0 {
 		return cli.Exit("eval: no articles given; name files, folders or - for standard input", 2)
 	}

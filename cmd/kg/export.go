@@ -148,6 +148,10 @@ func writeFileAtomically(path string, fill func(io.Writer) (export.Counts, error
 	}
 	defer os.Remove(f.Name())
 	counts, err := fill(f)
+	if err != nil {
+		// Name the file the user asked for, not the temporary one.
+		err = errors.New(strings.ReplaceAll(err.Error(), f.Name(), path))
+	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("write %s: %w", path, cerr)
 	}

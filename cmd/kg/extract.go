@@ -31,7 +31,7 @@ Examples:
    kg extract --explain --date 2020-12-08 story.txt
    kg extract --format nquads story.html > story.nq`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "json", Usage: "output `FORMAT`: json or nquads"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "output `FORMAT`: json or nquads"},
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
 			&cli.StringFlag{Name: "source", Usage: "publisher `NAME` for articles that name none"},
 			&cli.BoolFlag{Name: "explain", Usage: "show which extraction rule produced each fact"},
@@ -95,7 +95,7 @@ func runExtract(c *cli.Context) error {
 		return cli.Exit(err.Error(), 1)
 	}
 	if problems > 0 {
-		return cli.Exit(fmt.Sprintf("%d inputs skipped", problems), 1)
+		return cli.Exit(fmt.Sprintf("%s skipped (see the messages above)", plural(problems, "input")), 1)
 	}
 	return nil
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
-	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/ingest"
 )
@@ -79,7 +78,7 @@ func runLoad(c *cli.Context) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(loadMemoryLimit)
 	}
-	store, err := graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), Bulk: c.Bool("bulk")})
+	store, err := createStore(c, c.Bool("bulk"))
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
@@ -107,7 +106,7 @@ func runLoad(c *cli.Context) error {
 		bar.Finish()
 		fmt.Fprintln(errw)
 	}
-	fmt.Fprintln(c.App.Writer, sum)
+	fmt.Fprintln(errw, sum)
 	if sum.Interrupted {
 		return cli.Exit(ingest.InterruptedMessage(sum), 130)
 	}

@@ -417,7 +417,10 @@ func TestStoreDoesNotDependOnLoadOrder(t *testing.T) {
 		if _, err := ingest.Load(context.Background(), s, []string{path}, ingest.Options{BatchSize: batch}); err != nil {
 			t.Fatal(err)
 		}
-		return allQuads(t, s)
+		// Where each article was read differs between the two files.
+		return slices.DeleteFunc(allQuads(t, s), func(q string) bool {
+			return strings.Contains(q, " "+schema.Location.String()+" ")
+		})
 	}
 	forwards := load(seedsJSONL, 0)
 	for name, got := range map[string][]string{

@@ -1,0 +1,80 @@
+package loaders
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+)
+
+// English is the language kg's extraction is written for.
+const English = "en"
+
+// languageSample is how much of a text language identification reads: the
+// beginning of an article says its language as surely as the whole.
+const languageSample = 2000
+
+// languageNames maps lower-case English language names ("french") to ISO
+// 639-1 codes, for records that name their language in words.
+var languageNames = func() map[string]string {
+	m := map[string]string{}
+	for code := whatlanggo.Lang(0); ; code++ {
+		name := strings.ToLower(code.String())
+		if name == "" {
+			break
+		}
+		if iso := code.Iso6391(); iso != "" {
+			m[name] = iso
+		}
+	}
+	return m
+}()
+
+// NormalizeLanguage turns a language as records and pages write it ("en",
+// "en-GB", "fr_FR", "fra", "French") into its ISO 639-1 code, or "" when
+// it is not one kg knows.
+func NormalizeLanguage(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_"); i > 0 {
+		s = s[:i]
+	}
+	switch len(s) {
+	case 0:
+		return ""
+	case 2:
+		if s >= "aa" && s <= "zz" && s[0] >= 'a' && s[1] >= 'a' {
+			return s
+		}
+		return ""
+	case 3:
+		return whatlanggo.CodeToLang(s).Iso6391()
+	}
+	return languageNames[s]
+}
+
+// identifyLanguage returns the language of an article's text as ISO 639-1:
+// the record's own language field when it has one, else what
+// whatlanggo identifies from the text when it is sure, else the language
+// the page or feed declares, else "" (unknown). A page's declared language
+// comes last because site templates often declare one language for
+// every page.
+func identifyLanguage(recorded, text, declared string) string {
+	if lang := NormalizeLanguage(recorded); lang != "" {
+		return lang
+	}
+	sample := text
+	if len(sample) > languageSample {
+		cut := languageSample
+		for cut > 0 && !utf8.RuneStart(sample[cut]) {
+			cut--
+		}
+		sample = sample[:cut]
+	}
+	info := whatlanggo.Detect(sample)
+	if info.Lang >= 0 && info.IsReliable() {
+		if lang := info.Lang.Iso6391(); lang != "" {
+			return lang
+		}
+	}
+	return NormalizeLanguage(declared)
+}
