@@ -1,6 +1,8 @@
 package loaders
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -50,6 +52,35 @@ func NormalizeLanguage(s string) string {
 		return whatlanggo.CodeToLang(s).Iso6391()
 	}
 	return languageNames[s]
+}
+
+// DescribeLanguages says how many articles were skipped for their
+// language, by language code, most frequent first: "12 articles not in
+// English skipped (fr 9, de 3)"; "" when none were.
+func DescribeLanguages(counts map[string]int) string {
+	total := 0
+	langs := make([]string, 0, len(counts))
+	for l, n := range counts {
+		total += n
+		langs = append(langs, l)
+	}
+	if total == 0 {
+		return ""
+	}
+	sort.Slice(langs, func(i, j int) bool {
+		if counts[langs[i]] != counts[langs[j]] {
+			return counts[langs[i]] > counts[langs[j]]
+		}
+		return langs[i] < langs[j]
+	})
+	for i, l := range langs {
+		langs[i] = fmt.Sprintf("%s %d", l, counts[l])
+	}
+	noun := "articles"
+	if total == 1 {
+		noun = "article"
+	}
+	return fmt.Sprintf("%d %s not in English skipped (%s)", total, noun, strings.Join(langs, ", "))
 }
 
 // identifyLanguage returns the language of an article's text as ISO 639-1:

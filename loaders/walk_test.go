@@ -22,12 +22,14 @@ type result struct {
 	Articles []schema.Article `json:"articles"`
 	Problems []string         `json:"problems"`
 	Warnings []string         `json:"warnings,omitempty"`
+	Skipped  []string         `json:"skipped,omitempty"`
 }
 
 func walkAll(t *testing.T, opt Options, paths ...string) result {
 	t.Helper()
 	var res result
 	here := wd(t) + string(filepath.Separator)
+	opt.Skipped = func(s Skip) { res.Skipped = append(res.Skipped, s.Article.Origin+": "+s.Reason) }
 	err := Walk(context.Background(), paths, opt, func(a schema.Article) error {
 		// Locations are absolute; golden files hold them relative to the
 		// package, so they do not depend on where the checkout is.
@@ -291,6 +293,57 @@ func TestWalkFormats(t *testing.T) {
 					t.Errorf("invalid UTF-8 should be repaired: %+v", a)
 				}
 			},
+		},
+		{
+			name:     "csv-articles",
+			paths:    []string{"testdata/csv/articles.csv"},
+			articles: 3,
+			warnings: 1, // row "csv-3" has no text
+			check: func(t *testing.T, arts []schema.Article) {
+				a, b, c := arts[0], arts[1], arts[2]
+				if a.ID != "csv-1" || a.URL != "https://wire.example.com/2017/01/18/rouhani-khamis" || a.Title != "Rouhani meets Khamis" ||
+					a.Published != "2017-01-18" || a.Source != "Example Wire" || a.Language != "en" || a.Origin != "testdata/csv/articles.csv:2" ||
+					a.Text != "TEHRAN – Iranian President Hassan Rouhani met Syrian Prime Minister Imad Khamis in Tehran on Wednesday.\nThe two discussed the Astana talks." {
+					t.Errorf("row 1 (quoted text over two lines) = %+v", a)
+				}
+				if b.Published != "2017-02-07" || b.Text != "MOSCOW – Iranian Foreign Minister Mohammad Javad Zarif met Sergei Lavrov on Tuesday.\nThey discussed Syria." || b.Origin != "testdata/csv/articles.csv:4" {
+					t.Errorf("row 2 (HTML text, RFC 1123 date) = %+v", b)
+				}
+				if c.ID != "csv-4" || c.Origin != "testdata/csv/articles.csv:6" {
+					t.Errorf("row 4 = %+v", c)
+				}
+			},
+		},
+		{
+			name:     "csv-gdelt-refused",
+			paths:    []string{"testdata/csv/events.export.CSV"},
+			problems: []string{`testdata/csv/events.export.CSV:1: a tab-separated table of 61 columns with no text column (first row: "880411200", "20190918", "201909", "2019", "2019.7096", "IRN", ...), not articles; kg reads tables whose header row names the text column (text, maintext, body, content, article, full_text, description); this looks like a GDELT events table`},
+		},
+		{
+			name:     "csv-figures-refused",
+			paths:    []string{"testdata/csv/figures.csv"},
+			problems: []string{`testdata/csv/figures.csv:1: a CSV table of 4 columns with no text column (first row: "date", "indicator", "country", "value"), not articles`},
+		},
+		{
+			name:     "ccnews-jsonl",
+			paths:    []string{"testdata/json/ccnews.jsonl"},
+			articles: 2,
+			warnings: 1, // the paywalled record has no text
+			check: func(t *testing.T, arts []schema.Article) {
+				a, b := arts[0], arts[1]
+				if a.ID != "https://www.tehrantimes.example/news/410001/rouhani-meets-khamis" || a.Title != "Rouhani meets Khamis" || a.Published != "2017-01-18" ||
+					a.Source != "www.tehrantimes.example" || a.Language != "en" || !strings.HasPrefix(a.Text, "TEHRAN – Iranian President") {
+					t.Errorf("news-please record = %+v", a)
+				}
+				if b.ID != "https://www.wire.example/zarif-lavrov" || b.Language != "en" || b.Published != "2017-02-07" {
+					t.Errorf("record without a language field (identified from its text) = %+v", b)
+				}
+			},
+		},
+		{
+			name:     "languages",
+			paths:    []string{"testdata/lang"},
+			articles: 0,
 		},
 		{
 			name:     "missing-path",

@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httputil"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -128,7 +129,12 @@ func (in *input) warcRecord(rec gowarc.WarcRecord, n int, head warcHead, tally *
 			return nil
 		}
 		if h := block.HttpHeader(); h != nil {
-			header = *h
+			header = h.Clone()
+			// net/http moves Transfer-Encoding out of the header it parses;
+			// the raw header still says whether the body was chunked.
+			if chunked.Match(block.ProtocolHeaderBytes()) {
+				header.Set("Transfer-Encoding", "chunked")
+			}
 		}
 		payload, err = block.PayloadBytes()
 	default:
@@ -170,6 +176,9 @@ func (in *input) warcRecord(rec gowarc.WarcRecord, n int, head warcHead, tally *
 	}
 	return err
 }
+
+// chunked finds a Transfer-Encoding header that says chunked.
+var chunked = regexp.MustCompile(`(?im)^transfer-encoding:[^\r\n]*\bchunked\b`)
 
 // isHTMLType reports whether a Content-Type is an HTML page's, or missing.
 func isHTMLType(contentType string) bool {

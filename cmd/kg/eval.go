@@ -87,7 +87,9 @@ func runEval(c *cli.Context) error {
 	seen := map[string]string{} // gold id -> origin of the article scored for it
 	problems := 0
 	warn := func(format string, args ...any) { fmt.Fprintf(c.App.ErrWriter, "kg eval: "+format+"\n", args...) }
-	err = loaders.Walk(c.Context, c.Args().Slice(), loaders.Options{Date: c.String("date")},
+	languages := map[string]int{}
+	opt := loaders.Options{Date: c.String("date"), Skipped: func(s loaders.Skip) { languages[s.Article.Language]++ }}
+	err = loaders.Walk(c.Context, c.Args().Slice(), opt,
 		func(a schema.Article) error {
 			f := extract.Extract(extract.Document{ID: a.ID, Text: a.Text, Published: a.Published})
 			if id, ok := eval.GoldID(a, goldIDs); ok {
@@ -111,6 +113,9 @@ func runEval(c *cli.Context) error {
 		})
 	if err != nil {
 		return cli.Exit("eval: "+err.Error(), 1)
+	}
+	if note := loaders.DescribeLanguages(languages); note != "" {
+		warn("%s", note)
 	}
 	r := eval.Evaluate(gold, predicted)
 	if len(r.MissingArticles) > 0 {

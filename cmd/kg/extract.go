@@ -35,6 +35,7 @@ Examples:
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
 			&cli.StringFlag{Name: "source", Usage: "publisher `NAME` for articles that name none"},
 			&cli.BoolFlag{Name: "explain", Usage: "show which extraction rule produced each fact"},
+			&cli.BoolFlag{Name: "any-language", Usage: "extract articles in every language, not only English"},
 		},
 		Action: runExtract,
 	})
@@ -56,7 +57,10 @@ func runExtract(c *cli.Context) error {
 		fmt.Fprint(out, "{\"articles\": [")
 	}
 	problems := 0
-	err := loaders.Walk(c.Context, c.Args().Slice(), loaders.Options{Date: c.String("date"), Source: c.String("source")},
+	languages := map[string]int{}
+	opt := loaders.Options{Date: c.String("date"), Source: c.String("source"), AnyLanguage: c.Bool("any-language"),
+		Skipped: func(s loaders.Skip) { languages[s.Article.Language]++ }}
+	err := loaders.Walk(c.Context, c.Args().Slice(), opt,
 		func(a schema.Article) error {
 			f := extract.Extract(extract.Document{ID: a.ID, Text: a.Text, Published: a.Published})
 			if f.Source == "" {
@@ -90,6 +94,10 @@ func runExtract(c *cli.Context) error {
 		})
 	if format == "json" {
 		fmt.Fprint(out, "\n]}\n")
+	}
+	out.Flush()
+	if note := loaders.DescribeLanguages(languages); note != "" {
+		fmt.Fprintln(c.App.ErrWriter, "kg extract: "+note)
 	}
 	if err != nil {
 		return cli.Exit(err.Error(), 1)

@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 
@@ -82,21 +81,8 @@ func (s Summary) String() string {
 	if s.Copies > 0 {
 		out += fmt.Sprintf("; %s of stories stored from elsewhere (same URL or text), kept as further locations", count(s.Copies, "copy"))
 	}
-	if n := s.NotEnglish(); n > 0 {
-		langs := make([]string, 0, len(s.Languages))
-		for l := range s.Languages {
-			langs = append(langs, l)
-		}
-		sort.Slice(langs, func(i, j int) bool {
-			if s.Languages[langs[i]] != s.Languages[langs[j]] {
-				return s.Languages[langs[i]] > s.Languages[langs[j]]
-			}
-			return langs[i] < langs[j]
-		})
-		for i, l := range langs {
-			langs[i] = fmt.Sprintf("%s %d", l, s.Languages[l])
-		}
-		out += fmt.Sprintf("; %s not in English skipped (%s)", count(n, "article"), strings.Join(langs, ", "))
+	if note := loaders.DescribeLanguages(s.Languages); note != "" {
+		out += "; " + note
 	}
 	if s.Problems > 0 {
 		out += fmt.Sprintf("; %s (see messages above)", count(s.Problems, "error"))
@@ -105,15 +91,6 @@ func (s Summary) String() string {
 		out += fmt.Sprintf("; %s", count(s.Warnings, "warning"))
 	}
 	return out
-}
-
-// NotEnglish is the number of articles skipped for their language.
-func (s Summary) NotEnglish() int {
-	n := 0
-	for _, c := range s.Languages {
-		n += c
-	}
-	return n
 }
 
 // count writes a number with its noun, "1 article" or "2 articles".
