@@ -197,6 +197,8 @@ func describeFetchError(err error, ctx context.Context, limit time.Duration) err
 		return fmt.Errorf("fetch failed: no answer within %s", limit)
 	case errors.As(err, &nerr) && nerr.Timeout():
 		return fmt.Errorf("fetch failed: the server did not answer in time (%v)", err)
+	case strings.Contains(err.Error(), "server response headers exceeded"):
+		return fmt.Errorf("fetch failed: the answer's headers are larger than %d KiB", maxHeaderBytes>>10)
 	}
 	return fmt.Errorf("fetch failed: %v", err)
 }

@@ -12,6 +12,10 @@ import (
 // English is the language kg's extraction is written for.
 const English = "en"
 
+// minIdentifyWords is the fewest words a text needs for its language to be
+// identified: "Rouhani met Khamis." looks Estonian to letter statistics.
+const minIdentifyWords = 12
+
 // languageSample is how much of a text language identification reads: the
 // beginning of an article says its language as surely as the whole.
 const languageSample = 2000
@@ -101,11 +105,36 @@ func identifyLanguage(recorded, text, declared string) string {
 		}
 		sample = sample[:cut]
 	}
-	info := whatlanggo.Detect(sample)
-	if info.Lang >= 0 && info.IsReliable() {
-		if lang := info.Lang.Iso6391(); lang != "" {
-			return lang
-		}
+	if lang := identifyText(sample); lang != "" {
+		return lang
 	}
 	return NormalizeLanguage(declared)
+}
+
+// identifyText returns the ISO 639-1 code of the language of text when
+// whatlanggo is sure of it, or sure at least that it is not English: when
+// it hesitates between close languages (Russian or Ukrainian, Turkish or
+// Azerbaijani) its first choice is taken if, asked to choose between that
+// language and English alone, it is sure. It returns "" when it cannot
+// tell, and for texts of fewer than minIdentifyWords words, too short for
+// letter statistics to be trusted.
+func identifyText(text string) string {
+	if len(strings.Fields(text)) < minIdentifyWords {
+		return ""
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang < 0 {
+		return ""
+	}
+	if info.IsReliable() {
+		return info.Lang.Iso6391()
+	}
+	if info.Lang == whatlanggo.Eng {
+		return ""
+	}
+	pair := whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{info.Lang: true, whatlanggo.Eng: true}})
+	if pair.Lang == info.Lang && pair.IsReliable() {
+		return info.Lang.Iso6391()
+	}
+	return ""
 }
