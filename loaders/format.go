@@ -283,9 +283,9 @@ func (in *input) read(r io.Reader) error {
 		defer zr.Close()
 		br = bufio.NewReaderSize(markFailures{zr}, readerSize)
 	}
-	prefix, err := br.Peek(sniffSize)
+	prefix, err := peekSniff(br)
 	complete := errors.Is(err, io.EOF)
-	if err != nil && !complete && !errors.Is(err, bufio.ErrBufferFull) {
+	if err != nil && !complete {
 		return in.readError(0, err)
 	}
 	if bytes.HasPrefix(prefix, utf8BOM) {
@@ -357,6 +357,28 @@ func (in *input) read(r io.Reader) error {
 		in.fail(0, "unknown file type; %s", knownFormats)
 	}
 	return nil
+}
+
+// peekSniff returns the start of the input to recognise its format by:
+// sniffSize bytes, or fewer when two whole lines have arrived and more
+// are slow to come, so that a slow producer's first records (a pipe, a
+// feed between items) are read without waiting for 8 KiB of them. err is
+// io.EOF when the prefix is the whole input.
+func peekSniff(br *bufio.Reader) ([]byte, error) {
+	for {
+		n := br.Buffered()
+		if n >= sniffSize {
+			return br.Peek(sniffSize)
+		}
+		have, _ := br.Peek(n)
+		if bytes.Count(have, []byte("\n")) >= 2 && len(bytes.TrimSpace(have)) > 0 {
+			return have, nil
+		}
+		if _, err := br.Peek(n + 1); err != nil {
+			have, _ = br.Peek(br.Buffered())
+			return have, err
+		}
+	}
 }
 
 // firstElement returns p from the first element tag on, past declarations

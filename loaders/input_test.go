@@ -61,7 +61,7 @@ func TestOtherLanguagesAreSkipped(t *testing.T) {
 		"es": "El presidente iraní Hassan Rohaní recibió el miércoles en Teherán al primer ministro sirio Imad Jamis. Ambos hablaron de las conversaciones previstas en Astaná entre el Gobierno sirio y los grupos armados de la oposición, y de la reconstrucción del país.",
 		"ru": "Президент Ирана Хасан Роухани принял в среду в Тегеране премьер-министра Сирии Имада Хамиса. Стороны обсудили предстоящие переговоры в Астане между правительством Сирии и вооруженной оппозицией, а также восстановление страны.",
 		"ar": "استقبل الرئيس الإيراني حسن روحاني يوم الأربعاء في طهران رئيس الوزراء السوري عماد خميس، وبحث الجانبان المحادثات المرتقبة في أستانا بين الحكومة السورية وفصائل المعارضة المسلحة وإعادة إعمار البلاد.",
-		"tr": "İran Cumhurbaşkanı Hasan Ruhani çarşamba günü Tahran'da Suriye Başbakanı İmad Hamis'i kabul etti. İki taraf Astana'da yapılması planlanan görüşmeleri ve ülkenin yeniden inşasını ele aldı.",
+		"tr": "İran Cumhurbaşkanı Hasan Ruhani çarşamba günü Tahran'da Suriye Başbakanı İmad Hamis'i kabul etti. İki taraf Astana'da yapılması planlanan görüşmeleri ve ülkenin yeniden inşasını ele aldı. Cumhurbaşkanlığından yapılan açıklamaya göre Ruhani, ateşkesin barış yolunda önemli bir adım olduğunu söyledi. Suriyeli konuğun perşembe günü hükümetin diğer üyeleriyle de görüşmesi bekleniyor.",
 	}
 	for lang, text := range texts {
 		if got := identifyLanguage("", text, ""); got != lang {
@@ -266,10 +266,14 @@ func TestSpecialFiles(t *testing.T) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 		start := time.Now()
-		err := Walk(ctx, []string{fifo}, Options{}, func(schema.Article) error { return nil }, nil)
+		read := 0
+		err := Walk(ctx, []string{fifo}, Options{}, func(schema.Article) error { read++; return nil }, nil)
 		cancel()
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("writer %v: Walk returned %v, want the context's error", writer, err)
+		}
+		if writer && read != 1 {
+			t.Errorf("the record written before the writer went quiet was not read (%d articles)", read)
 		}
 		if took := time.Since(start); took > 2*time.Second {
 			t.Errorf("writer %v: cancelled read of a pipe took %s", writer, took)

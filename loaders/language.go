@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
@@ -14,7 +15,7 @@ const English = "en"
 
 // minIdentifyWords is the fewest words a text needs for its language to be
 // identified: "Rouhani met Khamis." looks Estonian to letter statistics.
-const minIdentifyWords = 12
+const minIdentifyWords = 20
 
 // languageSample is how much of a text language identification reads: the
 // beginning of an article says its language as surely as the whole.
@@ -112,28 +113,23 @@ func identifyLanguage(recorded, text, declared string) string {
 }
 
 // identifyText returns the ISO 639-1 code of the language of text when
-// whatlanggo is sure of it, or sure at least that it is not English: when
-// it hesitates between close languages (Russian or Ukrainian, Turkish or
-// Azerbaijani) its first choice is taken if, asked to choose between that
-// language and English alone, it is sure. It returns "" when it cannot
-// tell, and for texts of fewer than minIdentifyWords words, too short for
-// letter statistics to be trusted.
+// whatlanggo is sure of it. A text in another script than Latin cannot be
+// English, so there its first choice is taken even when it hesitates
+// between close languages (Russian or Ukrainian). It returns "" when it
+// cannot tell, and for texts of fewer than minIdentifyWords words: short
+// texts full of foreign names ("Hassan Rouhani met Imad Khamis in Geneva")
+// look Dutch or Estonian to letter statistics, and an English article
+// wrongly skipped is lost, while one in another language wrongly kept
+// only yields fewer facts.
 func identifyText(text string) string {
 	if len(strings.Fields(text)) < minIdentifyWords {
 		return ""
 	}
 	info := whatlanggo.Detect(text)
-	if info.Lang < 0 {
+	switch {
+	case info.Lang < 0:
 		return ""
-	}
-	if info.IsReliable() {
-		return info.Lang.Iso6391()
-	}
-	if info.Lang == whatlanggo.Eng {
-		return ""
-	}
-	pair := whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{info.Lang: true, whatlanggo.Eng: true}})
-	if pair.Lang == info.Lang && pair.IsReliable() {
+	case info.IsReliable() || info.Script != nil && info.Script != unicode.Latin:
 		return info.Lang.Iso6391()
 	}
 	return ""

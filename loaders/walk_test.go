@@ -646,9 +646,9 @@ func TestBrokenStreams(t *testing.T) {
 		problem  string
 	}{
 		{"x.jsonl.gz", gz[:len(gz)-10], 0, "x.jsonl.gz:"},
-		// The whole of this small stream is read ahead to sniff it, so the
-		// checksum error comes before any record.
-		{"x.jsonl.gz", badSum, 0, "x.jsonl.gz: read failed: gzip: invalid checksum"},
+		// The checksum is checked at the end of the stream: the records
+		// before it are read.
+		{"x.jsonl.gz", badSum, 2, "x.jsonl.gz:3: read failed: gzip: invalid checksum"},
 		{"x.jsonl.gz", gz[:5], 0, "x.jsonl.gz: corrupt gzip data"},
 		{"x.json", []byte("[{\"text\": \"a\"},\n{\"text\": \"b\"}, {\"te"), 2, "x.json:2: invalid JSON: the file ends in the middle of the value that starts here"},
 		{"x.json", []byte("{\"articles\": [{\"text\": \"a\"}, {\"text\": \"b\"}], \"status\": \"ok\"}"), 2, ""},

@@ -263,6 +263,10 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 		defer close(jobs)
 		seq, read := 0, 0
 		var chunk []schema.Article
+		// Articles read are always handed on, even after a cancel: the
+		// workers drain jobs until it is closed, and what was read before
+		// Ctrl+C (a slow producer's last records) is stored.
+		lookups := context.WithoutCancel(ctx)
 		send := func() error {
 			if len(chunk) == 0 {
 				return nil
@@ -270,17 +274,13 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 			dups := make([]quad.IRI, len(chunk))
 			if precheck {
 				var err error
-				if dups, err = storedCopies(ctx, store, chunk); err != nil {
+				if dups, err = storedCopies(lookups, store, chunk); err != nil {
 					return err
 				}
 			}
 			for i, a := range chunk {
-				select {
-				case jobs <- job{seq: seq, a: a, dup: dups[i]}:
-					seq++
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+				jobs <- job{seq: seq, a: a, dup: dups[i]}
+				seq++
 			}
 			chunk = chunk[:0]
 			return nil
@@ -315,8 +315,8 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 				opt.Problem(pr)
 			}
 		})
-		if err == nil {
-			err = send()
+		if serr := send(); err == nil {
+			err = serr
 		}
 		if err != nil && !errors.Is(err, context.Canceled) {
 			p.readErr = err
