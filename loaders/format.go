@@ -124,7 +124,7 @@ func Sniff(prefix []byte, complete bool) Format {
 		}
 	case '{':
 		if startsJSON(p[1:], "\"}") {
-			if isJSONLines(p) {
+			if isJSONLines(p) || !complete && lonelyRecord(p) {
 				return FormatJSONL
 			}
 			return FormatJSON
@@ -371,7 +371,7 @@ func peekSniff(br *bufio.Reader) ([]byte, error) {
 			return br.Peek(sniffSize)
 		}
 		have, _ := br.Peek(n)
-		if bytes.Count(have, []byte("\n")) >= 2 && len(bytes.TrimSpace(have)) > 0 {
+		if bytes.Count(have, []byte("\n")) >= 2 && len(bytes.TrimSpace(have)) > 0 || lonelyRecord(have) {
 			return have, nil
 		}
 		if _, err := br.Peek(n + 1); err != nil {
@@ -379,6 +379,16 @@ func peekSniff(br *bufio.Reader) ([]byte, error) {
 			return have, err
 		}
 	}
+}
+
+// lonelyRecord reports whether p is one whole line holding what looks like
+// one JSON record, with nothing after it yet: a slow producer's first
+// JSON Lines record.
+func lonelyRecord(p []byte) bool {
+	p = bytes.TrimLeft(bytes.TrimPrefix(p, utf8BOM), " \t\r\n")
+	line, rest, found := bytes.Cut(p, []byte("\n"))
+	line = bytes.TrimSpace(line)
+	return found && len(rest) == 0 && len(line) > 1 && line[0] == '{' && line[len(line)-1] == '}'
 }
 
 // firstElement returns p from the first element tag on, past declarations

@@ -34,6 +34,7 @@ func TestSniff(t *testing.T) {
 		{"pretty object", "{\n  \"id\": \"a\",\n", false, FormatJSON},
 		{"json lines", "{\"id\":1}\n{\"id\":2}\n", true, FormatJSONL},
 		{"json lines cut by the window", "{\"id\":1}\n{\"id\":2, \"text\": \"lo", false, FormatJSONL},
+		{"one record, more slow to come", "{\"id\":1, \"text\": \"a\"}\n", false, FormatJSONL},
 		{"two objects on one line", `{"id":1} {"id":2}`, true, FormatJSON},
 		{"json lines with a bad first line", "{\"id\": broken}\n{\"id\":2}\n", true, FormatJSONL},
 		{"pretty object with nested object", "{\n  \"a\": {\"b\": 1}\n}\n{\n}", true, FormatJSON},
