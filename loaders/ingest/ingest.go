@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/loaders"
@@ -235,6 +236,11 @@ type pipeline struct {
 	languages map[string]int
 }
 
+// extractBudget bounds the bytes of text being extracted at once, across
+// all workers: one article at the size limit (loaders.MaxArticleSize), or
+// thousands of ordinary ones.
+const extractBudget = loaders.MaxArticleSize
+
 // checkChunk is how many articles the reader collects before asking the
 // store which of them it already holds, so stored articles are not
 // extracted again when a load is re-run.
@@ -326,13 +332,22 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 	// Extractors: one per core. Extraction of a job already taken is
 	// finished even after a cancel, so that no read article is half done.
 	workersDone := make(chan struct{})
+	// Extraction needs memory in proportion to the text (about 70 times
+	// its size for a long one): the texts being extracted at once are held
+	// to extractBudget bytes together, so a few articles near the size
+	// limit are extracted one at a time while ordinary ones still run on
+	// every core.
+	budget := semaphore.NewWeighted(extractBudget)
 	for range opt.Workers {
 		go func() {
 			defer func() { workersDone <- struct{}{} }()
 			for j := range jobs {
 				r := extracted{seq: j.seq, id: j.a.ID, keys: j.a.Keys(), dup: j.dup}
 				if j.dup == "" {
+					weight := min(int64(len(j.a.Text)), extractBudget)
+					budget.Acquire(context.Background(), weight)
 					f := opt.Extract(extract.Document{ID: j.a.ID, Text: j.a.Text, Published: j.a.Published})
+					budget.Release(weight)
 					if f.Source == "" {
 						f.Source = j.a.Source
 					}
