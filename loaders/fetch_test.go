@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -118,13 +117,7 @@ func hostileServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 		w.Header().Set("Content-Type", "image/png")
 		w.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
 	})
-	srv := httptest.NewUnstartedServer(mux)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Listener = ln
-	srv.Start()
+	srv := httptest.NewServer(mux) // on 127.0.0.1
 	t.Cleanup(srv.Close)
 	return srv, &feedHits
 }
@@ -157,20 +150,9 @@ func TestFetch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			url := srv.URL + tt.path
-			var arts []schema.Article
-			var problems []string
 			start := time.Now()
-			err := Walk(context.Background(), []string{url}, Options{HTTP: h}, func(a schema.Article) error {
-				arts = append(arts, a)
-				return nil
-			}, func(p Problem) {
-				if !p.Warning {
-					problems = append(problems, p.Error())
-				}
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := walkAll(t, Options{HTTP: h}, url)
+			arts, problems := res.Articles, res.Problems
 			if took := time.Since(start); took > 10*time.Second {
 				t.Errorf("took %s", took)
 			}

@@ -73,25 +73,44 @@ type jsonDoc struct {
 // array reads the elements of an array whose '[' was just read, each a
 // record.
 func (j *jsonDoc) array() error {
+	return j.list(']', "an array element", j.element)
+}
+
+// list reads the items of an array or object whose opening bracket was
+// just read, calling each for every item, until the closing bracket end.
+func (j *jsonDoc) list(end byte, what string, each func() error) error {
 	for first := true; ; first = false {
 		c, err := j.s.peek()
 		if err != nil {
 			return j.stop(err)
 		}
-		if c == ']' {
+		if c == end {
 			j.s.skip()
 			return nil
 		}
 		if !first {
 			if c != ',' {
-				return j.stop(errSyntax("expected , or ] after an array element"))
+				return j.stop(errSyntax("expected , or " + string(end) + " after " + what))
 			}
 			j.s.skip()
 		}
-		if err := j.element(); err != nil || j.stopped {
+		if err := each(); err != nil || j.stopped {
 			return err
 		}
 	}
+}
+
+// expect consumes the next byte, which must be c, or stops the document.
+func (j *jsonDoc) expect(c byte, what string) error {
+	got, err := j.s.peek()
+	if err != nil {
+		return j.stop(err)
+	}
+	if got != c {
+		return j.stop(errSyntax("expected " + what))
+	}
+	j.s.skip()
+	return nil
 }
 
 // element reads one record of an array.
@@ -121,68 +140,50 @@ func (j *jsonDoc) object() error {
 	var members bytes.Buffer
 	members.WriteByte('{')
 	container, tooLong := false, false
-	for first := true; ; first = false {
-		c, err := j.s.peek()
-		if err != nil {
-			return j.stop(err)
-		}
-		if c == '}' {
-			j.s.skip()
-			break
-		}
-		if !first {
-			if c != ',' {
-				return j.stop(errSyntax("expected , or } after an object member"))
-			}
-			j.s.skip()
-			if c, err = j.s.peek(); err != nil {
+	err := j.list('}', "an object member", func() error {
+		if c, err := j.s.peek(); err != nil || c != '"' {
+			if err != nil {
 				return j.stop(err)
 			}
-		}
-		if c != '"' {
 			return j.stop(errSyntax("expected a member name in quotes"))
 		}
 		key, keyTooLong, err := j.s.value(maxKeySize)
 		if err != nil {
 			return j.stop(err)
 		}
-		if c, err = j.s.peek(); err != nil {
-			return j.stop(err)
+		if err := j.expect(':', ": after a member name"); err != nil || j.stopped {
+			return err
 		}
-		if c != ':' {
-			return j.stop(errSyntax("expected : after a member name"))
-		}
-		j.s.skip()
-		if c, err = j.s.peek(); err != nil {
+		c, err := j.s.peek()
+		if err != nil {
 			return j.stop(err)
 		}
 		name, _ := unquoteJSON(key)
 		if !keyTooLong && c == '[' && containerKeys[strings.ToLower(name)] {
 			container = true
 			j.s.skip()
-			if err := j.array(); err != nil || j.stopped {
-				return err
-			}
-			continue
+			return j.array()
 		}
-		room := MaxArticleSize - members.Len()
-		value, valueTooLong, err := j.s.value(max(room, 0))
-		if err != nil {
+		value, valueTooLong, err := j.s.value(max(MaxArticleSize-members.Len(), 0))
+		switch {
+		case err != nil:
 			return j.stop(err)
-		}
-		if container || tooLong {
-			continue // metadata beside the records, or a record already too large
-		}
-		if keyTooLong || valueTooLong || members.Len()+len(key)+len(value)+2 > MaxArticleSize {
+		case container || tooLong:
+			// metadata beside the records, or a record already too large
+		case keyTooLong || valueTooLong || members.Len()+len(key)+len(value)+2 > MaxArticleSize:
 			tooLong = true
-			continue
+		default:
+			if members.Len() > 1 {
+				members.WriteByte(',')
+			}
+			members.Write(key)
+			members.WriteByte(':')
+			members.Write(value)
 		}
-		if members.Len() > 1 {
-			members.WriteByte(',')
-		}
-		members.Write(key)
-		members.WriteByte(':')
-		members.Write(value)
+		return nil
+	})
+	if err != nil || j.stopped {
+		return err
 	}
 	switch {
 	case container:
@@ -247,6 +248,10 @@ type jsonScanner struct {
 	br    *bufio.Reader
 	line  int // line of the next unread byte
 	start int // line where the last value asked for starts
+
+	// Where closing is inside the string, object or array being read.
+	depth             int
+	inString, escaped bool
 }
 
 // peek skips blank space and returns the next byte without consuming it.
@@ -271,8 +276,8 @@ func (s *jsonScanner) peek() (byte, error) {
 func (s *jsonScanner) skip() { s.br.ReadByte() }
 
 // value reads the value that starts at the next byte (after blank space),
-// returning its text when it is at most max bytes long; a longer value is
-// read to its end and dropped, with tooLong set. A value that the input
+// returning its text when it is at most limit bytes long; a longer value
+// is read to its end and dropped, with tooLong set. A value that the input
 // ends inside gives io.ErrUnexpectedEOF.
 func (s *jsonScanner) value(limit int) (raw []byte, tooLong bool, err error) {
 	c, err := s.peek()
@@ -280,86 +285,76 @@ func (s *jsonScanner) value(limit int) (raw []byte, tooLong bool, err error) {
 	if err != nil {
 		return nil, false, unexpected(err)
 	}
-	var buf []byte
 	keep := func(chunk []byte) {
-		if tooLong {
-			return
-		}
-		if len(buf)+len(chunk) > limit {
-			tooLong = true
-			buf = nil
-			return
-		}
-		buf = append(buf, chunk...)
-	}
-	if c != '{' && c != '[' && c != '"' {
-		// A number, true, false, null or something invalid: up to the next
-		// delimiter.
-		for {
-			chunk, err := s.br.Peek(max(1, min(s.br.Buffered(), 4096)))
-			if len(chunk) == 0 {
-				if errors.Is(err, io.EOF) {
-					return buf, tooLong, nil
-				}
-				return nil, false, err
-			}
-			end := bytes.IndexAny(chunk, " \t\r\n,]}:")
-			if end >= 0 {
-				keep(chunk[:end])
-				s.br.Discard(end)
-				return buf, tooLong, nil
-			}
-			keep(chunk)
-			s.br.Discard(len(chunk))
+		switch {
+		case tooLong:
+		case len(raw)+len(chunk) > limit:
+			tooLong, raw = true, nil
+		default:
+			raw = append(raw, chunk...)
 		}
 	}
-	depth, inString, escaped := 0, false, false
+	// A number, true, false, null (or something invalid) ends at the next
+	// delimiter or at the end of the input; a string, object or array at
+	// its closing quote or bracket.
+	scalar := c != '{' && c != '[' && c != '"'
+	end := s.closing
+	if scalar {
+		end = func(chunk []byte) int { return bytes.IndexAny(chunk, " \t\r\n,]}:") }
+	}
+	s.depth, s.inString, s.escaped = 0, false, false
 	for {
 		chunk, err := s.br.Peek(max(1, s.br.Buffered()))
 		if len(chunk) == 0 {
+			if scalar && errors.Is(err, io.EOF) {
+				return raw, tooLong, nil
+			}
 			return nil, false, unexpected(err)
 		}
-		end := -1
-		for i, b := range chunk {
-			switch {
-			case inString:
-				switch {
-				case escaped:
-					escaped = false
-				case b == '\\':
-					escaped = true
-				case b == '"':
-					inString = false
-					if depth == 0 {
-						end = i + 1
-					}
-				case b == '\n':
-					s.line++
-				}
-			case b == '"':
-				inString = true
-			case b == '{' || b == '[':
-				depth++
-			case b == '}' || b == ']':
-				depth--
-				if depth == 0 {
-					end = i + 1
-				}
-			case b == '\n':
-				s.line++
-			}
-			if end >= 0 {
-				break
-			}
-		}
-		if end >= 0 {
-			keep(chunk[:end])
-			s.br.Discard(end)
-			return buf, tooLong, nil
+		if n := end(chunk); n >= 0 {
+			keep(chunk[:n])
+			s.br.Discard(n)
+			return raw, tooLong, nil
 		}
 		keep(chunk)
 		s.br.Discard(len(chunk))
 	}
+}
+
+// closing returns the length of chunk up to the end of the string, object
+// or array being read, or -1 when it goes on past chunk, counting the
+// lines it passes.
+func (s *jsonScanner) closing(chunk []byte) int {
+	for i, b := range chunk {
+		switch {
+		case s.inString:
+			switch {
+			case s.escaped:
+				s.escaped = false
+			case b == '\\':
+				s.escaped = true
+			case b == '"':
+				s.inString = false
+				if s.depth == 0 {
+					return i + 1
+				}
+			case b == '\n':
+				s.line++
+			}
+		case b == '"':
+			s.inString = true
+		case b == '{' || b == '[':
+			s.depth++
+		case b == '}' || b == ']':
+			s.depth--
+			if s.depth == 0 {
+				return i + 1
+			}
+		case b == '\n':
+			s.line++
+		}
+	}
+	return -1
 }
 
 // unexpected turns the end of input inside a value into

@@ -1,14 +1,11 @@
 package loaders
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"runtime"
 	"strings"
 	"testing"
-
-	"github.com/kg-project/kg/schema"
 )
 
 // filler yields n bytes of prose without holding them in memory.
@@ -83,21 +80,14 @@ func TestArticleSizeLimit(t *testing.T) {
 			var ids []string
 			var problems []string
 			read := func(r io.Reader) {
-				ids, problems = nil, nil
-				err := ReadFrom(context.Background(), tt.name, r, Options{}, func(a schema.Article) error {
+				res := readAll(t, tt.name, r, Options{})
+				ids, problems = nil, res.Problems
+				for _, a := range res.Articles {
 					if a.ID != "big" && !strings.HasPrefix(a.ID, "sha256-") && a.ID != "https://example.com/big" {
 						ids = append(ids, a.ID)
 					} else {
 						ids = append(ids, "big")
 					}
-					return nil
-				}, func(p Problem) {
-					if !p.Warning {
-						problems = append(problems, p.Error())
-					}
-				})
-				if err != nil {
-					t.Fatal(err)
 				}
 			}
 			var before, after runtime.MemStats

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,15 +39,32 @@ func walkAll(t *testing.T, opt Options, paths ...string) result {
 		}
 		res.Articles = append(res.Articles, a)
 		return nil
-	}, func(p Problem) {
-		if p.Warning {
-			res.Warnings = append(res.Warnings, p.Error())
-		} else {
-			res.Problems = append(res.Problems, p.Error())
-		}
-	})
+	}, res.problem)
 	if err != nil {
 		t.Fatalf("Walk(%v): %v", paths, err)
+	}
+	return res
+}
+
+// problem files a problem as an error or a warning.
+func (res *result) problem(p Problem) {
+	if p.Warning {
+		res.Warnings = append(res.Warnings, p.Error())
+	} else {
+		res.Problems = append(res.Problems, p.Error())
+	}
+}
+
+// readAll reads one input with ReadFrom and returns what came of it.
+func readAll(t *testing.T, name string, r io.Reader, opt Options) result {
+	t.Helper()
+	var res result
+	err := ReadFrom(context.Background(), name, r, opt, func(a schema.Article) error {
+		res.Articles = append(res.Articles, a)
+		return nil
+	}, res.problem)
+	if err != nil {
+		t.Fatalf("ReadFrom(%s): %v", name, err)
 	}
 	return res
 }

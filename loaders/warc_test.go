@@ -3,7 +3,6 @@ package loaders
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,8 +10,6 @@ import (
 	"testing"
 
 	"github.com/nlnwa/gowarc/v3"
-
-	"github.com/kg-project/kg/schema"
 )
 
 // testRecord is one record of a WARC file written by a test.
@@ -154,21 +151,9 @@ func TestWARC(t *testing.T) {
 			t.Fatal(err)
 		}
 		at := bytes.Index(data, []byte("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding"))
-		var got []schema.Article
-		var problems []string
-		err = ReadFrom(context.Background(), "cut.warc", bytes.NewReader(data[:at]), Options{}, func(a schema.Article) error {
-			got = append(got, a)
-			return nil
-		}, func(p Problem) {
-			if !p.Warning {
-				problems = append(problems, p.Error())
-			}
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got) != 1 || len(problems) != 1 || !strings.HasPrefix(problems[0], "cut.warc:4: ") {
-			t.Errorf("cut in record 4: %d articles, problems %q; want the first article and a problem at record 4", len(got), problems)
+		res := readAll(t, "cut.warc", bytes.NewReader(data[:at]), Options{})
+		if len(res.Articles) != 1 || len(res.Problems) != 1 || !strings.HasPrefix(res.Problems[0], "cut.warc:4: ") {
+			t.Errorf("cut in record 4: %d articles, problems %q; want the first article and a problem at record 4", len(res.Articles), res.Problems)
 		}
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -233,12 +232,7 @@ func newFeedServer(t *testing.T) *feedServer {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title><language>en</language>%s</channel></rss>`, items.String())
 	}))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Listener = ln
-	f.Start()
+	f.Start() // on 127.0.0.1
 	t.Cleanup(f.Close)
 	return f
 }
