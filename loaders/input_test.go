@@ -63,9 +63,15 @@ func TestOtherLanguagesAreSkipped(t *testing.T) {
 		"ar": "استقبل الرئيس الإيراني حسن روحاني يوم الأربعاء في طهران رئيس الوزراء السوري عماد خميس، وبحث الجانبان المحادثات المرتقبة في أستانا بين الحكومة السورية وفصائل المعارضة المسلحة وإعادة إعمار البلاد.",
 		"tr": "İran Cumhurbaşkanı Hasan Ruhani çarşamba günü Tahran'da Suriye Başbakanı İmad Hamis'i kabul etti. İki taraf Astana'da yapılması planlanan görüşmeleri ve ülkenin yeniden inşasını ele aldı. Cumhurbaşkanlığından yapılan açıklamaya göre Ruhani, ateşkesin barış yolunda önemli bir adım olduğunu söyledi. Suriyeli konuğun perşembe günü hükümetin diğer üyeleriyle de görüşmesi bekleniyor.",
 	}
+	texts["nl"] = "De Iraanse president Hassan Rohani heeft woensdag in Teheran de Syrische premier Imad Khamis ontvangen. De twee spraken over de geplande gesprekken in Astana tussen de Syrische regering en gewapende groepen van de oppositie, en over de wederopbouw van het land na de val van Aleppo."
+	texts["it"] = "Il presidente iraniano Hassan Rohani ha ricevuto mercoledì a Teheran il primo ministro siriano Imad Khamis. I due hanno parlato dei colloqui previsti ad Astana tra il governo siriano e i gruppi armati dell'opposizione, e della ricostruzione del paese dopo la riconquista di Aleppo."
+	texts["pt"] = "O presidente iraniano Hassan Rohani recebeu na quarta-feira em Teerã o primeiro-ministro sírio Imad Khamis. Os dois falaram sobre as conversações previstas em Astana entre o governo sírio e os grupos armados da oposição, e sobre a reconstrução do país depois da retomada de Aleppo."
 	for lang, text := range texts {
 		if got := identifyLanguage("", text, ""); got != lang {
 			t.Errorf("%s text identified as %q", lang, got)
+		}
+		if plainlyEnglish(strings.Fields(text)) {
+			t.Errorf("%s text taken as plainly English", lang)
 		}
 	}
 	if got := identifyLanguage("fr", "Rouhani met Khamis.", "en"); got != "fr" {

@@ -42,7 +42,7 @@ func newsPage(headline, body string) string {
 
 // writeWARC writes records as a WARC file built with gowarc, each record
 // compressed on its own (as crawlers write .warc.gz) when path ends in .gz.
-func writeWARC(t *testing.T, path string, records []testRecord) {
+func writeWARC(t testing.TB, path string, records []testRecord) {
 	t.Helper()
 	var out bytes.Buffer
 	m := gowarc.NewMarshaler()

@@ -342,8 +342,10 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 		go func() {
 			defer func() { workersDone <- struct{}{} }()
 			for j := range jobs {
-				r := extracted{seq: j.seq, id: j.a.ID, keys: j.a.Keys(), dup: j.dup}
-				if j.dup == "" {
+				r := extracted{seq: j.seq, id: j.a.ID, dup: j.dup}
+				if j.dup != "" {
+					r.keys = j.a.Keys()
+				} else {
 					weight := min(int64(len(j.a.Text)), extractBudget)
 					budget.Acquire(context.Background(), weight)
 					f := opt.Extract(extract.Document{ID: j.a.ID, Text: j.a.Text, Published: j.a.Published})
@@ -352,6 +354,7 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 						f.Source = j.a.Source
 					}
 					r.quads = schema.Quads(j.a, f)
+					r.keys = keysIn(r.quads) // computed once, by Quads
 				}
 				r.art = j.a
 				r.art.Text = "" // not needed any more; a batch holds many
@@ -401,6 +404,19 @@ func (p *pipeline) wait() (readErr error, problems, warnings int, languages map[
 	<-p.done
 	p.cancel()
 	return p.readErr, p.problems, p.warnings, p.languages
+}
+
+// keysIn returns the kg:articleKey values of an article's quads.
+func keysIn(quads []quad.Quad) []string {
+	var keys []string
+	for _, q := range quads {
+		if q.Predicate == schema.ArticleKey {
+			if s, ok := q.Object.(quad.String); ok {
+				keys = append(keys, string(s))
+			}
+		}
+	}
+	return keys
 }
 
 // storedCopies returns, for each article, the stored article it is a copy
