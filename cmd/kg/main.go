@@ -39,10 +39,11 @@ func newApp() *cli.App {
 	return &cli.App{
 		Name:  "kg",
 		Usage: "build and query a knowledge graph of who met whom from news articles",
-		Description: `kg reads news articles (plain text, JSON, JSON Lines, HTML, RSS/Atom),
-extracts people, the offices they hold, meetings between them and dated
-events, and stores them as quads in an embedded Cayley graph. Every fact keeps
-the article and sentence it came from.
+		Description: `kg reads news articles (plain text, JSON, JSON Lines, CSV, HTML, RSS/Atom,
+WARC crawls, or pages and feeds over HTTP), extracts people, the offices they
+hold, meetings between them and dated events, and stores them as quads in an
+embedded Cayley graph. Every fact keeps the article and sentence it came
+from. docs/loaders.md says what kg reads and what it refuses.
 
 A first session:
 
@@ -100,7 +101,16 @@ Exit status:
 			stopCPUProfile(c) // os.Exit below skips After
 			var coder cli.ExitCoder
 			if errors.As(err, &coder) {
-				if msg := err.Error(); msg != "" {
+				msg := err.Error()
+				if coder.ExitCode() == 2 && !strings.Contains(msg, "--help") {
+					// Every usage error points to the help that explains.
+					help := "kg"
+					if c.Command != nil && c.Command.Name != "" {
+						help += " " + c.Command.Name
+					}
+					msg += " (see " + help + " --help)"
+				}
+				if msg != "" {
 					fmt.Fprintln(c.App.ErrWriter, "kg:", msg)
 				}
 				os.Exit(coder.ExitCode())
