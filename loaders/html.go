@@ -75,6 +75,9 @@ func (in *input) htmlArticle(data []byte, line int, fallbackDate string) (found 
 		Text:      text,
 		Published: fallbackDate,
 	}
+	if a.URL == "" {
+		a.URL = in.url
+	}
 	if !meta.Date.IsZero() {
 		a.Published = formatDay(meta.Date)
 	}

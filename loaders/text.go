@@ -26,7 +26,7 @@ func (in *input) readText(r io.Reader) error {
 		in.fail(0, "no text (only blank space)")
 		return nil
 	}
-	return in.emit(schema.Article{Title: schema.LeadingHeadline(text), Text: text}, 0)
+	return in.emit(schema.Article{Title: schema.LeadingHeadline(text), Text: text, URL: in.url}, 0)
 }
 
 // repairUTF8 returns data as a string with every invalid UTF-8 sequence

@@ -264,7 +264,7 @@ type input struct {
 
 	location string // the input in Article.Locations: an absolute path, a URL or "stdin"
 	hint     Format // the format the input is said to have (an HTTP Content-Type), else FormatUnknown
-	url      string // the URL the input was fetched from, for articles that name none
+	url      string // the URL the input was fetched from: the URL of a page or text that names none
 	declared string // the language the page or feed declares, used when the text does not tell
 
 	articles int       // articles read, passed on or not
@@ -315,9 +315,6 @@ func (in *input) emit(a schema.Article, line int) error {
 	}
 	if a.Source == "" {
 		a.Source = in.opt.Source
-	}
-	if a.URL == "" {
-		a.URL = in.url
 	}
 	a.Identify()
 	if line > 0 {

@@ -88,7 +88,7 @@ func runDump(c *cli.Context) error {
 func dumpToFile(c *cli.Context, store *graph.Store, path string) (int64, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return 0, fmt.Errorf("create %s: %w", path, err)
+		return 0, fmt.Errorf("create %s: %w", path, withoutPath(err))
 	}
 	done := false
 	defer func() {

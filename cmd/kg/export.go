@@ -144,7 +144,7 @@ func writeFileAtomically(path string, fill func(io.Writer) (export.Counts, error
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
 	if err != nil {
-		return export.Counts{}, fmt.Errorf("create %s: %w", path, err)
+		return export.Counts{}, fmt.Errorf("create %s: %w", path, withoutPath(err))
 	}
 	defer os.Remove(f.Name())
 	counts, err := fill(f)

@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -71,7 +73,7 @@ func TestCommandLine(t *testing.T) {
 		t.Fatalf("kg load --db after the command: exit %d: %s", code, errOut)
 	}
 	out, _, code = runKG(t, nil, "stats", "--db", other, "-f", "json")
-	if code != 0 || !strings.Contains(out, `"Articles": 5`) {
+	if code != 0 || !strings.Contains(out, `"articles": 5`) {
 		t.Errorf("kg stats --db X -f json: exit %d, %q", code, out)
 	}
 	backup := filepath.Join(dir, "backup.nq")
@@ -173,10 +175,14 @@ func TestLoadDotSkipsItsStore(t *testing.T) {
 	dir := t.TempDir()
 	data, _ := os.ReadFile(seeds)
 	os.WriteFile(filepath.Join(dir, "articles.jsonl"), data, 0o644)
+	// The default store, ./kg.db, whatever the environment says.
+	env := slices.DeleteFunc(os.Environ(), func(v string) bool {
+		return strings.HasPrefix(v, "KG_DB=") || strings.HasPrefix(v, "KG_BACKEND=")
+	})
 	for run := 1; run <= 3; run++ {
 		cmd := exec.Command(kgBinary(t), "load", ".")
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "KG_DB=", "KG_BACKEND=")
+		cmd.Env = env
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
 		if err := cmd.Run(); err != nil {
@@ -187,9 +193,9 @@ func TestLoadDotSkipsItsStore(t *testing.T) {
 		}
 		cmd = exec.Command(kgBinary(t), "stats", "-f", "json")
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "KG_DB=", "KG_BACKEND=")
+		cmd.Env = env
 		out, err := cmd.Output()
-		if err != nil || !strings.Contains(string(out), `"Articles": 5`) {
+		if err != nil || !strings.Contains(string(out), `"articles": 5`) {
 			t.Errorf("run %d: stats %s (%v); want 5 articles", run, out, err)
 		}
 	}
@@ -282,9 +288,11 @@ func TestWatch(t *testing.T) {
 		if code != 0 {
 			return -1 // the store is in use during a round, or not made yet
 		}
-		var n int64
-		fmt.Sscanf(o[strings.Index(o, `"Articles": `)+len(`"Articles": `):], "%d", &n)
-		return n
+		var st storeStats
+		if err := json.Unmarshal([]byte(o), &st); err != nil {
+			t.Fatalf("kg stats -f json: %v: %s", err, o)
+		}
+		return st.Articles
 	}
 	waitFor("the first two items", func() bool { return articles() == 2 })
 	srv.items.Store(4)

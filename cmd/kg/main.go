@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"runtime"
@@ -247,6 +248,16 @@ func stopCPUProfile(*cli.Context) error {
 	pprof.StopCPUProfile()
 	err := profileFile.Close()
 	profileFile = nil
+	return err
+}
+
+// withoutPath drops the file name from an *fs.PathError, for messages
+// that name the file the user asked for rather than a temporary one.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
 	return err
 }
 
