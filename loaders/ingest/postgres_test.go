@@ -18,9 +18,9 @@ import (
 
 	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/graph/pgtest"
-	"github.com/kg-project/kg/schema"
 	"github.com/kg-project/kg/loaders/ingest"
 	"github.com/kg-project/kg/queries"
+	"github.com/kg-project/kg/schema"
 )
 
 func TestPostgresLoadQueryReload(t *testing.T) {
