@@ -58,7 +58,14 @@ type Options struct {
 	// writes skip most look-ups. Without it opening is instant and memory
 	// small, which is what queries want. docs/performance.md has figures.
 	Bulk bool
+	// MustExist makes Open fail with ErrNoStore when there is no kg store
+	// at Path, instead of creating one: only commands that write articles
+	// create a store, so a mistyped path is an error, not an empty store.
+	MustExist bool
 }
+
+// ErrNoStore is returned by Open with MustExist when Path holds no store.
+var ErrNoStore = errors.New("no kg store")
 
 // ErrStoreInUse is returned by Open when another process has the embedded
 // store open.
@@ -106,6 +113,9 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 		if opt.Path == "" {
 			return nil, fmt.Errorf("open %s store: no path given", backend)
 		}
+		if opt.MustExist && !IsStoreFolder(opt.Path) {
+			return nil, fmt.Errorf("%w at %s", ErrNoStore, opt.Path)
+		}
 		if err := os.MkdirAll(opt.Path, 0o755); err != nil {
 			return nil, fmt.Errorf("open store %s: %w", opt.Path, err)
 		}
@@ -125,6 +135,12 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 			return nil, err
 		}
 		s.db = db
+		if opt.MustExist {
+			if err := postgresHasStore(ctx, db, opt.Path); err != nil {
+				db.Close()
+				return nil, err
+			}
+		}
 	}
 	qs, err := openQuadStore(ctx, cayleyName, opt.Path, s.db, opt.Bulk)
 	if err != nil {

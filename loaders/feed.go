@@ -17,9 +17,12 @@ import (
 // article, identified by its guid (else its link), with its title and
 // publication date, its text taken from the full content when the feed
 // carries it, else from the description or summary, and HTML stripped. The
-// feed's title is the source. Feeds are read whole, up to maxDocumentSize.
+// feed's title is the source and its language the declared language of
+// its items. Feeds are read whole, up to maxFeedSize. An item without text
+// (a photo gallery) is a warning; a feed none of whose items has text is
+// an error.
 func (in *input) readFeed(r io.Reader) error {
-	data, ok, err := in.readAllLimited(r, maxDocumentSize, "feed")
+	data, ok, err := in.readAllLimited(r, maxFeedSize, "feed")
 	if !ok {
 		return err
 	}
@@ -42,6 +45,8 @@ func (in *input) readFeed(r io.Reader) error {
 		return nil
 	}
 	source := strings.TrimSpace(htmlToText(feed.Title))
+	in.declared = feed.Language
+	defer in.finish("item", "content, description")
 	for i, item := range feed.Items {
 		if item == nil {
 			continue
@@ -58,7 +63,11 @@ func (in *input) readFeed(r io.Reader) error {
 			a.Text = htmlToText(item.Description)
 		}
 		if a.Text == "" {
-			in.fail(0, "item %d (%q) has no content or description, skipped", i+1, clip(firstNonEmpty(a.Title, a.ID, a.URL), 80))
+			in.bare(0, "item %d (%q) has no content or description, skipped", i+1, clip(firstNonEmpty(a.Title, a.ID, a.URL), 80))
+			continue
+		}
+		if len(a.Text) > MaxArticleSize {
+			in.fail(0, "%s", tooLarge(fmt.Sprintf("item %d (%q)", i+1, clip(firstNonEmpty(a.Title, a.ID, a.URL), 80))))
 			continue
 		}
 		if err := in.emit(a, 0); err != nil {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +16,7 @@ import (
 // Format is the kind of content an input holds.
 type Format int
 
-// The formats the loaders read, and the two that end in a problem.
+// The formats the loaders read, and those that end in a problem.
 const (
 	FormatUnknown Format = iota // not recognised
 	FormatText                  // plain text, one article
@@ -23,8 +24,11 @@ const (
 	FormatJSONL                 // JSON Lines: one record per line
 	FormatHTML                  // an HTML page, one article
 	FormatFeed                  // an RSS or Atom feed, one article per item
+	FormatCSV                   // a CSV or TSV table of articles with a header row
+	FormatWARC                  // a WARC web archive: one article per HTML response
 	FormatBinary                // binary data, not an article
 	FormatXML                   // XML that is neither a feed nor HTML
+	FormatNQuads                // an N-Quads dump (kg dump), for kg restore
 )
 
 func (f Format) String() string {
@@ -39,13 +43,22 @@ func (f Format) String() string {
 		return "html"
 	case FormatFeed:
 		return "feed"
+	case FormatCSV:
+		return "csv"
+	case FormatWARC:
+		return "warc"
 	case FormatBinary:
 		return "binary"
 	case FormatXML:
 		return "xml"
+	case FormatNQuads:
+		return "nquads"
 	}
 	return "unknown"
 }
+
+// knownFormats names what kg reads, for messages refusing something else.
+const knownFormats = "kg reads plain text, JSON, JSON Lines, CSV with a text column, HTML pages, RSS and Atom feeds and WARC archives"
 
 // sniffSize is how much of an input is looked at to recognise its format.
 const sniffSize = 8 << 10
@@ -57,9 +70,20 @@ const readerSize = 64 << 10
 // through a trailing ".gz", or FormatUnknown when the extension says
 // nothing.
 func FormatByName(name string) Format {
+	if IsURL(name) {
+		if u, err := url.Parse(name); err == nil {
+			name = u.Path
+		}
+	}
 	name = strings.ToLower(name)
 	name = strings.TrimSuffix(name, ".gz")
 	switch filepath.Ext(name) {
+	case ".csv", ".tsv", ".tab":
+		return FormatCSV
+	case ".warc":
+		return FormatWARC
+	case ".nq", ".nquads", ".nt", ".ntriples":
+		return FormatNQuads
 	case ".txt", ".text":
 		return FormatText
 	case ".json":
@@ -84,8 +108,14 @@ func Sniff(prefix []byte, complete bool) Format {
 	if len(p) == 0 {
 		return FormatUnknown
 	}
+	if bytes.HasPrefix(p, []byte("WARC/")) {
+		return FormatWARC
+	}
 	if looksBinary(prefix, complete) {
 		return FormatBinary
+	}
+	if looksLikeNQuads(p) {
+		return FormatNQuads
 	}
 	switch p[0] {
 	case '[':
@@ -94,13 +124,16 @@ func Sniff(prefix []byte, complete bool) Format {
 		}
 	case '{':
 		if startsJSON(p[1:], "\"}") {
-			if isJSONLines(p) {
+			if isJSONLines(p) || !complete && lonelyRecord(p) {
 				return FormatJSONL
 			}
 			return FormatJSON
 		}
 	case '<':
 		return sniffMarkup(p)
+	}
+	if looksTabular(p, complete) {
+		return FormatCSV
 	}
 	return FormatText
 }
@@ -232,7 +265,7 @@ func looksBinary(p []byte, complete bool) bool {
 
 // read recognises the format of r and hands it to the right reader.
 func (in *input) read(r io.Reader) error {
-	br := bufio.NewReaderSize(r, readerSize)
+	br := bufio.NewReaderSize(markFailures{r}, readerSize)
 	magic, err := br.Peek(2)
 	if len(magic) == 0 {
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -248,11 +281,11 @@ func (in *input) read(r io.Reader) error {
 			return nil
 		}
 		defer zr.Close()
-		br = bufio.NewReaderSize(zr, readerSize)
+		br = bufio.NewReaderSize(markFailures{zr}, readerSize)
 	}
-	prefix, err := br.Peek(sniffSize)
+	prefix, err := peekSniff(br)
 	complete := errors.Is(err, io.EOF)
-	if err != nil && !complete && !errors.Is(err, bufio.ErrBufferFull) {
+	if err != nil && !complete {
 		return in.readError(0, err)
 	}
 	if bytes.HasPrefix(prefix, utf8BOM) {
@@ -271,12 +304,19 @@ func (in *input) read(r io.Reader) error {
 		in.fail(0, "UTF-16 text is not supported; convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)")
 		return nil
 	}
-	byName := FormatByName(in.name)
+	if what, hint := notArticleData(prefix); what != "" {
+		in.fail(0, "%s, not articles; %s (%s)", what, hint, knownFormats)
+		return nil
+	}
+	byName := in.hint
+	if byName == FormatUnknown {
+		byName = FormatByName(in.name)
+	}
 	sniffed := Sniff(prefix, complete)
 	format := byName
 	switch {
-	case sniffed == FormatBinary:
-		format = FormatBinary
+	case sniffed == FormatBinary || sniffed == FormatWARC:
+		format = sniffed
 	case byName == FormatUnknown:
 		format = sniffed
 	case byName == FormatJSONL && sniffed == FormatJSON && prettyJSON(prefix):
@@ -285,9 +325,12 @@ func (in *input) read(r io.Reader) error {
 		// itself.
 		format = FormatJSON
 	case byName == FormatJSON && sniffed == FormatJSONL:
-		// Records one per line under a .json name: read line by line so a
-		// bad line does not stop the rest.
+		// Records one per line under a .json name: read line by line so
+		// a bad line does not stop the rest.
 		format = FormatJSONL
+	case byName == FormatText && (sniffed == FormatNQuads || sniffed == FormatCSV):
+		// A server that calls everything text/plain.
+		format = sniffed
 	}
 	switch format {
 	case FormatText:
@@ -300,14 +343,52 @@ func (in *input) read(r io.Reader) error {
 		return in.readHTML(br)
 	case FormatFeed:
 		return in.readFeed(br)
+	case FormatCSV:
+		return in.readCSV(br)
+	case FormatWARC:
+		return in.readWARC(br)
 	case FormatBinary:
-		in.fail(0, "binary data (not text), not an article; known formats are text, JSON, JSON Lines, HTML, RSS and Atom")
+		in.fail(0, "binary data (not text), not articles; %s", knownFormats)
+	case FormatNQuads:
+		in.fail(0, "an N-Quads dump (as kg dump writes), not articles; add it to a store with kg restore")
 	case FormatXML:
-		in.fail(0, "XML document <%s> is not an RSS or Atom feed nor an HTML page", elementName(bytes.TrimLeft(firstElement(prefix), "<")))
+		in.fail(0, "XML document <%s> is not an RSS or Atom feed nor an HTML page; %s", elementName(bytes.TrimLeft(firstElement(prefix), "<")), knownFormats)
 	default:
-		in.fail(0, "unknown file type")
+		in.fail(0, "unknown file type; %s", knownFormats)
 	}
 	return nil
+}
+
+// peekSniff returns the start of the input to recognise its format by:
+// sniffSize bytes, or fewer when two whole lines have arrived and more
+// are slow to come, so that a slow producer's first records (a pipe, a
+// feed between items) are read without waiting for 8 KiB of them. err is
+// io.EOF when the prefix is the whole input.
+func peekSniff(br *bufio.Reader) ([]byte, error) {
+	for {
+		n := br.Buffered()
+		if n >= sniffSize {
+			return br.Peek(sniffSize)
+		}
+		have, _ := br.Peek(n)
+		if bytes.Count(have, []byte("\n")) >= 2 && len(bytes.TrimSpace(have)) > 0 || lonelyRecord(have) {
+			return have, nil
+		}
+		if _, err := br.Peek(n + 1); err != nil {
+			have, _ = br.Peek(br.Buffered())
+			return have, err
+		}
+	}
+}
+
+// lonelyRecord reports whether p is one whole line holding what looks like
+// one JSON record, with nothing after it yet: a slow producer's first
+// JSON Lines record.
+func lonelyRecord(p []byte) bool {
+	p = bytes.TrimLeft(bytes.TrimPrefix(p, utf8BOM), " \t\r\n")
+	line, rest, found := bytes.Cut(p, []byte("\n"))
+	line = bytes.TrimSpace(line)
+	return found && len(rest) == 0 && len(line) > 1 && line[0] == '{' && line[len(line)-1] == '}'
 }
 
 // firstElement returns p from the first element tag on, past declarations
@@ -334,7 +415,11 @@ func (in *input) readAllLimited(r io.Reader, limit int64, what string) (data []b
 		return nil, false, in.readError(0, err)
 	}
 	if int64(len(data)) > limit {
-		in.fail(0, "%s larger than %d MiB, skipped", what, limit>>20)
+		if limit == MaxArticleSize {
+			in.fail(0, "%s", tooLarge(what))
+		} else {
+			in.fail(0, "%s larger than %d MiB, skipped", what, limit>>20)
+		}
 		return nil, false, nil
 	}
 	return data, true, nil

@@ -11,7 +11,10 @@ func TestFormatByName(t *testing.T) {
 		"a.txt": FormatText, "A.TEXT": FormatText, "x.json": FormatJSON, "x.jsonl": FormatJSONL,
 		"x.ndjson": FormatJSONL, "dump.jsonl.gz": FormatJSONL, "p.html": FormatHTML, "p.HTM": FormatHTML,
 		"f.xml": FormatFeed, "f.rss": FormatFeed, "f.atom": FormatFeed, "f.feed": FormatFeed,
-		"notes": FormatUnknown, "x.gz": FormatUnknown, "x.csv": FormatUnknown, "stdin": FormatUnknown,
+		"notes": FormatUnknown, "x.gz": FormatUnknown, "stdin": FormatUnknown,
+		"x.csv": FormatCSV, "x.TSV": FormatCSV, "crawl.warc.gz": FormatWARC, "crawl.warc": FormatWARC,
+		"backup.nq.gz": FormatNQuads, "https://example.com/feed.xml?x=1": FormatFeed,
+		"https://example.com/story": FormatUnknown, "https://example.com/a.txt#frag": FormatText,
 	}
 	for name, want := range tests {
 		if got := FormatByName(name); got != want {
@@ -31,6 +34,7 @@ func TestSniff(t *testing.T) {
 		{"pretty object", "{\n  \"id\": \"a\",\n", false, FormatJSON},
 		{"json lines", "{\"id\":1}\n{\"id\":2}\n", true, FormatJSONL},
 		{"json lines cut by the window", "{\"id\":1}\n{\"id\":2, \"text\": \"lo", false, FormatJSONL},
+		{"one record, more slow to come", "{\"id\":1, \"text\": \"a\"}\n", false, FormatJSONL},
 		{"two objects on one line", `{"id":1} {"id":2}`, true, FormatJSON},
 		{"json lines with a bad first line", "{\"id\": broken}\n{\"id\":2}\n", true, FormatJSONL},
 		{"pretty object with nested object", "{\n  \"a\": {\"b\": 1}\n}\n{\n}", true, FormatJSON},
@@ -53,6 +57,14 @@ func TestSniff(t *testing.T) {
 		{"nul bytes", "PK\x03\x04\x00\x00", true, FormatBinary},
 		{"mostly invalid", "\xff\xfe\xfd\xfc abc", true, FormatBinary},
 		{"control characters", "\x01\x02\x03\x04\x05 abc", true, FormatBinary},
+		{"warc", "WARC/1.1\r\nWARC-Type: warcinfo\r\n", false, FormatWARC},
+		{"n-quads dump", "<kg:person/hsn-run> <rdf:type> <kg:Person> .\n<kg:person/hsn-run> <kg:name> \"Hassan Rouhani\" .\n", true, FormatNQuads},
+		{"n-quads with label", "<kg:meeting/ab> <kg:source> <kg:article/x> <kg:article/x> .\n", false, FormatNQuads},
+		{"csv with header", "id,title,text\n1,A,Putin met Erdogan.\n2,B,Zarif met Lavrov.\n", true, FormatCSV},
+		{"tsv without header", "410412347\t20140413\t201404\tUSA\n410412348\t20140413\t201404\tIRN\n410412349\t20140413\t201404\tSYR\n", false, FormatCSV},
+		{"prose with commas", "Rouhani, who arrived on Monday, met Khamis.\nThe talks, officials said, went well, and ended.\nNo, he said.\n", true, FormatText},
+		{"indented paragraphs", "\tRouhani met Khamis.\n\tThe talks went well.\n\tThey will meet again.\n", true, FormatText},
+		{"two lines of text", "Rouhani, Khamis, Velayati and Zarif met.\nThe talks, the aides said, went well.\n", false, FormatText},
 		{"blank", " \n\t", true, FormatUnknown},
 		{"empty", "", true, FormatUnknown},
 	}
@@ -101,22 +113,6 @@ func TestNormalizeDate(t *testing.T) {
 	for in, want := range tests {
 		if got := NormalizeDate(in); got != want {
 			t.Errorf("NormalizeDate(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestHeadline(t *testing.T) {
-	tests := map[string]string{
-		"Rouhani meets Khamis\n\nTEHRAN – ...":         "Rouhani meets Khamis",
-		"Is peace near?\nText.":                        "Is peace near?",
-		"Rouhani met Khamis on Wednesday.\nMore text.": "",
-		"Single\nline":                                 "",
-		"Only one line without a break":                "",
-		"\n\n  Leading blank lines work\n\nBody here.": "Leading blank lines work",
-	}
-	for in, want := range tests {
-		if got := headline(in); got != want {
-			t.Errorf("headline(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -89,6 +89,22 @@ func FuzzFeed(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "fuzz.rss", data) })
 }
 
+func FuzzCSV(f *testing.F) {
+	addSeeds(f, "testdata/csv/*")
+	f.Add([]byte("id;text\n1;\"quoted \"\" text\"\n2;\"unterminated\n"))
+	f.Add([]byte("text\tlanguage\n<p>x</p>\tfr\n\t\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "fuzz.csv", data) })
+}
+
+func FuzzWARC(f *testing.F) {
+	path := filepath.Join(f.TempDir(), "seed.warc")
+	writeWARC(f, path, crawlRecords())
+	addSeeds(f, path)
+	f.Add([]byte("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999999999\r\n\r\nHTTP/1.1 200 OK\r\n\r\n"))
+	f.Add([]byte("WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 5\r\n\r\n<p>x<\r\n\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "fuzz.warc", data) })
+}
+
 // FuzzSniff reads inputs with no extension, as standard input is read, so
 // the content alone picks the reader; it also covers plain text.
 func FuzzSniff(f *testing.F) {

@@ -3,7 +3,9 @@ package loaders
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/markusmobius/go-trafilatura"
@@ -32,40 +34,66 @@ const minHTMLWords = 8
 // URL, site name and publication date, all found by go-trafilatura. The page's
 // character set is detected from its meta tags or content.
 func (in *input) readHTML(r io.Reader) error {
-	data, ok, err := in.readAllLimited(r, maxDocumentSize, "HTML page")
+	data, ok, err := in.readAllLimited(r, MaxArticleSize, "HTML page")
 	if !ok {
 		return err
 	}
+	found, why, err := in.htmlArticle(data, 0, "")
+	if !found && err == nil {
+		in.fail(0, "no article text found in the HTML page (%s)", why)
+	}
+	return err
+}
+
+// htmlArticle extracts the article of one HTML page and hands it on, with
+// line as its place in the input (0 for a page read whole). fallbackDate
+// is the publication date when the page states none (a WARC record's
+// capture day). It returns found false, with the reason, when the page
+// has no article text; err is only fn's error or cancellation.
+func (in *input) htmlArticle(data []byte, line int, fallbackDate string) (found bool, why string, err error) {
 	var res *trafilatura.ExtractResult
-	err = safely(func() error {
-		var xerr error
-		res, xerr = trafilatura.Extract(bytes.NewReader(data), htmlOptions)
-		return xerr
+	xerr := safely(func() error {
+		var perr error
+		res, perr = trafilatura.Extract(bytes.NewReader(data), htmlOptions)
+		return perr
 	})
-	if err != nil || res == nil {
-		if err == nil {
-			err = errors.New("nothing extracted")
+	if xerr != nil || res == nil {
+		if xerr == nil {
+			xerr = errors.New("nothing extracted")
 		}
-		in.fail(0, "no article text found in the HTML page (%v)", err)
-		return nil
+		return false, xerr.Error(), nil
 	}
 	text := mainText(res)
 	if words := len(strings.Fields(text)); words < minHTMLWords {
-		in.fail(0, "no article text found in the HTML page (only %d words outside scripts and page furniture)", words)
-		return nil
+		return false, fmt.Sprintf("only %d words outside scripts and page furniture", words), nil
 	}
 	meta := res.Metadata
 	a := schema.Article{
-		URL:    strings.ToValidUTF8(strings.TrimSpace(meta.URL), ""),
-		Title:  strings.ToValidUTF8(strings.TrimSpace(meta.Title), "\uFFFD"),
-		Source: strings.ToValidUTF8(strings.TrimSpace(meta.Sitename), "\uFFFD"),
-		Text:   text,
+		URL:       strings.ToValidUTF8(strings.TrimSpace(meta.URL), ""),
+		Title:     strings.ToValidUTF8(strings.TrimSpace(meta.Title), "\uFFFD"),
+		Source:    strings.ToValidUTF8(strings.TrimSpace(meta.Sitename), "\uFFFD"),
+		Text:      text,
+		Published: fallbackDate,
+	}
+	if a.URL == "" {
+		a.URL = in.url
 	}
 	if !meta.Date.IsZero() {
 		a.Published = formatDay(meta.Date)
 	}
-	return in.emit(a, 0)
+	// The page's own lang attribute; trafilatura's Metadata.Language is
+	// its guess from the text, made whatever its confidence.
+	declared := in.declared
+	if m := htmlLang.FindSubmatch(data[:min(len(data), sniffSize)]); m != nil {
+		in.declared = string(m[1])
+	}
+	err = in.emit(a, line)
+	in.declared = declared
+	return true, "", err
 }
+
+// htmlLang finds the lang attribute of a page's html element.
+var htmlLang = regexp.MustCompile(`(?i)<html\b[^>]*?\blang\s*=\s*["']?([a-z]{2,3}(?:[-_][a-z0-9]+)*)`)
 
 // mainText returns the extracted main content as plain text with one
 // paragraph (or heading, or list item) per line, so a headline does not run

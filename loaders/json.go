@@ -1,8 +1,8 @@
 package loaders
 
 import (
+	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -19,34 +19,43 @@ var containerKeys = map[string]bool{
 // readJSON reads a JSON document: one record object, an array of records,
 // or an object whose "articles" (or "items", ...) member is an array of
 // records; several such documents one after another are read in turn.
-// Arrays are streamed element by element with json.Decoder, so a huge
-// array needs memory for one record at a time. A syntax error stops the
-// file there (JSON cannot be resynchronised); a bad record only skips that
-// record.
-func (in *input) readJSON(r io.Reader) error {
-	lines := &lineCounter{r: r}
-	dec := json.NewDecoder(lines)
-	j := &jsonDoc{in: in, dec: dec, lines: lines}
+//
+// The document is read by jsonScanner, which finds where each record
+// begins and ends without decoding it and keeps at most MaxArticleSize
+// bytes of one: a record larger than that is skipped as it streams past,
+// and only records within the limit are decoded, one at a time. A record
+// that is not valid JSON is reported and skipped; brackets or quotes that
+// do not match stop the file there, since the next record cannot be found.
+func (in *input) readJSON(br *bufio.Reader) error {
+	s := &jsonScanner{br: br, line: 1}
+	j := &jsonDoc{in: in, s: s}
 	defer j.reportUTF8()
+	defer in.finish("record", textFields)
 	for {
-		tok, err := dec.Token()
+		c, err := s.peek()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
-			return j.syntaxError(err)
+			return j.stop(err)
 		}
-		switch tok {
-		case json.Delim('['):
+		switch c {
+		case '[':
+			s.skip()
 			if err := j.array(); err != nil || j.stopped {
 				return err
 			}
-		case json.Delim('{'):
+		case '{':
 			if err := j.object(); err != nil || j.stopped {
 				return err
 			}
 		default:
-			in.fail(lines.lineAt(dec.InputOffset()), "top-level JSON value is %s, not an object or array of records", describeToken(tok))
+			line := s.line
+			raw, _, err := s.value(64)
+			if err != nil {
+				return j.stop(err)
+			}
+			in.fail(line, "top-level JSON value is %s, not an object or array of records", jsonKind(raw))
 			return nil
 		}
 	}
@@ -55,149 +64,162 @@ func (in *input) readJSON(r io.Reader) error {
 // jsonDoc is the state of one JSON document being read.
 type jsonDoc struct {
 	in       *input
-	dec      *json.Decoder
-	lines    *lineCounter
-	stopped  bool // a syntax error ended the document
+	s        *jsonScanner
+	stopped  bool // the document could not be read on
 	badUTF8  int
 	firstBad int
 }
 
-// array reads the elements of an array whose '[' was just read.
+// array reads the elements of an array whose '[' was just read, each a
+// record.
 func (j *jsonDoc) array() error {
-	for j.dec.More() {
-		var raw json.RawMessage
-		if err := j.dec.Decode(&raw); err != nil {
-			return j.syntaxError(err)
+	return j.list(']', "an array element", j.element)
+}
+
+// list reads the items of an array or object whose opening bracket was
+// just read, calling each for every item, until the closing bracket end.
+func (j *jsonDoc) list(end byte, what string, each func() error) error {
+	for first := true; ; first = false {
+		c, err := j.s.peek()
+		if err != nil {
+			return j.stop(err)
 		}
-		start := j.dec.InputOffset() - int64(len(raw))
-		line := j.lines.lineAt(start)
-		j.checkUTF8(raw, line)
-		if err := j.in.record(raw, line); err != nil {
+		if c == end {
+			j.s.skip()
+			return nil
+		}
+		if !first {
+			if c != ',' {
+				return j.stop(errSyntax("expected , or " + string(end) + " after " + what))
+			}
+			j.s.skip()
+		}
+		if err := each(); err != nil || j.stopped {
 			return err
 		}
 	}
-	if _, err := j.dec.Token(); err != nil { // the closing ']'
-		return j.syntaxError(err)
+}
+
+// expect consumes the next byte, which must be c, or stops the document.
+func (j *jsonDoc) expect(c byte, what string) error {
+	got, err := j.s.peek()
+	if err != nil {
+		return j.stop(err)
 	}
+	if got != c {
+		return j.stop(errSyntax("expected " + what))
+	}
+	j.s.skip()
 	return nil
 }
 
-// object reads a top-level object whose '{' was just read: either a
-// container of records or a record itself.
+// element reads one record of an array.
+func (j *jsonDoc) element() error {
+	if _, err := j.s.peek(); err != nil {
+		return j.stop(err)
+	}
+	line := j.s.line
+	raw, tooLong, err := j.s.value(MaxArticleSize)
+	if err != nil {
+		return j.stop(err)
+	}
+	if tooLong {
+		j.in.fail(line, "%s", tooLarge("record"))
+		return nil
+	}
+	j.checkUTF8(raw, line)
+	return j.in.record(raw, line)
+}
+
+// object reads a top-level object: either a container of records, whose
+// records are read as they come, or a record itself, gathered member by
+// member up to MaxArticleSize.
 func (j *jsonDoc) object() error {
-	line := j.lines.lineAt(j.dec.InputOffset() - 1)
+	line := j.s.line
+	j.s.skip() // '{'
 	var members bytes.Buffer
 	members.WriteByte('{')
-	container := false
-	for j.dec.More() {
-		tok, err := j.dec.Token()
-		if err != nil {
-			return j.syntaxError(err)
-		}
-		key, _ := tok.(string)
-		if containerKeys[strings.ToLower(key)] {
-			if err := j.containerMember(&container); err != nil || j.stopped {
-				return err
+	container, tooLong := false, false
+	err := j.list('}', "an object member", func() error {
+		if c, err := j.s.peek(); err != nil || c != '"' {
+			if err != nil {
+				return j.stop(err)
 			}
-			continue
+			return j.stop(errSyntax("expected a member name in quotes"))
 		}
-		var raw json.RawMessage
-		if err := j.dec.Decode(&raw); err != nil {
-			return j.syntaxError(err)
+		key, keyTooLong, err := j.s.value(maxKeySize)
+		if err != nil {
+			return j.stop(err)
 		}
-		if container {
-			continue // metadata beside the records
+		if err := j.expect(':', ": after a member name"); err != nil || j.stopped {
+			return err
 		}
-		if members.Len() > 1 {
-			members.WriteByte(',')
+		c, err := j.s.peek()
+		if err != nil {
+			return j.stop(err)
 		}
-		k, _ := json.Marshal(key)
-		members.Write(k)
-		members.WriteByte(':')
-		members.Write(raw)
-		if members.Len() > maxRecordSize {
-			j.in.fail(line, "record larger than %d MiB, skipped", maxRecordSize>>20)
-			return j.skipRest()
+		name, _ := unquoteJSON(key)
+		if !keyTooLong && c == '[' && containerKeys[strings.ToLower(name)] {
+			container = true
+			j.s.skip()
+			return j.array()
 		}
+		value, valueTooLong, err := j.s.value(max(MaxArticleSize-members.Len(), 0))
+		switch {
+		case err != nil:
+			return j.stop(err)
+		case container || tooLong:
+			// metadata beside the records, or a record already too large
+		case keyTooLong || valueTooLong || members.Len()+len(key)+len(value)+2 > MaxArticleSize:
+			tooLong = true
+		default:
+			if members.Len() > 1 {
+				members.WriteByte(',')
+			}
+			members.Write(key)
+			members.WriteByte(':')
+			members.Write(value)
+		}
+		return nil
+	})
+	if err != nil || j.stopped {
+		return err
 	}
-	if _, err := j.dec.Token(); err != nil { // the closing '}'
-		return j.syntaxError(err)
-	}
-	if container {
+	switch {
+	case container:
+		return nil
+	case tooLong:
+		j.in.fail(line, "%s", tooLarge("record"))
 		return nil
 	}
 	members.WriteByte('}')
-	j.checkUTF8(members.Bytes(), line)
-	return j.in.record(members.Bytes(), line)
+	raw := members.Bytes()
+	j.checkUTF8(raw, line)
+	return j.in.record(raw, line)
 }
 
-// containerMember reads the value of an "articles"-like member: an array
-// is streamed as records; anything else is passed over.
-func (j *jsonDoc) containerMember(container *bool) error {
-	tok, err := j.dec.Token()
-	if err != nil {
-		return j.syntaxError(err)
-	}
-	switch tok {
-	case json.Delim('['):
-		*container = true
-		return j.array()
-	case json.Delim('{'):
-		return j.skipNested(1)
-	}
-	return nil
-}
+// maxKeySize bounds a member name.
+const maxKeySize = 4 << 10
 
-// skipNested consumes tokens until depth open brackets are closed.
-func (j *jsonDoc) skipNested(depth int) error {
-	for depth > 0 {
-		tok, err := j.dec.Token()
-		if err != nil {
-			return j.syntaxError(err)
-		}
-		switch tok {
-		case json.Delim('['), json.Delim('{'):
-			depth++
-		case json.Delim(']'), json.Delim('}'):
-			depth--
-		}
-	}
-	return nil
-}
+// errSyntax marks a structural error in a JSON document.
+type errSyntax string
 
-// skipRest ends reading the current top-level object.
-func (j *jsonDoc) skipRest() error {
-	for j.dec.More() {
-		var raw json.RawMessage
-		if err := j.dec.Decode(&raw); err != nil {
-			return j.syntaxError(err)
-		}
-	}
-	_, err := j.dec.Token()
-	if err != nil {
-		return j.syntaxError(err)
-	}
-	return nil
-}
+func (e errSyntax) Error() string { return string(e) }
 
-// syntaxError reports an error that ends the document, with its line.
-func (j *jsonDoc) syntaxError(err error) error {
+// stop reports an error that ends the document, with its line.
+func (j *jsonDoc) stop(err error) error {
 	j.stopped = true
 	if ctxErr := j.in.ctx.Err(); ctxErr != nil {
 		return ctxErr
 	}
-	var syn *json.SyntaxError
+	var syn errSyntax
 	switch {
 	case errors.As(err, &syn):
-		j.in.fail(j.lines.lineAt(syn.Offset), "invalid JSON: %v; the rest of the file is skipped", syn)
+		j.in.fail(j.s.line, "invalid JSON: %v; the rest of the file is skipped", syn)
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-		j.in.fail(j.lines.lineAt(j.lines.read), "invalid JSON: the file ends in the middle of a value")
+		j.in.fail(j.s.start, "invalid JSON: the file ends in the middle of the value that starts here")
 	default:
-		var rerr readFailure
-		if errors.As(err, &rerr) {
-			return j.in.readError(j.lines.lineAt(j.lines.read), rerr.err)
-		}
-		j.in.fail(j.lines.lineAt(j.dec.InputOffset()), "invalid JSON: %v; the rest of the file is skipped", err)
+		return j.in.readError(j.s.line, err)
 	}
 	return nil
 }
@@ -218,64 +240,128 @@ func (j *jsonDoc) reportUTF8() {
 	}
 }
 
-func describeToken(tok json.Token) string {
-	switch tok.(type) {
-	case string:
-		return "a string"
-	case float64, json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
-	}
-	return "a delimiter"
+// jsonScanner finds the extent of JSON values in a stream without decoding
+// them, counting lines as it goes. It checks only what it needs to find a
+// value's end (brackets and strings); encoding/json validates the records
+// it returns.
+type jsonScanner struct {
+	br    *bufio.Reader
+	line  int // line of the next unread byte
+	start int // line where the last value asked for starts
+
+	// Where closing is inside the string, object or array being read.
+	depth             int
+	inString, escaped bool
 }
 
-// lineCounter passes reads through and remembers where lines end, so a
-// byte offset in the stream can be turned into a line number. Offsets must
-// be asked for in increasing order; only newlines not yet passed are kept,
-// so memory stays bounded by the decoder's read-ahead.
-type lineCounter struct {
-	r       io.Reader
-	read    int64   // bytes read so far
-	pending []int64 // offsets of newlines at or after the last asked offset
-	passed  int     // newlines before the last asked offset
-}
-
-// readFailure marks an error of the underlying reader, as opposed to a
-// JSON error, once it has gone through json.Decoder.
-type readFailure struct{ err error }
-
-func (e readFailure) Error() string { return e.err.Error() }
-func (e readFailure) Unwrap() error { return e.err }
-
-func (c *lineCounter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for i := 0; i < n; {
-		k := bytes.IndexByte(p[i:n], '\n')
-		if k < 0 {
-			break
+// peek skips blank space and returns the next byte without consuming it.
+func (s *jsonScanner) peek() (byte, error) {
+	for {
+		c, err := s.br.ReadByte()
+		if err != nil {
+			return 0, err
 		}
-		c.pending = append(c.pending, c.read+int64(i+k))
-		i += k + 1
+		switch c {
+		case '\n':
+			s.line++
+		case ' ', '\t', '\r':
+		default:
+			s.br.UnreadByte()
+			return c, nil
+		}
 	}
-	c.read += int64(n)
-	if err != nil && !errors.Is(err, io.EOF) {
-		err = readFailure{err}
-	}
-	return n, err
 }
 
-// lineAt returns the 1-based line holding byte offset off.
-func (c *lineCounter) lineAt(off int64) int {
-	i := 0
-	for i < len(c.pending) && c.pending[i] < off {
-		i++
+// skip consumes the byte peek returned.
+func (s *jsonScanner) skip() { s.br.ReadByte() }
+
+// value reads the value that starts at the next byte (after blank space),
+// returning its text when it is at most limit bytes long; a longer value
+// is read to its end and dropped, with tooLong set. A value that the input
+// ends inside gives io.ErrUnexpectedEOF.
+func (s *jsonScanner) value(limit int) (raw []byte, tooLong bool, err error) {
+	c, err := s.peek()
+	s.start = s.line
+	if err != nil {
+		return nil, false, unexpected(err)
 	}
-	c.passed += i
-	if i > 0 {
-		c.pending = append(c.pending[:0], c.pending[i:]...)
+	keep := func(chunk []byte) {
+		switch {
+		case tooLong:
+		case len(raw)+len(chunk) > limit:
+			tooLong, raw = true, nil
+		default:
+			raw = append(raw, chunk...)
+		}
 	}
-	return c.passed + 1
+	// A number, true, false, null (or something invalid) ends at the next
+	// delimiter or at the end of the input; a string, object or array at
+	// its closing quote or bracket.
+	scalar := c != '{' && c != '[' && c != '"'
+	end := s.closing
+	if scalar {
+		end = func(chunk []byte) int { return bytes.IndexAny(chunk, " \t\r\n,]}:") }
+	}
+	s.depth, s.inString, s.escaped = 0, false, false
+	for {
+		chunk, err := s.br.Peek(max(1, s.br.Buffered()))
+		if len(chunk) == 0 {
+			if scalar && errors.Is(err, io.EOF) {
+				return raw, tooLong, nil
+			}
+			return nil, false, unexpected(err)
+		}
+		if n := end(chunk); n >= 0 {
+			keep(chunk[:n])
+			s.br.Discard(n)
+			return raw, tooLong, nil
+		}
+		keep(chunk)
+		s.br.Discard(len(chunk))
+	}
+}
+
+// closing returns the length of chunk up to the end of the string, object
+// or array being read, or -1 when it goes on past chunk, counting the
+// lines it passes.
+func (s *jsonScanner) closing(chunk []byte) int {
+	for i, b := range chunk {
+		switch {
+		case s.inString:
+			switch {
+			case s.escaped:
+				s.escaped = false
+			case b == '\\':
+				s.escaped = true
+			case b == '"':
+				s.inString = false
+				if s.depth == 0 {
+					return i + 1
+				}
+			case b == '\n':
+				s.line++
+			}
+		case b == '"':
+			s.inString = true
+		case b == '{' || b == '[':
+			s.depth++
+		case b == '}' || b == ']':
+			s.depth--
+			if s.depth == 0 {
+				return i + 1
+			}
+		case b == '\n':
+			s.line++
+		}
+	}
+	return -1
+}
+
+// unexpected turns the end of input inside a value into
+// io.ErrUnexpectedEOF.
+func unexpected(err error) error {
+	if errors.Is(err, io.EOF) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
 }

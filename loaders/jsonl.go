@@ -9,15 +9,10 @@ import (
 	"unicode/utf8"
 )
 
-// maxRecordSize bounds one JSON record (a JSON Lines line or an element of
-// a JSON array). Records far larger than any line buffer still load; only
-// beyond this are they skipped.
-const maxRecordSize = 1 << 30
-
 // readJSONL reads JSON Lines: one record per line, read line by line so
 // files of any size stream with flat memory and a line of any length up to
-// maxRecordSize loads. A bad line is reported as path:LINE and the lines
-// after it still load.
+// MaxArticleSize loads; a longer one streams past without being kept. A
+// bad line is reported as path:LINE and the lines after it still load.
 func (in *input) readJSONL(br *bufio.Reader) error {
 	var (
 		buf      []byte
@@ -30,8 +25,9 @@ func (in *input) readJSONL(br *bufio.Reader) error {
 			in.warn(firstBad, "invalid UTF-8 in %d lines (first here), replaced with U+FFFD; records kept", badUTF8)
 		}
 	}()
+	defer in.finish("record", textFields)
 	for {
-		line, tooLong, err := readLine(br, &buf, maxRecordSize)
+		line, tooLong, err := readLine(br, &buf, MaxArticleSize)
 		if cap(buf) > 4<<20 {
 			buf = nil // let a giant line's buffer go
 		}
@@ -44,7 +40,7 @@ func (in *input) readJSONL(br *bufio.Reader) error {
 		lineNo++
 		switch {
 		case tooLong:
-			in.fail(lineNo, "record longer than %d MiB, skipped", maxRecordSize>>20)
+			in.fail(lineNo, "%s", tooLarge("record"))
 		default:
 			if rec := bytes.TrimSpace(line); len(rec) > 0 {
 				if !utf8.Valid(rec) {
@@ -77,7 +73,7 @@ func (in *input) record(raw []byte, line int) error {
 		if id := firstNonEmpty(a.ID, a.URL, a.Title); id != "" {
 			what = fmt.Sprintf("record %q", clip(id, 80))
 		}
-		in.fail(line, "%s has no text (looked for %s), skipped", what, textFields)
+		in.bare(line, "%s has no text (looked for %s), skipped", what, textFields)
 		return nil
 	case err != nil:
 		in.fail(line, "%v", err)

@@ -60,11 +60,42 @@ type record struct {
 	ArticleText json.RawMessage `json:"article"`
 	FullText    json.RawMessage `json:"full_text"`
 	Description json.RawMessage `json:"description"`
+
+	Language json.RawMessage `json:"language"`
+	Lang     json.RawMessage `json:"lang"`
+}
+
+// field is an article field that records and table columns fill.
+type field int
+
+const (
+	fieldID field = iota
+	fieldURL
+	fieldTitle
+	fieldSource
+	fieldPublished
+	fieldText
+	fieldLanguage
+	numFields
+)
+
+// fieldNames lists, for each article field and in order of preference,
+// the names records and CSV headers give it (matched case-insensitively).
+// parseRecord's record struct follows the same lists; TestFieldNames
+// checks they agree.
+var fieldNames = [numFields][]string{
+	fieldID:        {"id", "_id", "guid", "uuid"},
+	fieldURL:       {"url", "link", "source_url", "canonical_url"},
+	fieldTitle:     {"title", "headline"},
+	fieldSource:    {"source", "source_name", "publisher", "site_name", "outlet", "source_domain"},
+	fieldPublished: {"published", "date_publish", "date_published", "datePublished", "pubDate", "pub_date", "published_at", "publishedAt", "publish_date", "publication_date", "date", "created_at"},
+	fieldText:      {"text", "maintext", "body", "content", "article", "full_text", "description"},
+	fieldLanguage:  {"language", "lang"},
 }
 
 // textFields names, in order of preference, the fields a record's text is
 // taken from; it is quoted in the message for records without text.
-const textFields = "text, maintext, body, content, article, full_text, description"
+var textFields = strings.Join(fieldNames[fieldText], ", ")
 
 // errNoText marks a record that has no text.
 var errNoText = errors.New("no text")
@@ -87,6 +118,7 @@ func parseRecord(raw []byte) (schema.Article, error) {
 		Source:    firstString(r.Source, r.SourceName, r.Publisher, r.SiteName, r.Outlet, r.SourceDomain),
 		Published: firstDate(r.Published, r.DatePublish, r.DatePublished, r.DatePublishedCamel, r.PubDate, r.PubDateSnake, r.PublishedAt, r.PublishedAtCamel, r.PublishDate, r.PublicationDate, r.Date, r.CreatedAt),
 		Text:      firstText(r.Text, r.Maintext, r.Body, r.Content, r.ArticleText, r.FullText, r.Description),
+		Language:  firstString(r.Language, r.Lang),
 	}
 	if strings.ContainsRune(a.Title, '<') {
 		a.Title = htmlToText(a.Title)

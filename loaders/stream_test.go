@@ -45,39 +45,6 @@ func (s *jsonlStream) Read(p []byte) (int, error) {
 	return s.buf.Read(p)
 }
 
-// TestHugeRecord loads records far larger than any line buffer: a JSON
-// Lines line and a JSON array element of 100 MB (20 MB with -short), each
-// between two ordinary records.
-func TestHugeRecord(t *testing.T) {
-	size := 100 << 20
-	if testing.Short() {
-		size = 20 << 20
-	}
-	big := strings.Repeat("x", size)
-	inputs := map[string]string{
-		"huge.jsonl": "{\"id\":\"a\",\"text\":\"first\"}\n{\"id\":\"big\",\"text\":\"" + big + "\"}\n{\"id\":\"c\",\"text\":\"last\"}\n",
-		"huge.json":  "[{\"id\":\"a\",\"text\":\"first\"},\n{\"id\":\"big\",\"text\":\"" + big + "\"},\n{\"id\":\"c\",\"text\":\"last\"}]",
-	}
-	for name, input := range inputs {
-		t.Run(name, func(t *testing.T) {
-			var ids []string
-			err := ReadFrom(context.Background(), name, strings.NewReader(input), Options{}, func(a schema.Article) error {
-				ids = append(ids, a.ID)
-				if a.ID == "big" && len(a.Text) != size {
-					t.Errorf("big record text has %d bytes, want %d", len(a.Text), size)
-				}
-				return nil
-			}, func(p Problem) { t.Errorf("problem: %v", p) })
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.Join(ids, ",") != "a,big,c" {
-				t.Errorf("ids %v, want a,big,c", ids)
-			}
-		})
-	}
-}
-
 // TestStreamingMemory reads a generated stream of about 75 MB
 // (gzipped, as archives come, to exercise that path too) and checks the
 // heap stays flat: memory must not grow with the input.

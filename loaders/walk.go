@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -17,6 +18,21 @@ import (
 type Options struct {
 	Date   string // publication date for articles that carry none (YYYY-MM-DD)
 	Source string // publisher for articles that name none
+	// AnyLanguage passes on articles in every language. By default only
+	// articles in English, or whose language could not be told, are passed
+	// on; the others go to Skipped.
+	AnyLanguage bool
+	// Skipped is told about each article passed over for its language; it
+	// may be nil.
+	Skipped func(Skip)
+	// HTTP fetches URLs given as paths; nil means a shared default.
+	HTTP *HTTP
+}
+
+// Skip is an article read but not passed on, and why.
+type Skip struct {
+	Article schema.Article
+	Reason  string // "not in English (fr)"
 }
 
 // Problem is an input, or a part of one, that could not be read as it was,
@@ -66,6 +82,12 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(schema.Artic
 			}
 			continue
 		}
+		if IsURL(root) {
+			if err := fetchURL(ctx, root, opt, fn, problem); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := walkRoot(ctx, root, opt, fn, problem); err != nil {
 			return err
 		}
@@ -81,6 +103,10 @@ func walkRoot(ctx context.Context, root string, opt Options, fn func(schema.Arti
 	}
 	if !info.IsDir() {
 		return readFile(ctx, root, opt, fn, problem)
+	}
+	if graph.IsStoreFolder(root) {
+		problem(Problem{Path: root, Err: errors.New(storeFolderMessage)})
+		return nil
 	}
 	// WalkDir visits entries in lexical order, so a folder always loads in
 	// the same order. It does not follow a root that is a link to a folder
@@ -106,16 +132,17 @@ func walkRoot(ctx context.Context, root string, opt Options, fn func(schema.Arti
 			return nil
 		}
 		if d.IsDir() {
+			if graph.IsStoreFolder(path) {
+				problem(Problem{Path: path, Err: errors.New(storeFolderMessage), Warning: true})
+				return fs.SkipDir
+			}
 			return nil
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			problem(Problem{Path: path, Err: errors.New("not a regular file (device, pipe or socket), skipped")})
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
 			// Follow links to files; links to folders are not followed, so
 			// a link cycle cannot make the walk endless.
 			info, err := os.Stat(path)
@@ -126,6 +153,13 @@ func walkRoot(ctx context.Context, root string, opt Options, fn func(schema.Arti
 			if info.IsDir() {
 				return nil
 			}
+			mode = info.Mode()
+		}
+		if !mode.IsRegular() {
+			// Opening a named pipe blocks until something writes to it, and
+			// a device may never end: inside a folder they are passed over.
+			problem(Problem{Path: path, Err: fmt.Errorf("%s, not a regular file: skipped (name it on the command line to read it)", describeMode(mode)), Warning: true})
+			return nil
 		}
 		if notAnArticle(path) {
 			return nil
@@ -134,15 +168,38 @@ func walkRoot(ctx context.Context, root string, opt Options, fn func(schema.Arti
 	})
 }
 
-// readFile opens one file and reads the articles in it.
+// storeFolderMessage says why a folder was not read.
+const storeFolderMessage = "a kg store folder, not articles: not read (to copy a store, kg dump it and kg restore the dump)"
+
+// readFile opens one file and reads the articles in it. A named pipe or
+// device is opened and read so that cancelling ctx ends a wait for a
+// writer or for data.
 func readFile(ctx context.Context, path string, opt Options, fn func(schema.Article) error, problem func(Problem)) error {
-	f, err := os.Open(path)
+	f, err := openCancelable(ctx, path)
 	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
 		problem(Problem{Path: path, Err: describeOSError(err)})
 		return nil
 	}
 	defer f.Close()
 	return ReadFrom(ctx, path, f, opt, fn, problem)
+}
+
+// describeMode names the kind of a file that is not a regular file.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	}
+	return "a special file"
 }
 
 // describeOSError turns an *fs.PathError into a reason without the path
@@ -194,20 +251,38 @@ var skippedExtensions = map[string]bool{
 // an error only when ctx is cancelled or fn fails; everything wrong with the
 // input itself goes to problem.
 func ReadFrom(ctx context.Context, name string, r io.Reader, opt Options, fn func(schema.Article) error, problem func(Problem)) error {
-	if problem == nil {
-		problem = func(Problem) {}
-	}
-	in := &input{ctx: ctx, name: name, opt: opt, fn: fn, problem: problem}
-	return in.read(r)
+	return newInput(ctx, name, opt, fn, problem).read(r)
 }
 
 // input carries what every format reader needs about the input it reads.
 type input struct {
 	ctx     context.Context
-	name    string
+	name    string // the input as named in messages and Article.Origin
 	opt     Options
 	fn      func(schema.Article) error
 	problem func(Problem)
+
+	location string // the input in Article.Locations: an absolute path, a URL or "stdin"
+	hint     Format // the format the input is said to have (an HTTP Content-Type), else FormatUnknown
+	url      string // the URL the input was fetched from: the URL of a page or text that names none
+	declared string // the language the page or feed declares, used when the text does not tell
+
+	articles int       // articles read, passed on or not
+	noText   int       // records or items without text
+	held     []Problem // warnings about them, held until an article shows the input holds articles
+}
+
+func newInput(ctx context.Context, name string, opt Options, fn func(schema.Article) error, problem func(Problem)) *input {
+	if problem == nil {
+		problem = func(Problem) {}
+	}
+	location := name
+	if name != StdinName && !IsURL(name) {
+		if abs, err := filepath.Abs(name); err == nil {
+			location = abs
+		}
+	}
+	return &input{ctx: ctx, name: name, opt: opt, fn: fn, problem: problem, location: location}
 }
 
 // fail reports a problem with the whole input or a line of it.
@@ -225,6 +300,16 @@ func (in *input) emit(a schema.Article, line int) error {
 	if err := in.ctx.Err(); err != nil {
 		return err
 	}
+	in.articles++
+	if len(in.held) > 0 {
+		for _, p := range in.held {
+			in.problem(p)
+		}
+		if more := in.noText - len(in.held); more > 0 {
+			in.warn(in.held[len(in.held)-1].Line, "and %d more without text, skipped", more)
+		}
+		in.held = nil
+	}
 	if a.Published == "" {
 		a.Published = in.opt.Date
 	}
@@ -234,10 +319,55 @@ func (in *input) emit(a schema.Article, line int) error {
 	a.Identify()
 	if line > 0 {
 		a.Origin = fmt.Sprintf("%s:%d", in.name, line)
+		a.Locations = []string{fmt.Sprintf("%s:%d", in.location, line)}
 	} else {
 		a.Origin = in.name
+		a.Locations = []string{in.location}
+	}
+	a.Language = identifyLanguage(a.Language, a.Text, in.declared)
+	if a.Language != "" && a.Language != English && !in.opt.AnyLanguage {
+		if in.opt.Skipped != nil {
+			in.opt.Skipped(Skip{Article: a, Reason: fmt.Sprintf("not in English (%s)", a.Language)})
+		}
+		return nil
 	}
 	return in.fn(a)
+}
+
+// bare reports a record or feed item that has no text. It is a warning:
+// a feed's photo gallery or a paywalled record is not an error in the
+// input. An input none of whose records has text is one, reported by
+// finish.
+func (in *input) bare(line int, format string, args ...any) {
+	in.noText++
+	p := Problem{Path: in.name, Line: line, Err: fmt.Errorf(format, args...), Warning: true}
+	switch {
+	case in.articles > 0:
+		in.problem(p)
+	case len(in.held) < maxHeld:
+		in.held = append(in.held, p)
+	}
+}
+
+// maxHeld bounds the warnings held by bare; the count of the rest is
+// reported instead.
+const maxHeld = 20
+
+// finish reports an input none of whose records or items had text as one
+// error instead of a warning for each: it is not a file of articles (a
+// gold annotation, a table of events). what names its parts ("record"),
+// lookedFor the fields searched for text.
+func (in *input) finish(what, lookedFor string) {
+	if in.noText == 0 || in.articles > 0 {
+		return
+	}
+	first := in.held[0].Line
+	in.held = nil
+	if in.noText == 1 {
+		in.fail(first, "its only %s has no text (looked for %s): nothing read", what, lookedFor)
+		return
+	}
+	in.fail(first, "none of its %d %ss has any text (looked for %s): not articles, nothing read", in.noText, what, lookedFor)
 }
 
 // readError reports an error from the underlying reader (a disk error, a

@@ -16,8 +16,17 @@ type Article struct {
 	Source    string // publisher, e.g. "Press TV"
 	Published string // ISO date (YYYY-MM-DD, or partial), "" when unknown
 	Text      string
-	// Origin names where the article was read: "path" or "path:line".
+	// Language is the ISO 639-1 code of the article's language ("en"),
+	// from the record or identified from the text; "" when unknown.
+	Language string
+	// Origin names where the article was read, for messages: "path" or
+	// "path:line" as the path was given.
 	Origin string
+	// Locations are where the article was read, for provenance: an
+	// absolute path (with ":line" for line-based files), a URL, or
+	// "stdin". An article read once has one; the same story read from
+	// several files or formats is stored once with all of them.
+	Locations []string
 }
 
 // Identify fills a.ID when it is empty: from the URL when there is one, else

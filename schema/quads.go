@@ -30,6 +30,13 @@ func Quads(a Article, f Facts) []quad.Quad {
 		published = f.Published
 	}
 	b.str(art, Published, published)
+	b.str(art, Language, a.Language)
+	for _, loc := range a.Locations {
+		b.str(art, Location, loc)
+	}
+	for _, k := range a.Keys() {
+		b.str(art, ArticleKey, k)
+	}
 
 	for _, p := range f.People {
 		node := PersonIRI(p.Name)
@@ -103,6 +110,33 @@ func Quads(a Article, f Facts) []quad.Quad {
 	}
 	return b.quads()
 }
+
+// CopyQuads are the quads that record a second copy of a story already
+// stored as the article into (see Article.Keys): where the copy was read,
+// its keys (a.Keys(), given since a copy's text is not kept), so that later
+// copies are recognised by any of them, and its
+// metadata (publication date, publisher, headline, URL, language), of which
+// the caller keeps what the stored article lacks. All are labelled with
+// into, as the article's own quads are.
+func CopyQuads(into quad.IRI, a Article, keys []string) []quad.Quad {
+	b := builder{label: into}
+	for _, loc := range a.Locations {
+		b.str(into, Location, loc)
+	}
+	for _, k := range keys {
+		b.str(into, ArticleKey, k)
+	}
+	b.str(into, Published, a.Published)
+	b.str(into, Publisher, a.Source)
+	b.str(into, Headline, a.Title)
+	b.str(into, URL, a.URL)
+	b.str(into, Language, a.Language)
+	return b.quads()
+}
+
+// CopyMetadata lists the predicates of CopyQuads that hold one value per
+// article: a copy adds them only to an article that has none.
+var CopyMetadata = []quad.IRI{Published, Publisher, Headline, URL, Language}
 
 // StoredOnce reports whether q describes a node rather than reports on it:
 // a person's type, names, keys and nationality, the people and date of a

@@ -9,6 +9,17 @@ package schema
 
 import "github.com/cayleygraph/quad"
 
+// FormatVersion is the version of the graph layout kg writes (this file,
+// keys.go and quads.go; docs/schema.md). It changes when a store written
+// by an older kg would be read wrongly; kg --version prints it.
+//
+//	1  first release: every quad labelled with its article
+//	2  descriptions of nodes stored once, without a label
+//	3  articles carry kg:location (where each copy was read), kg:articleKey
+//	   (URL and text fingerprint, to find a story loaded twice) and
+//	   kg:language
+const FormatVersion = 3
+
 // NS is the prefix of every IRI kg mints.
 const NS = "kg:"
 
@@ -58,12 +69,15 @@ var (
 	Source   = quad.IRI(NS + "source")   // fact -> article reporting it
 
 	// Article.
-	URL       = quad.IRI(NS + "url")
-	Headline  = quad.IRI(NS + "headline")
-	Publisher = quad.IRI(NS + "publisher")
-	Published = quad.IRI(NS + "published")
-	ID        = quad.IRI(NS + "id")
-	Mentions  = quad.IRI(NS + "mentions") // article -> person it names
+	URL        = quad.IRI(NS + "url")
+	Headline   = quad.IRI(NS + "headline")
+	Publisher  = quad.IRI(NS + "publisher")
+	Published  = quad.IRI(NS + "published")
+	ID         = quad.IRI(NS + "id")
+	Mentions   = quad.IRI(NS + "mentions")   // article -> person it names
+	Location   = quad.IRI(NS + "location")   // where a copy of the article was read (path:line, URL)
+	Language   = quad.IRI(NS + "language")   // ISO 639-1 code
+	ArticleKey = quad.IRI(NS + "articleKey") // "url:..." or "text:...", see Article.Keys
 )
 
 // ManualLabel is the label of quads written by hand through `kg alias`

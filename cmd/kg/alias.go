@@ -54,14 +54,14 @@ func runAlias(c *cli.Context) error {
 		return err
 	}
 	if from.IRI == into.IRI {
-		fmt.Fprintf(c.App.Writer, "%q and %q are already one person, %s (%s); nothing to do\n", fromName, intoName, into.Name, into.IRI)
+		fmt.Fprintf(c.App.ErrWriter, "%q and %q are already one person, %s (%s); nothing to do\n", fromName, intoName, into.Name, into.IRI)
 		return nil
 	}
 	moved, err := store.Merge(c.Context, from.IRI, into.IRI)
 	if err != nil {
 		return cli.Exit("alias: "+err.Error(), 1)
 	}
-	fmt.Fprintf(c.App.Writer, "merged %s (%s) into %s (%s): %d quads moved; %q is now an alias of %s\n",
+	fmt.Fprintf(c.App.ErrWriter, "merged %s (%s) into %s (%s): %d quads moved; %q is now an alias of %s\n",
 		from.Name, from.IRI, into.Name, into.IRI, moved, from.Name, into.Name)
 	return nil
 }

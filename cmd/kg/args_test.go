@@ -17,6 +17,10 @@ func TestFlagsFirst(t *testing.T) {
 		{"kg load -- --odd-name.txt", "kg load -- --odd-name.txt"},
 		{"kg stats", "kg stats"},
 		{"kg nosuchcommand --x", "kg nosuchcommand --x"},
+		{"kg dump --db old.db", "kg --db old.db dump"},
+		{"kg dump --db=old.db -o x.nq", "kg --db=old.db dump -o x.nq"},
+		{"kg --backend bolt query meetings --db x.db --arg person=X", "kg --backend bolt --db x.db query --arg person=X -- meetings"},
+		{"kg restore -", "kg restore -- -"},
 	} {
 		got := strings.Join(flagsFirst(app, strings.Fields(tc.in)), " ")
 		if got != tc.want {

@@ -34,6 +34,7 @@ Examples:
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output (.gz: compressed)"},
 		},
 		Action: runDump,
+		Before: noArgs,
 	})
 	register(&cli.Command{
 		Name:      "restore",
@@ -57,9 +58,6 @@ Examples:
 }
 
 func runDump(c *cli.Context) error {
-	if c.NArg() > 0 {
-		return cli.Exit("dump: unexpected argument "+c.Args().First()+"; use --out FILE to write to a file", 2)
-	}
 	store, err := openStore(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
@@ -90,7 +88,7 @@ func runDump(c *cli.Context) error {
 func dumpToFile(c *cli.Context, store *graph.Store, path string) (int64, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return 0, fmt.Errorf("create %s: %w", path, err)
+		return 0, fmt.Errorf("create %s: %w", path, withoutPath(err))
 	}
 	done := false
 	defer func() {
@@ -151,7 +149,7 @@ func runRestore(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("restore: %s: %v", name, err), 1)
 	}
-	store, err := openStore(c)
+	store, err := createStore(c, false)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}

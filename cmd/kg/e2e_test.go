@@ -25,8 +25,8 @@ func TestSeedsEndToEnd(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("kg load: exit %d\n%s%s", code, out, errOut)
 	}
-	if !strings.HasPrefix(out, "5 articles,") {
-		t.Errorf("kg load summary = %q, want it to start with \"5 articles,\"", out)
+	if n, ok := loadSummary(errOut); !ok || n != 5 || out != "" {
+		t.Errorf("kg load: stdout %q, stderr %q; want nothing on stdout and a summary starting \"5 articles,\" on stderr", out, errOut)
 	}
 	first := stats(t, env)
 	if first.Articles != 5 || first.Quads == 0 || first.Meetings == 0 || first.People == 0 {
@@ -40,8 +40,8 @@ func TestSeedsEndToEnd(t *testing.T) {
 	if again := stats(t, env); again != first {
 		t.Errorf("loading the seeds twice changed the store: %+v then %+v", first, again)
 	}
-	if !strings.Contains(out, "5 already stored") {
-		t.Errorf("second load summary = %q, want it to say 5 already stored", out)
+	if !strings.Contains(errOut, "5 already stored") {
+		t.Errorf("second load summary = %q, want it to say 5 already stored", errOut)
 	}
 
 	out, errOut, code = runKG(t, env, "query", "meetings", "--format", "json")
@@ -179,8 +179,24 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-func TestQueryLimitIsReported(t *testing.T) {
+// emptyStore makes an empty store (kg restore of nothing) and returns the
+// environment naming it: query commands refuse a store that does not
+// exist.
+func emptyStore(t *testing.T) []string {
+	t.Helper()
 	env := []string{"KG_DB=" + filepath.Join(t.TempDir(), "kg.db")}
+	empty := filepath.Join(t.TempDir(), "empty.nq")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runKG(t, env, "restore", empty); code != 0 {
+		t.Fatalf("kg restore of nothing: exit %d: %s", code, errOut)
+	}
+	return env
+}
+
+func TestQueryLimitIsReported(t *testing.T) {
+	env := emptyStore(t)
 	out, errOut, code := runKG(t, env, "query", "--limit", "3", "--format", "json", "-e", "for (var i = 0; i < 10; i++) { g.Emit({i: i}); }")
 	if code != 0 {
 		t.Fatalf("kg query: exit %d: %s", code, errOut)
@@ -197,7 +213,7 @@ func TestQueryLimitIsReported(t *testing.T) {
 // --time reports the result count and both durations on stderr, leaving
 // stdout to the results.
 func TestQueryTime(t *testing.T) {
-	env := []string{"KG_DB=" + filepath.Join(t.TempDir(), "kg.db")}
+	env := emptyStore(t)
 	out, errOut, code := runKG(t, env, "query", "--time", "--format", "json", "-e", "g.Emit(1); g.Emit(2)")
 	if code != 0 {
 		t.Fatalf("kg query --time: exit %d: %s", code, errOut)

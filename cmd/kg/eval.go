@@ -55,9 +55,9 @@ Examples:
    kg eval --gold gold.json --min meetings-dated=0.85 --min meeting-level=0.9 \
            --min calls=0.85 --min date-accuracy=0.9 corpus/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "gold", Required: true, Usage: "gold annotation `FILE` (JSON)"},
+			&cli.StringFlag{Name: "gold", Usage: "gold annotation `FILE` (JSON, required)"},
 			&cli.BoolFlag{Name: "errors", Usage: "list every miss and false hit with its evidence sentence, by construction"},
-			&cli.StringFlag{Name: "format", Value: formatTable, Usage: "output `FORMAT`: table or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table or json"},
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
 			&cli.StringSliceFlag{Name: "min", Usage: "exit 1 when a score is below a threshold: `KIND=VALUE` (repeatable; kinds above)"},
 		},
@@ -102,6 +102,9 @@ func thresholdKinds() string {
 }
 
 func runEval(c *cli.Context) error {
+	if c.String("gold") == "" {
+		return cli.Exit("eval: name the gold annotation with --gold FILE (see kg eval --help)", 2)
+	}
 	if c.NArg() == 0 {
 		return cli.Exit("eval: no articles given; name files, folders or - for standard input", 2)
 	}
@@ -132,7 +135,9 @@ func runEval(c *cli.Context) error {
 	seen := map[string]string{}  // gold id -> origin of the article scored for it
 	problems := 0
 	warn := func(format string, args ...any) { fmt.Fprintf(c.App.ErrWriter, "kg eval: "+format+"\n", args...) }
-	err = loaders.Walk(c.Context, c.Args().Slice(), loaders.Options{Date: c.String("date")},
+	languages := map[string]int{}
+	opt := loaders.Options{Date: c.String("date"), Skipped: func(s loaders.Skip) { languages[s.Article.Language]++ }}
+	err = loaders.Walk(c.Context, c.Args().Slice(), opt,
 		func(a schema.Article) error {
 			f := extract.Extract(extract.Document{ID: a.ID, Text: a.Text, Published: a.Published})
 			if id, ok := eval.GoldID(a, goldIDs); ok {
@@ -157,6 +162,9 @@ func runEval(c *cli.Context) error {
 		})
 	if err != nil {
 		return cli.Exit("eval: "+err.Error(), 1)
+	}
+	if note := loaders.DescribeLanguages(languages); note != "" {
+		warn("%s", note)
 	}
 	r := eval.Evaluate(gold, predicted, eval.WithTexts(texts))
 	if len(r.MissingArticles) > 0 {

@@ -144,10 +144,14 @@ func writeFileAtomically(path string, fill func(io.Writer) (export.Counts, error
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
 	if err != nil {
-		return export.Counts{}, fmt.Errorf("create %s: %w", path, err)
+		return export.Counts{}, fmt.Errorf("create %s: %w", path, withoutPath(err))
 	}
 	defer os.Remove(f.Name())
 	counts, err := fill(f)
+	if err != nil {
+		// Name the file the user asked for, not the temporary one.
+		err = errors.New(strings.ReplaceAll(err.Error(), f.Name(), path))
+	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("write %s: %w", path, cerr)
 	}

@@ -38,11 +38,12 @@ Examples:
    kg extract --format nquads story.html > story.nq
    kg extract --trace story.txt > /dev/null`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "json", Usage: "output `FORMAT`: json or nquads"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "output `FORMAT`: json or nquads"},
 			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
 			&cli.StringFlag{Name: "source", Usage: "publisher `NAME` for articles that name none"},
 			&cli.BoolFlag{Name: "explain", Usage: "show which extraction rule produced each fact"},
 			&cli.BoolFlag{Name: "trace", Usage: "write what each extraction layer found, sentence by sentence, to standard error"},
+			&cli.BoolFlag{Name: "any-language", Usage: "extract articles in every language, not only English"},
 		},
 		Action: runExtract,
 	})
@@ -64,15 +65,18 @@ func runExtract(c *cli.Context) error {
 		fmt.Fprint(out, "{\"articles\": [")
 	}
 	problems := 0
-	err := loaders.Walk(c.Context, c.Args().Slice(), loaders.Options{Date: c.String("date"), Source: c.String("source")},
+	languages := map[string]int{}
+	opt := loaders.Options{Date: c.String("date"), Source: c.String("source"), AnyLanguage: c.Bool("any-language"),
+		Skipped: func(s loaders.Skip) { languages[s.Article.Language]++ }}
+	err := loaders.Walk(c.Context, c.Args().Slice(), opt,
 		func(a schema.Article) error {
-			opt := extract.Options{}
+			xopt := extract.Options{}
 			if c.Bool("trace") {
 				out.Flush()
 				fmt.Fprintf(c.App.ErrWriter, "\n== %s\n", a.Origin)
-				opt.Trace = c.App.ErrWriter
+				xopt.Trace = c.App.ErrWriter
 			}
-			f, err := extract.ExtractContext(c.Context, extract.Document{ID: a.ID, Text: a.Text, Published: a.Published}, opt)
+			f, err := extract.ExtractContext(c.Context, extract.Document{ID: a.ID, Text: a.Text, Published: a.Published}, xopt)
 			if err != nil {
 				return err
 			}
@@ -112,11 +116,15 @@ func runExtract(c *cli.Context) error {
 	if format == "json" {
 		fmt.Fprint(out, "\n]}\n")
 	}
+	out.Flush()
+	if note := loaders.DescribeLanguages(languages); note != "" {
+		fmt.Fprintln(c.App.ErrWriter, "kg extract: "+note)
+	}
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
 	if problems > 0 {
-		return cli.Exit(fmt.Sprintf("%d inputs skipped", problems), 1)
+		return cli.Exit(fmt.Sprintf("%s skipped (see the messages above)", plural(problems, "input")), 1)
 	}
 	return nil
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
-	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/ingest"
 )
@@ -20,37 +19,57 @@ func init() {
 	register(&cli.Command{
 		Name:      "load",
 		Usage:     "extract facts from articles and add them to the store",
-		ArgsUsage: "PATH...",
-		Description: `Reads articles from files, folders (recursively) or - (standard input),
-extracts people, offices, meetings and events, and writes them to the store.
-Formats are recognised by extension (.txt .json .jsonl .html .xml .rss .atom)
-or, failing that, by content.
+		ArgsUsage: "PATH|URL...",
+		Description: `Reads articles from files, folders (recursively), http(s):// URLs or -
+(standard input), extracts people, offices, meetings and events, and writes
+them to the store, creating it if needed. Formats: plain text, JSON and JSON
+Lines (news-please and Common Crawl News records included), CSV or TSV whose
+header names the text column, HTML pages, RSS and Atom feeds, and WARC web
+archives (.warc, .warc.gz); recognised by extension (or a URL's Content-Type)
+or, failing that, by content. Anything else (a spreadsheet, a PDF, a GDELT
+events table, a kg dump) is refused with a message saying what kg expected.
+docs/loaders.md has the details.
 
-An article already in the store (same id or url, else same text) is skipped,
-so loading the same files twice changes nothing. Unreadable input is reported
-as path: reason (or path:line: reason) and skipped; the rest still loads and
-kg exits with status 1.
+A URL is fetched once (one minute at most, 10 redirects, the per-article size
+limit; kg says who it is in its User-Agent); to follow a feed, see kg watch.
+
+Only articles in English are extracted (extraction is written for English):
+the language comes from the record's language field, else is identified from
+the text; the others are counted and reported as skipped.
+
+An article already in the store is skipped, so loading the same files twice
+changes nothing. The same story read from two files or formats (same id, same
+URL, or the same text once blank space and a leading headline are set aside)
+is stored once, with every place it was read as a kg:location. Inside a
+folder, kg stores (kg.db), hidden files, images and archives, and named pipes
+or devices are passed over.
+
+Bad input is reported on standard error as path: reason (or path:line:
+reason) and skipped; the rest still loads. The summary goes to standard
+error too. Exit status: 0 when everything was read, even with warnings (a
+feed item without text, a repaired character, articles not in English); 1
+when some input could not be read or was refused; 2 for wrong usage; 130
+when interrupted.
 
 Extraction runs on every core and articles are written --batch at a time,
 each batch one transaction, so a load that is stopped keeps whole articles
 only. Ctrl+C stops reading, finishes the batch in progress, says how far the
 load got and exits with status 130; run the same load again to finish it.
 
-Memory stays bounded whatever the input size: about 0.9 GB at most with the
-default --batch (set GOMEMLIMIT, e.g. GOMEMLIMIT=2GiB, to give kg more or
-less room; docs/performance.md has the figures).
+Memory stays bounded whatever the input: about 0.9 GB at most with the
+default --batch, since no article larger than 8 MiB is ever held (set
+GOMEMLIMIT, e.g. GOMEMLIMIT=2GiB, to give kg more or less room;
+docs/performance.md has the figures).
 
 Examples:
    kg load articles.jsonl
+   kg load archive/ crawl.warc.gz cc-news.jsonl.gz articles.csv
    kg load --date 2017-01-18 --source "Mehr News" story.txt
+   kg load https://example.com/news/2017/01/18/story.html
    cat feed.xml | kg load -`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
-			&cli.StringFlag{Name: "source", Usage: "publisher `NAME` for articles that name none"},
-			&cli.IntFlag{Name: "batch", Value: ingest.DefaultBatchSize, Usage: "articles written per transaction"},
-			&cli.IntFlag{Name: "workers", Value: 0, Usage: "extraction goroutines (0: one per core)"},
+		Flags: append(loadFlags(),
 			&cli.BoolFlag{Name: "bulk", Usage: "let Cayley keep Bloom filters of the store in memory while loading (about 600 MB more; see docs/performance.md)"},
-		},
+		),
 		Action: runLoad,
 	})
 }
@@ -60,54 +79,84 @@ Examples:
 // which keeps a long load's peak memory under 1 GiB (docs/performance.md).
 const loadMemoryLimit = 850 << 20
 
-func runLoad(c *cli.Context) error {
-	if c.NArg() == 0 {
-		return cli.Exit("load: no input given; name files, folders or - for standard input (see kg load --help)", 2)
+// loadFlags are the flags kg load and kg watch share.
+func loadFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "date", Usage: "publication date `YYYY-MM-DD` for articles that carry none"},
+		&cli.StringFlag{Name: "source", Usage: "publisher `NAME` for articles that name none"},
+		&cli.IntFlag{Name: "batch", Value: ingest.DefaultBatchSize, Usage: "articles written per transaction"},
+		&cli.IntFlag{Name: "workers", Value: 0, Usage: "extraction goroutines (0: one per core)"},
+		&cli.BoolFlag{Name: "any-language", Usage: "extract articles in every language, not only English (expect people without meetings)"},
+		&cli.DurationFlag{Name: "timeout", Value: loaders.DefaultFetchTimeout, Usage: "time limit of each URL fetched, from request to last byte"},
 	}
+}
+
+// loadOptions checks the shared flags and turns them into a load's
+// options; problems are printed to w.
+func loadOptions(c *cli.Context, w io.Writer) (ingest.Options, error) {
+	name := c.Command.Name
 	date := c.String("date")
 	if date != "" {
 		if _, err := time.Parse("2006-01-02", date); err != nil {
-			return cli.Exit(fmt.Sprintf("load: --date %q is not a date like 2017-01-18", date), 2)
+			return ingest.Options{}, cli.Exit(fmt.Sprintf("%s: --date %q is not a date like 2017-01-18", name, date), 2)
 		}
 	}
 	if c.Int("batch") < 1 {
-		return cli.Exit(fmt.Sprintf("load: --batch %d must be at least 1", c.Int("batch")), 2)
+		return ingest.Options{}, cli.Exit(fmt.Sprintf("%s: --batch %d must be at least 1", name, c.Int("batch")), 2)
 	}
 	if c.Int("workers") < 0 {
-		return cli.Exit(fmt.Sprintf("load: --workers %d must be 0 (one per core) or more", c.Int("workers")), 2)
+		return ingest.Options{}, cli.Exit(fmt.Sprintf("%s: --workers %d must be 0 (one per core) or more", name, c.Int("workers")), 2)
+	}
+	if c.Duration("timeout") <= 0 {
+		return ingest.Options{}, cli.Exit(fmt.Sprintf("%s: --timeout %s must be positive", name, c.Duration("timeout")), 2)
+	}
+	return ingest.Options{
+		Read: loaders.Options{
+			Date: date, Source: c.String("source"), AnyLanguage: c.Bool("any-language"),
+			HTTP: &loaders.HTTP{Timeout: c.Duration("timeout")},
+		},
+		BatchSize: c.Int("batch"),
+		Workers:   c.Int("workers"),
+		Problem:   func(p loaders.Problem) { fmt.Fprintln(w, p.Error()) },
+	}, nil
+}
+
+func runLoad(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.Exit("load: no input given; name files, folders, URLs or - for standard input (see kg load --help)", 2)
+	}
+	errw := c.App.ErrWriter
+	opt, err := loadOptions(c, errw)
+	if err != nil {
+		return err
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(loadMemoryLimit)
 	}
-	store, err := graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), Bulk: c.Bool("bulk")})
+	store, err := createStore(c, c.Bool("bulk"))
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
 	defer store.Close()
 
-	errw := c.App.ErrWriter
 	bar := newProgress(errw)
-	sum, err := ingest.Load(c.Context, store, c.Args().Slice(), ingest.Options{
-		Read:      loaders.Options{Date: date, Source: c.String("source")},
-		BatchSize: c.Int("batch"),
-		Workers:   c.Int("workers"),
-		Problem: func(p loaders.Problem) {
-			if bar != nil {
-				bar.Clear()
-			}
-			fmt.Fprintln(errw, p.Error())
-		},
-		Progress: func(int) {
-			if bar != nil {
-				bar.Add(1)
-			}
-		},
-	})
+	opt.Problem = func(p loaders.Problem) {
+		if bar != nil {
+			bar.Clear()
+		}
+		fmt.Fprintln(errw, p.Error())
+	}
+	opt.Progress = func(int) {
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	sum, err := ingest.Load(c.Context, store, c.Args().Slice(), opt)
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(errw)
 	}
-	fmt.Fprintln(c.App.Writer, sum)
+	fmt.Fprintln(errw, sum)
 	if sum.Interrupted {
 		return cli.Exit(ingest.InterruptedMessage(sum), 130)
 	}

@@ -11,15 +11,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
+	"strings"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-project/kg/graph"
+	"github.com/kg-project/kg/schema"
 )
 
 var commands []*cli.Command
@@ -29,13 +34,17 @@ func register(c *cli.Command) { commands = append(commands, c) }
 
 func newApp() *cli.App {
 	sort.Slice(commands, func(i, j int) bool { return commands[i].Name < commands[j].Name })
+	for _, c := range commands {
+		c.OnUsageError = usageError
+	}
 	return &cli.App{
 		Name:  "kg",
 		Usage: "build and query a knowledge graph of who met whom from news articles",
-		Description: `kg reads news articles (plain text, JSON, JSON Lines, HTML, RSS/Atom),
-extracts people, the offices they hold, meetings between them and dated
-events, and stores them as quads in an embedded Cayley graph. Every fact keeps
-the article and sentence it came from.
+		Description: `kg reads news articles (plain text, JSON, JSON Lines, CSV, HTML, RSS/Atom,
+WARC crawls, or pages and feeds over HTTP), extracts people, the offices they
+hold, meetings between them and dated events, and stores them as quads in an
+embedded Cayley graph. Every fact keeps the article and sentence it came
+from. docs/loaders.md says what kg reads and what it refuses.
 
 A first session:
 
@@ -45,7 +54,23 @@ A first session:
    kg repl                                   # explore it with Gizmo
    kg export --format png --out net.png      # draw who met whom (needs Graphviz)
 
-The store is ./kg.db unless --db or KG_DB says otherwise.`,
+The store is ./kg.db unless --db or KG_DB says otherwise. Only kg load, kg
+watch and kg restore create it; every other command refuses a store that
+does not exist, so a mistyped --db or KG_DB is an error, not an empty graph.
+Global options may be given before or after the command (kg dump --db X).
+
+Results go to standard output; summaries, progress and messages to standard
+error, so kg query ... > out.csv holds nothing but the data.
+
+Exit status:
+   0     success; warnings (an RSS item without text, a repaired character,
+         articles skipped for not being in English) do not change it
+   1     an error: some input could not be read or was refused (the rest
+         was still loaded), or the command failed
+   2     wrong usage: an unknown command or flag, a bad value, a missing
+         or stray argument
+   130   interrupted (Ctrl+C or SIGTERM); what was done so far is kept`,
+		Version: versionString(),
 		Flags: []cli.Flag{
 			&cli.StringFlag{
 				Name:    "db",
@@ -68,6 +93,8 @@ The store is ./kg.db unless --db or KG_DB says otherwise.`,
 		After:                stopCPUProfile,
 		Commands:             commands,
 		EnableBashCompletion: true,
+		OnUsageError:         usageError,
+		Action:               unknownCommand,
 		ExitErrHandler: func(c *cli.Context, err error) {
 			if err == nil {
 				return
@@ -75,7 +102,16 @@ The store is ./kg.db unless --db or KG_DB says otherwise.`,
 			stopCPUProfile(c) // os.Exit below skips After
 			var coder cli.ExitCoder
 			if errors.As(err, &coder) {
-				if msg := err.Error(); msg != "" {
+				msg := err.Error()
+				if coder.ExitCode() == 2 && !strings.Contains(msg, "--help") {
+					// Every usage error points to the help that explains.
+					help := "kg"
+					if c.Command != nil && c.Command.Name != "" {
+						help += " " + c.Command.Name
+					}
+					msg += " (see " + help + " --help)"
+				}
+				if msg != "" {
 					fmt.Fprintln(c.App.ErrWriter, "kg:", msg)
 				}
 				os.Exit(coder.ExitCode())
@@ -89,6 +125,7 @@ The store is ./kg.db unless --db or KG_DB says otherwise.`,
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	cli.VersionPrinter = printVersion
 	app := newApp()
 	if err := app.RunContext(ctx, flagsFirst(app, os.Args)); err != nil {
 		fmt.Fprintln(os.Stderr, "kg:", err)
@@ -96,9 +133,90 @@ func main() {
 	}
 }
 
-// openStore opens the store named by the global flags.
+// openStore opens the existing store named by the global flags; a store
+// that does not exist is an error (see createStore).
 func openStore(c *cli.Context) (*graph.Store, error) {
-	return graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db")})
+	store, err := graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), MustExist: true})
+	if errors.Is(err, graph.ErrNoStore) {
+		where := "--db"
+		if env := os.Getenv("KG_DB"); env != "" && env == c.String("db") {
+			where = "KG_DB"
+		} else if !c.IsSet("db") {
+			where = "the default ./kg.db; --db or KG_DB name another"
+		}
+		return nil, fmt.Errorf("%v (from %s): kg load or kg restore creates a store; check the path", err, where)
+	}
+	return store, err
+}
+
+// createStore opens the store named by the global flags, creating it when
+// it does not exist: for the commands that add articles or quads.
+func createStore(c *cli.Context, bulk bool) (*graph.Store, error) {
+	return graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), Bulk: bulk})
+}
+
+// usageError turns a flag parsing error into a short message on standard
+// error with exit status 2, instead of urfave/cli's whole help on standard
+// output.
+func usageError(c *cli.Context, err error, isSubcommand bool) error {
+	name := "kg"
+	if isSubcommand && c.Command != nil && c.Command.Name != "" {
+		name = "kg " + c.Command.Name
+	}
+	return cli.Exit(fmt.Sprintf("%s: %v (see %s --help)", strings.TrimPrefix(name, "kg "), err, name), 2)
+}
+
+// unknownCommand runs when no subcommand matched: an unknown name is a
+// usage error; no name at all shows the help.
+func unknownCommand(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.ShowAppHelp(c)
+	}
+	return cli.Exit(fmt.Sprintf("unknown command %q (see kg --help for the commands)", c.Args().First()), 2)
+}
+
+// noArgs refuses stray arguments of a command that takes none.
+func noArgs(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return cli.Exit(fmt.Sprintf("%s: unexpected argument %q; it takes none (see kg %s --help)", c.Command.Name, c.Args().First(), c.Command.Name), 2)
+	}
+	return nil
+}
+
+// versionString is kg's version as the Go toolchain stamped it into the
+// binary: the module version, or the VCS revision of a development build.
+func versionString() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+modified"
+			}
+		}
+	}
+	if (v == "" || v == "(devel)") && rev != "" {
+		v = "devel " + rev[:min(12, len(rev))] + modified
+	}
+	if v == "" {
+		v = "(devel)"
+	}
+	return v
+}
+
+// printVersion prints kg's version with the store format it writes, so a
+// user can tell whether a store made by another kg needs a dump and
+// restore.
+func printVersion(c *cli.Context) {
+	fmt.Fprintf(c.App.Writer, "kg %s\nstore format %d (docs/schema.md); Cayley v0.7.7; %s\n",
+		c.App.Version, schema.FormatVersion, runtime.Version())
 }
 
 // startCPUProfile starts Go's CPU profiler when --cpuprofile is given, so a
@@ -131,4 +249,22 @@ func stopCPUProfile(*cli.Context) error {
 	err := profileFile.Close()
 	profileFile = nil
 	return err
+}
+
+// withoutPath drops the file name from an *fs.PathError, for messages
+// that name the file the user asked for rather than a temporary one.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// plural writes a count with its noun, "1 input" or "2 inputs".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -30,7 +30,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "e", Aliases: []string{"eval"}, Usage: "run this `SCRIPT` instead of a saved query or file"},
 			&cli.StringSliceFlag{Name: "arg", Usage: "script argument `key=value` (repeatable)"},
-			&cli.StringFlag{Name: "format", Value: formatTable, Usage: "output `FORMAT`: table, json or csv"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table, json or csv"},
 			&cli.BoolFlag{Name: "list", Usage: "list the saved queries and their arguments"},
 			&cli.IntFlag{Name: "limit", Value: graph.DefaultQueryLimit, Usage: "stop after `N` results (0: no limit)"},
 			&cli.DurationFlag{Name: "timeout", Value: graph.DefaultQueryTimeout, Usage: "stop a script running longer than `DURATION`"},
@@ -52,6 +52,8 @@ func runQuery(c *cli.Context) error {
 	}
 	var src string
 	switch {
+	case c.NArg() > 1:
+		return cli.Exit(fmt.Sprintf("query: unexpected argument %q; name one saved query or script file (see kg query --help)", c.Args().Get(1)), 2)
 	case c.IsSet("e") && c.NArg() > 0:
 		return cli.Exit("query: give either -e SCRIPT or a query name, not both", 2)
 	case c.IsSet("e"):

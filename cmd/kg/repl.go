@@ -31,7 +31,7 @@ script and kg exits, non-zero on error:
 History lives in $XDG_STATE_HOME/kg/history (~/.local/state/kg/history
 when XDG_STATE_HOME is unset).`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: repl.DefaultSettings.Format, Usage: "show results as `FORMAT`: table or json (:format changes it)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: repl.DefaultSettings.Format, Usage: "show results as `FORMAT`: table or json (:format changes it)"},
 			&cli.IntFlag{Name: "limit", Value: repl.DefaultSettings.Limit, Usage: "show at most `N` results, 0 for all (:limit changes it)"},
 			&cli.DurationFlag{Name: "timeout", Value: repl.DefaultSettings.Timeout, Usage: "stop a query running longer than `DURATION`, 0 for never (:timeout changes it)"},
 		},

@@ -13,11 +13,18 @@ func init() {
 		Name:  "stats",
 		Usage: "count what the store holds",
 		Description: `Prints the number of quads, articles, people, meetings, roles (offices
-held) and events in the store, and the backend in use.`,
+held) and events in the store, and the backend in use.
+
+Examples:
+   kg stats
+   kg stats --db archive.db -f json`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: formatTable, Usage: "output `FORMAT`: table or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table or json"},
 		},
 		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
 			format := c.String("format")
 			if format != formatTable && format != formatJSON {
 				return cli.Exit(fmt.Sprintf("stats: unknown --format %q (choose table or json)", format), 2)

@@ -13,9 +13,11 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/loaders"
@@ -52,7 +54,15 @@ type Options struct {
 type Summary struct {
 	Articles   int // articles written by this load
 	Duplicates int // articles skipped because they were already stored (or repeated in the input)
-	Problems   int // inputs that could not be read
+	// Copies counts articles that were another copy of a story stored
+	// from elsewhere (same URL or same text): only where they were read
+	// was added to the stored article.
+	Copies   int
+	Problems int // inputs, or parts of them, that could not be read
+	Warnings int // things read after a repair, or passed over on purpose
+	// Languages counts the articles skipped for not being in English, by
+	// language code.
+	Languages map[string]int
 	// People, Meetings, Roles and Events count the nodes of each class
 	// this load added to the store; ones already there are not counted.
 	People, Meetings, Roles, Events int
@@ -64,15 +74,35 @@ type Summary struct {
 }
 
 func (s Summary) String() string {
-	out := fmt.Sprintf("%d articles, %d people, %d meetings, %d roles, %d events, %d quads in %.2fs",
-		s.Articles, s.People, s.Meetings, s.Roles, s.Events, s.Quads, s.Elapsed.Seconds())
+	out := fmt.Sprintf("%s, %d people, %d meetings, %d roles, %d events, %d quads in %.2fs",
+		count(s.Articles, "article"), s.People, s.Meetings, s.Roles, s.Events, s.Quads, s.Elapsed.Seconds())
 	if s.Duplicates > 0 {
 		out += fmt.Sprintf("; %d already stored", s.Duplicates)
 	}
+	if s.Copies > 0 {
+		out += fmt.Sprintf("; %s of stories stored from elsewhere (same URL or text), kept as further locations", count(s.Copies, "copy"))
+	}
+	if note := loaders.DescribeLanguages(s.Languages); note != "" {
+		out += "; " + note
+	}
 	if s.Problems > 0 {
-		out += fmt.Sprintf("; %d skipped (see messages above)", s.Problems)
+		out += fmt.Sprintf("; %s (see messages above)", count(s.Problems, "error"))
+	}
+	if s.Warnings > 0 {
+		out += fmt.Sprintf("; %s", count(s.Warnings, "warning"))
 	}
 	return out
+}
+
+// count writes a number with its noun, "1 article" or "2 articles".
+func count(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Load reads every article under paths, extracts its facts and writes
@@ -117,11 +147,14 @@ func Load(ctx context.Context, store *graph.Store, paths []string, opt Options) 
 	if writeErr == nil {
 		writeErr = w.flush()
 	}
-	readErr, problems, skipped := p.wait()
+	readErr, problems, warnings, languages := p.wait()
 
 	sum.Articles = w.articles
-	sum.Duplicates = skipped + w.duplicates
+	sum.Duplicates = w.duplicates
+	sum.Copies = w.copies
 	sum.Problems = problems
+	sum.Warnings = warnings
+	sum.Languages = languages
 	sum.People, sum.Meetings, sum.Roles, sum.Events = w.people, w.meetings, w.roles, w.events
 	if after, err := store.ExactQuadCount(writeCtx); err == nil {
 		sum.Quads = after - before
@@ -141,9 +174,14 @@ func Load(ctx context.Context, store *graph.Store, paths []string, opt Options) 
 }
 
 // extracted is one article after extraction, numbered in reading order.
+// An article the reader found stored already (by id or URL) is not
+// extracted: dup names the stored article and quads is nil.
 type extracted struct {
 	seq   int
 	id    string
+	art   schema.Article // without its text
+	keys  []string
+	dup   quad.IRI
 	quads []quad.Quad
 }
 
@@ -157,7 +195,7 @@ type batchWriter struct {
 
 	pending []extracted
 
-	articles, duplicates            int
+	articles, duplicates, copies    int
 	people, meetings, roles, events int
 }
 
@@ -166,61 +204,6 @@ func (w *batchWriter) add(r extracted) error {
 	if len(w.pending) >= w.size {
 		return w.flush()
 	}
-	return nil
-}
-
-// flush writes the pending articles that the store does not hold yet.
-// The existence check here, just before the write, is the authoritative
-// one: the reader's early check may miss an article written since.
-func (w *batchWriter) flush() error {
-	if len(w.pending) == 0 {
-		return nil
-	}
-	defer func() { w.pending = w.pending[:0] }()
-	ids := make([]string, len(w.pending))
-	for i, r := range w.pending {
-		ids[i] = r.id
-	}
-	stored, err := w.store.HasArticles(w.ctx, ids)
-	if err != nil {
-		return err
-	}
-	inBatch := make(map[string]bool, len(w.pending))
-	var quads []quad.Quad
-	n := 0
-	for i, r := range w.pending {
-		if stored[i] || inBatch[r.id] {
-			w.duplicates++
-			continue
-		}
-		inBatch[r.id] = true
-		quads = append(quads, r.quads...)
-		n++
-	}
-	if n == 0 {
-		return nil
-	}
-	// Land the batch's people on those already known: people merged by
-	// kg alias, and one-word names ("Rouhani") of a person stored or named
-	// in this batch in full ("Hassan Rouhani").
-	quads, err = w.store.Redirect(w.ctx, quads)
-	if err != nil {
-		return fmt.Errorf("resolve people: %w", err)
-	}
-	quads, remember, err := w.once.filter(w.ctx, quads)
-	if err != nil {
-		return fmt.Errorf("skip repeated descriptions: %w", err)
-	}
-	counts := countNew(quads)
-	if err := w.store.Write(w.ctx, quads); err != nil {
-		return fmt.Errorf("write %d articles: %w", n, err)
-	}
-	remember()
-	w.articles += n
-	w.people += counts[schema.ClassPerson]
-	w.meetings += counts[schema.ClassMeeting]
-	w.roles += counts[schema.ClassOffice]
-	w.events += counts[schema.ClassEvent]
 	return nil
 }
 
@@ -247,10 +230,16 @@ type pipeline struct {
 	out    chan extracted
 	done   chan struct{}
 
-	readErr  error
-	problems int
-	skipped  int
+	readErr   error
+	problems  int
+	warnings  int
+	languages map[string]int
 }
+
+// extractBudget bounds the bytes of text being extracted at once, across
+// all workers: one article at the size limit (loaders.MaxArticleSize), or
+// thousands of ordinary ones.
+const extractBudget = loaders.MaxArticleSize
 
 // checkChunk is how many articles the reader collects before asking the
 // store which of them it already holds, so stored articles are not
@@ -261,10 +250,11 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 	ctx, cancel := context.WithCancel(ctx)
 	// The output holds a whole batch, so that the next batch is extracted
 	// while the writer writes this one.
-	p := &pipeline{ctx: ctx, cancel: cancel, out: make(chan extracted, opt.BatchSize), done: make(chan struct{})}
+	p := &pipeline{ctx: ctx, cancel: cancel, out: make(chan extracted, opt.BatchSize), done: make(chan struct{}), languages: map[string]int{}}
 	type job struct {
 		seq int
 		a   schema.Article
+		dup quad.IRI // the stored article a is a copy of, found by the reader
 	}
 	jobs := make(chan job, opt.Workers*4)
 	unordered := make(chan extracted, opt.Workers*4)
@@ -273,43 +263,42 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 	// memory store is not safe for that, and is never large anyway.
 	precheck := store.Backend() != graph.BackendMemory
 
-	// Reader: streams articles, drops those already stored, numbers the
-	// rest in reading order.
+	// Reader: streams articles, marks those already stored (by id or URL)
+	// so they are not extracted again, numbers them in reading order.
 	go func() {
 		defer close(jobs)
 		seq, read := 0, 0
 		var chunk []schema.Article
+		// Articles read are always handed on, even after a cancel: the
+		// workers drain jobs until it is closed, and what was read before
+		// Ctrl+C (a slow producer's last records) is stored.
+		lookups := context.WithoutCancel(ctx)
 		send := func() error {
 			if len(chunk) == 0 {
 				return nil
 			}
-			stored := make([]bool, len(chunk))
+			dups := make([]quad.IRI, len(chunk))
 			if precheck {
-				ids := make([]string, len(chunk))
-				for i, a := range chunk {
-					ids[i] = a.ID
-				}
 				var err error
-				if stored, err = store.HasArticles(ctx, ids); err != nil {
+				if dups, err = storedCopies(lookups, store, chunk); err != nil {
 					return err
 				}
 			}
 			for i, a := range chunk {
-				if stored[i] {
-					p.skipped++
-					continue
-				}
-				select {
-				case jobs <- job{seq: seq, a: a}:
-					seq++
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+				jobs <- job{seq: seq, a: a, dup: dups[i]}
+				seq++
 			}
 			chunk = chunk[:0]
 			return nil
 		}
-		err := loaders.Walk(ctx, paths, opt.Read, func(a schema.Article) error {
+		read0 := opt.Read
+		read0.Skipped = func(s loaders.Skip) {
+			p.languages[s.Article.Language]++
+			if opt.Read.Skipped != nil {
+				opt.Read.Skipped(s)
+			}
+		}
+		err := loaders.Walk(ctx, paths, read0, func(a schema.Article) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -323,13 +312,17 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 			}
 			return nil
 		}, func(pr loaders.Problem) {
-			p.problems++
+			if pr.Warning {
+				p.warnings++
+			} else {
+				p.problems++
+			}
 			if opt.Problem != nil {
 				opt.Problem(pr)
 			}
 		})
-		if err == nil {
-			err = send()
+		if serr := send(); err == nil {
+			err = serr
 		}
 		if err != nil && !errors.Is(err, context.Canceled) {
 			p.readErr = err
@@ -339,15 +332,33 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 	// Extractors: one per core. Extraction of a job already taken is
 	// finished even after a cancel, so that no read article is half done.
 	workersDone := make(chan struct{})
+	// Extraction needs memory in proportion to the text (about 70 times
+	// its size for a long one): the texts being extracted at once are held
+	// to extractBudget bytes together, so a few articles near the size
+	// limit are extracted one at a time while ordinary ones still run on
+	// every core.
+	budget := semaphore.NewWeighted(extractBudget)
 	for range opt.Workers {
 		go func() {
 			defer func() { workersDone <- struct{}{} }()
 			for j := range jobs {
-				f := opt.Extract(extract.Document{ID: j.a.ID, Text: j.a.Text, Published: j.a.Published})
-				if f.Source == "" {
-					f.Source = j.a.Source
+				r := extracted{seq: j.seq, id: j.a.ID, dup: j.dup}
+				if j.dup != "" {
+					r.keys = j.a.Keys()
+				} else {
+					weight := min(int64(len(j.a.Text)), extractBudget)
+					budget.Acquire(context.Background(), weight)
+					f := opt.Extract(extract.Document{ID: j.a.ID, Text: j.a.Text, Published: j.a.Published})
+					budget.Release(weight)
+					if f.Source == "" {
+						f.Source = j.a.Source
+					}
+					r.quads = schema.Quads(j.a, f)
+					r.keys = keysIn(r.quads) // computed once, by Quads
 				}
-				unordered <- extracted{seq: j.seq, id: j.a.ID, quads: schema.Quads(j.a, f)}
+				r.art = j.a
+				r.art.Text = "" // not needed any more; a batch holds many
+				unordered <- r
 			}
 		}()
 	}
@@ -389,10 +400,59 @@ func (p *pipeline) stop() { p.cancel() }
 
 // wait returns once every stage has finished, with the reader's error and
 // counts.
-func (p *pipeline) wait() (readErr error, problems, skipped int) {
+func (p *pipeline) wait() (readErr error, problems, warnings int, languages map[string]int) {
 	<-p.done
 	p.cancel()
-	return p.readErr, p.problems, p.skipped
+	return p.readErr, p.problems, p.warnings, p.languages
+}
+
+// keysIn returns the kg:articleKey values of an article's quads.
+func keysIn(quads []quad.Quad) []string {
+	var keys []string
+	for _, q := range quads {
+		if q.Predicate == schema.ArticleKey {
+			if s, ok := q.Object.(quad.String); ok {
+				keys = append(keys, string(s))
+			}
+		}
+	}
+	return keys
+}
+
+// storedCopies returns, for each article, the stored article it is a copy
+// of by id or by URL, or "". Copies by text are found when the batch is
+// written (flush), once the workers have fingerprinted the texts.
+func storedCopies(ctx context.Context, store *graph.Store, chunk []schema.Article) ([]quad.IRI, error) {
+	dups := make([]quad.IRI, len(chunk))
+	ids := make([]string, len(chunk))
+	var urls []string
+	var urlOf []int
+	for i, a := range chunk {
+		ids[i] = a.ID
+		if u := schema.NormalizeURL(a.URL); u != "" {
+			urls = append(urls, schema.URLKeyPrefix+u)
+			urlOf = append(urlOf, i)
+		}
+	}
+	stored, err := store.HasArticles(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, ok := range stored {
+		if ok {
+			dups[i] = schema.ArticleIRI(chunk[i].ID)
+		}
+	}
+	found, err := store.ArticlesByKey(ctx, urls)
+	if err != nil {
+		return nil, err
+	}
+	for j, iri := range found {
+		if i := urlOf[j]; iri != "" && dups[i] == "" {
+			dups[i] = iri
+		}
+	}
+	return dups, nil
 }
 
 // InterruptedMessage is what to tell a user whose load was interrupted.
