@@ -171,6 +171,17 @@ func (d *doc) leadDate() dates.Day {
 	return d.pub
 }
 
+// describesPerson reports a mention list that names someone by
+// description or pronoun only ("his Chinese counterpart").
+func (x *sentence) describesPerson(g []int) bool {
+	for _, mi := range g {
+		if x.ms[mi].kind == mDescription {
+			return true
+		}
+	}
+	return false
+}
+
 // resolve returns the entities a mention list stands for.
 func (d *doc) resolve(x *sentence, g []int) []int {
 	var out []int
@@ -275,15 +286,29 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		people := appendUnique(append([]int(nil), subject...), partners...)
 		// A predicate that needs a partner and found none reports no
 		// meeting, whoever its subject: "X and Y are seen in this photo".
-		if len(partners) == 0 && !f.openPartner && f.pred != nil && !allowsNoPartner(f.pred) && !(f.passive && receivingVerbs[f.pred.verb]) {
+		// "held telephone talks with his Chinese counterpart": a partner
+		// the article has not named yet; the meeting waits for them.
+		open := f.openPartner || len(g) > 0 && len(partners) == 0 && x.describesPerson(g)
+		if len(partners) == 0 && !open && f.pred != nil && !allowsNoPartner(f.pred) && !(f.passive && receivingVerbs[f.pred.verb]) {
 			continue
 		}
-		if len(people) < 2 && !(f.openPartner && len(people) == 1) {
-			// "The President made the call on Thursday night": a meeting
-			// already told, dated now.
-			if lm := st.lastMeeting; lm != nil && dated && !lm.dated && lm.kind == f.kind && len(people) == 1 && len(partners) == 0 &&
-				len(f.partners) == 0 && lm.has(people[0]) {
+		if len(people) < 2 && !(open && len(people) == 1) {
+			lm := st.lastMeeting
+			switch {
+			case lm != nil && dated && !lm.dated && lm.kind == f.kind && len(people) == 1 && len(partners) == 0 &&
+				len(f.partners) == 0 && lm.has(people[0]):
+				// "The President made the call on Thursday night": a
+				// meeting already told, dated now.
 				lm.date, lm.dated = date, true
+				lm.addSent(x.si)
+			case lm != nil && len(lm.people) == 1 && lm.kind == f.kind && f.nominal && len(subject) == 0 && len(partners) > 0 &&
+				x.si-st.lastSent <= 2 && (!dated || !lm.dated || date == lm.date):
+				// "The call with Wang Yi started at 9:30 p.m.": the
+				// waiting meeting's partner, named now.
+				lm.add(partners...)
+				if lm.guest < 0 {
+					lm.guest = partners[0]
+				}
 				lm.addSent(x.si)
 			}
 			continue
@@ -292,7 +317,7 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		if f.bareCall && st.lastMeeting != nil && x.si-st.lastSent <= 3 {
 			kind = st.lastMeeting.kind
 		}
-		if lm := st.lastMeeting; lm != nil && f.pred != nil && discussionVerbs[f.pred.verb] && len(partners) == 0 &&
+		if lm := st.lastMeeting; lm != nil && f.pred != nil && discussionVerbs[f.pred.verb] && f.kind != kindCall && len(partners) == 0 &&
 			len(people) == len(lm.people) && subset(people, lm.people) {
 			// "Ambassador Tai and Vice Premier Liu reviewed ...": the same
 			// pair's call, told again.

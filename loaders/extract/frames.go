@@ -1176,6 +1176,10 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 				if subj := x.sentenceSubject(); len(subj) >= 2 {
 					f := frame{rule: "noun-adverbial-" + x.toks[k].Lower, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
 					f.planned = x.nounPlanned(k) || x.isPlanned(k)
+					if x.hasCallCue(span{k, j}) {
+						// "discuss N. Korea by phone in first talks"
+						f.kind = kindCall
+					}
 					for t := k; t < j; t++ {
 						used[t] = true
 					}
@@ -1221,9 +1225,21 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			if f.subject == nil {
 				f.subject = x.subjectOf(k)
 			}
-			if f.subject == nil && x.purposeNoun(k) {
-				// "Rowley was back for a meeting with X".
-				f.subject = x.sentenceSubject()
+			if x.purposeNoun(k) {
+				// "Park travelled to China for a summit with X": the
+				// subject of the verb the purpose belongs to; "Rowley
+				// was back for a meeting with X": the sentence's. "Is
+				// expected to visit Washington for talks with X": planned.
+				v := x.previousVerb(k)
+				if v >= 0 {
+					f.planned = f.planned || x.isPlanned(v)
+				}
+				if f.subject == nil && v >= 0 {
+					f.subject = x.subjectOf(v)
+				}
+				if f.subject == nil {
+					f.subject = x.sentenceSubject()
+				}
 			}
 			if f.subject == nil {
 				f.subject = x.mainSubjectAfter(q)
