@@ -698,7 +698,10 @@ func (x *sentence) subjectOf(k int) []int {
 			for c >= 0 && x.toks[c].Text != "," && x.toks[c].Text != ";" {
 				c--
 			}
-			if c >= 0 && x.toks[c].Text == "," && insertionStart(x.tok(c+1)) && x.mat(c+1) < 0 {
+			// "X, an undersecretary in the premier's office, took part":
+			// an appositive after a name.
+			appositive := x.tok(c+1).Is("a", "an", "the") && c > 0 && x.mat(c-1) >= 0
+			if c >= 0 && x.toks[c].Text == "," && (insertionStart(x.tok(c+1)) || appositive) && x.mat(c+1) < 0 {
 				q = c - 1
 				continue
 			}
@@ -1131,6 +1134,13 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		if n == 0 {
 			continue
 		}
+		if f, ok := x.toldAtMeeting(k, k+n, kind); ok {
+			for t := k; t < k+n; t++ {
+				used[t] = true
+			}
+			out = append(out, f)
+			continue
+		}
 		if x.toks[k].Is("visit", "reception", "lunch", "dinner", "breakfast", "luncheon", "banquet", "summit") {
 			// A visit or a meal "with" someone is no meeting by itself;
 			// a summit with a named leader is ("for a summit with
@@ -1266,6 +1276,41 @@ func (x *sentence) adverbialNoun(k int) bool {
 		}
 	}
 	return false
+}
+
+// addressVerbs say that one person spoke to another face to face when an
+// opening phrase puts them at a meeting: "At the lunch, X told Y that".
+var addressVerbs = wordList(`told tells asked asks assured assures urged urges informed informs warned warns
+	thanked thanks congratulated congratulates briefed briefs pressed presses reassured reassures reminded
+	handed gave`)
+
+// toldAtMeeting reads "At the previous such lunch, on June 26, Mattarella
+// told Meloni that ...": a meeting noun in the opening phrase and a main
+// clause in which one person addresses another: the two met there.
+func (x *sentence) toldAtMeeting(k, j int, kind frameKind) (frame, bool) {
+	open := openingPhraseEnd(x.toks)
+	if kind != kindMeeting || open == 0 || k >= open || !x.toks[firstContent(x.toks)].Is("at", "during", "over") {
+		return frame{}, false
+	}
+	subj := x.sentenceSubject()
+	if len(subj) == 0 {
+		return frame{}, false
+	}
+	v := x.ms[subj[len(subj)-1]].whole.j
+	for v < len(x.toks) && lexicon.Adverbs[x.toks[v].Lower] {
+		v++
+	}
+	if !addressVerbs[x.tok(v).Lower] {
+		return frame{}, false
+	}
+	mi := x.mat(v + 1)
+	if mi < 0 || x.ms[mi].kind == mGroup || x.ms[mi].complement {
+		return frame{}, false
+	}
+	f := frame{rule: "told-at-meeting", sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj,
+		partners: [][]int{{mi}}}
+	f.planned = x.nounPlanned(k)
+	return f, true
 }
 
 // purposeNoun reports a meeting noun that says what someone went or was

@@ -326,7 +326,8 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	// A lower-case group noun after it: "Fateh al-Sham militants",
 	// "Fateh al-Sham terrorist groups".
 	if next.Kind == text.Word && !next.Cap && (groupNouns[next.Lower] ||
-		groupNouns[tokAt(toks, sp.j+1).Lower] && !tokAt(toks, sp.j+1).Cap && !lexicon.IsVerb(next.Lower) && !lexicon.Adverbs[next.Lower]) {
+		groupNouns[tokAt(toks, sp.j+1).Lower] && !tokAt(toks, sp.j+1).Cap && !lexicon.IsVerb(next.Lower) && !lexicon.Adverbs[next.Lower] &&
+			!lexicon.FunctionWords[next.Lower]) {
 		return true
 	}
 	// The whole span is (the start of) a place: "Addis Ababa", "Sierra
