@@ -537,6 +537,11 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 			st.party = party
 		}
 	}
+	// "X is accompanied on the trip by Y": Y travels with X, not
+	// necessarily into the meeting.
+	if f.pred != nil && f.pred.verb == "accompany" && x.tok(f.trigger.j).Is("on") && x.tok(f.trigger.j+2).Is("trip", "tour", "visit", "journey", "travels") {
+		return
+	}
 	var people []int
 	if f.passive {
 		for _, g := range f.partners {
@@ -1042,7 +1047,19 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 	// Any person of the stated nationality: "the Lao leader", "the US
 	// official".
 	if m.country != "" && genericPersonNoun[head] {
-		return d.mostRecent(st, func(e int) bool { return d.ents[e].country == m.country })
+		if e := d.mostRecent(st, func(e int) bool { return d.ents[e].country == m.country }); e >= 0 {
+			return e
+		}
+	}
+	// "Libyan leader Moamer Kadhafi has accepted ... after talks between
+	// the strongman and ...": someone named earlier in the sentence.
+	toks := d.sents[m.sent].Toks
+	for k := mi - 1; k >= 0; k-- {
+		// Not the speaker who tells of it: "X said after talks
+		// between the strongman and ..." is not X.
+		if o := &ms[k]; o.kind == mName && o.ent >= 0 && !o.quoted && d.fits(o.ent, m) && !lexicon.SpeechVerbs[tokAt(toks, o.whole.j).Lower] {
+			return o.ent
+		}
 	}
 	return -1
 }
@@ -1124,6 +1141,10 @@ var describedBy = map[string][]string{
 	"chairman":           {"chairman", "chair", "chairperson", "president"},
 	"prince":             {"prince", "crown"},
 	"general":            {"chief", "commander", "general"},
+	"strongman":          {"leader", "president", "minister", "premier", "king", "emir", "sultan", "ruler", "general", "chairman", "commander"},
+	"autocrat":           {"leader", "president", "minister", "premier", "king", "emir", "sultan", "ruler", "general", "chairman"},
+	"dictator":           {"leader", "president", "minister", "premier", "king", "emir", "sultan", "ruler", "general", "chairman"},
+	"incumbent":          {"president", "minister", "premier", "governor", "mayor", "chancellor", "senator"},
 	"admiral":            {"chief", "commander", "admiral"},
 }
 

@@ -96,6 +96,9 @@ func (x *sentence) findFrames() []frame {
 			continue
 		}
 		f := x.fill(&predicates[best], span{k, bestEnd})
+		if predicates[best].passiveOnly && !f.passive {
+			continue
+		}
 		for t := k; t < bestEnd; t++ {
 			used[t] = true
 		}
@@ -804,6 +807,10 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 				for x.tok(q).Is("both", "each", "all") || x.tok(q).Is("of") && x.tok(q-1).Is("each", "all") {
 					q++
 				}
+				// "by his junior foreign minister Henry Okello".
+				if x.tok(q).Is("his", "her", "their", "its") && x.mat(q) < 0 && x.mat(q+1) >= 0 && x.ms[x.mat(q+1)].kind == mName {
+					q++
+				}
 				// "with top Chinese foreign policy official Yang Jiechi": a
 				// description the lexicon reads as no title, before a name.
 				if x.mat(q) < 0 {
@@ -1224,6 +1231,16 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		}
 		if prep.Is("between") {
 			f.subject = g
+			// "talks between the strongman and a delegation of African
+			// heads of state": a side the sentence does not name.
+			if x.delegationAhead(x.ms[g[len(g)-1]].whole.j) {
+				f.openPartner = true
+			}
+			// "Zuma said after talks between X and Y": the speaker took
+			// part.
+			if sp := x.speakerBeforeAfter(k); sp >= 0 {
+				f.subject = appendNew(f.subject, sp)
+			}
 		} else {
 			f.partners = x.splitSeparate(g, span{k, j})
 			f.subject = x.possessorOf(k)
@@ -1311,6 +1328,34 @@ func (x *sentence) toldAtMeeting(k, j int, kind frameKind) (frame, bool) {
 		partners: [][]int{{mi}}}
 	f.planned = x.nounPlanned(k)
 	return f, true
+}
+
+// speakerBeforeAfter returns the mention of the person who spoke "after"
+// the meeting noun at k: "Zuma said on Sunday after talks between ...",
+// "X told reporters after several hours of discussions". Else -1.
+func (x *sentence) speakerBeforeAfter(k int) int {
+	q := k - 1
+	for q >= 0 && q >= k-6 && !x.toks[q].Is("after") {
+		if x.toks[q].Kind != text.Word && x.toks[q].Kind != text.Number || x.mat(q) >= 0 {
+			return -1
+		}
+		q--
+	}
+	if q < 0 || !x.toks[q].Is("after") {
+		return -1
+	}
+	for v := q - 1; v >= 0 && v >= q-6; v-- {
+		if lexicon.SpeechVerbs[x.toks[v].Lower] {
+			if mi := x.mat(v - 1); mi >= 0 && x.ms[mi].kind == mName && !x.ms[mi].complement {
+				return mi
+			}
+			return -1
+		}
+		if x.toks[v].Text == "," || x.mat(v) >= 0 {
+			return -1
+		}
+	}
+	return -1
 }
 
 // purposeNoun reports a meeting noun that says what someone went or was

@@ -31,6 +31,9 @@ type predicate struct {
 	// personObject: the object must be a person, not a thing ("welcomed
 	// the decision", "visited China").
 	personObject bool
+	// passiveOnly: only the passive says it ("X was represented by Y";
+	// "Y represents Ohio" says nothing of a meeting).
+	passiveOnly bool
 }
 
 type frameKind uint8
@@ -139,6 +142,7 @@ var predicates = []predicate{
 	{name: "include", verb: "include", partner: []string{"object"}, kind: kindAttend},
 	{name: "comprise", verb: "comprise", partner: []string{"object"}, kind: kindAttend},
 	{name: "look-on", verb: "look", particle: []string{"on"}, partner: []string{"none"}, kind: kindAttend},
+	{name: "represented-by", verb: "represent", partner: []string{"object"}, kind: kindAttend, passiveOnly: true},
 }
 
 // Cues in a clause that change what a predicate means.

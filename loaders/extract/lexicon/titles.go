@@ -124,7 +124,7 @@ var PersonNouns = words(`
 	chairperson chief commander king queen prince princess emir amir sultan sheikh pope general
 	admiral marshal senator lawmaker spokesman spokeswoman adviser advisor aide representative
 	commissioner director head prosecutor judge justice negotiator mediator emissary consul
-	counsellor councillor deputy politician
+	counsellor councillor deputy politician strongman autocrat dictator incumbent
 	man woman men women
 `)
 
