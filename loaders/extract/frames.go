@@ -1508,6 +1508,11 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			if mi := x.mat(k + 2); mi >= 0 {
 				g, rule = x.listFrom(mi), "in-the-presence-of"
 			}
+		case t.Is("company") && x.tok(k-1).Is("the") && x.tok(k-2).Is("in") && x.tok(k+1).Is("of"):
+			// "the President, who came in the company of A, B and C"
+			if mi := x.mat(k + 2); mi >= 0 {
+				g, rule = x.listFrom(mi), "in-the-company-of"
+			}
 		case t.Is("present") || t.Is("attendance") && x.tok(k-1).Is("in") || t.Is("hand") && x.tok(k-1).Is("on") ||
 			t.Is("table") && x.tok(k-1).Is("the") && x.tok(k-2).Is("at"):
 			rule = "present"

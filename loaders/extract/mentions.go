@@ -298,7 +298,7 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	// One word after "of" or "for" with no title of its own is the
 	// organisation or place a title belongs to ("chief of the Office of
 	// Chongwadae", "vice-minister of Unification").
-	if sp.j-sp.i == 1 && prev.Is("of", "for") {
+	if sp.j-sp.i == 1 && prev.Is("of", "for") && !personOf[tokAt(toks, sp.i-2).Lower] {
 		return true
 	}
 	// "the Speaker of the Majlis Al-Shura, Sheikh Abdullah ...": a name
@@ -357,6 +357,11 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	}
 	return false
 }
+
+// personOf are nouns whose "of" takes a person: "in the company of
+// Gbajabiamila", "on behalf of Buhari", "the widow of Mandela".
+var personOf = wordList(`company presence behalf wife husband son daughter widow widower brother sister
+	father mother friend ally successor predecessor`)
 
 // groupNouns after a capitalised sequence show it names a group or thing.
 var groupNouns = map[string]bool{
