@@ -657,8 +657,10 @@ func (d *doc) updateState(x *sentence, frames []frame, here []*meeting, st *stat
 		}
 	}
 	if topic < 0 {
+		// "It quoted him as thanking the U.S. president": a pronoun
+		// before any name keeps the topic it stands for.
 		for _, m := range x.ms {
-			if m.ent >= 0 && !m.quoted && !m.complement && (m.kind == mName || m.kind == mDescription) {
+			if m.ent >= 0 && !m.quoted && !m.complement && (m.kind == mName || m.kind == mDescription || m.kind == mPronoun) {
 				topic = m.ent
 				break
 			}
@@ -1031,6 +1033,20 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 			return lm.guest
 		}
 	}
+	// "the veteran Ugandan leader": someone known to be Ugandan before
+	// someone whose country the article does not say.
+	if m.country != "" {
+		if e := d.mostRecent(st, func(e int) bool { return d.ents[e].country == m.country && d.officeFits(e, m) }); e >= 0 {
+			return e
+		}
+	}
+	// "the retired president", "the former minister": someone who held
+	// the office, not its holder now.
+	if d.pastDescription(m) {
+		if e := d.mostRecent(st, func(e int) bool { return d.fits(e, m) && d.heldBefore(e, m) }); e >= 0 {
+			return e
+		}
+	}
 	if st.topic >= 0 && d.fits(st.topic, m) && d.holdsNow(st.topic, m) {
 		return st.topic
 	}
@@ -1076,6 +1092,30 @@ func (d *doc) holdsNow(e int, m *mention) bool {
 	return len(d.ents[e].offices) == 0
 }
 
+// pastDescription reports a description of someone out of office: "the
+// retired president", "the former minister".
+func (d *doc) pastDescription(m *mention) bool {
+	toks := d.sents[m.sent].Toks
+	for k := m.whole.i; k < m.whole.j && k < len(toks); k++ {
+		if toks[k].Is("former", "retired", "ex", "outgoing", "erstwhile", "then") {
+			return true
+		}
+	}
+	return false
+}
+
+// heldBefore reports whether entity e held, and no longer holds, an
+// office that fits description m.
+func (d *doc) heldBefore(e int, m *mention) bool {
+	h := titleHeadWord(m.text)
+	for _, o := range d.ents[e].offices {
+		if !o.current && (titleHeadWord(o.title) == h || descriptionFits(m.text, h, titleHeadWord(o.title))) {
+			return true
+		}
+	}
+	return false
+}
+
 // genericPersonNoun are description heads that say nothing of an office.
 var genericPersonNoun = map[string]bool{"leader": true, "official": true, "diplomat": true, "envoy": true,
 	"statesman": true, "dignitary": true, "delegate": true, "politician": true, "veteran": true, "man": true,
@@ -1097,22 +1137,32 @@ func (d *doc) fits(e int, m *mention) bool {
 	if m.country != "" && ent.country != "" && ent.country != m.country {
 		return false
 	}
+	if d.officeFits(e, m) {
+		return true
+	}
 	h := titleHeadWord(m.text)
-	if h == "" {
-		return false
-	}
-	for _, o := range ent.offices {
-		oh := titleHeadWord(o.title)
-		if oh == h || descriptionFits(m.text, h, oh) {
-			return true
-		}
-	}
 	if genericPersonNoun[h] && m.country != "" && ent.country == m.country {
 		return true
 	}
 	// "the senior general" for "Senior General Min Aung Hlaing".
 	for _, st := range ent.styles {
 		if st == h || st == "gen" && h == "general" {
+			return true
+		}
+	}
+	return false
+}
+
+// officeFits reports whether entity e holds or held an office with the
+// head word of description m, or one the description may stand for.
+func (d *doc) officeFits(e int, m *mention) bool {
+	h := titleHeadWord(m.text)
+	if h == "" {
+		return false
+	}
+	for _, o := range d.ents[e].offices {
+		oh := titleHeadWord(o.title)
+		if oh == h || descriptionFits(m.text, h, oh) {
 			return true
 		}
 	}
