@@ -846,6 +846,22 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 				}
 			}
 		}
+		// "According to Xi, ... the understandings that he and Biden
+		// reached": the source speaks of himself.
+		if firstWordIs(toks, "according") && m.whole.i > opening {
+			source, other := -1, false
+			for k := 0; k < mi; k++ {
+				switch {
+				case ms[k].whole.i < opening && source < 0 && ms[k].ent >= 0 && ms[k].kind == mName:
+					source = ms[k].ent
+				case ms[k].whole.i > opening && ms[k].ent >= 0 && (ms[k].kind == mName || ms[k].kind == mDescription):
+					other = true
+				}
+			}
+			if source >= 0 && !other && fits(source) {
+				return choose(source)
+			}
+		}
 		var before []int // resolved people named before the pronoun, in order
 		for k := 0; k < mi; k++ {
 			if ms[k].whole.i < opening {

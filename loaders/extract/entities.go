@@ -443,7 +443,31 @@ func (d *doc) shortFormEntity(m *mention, w string) int {
 	if len(official) == 1 {
 		return official[0]
 	}
-	return -1
+	return d.mainOf(bySurname)
+}
+
+// mainOf returns, of several people a short name fits, the one the
+// story is about: named in its first sentences and mentioned at least
+// twice as often as any other ("Kim" in a story about Kim Jong Un that
+// also names Kim Yo Jong once). Else -1: two people are kept apart.
+func (d *doc) mainOf(cands []int) int {
+	best, second := -1, 0
+	for _, e := range cands {
+		n := d.ents[e].mentions
+		switch {
+		case best < 0 || n > d.ents[best].mentions:
+			if best >= 0 {
+				second = max(second, d.ents[best].mentions)
+			}
+			best = e
+		default:
+			second = max(second, n)
+		}
+	}
+	if best < 0 || d.ents[best].first > 2 || d.ents[best].mentions < 2*max(second, 1) {
+		return -1
+	}
+	return best
 }
 
 // officesMatch reports whether one of offices has a title sharing its head
