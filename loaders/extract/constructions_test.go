@@ -292,6 +292,21 @@ func TestCalls(t *testing.T) {
 // another date, background meetings dated by their own words.
 func TestMeetingDates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a far date in the same clause", "2017-04-13",
+			"Secretary Rex Tall met Minister Ivan Lavin in Moscow on Wednesday. Tall and Lavin first met in their current roles on the sidelines of a Group of 20 foreign ministers' meeting in Bonn in February.",
+			[]string{"meeting Lavin+Tall 2017-04-12", "meeting Lavin+Tall 2017-02"}},
+		{"a date after the partner's appositive", "2023-04-22",
+			"Prime Minister Sina Tupu met Minister Ana Hale on Friday. Tupu recalled hosting Jane Ardley, then New Zealand's Prime Minister, and a delegation last August.",
+			[]string{"meeting Hale+Tupu 2023-04-21", "meeting Ardley+Tupu 2022-08"}},
+		{"a date between dashes is the insertion's", "2023-01-08",
+			"President Pedro Mora arrived in Caracas on Saturday. He was received by Vice President Delia Ruiz and the new foreign minister, Ivan Gil — appointed to the post on Friday — and Benedetti.",
+			[]string{"meeting Gil+Mora+Ruiz 2023-01-07"}},
+		{"a date in a clause of its own", "2018-03-31",
+			"Chairman Tom Bach met Leader Kim Sol on Friday. Kim's session with the chairman was his first since he came back earlier this week from Beijing.",
+			[]string{"meeting Bach+Sol 2018-03-30"}},
+		{"a clause closed before the date", "2021-10-09",
+			"Ambassador Kate Tai held a video call with Vice Premier Liu Heng on Friday. The two had spoken only once before since Tai took office, in an introductory call in late May.",
+			[]string{"call Heng+Tai 2021-10-08", "call Heng+Tai 2021-05"}},
 		{"lead date carried", "2023-09-06",
 			"Prime Minister Najib Mikati on Wednesday hosted General Aroldo Lazaro. The Premier later welcomed Ambassador Sandra De Waele.",
 			[]string{"meeting Lazaro+Mikati 2023-09-06", "meeting Mikati+Waele 2023-09-06"}},

@@ -410,6 +410,16 @@ func subset(a, b []int) bool {
 func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	best := -1
 	bestDist := 1 << 30
+	// The partners belong to the predicate: "hosting Jacinda Ardern, then
+	// New Zealand's Prime Minister, and a delegation last August".
+	end := f.trigger.j
+	for _, g := range f.partners {
+		for _, mi := range g {
+			if w := x.ms[mi].whole; w.i >= f.trigger.j && w.j > end && w.i-end <= 3 {
+				end = w.j
+			}
+		}
+	}
 	for i, dm := range d.dates[x.si] {
 		if x.s.Quoted[dm.I] != x.s.Quoted[f.trigger.i] {
 			continue
@@ -429,7 +439,19 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		var dist int
 		if dm.I >= f.trigger.j {
 			dist = dm.I - f.trigger.j
-			if dist > 14 {
+			if dm.I >= end {
+				dist = dm.I - end
+			}
+			// "first met in their current roles on the sidelines of a
+			// Group of 20 foreign ministers' meeting in Bonn in February":
+			// far, but in the same clause.
+			plain := plainPhraseBetween(x.toks, end, dm.I)
+			if dist > 14 && (dist > 24 || !plain) {
+				continue
+			}
+			// "Kim's session with X was his first since he came back
+			// earlier this week": the date of a clause of its own.
+			if !plain && subordinateClauseBetween(x.toks, end, dm.I) {
 				continue
 			}
 		} else {
@@ -489,10 +511,13 @@ func (x *sentence) mentionsArrival() bool {
 // clause ("who took over in December") that does not hold the trigger.
 func (x *sentence) insideInsertion(k int, trig span) bool {
 	open := -1
+	dash := false
 	for q := k - 1; q >= 0; q-- {
-		if x.toks[q].Text == "," || x.toks[q].Text == "(" {
-			if x.tok(q+1).Is("who", "whose", "which", "whom") || x.toks[q].Text == "(" {
-				open = q
+		if x.toks[q].Text == "," || x.toks[q].Text == "(" || isDash(x.toks[q].Text) {
+			// "X, who took office in December,", "(from May 3)", "Yván
+			// Gil — appointed to the post on Friday —".
+			if x.tok(q+1).Is("who", "whose", "which", "whom") || x.toks[q].Text == "(" || isDash(x.toks[q].Text) {
+				open, dash = q, isDash(x.toks[q].Text)
 			}
 			break
 		}
@@ -502,13 +527,42 @@ func (x *sentence) insideInsertion(k int, trig span) bool {
 	}
 	closeAt := len(x.toks)
 	for q := k; q < len(x.toks); q++ {
-		if x.toks[q].Text == "," || x.toks[q].Text == ")" || x.toks[q].Text == ";" {
+		if t := x.toks[q].Text; !dash && (t == "," || t == ")") || t == ";" || dash && isDash(t) {
 			closeAt = q
 			break
 		}
 	}
 	return !(trig.i > open && trig.i < closeAt)
 }
+
+// subordinateClauseBetween reports a subordinate clause with a finite
+// verb of its own between tokens a and b: "since he came back".
+func subordinateClauseBetween(toks []text.Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if !toks[k].Is("since", "while", "because", "whereas", "although", "though", "until") {
+			continue
+		}
+		verb := false
+		for q := k + 1; q < b && q < len(toks); q++ {
+			t := toks[q]
+			if t.Kind == text.Word && !t.Cap && lexicon.IsVerb(t.Lower) && !strings.HasSuffix(t.Lower, "ing") {
+				verb = true
+			}
+			if t.Text == "," {
+				// "since Tai took office, in an introductory call in late
+				// May": the clause closed before the date.
+				verb = false
+				break
+			}
+		}
+		if verb {
+			return true
+		}
+	}
+	return false
+}
+
+func isDash(s string) bool { return s == "—" || s == "–" || s == "--" }
 
 // clauseBreakBetween reports a semicolon or sentence-internal quote
 // between tokens a and b.
@@ -522,6 +576,18 @@ func clauseBreakBetween(toks []text.Token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// plainPhraseBetween reports tokens [a, b) with no comma, clause word or
+// verb: one clause of prepositional phrases.
+func plainPhraseBetween(toks []text.Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		t := toks[k]
+		if t.Kind == text.Punct && t.Text != "'" || t.Kind == text.Quote || t.Kind == text.Word && !t.Cap && !strings.HasSuffix(t.Lower, "ing") && (lexicon.IsVerb(t.Lower) || clauseWord(t)) {
+			return false
+		}
+	}
+	return true
 }
 
 // attend adds the people of an attendance frame to the meeting they were

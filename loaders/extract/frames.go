@@ -379,6 +379,11 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			f.subject = x.subjectOf(v)
 		}
 	}
+	// "Fiame recalled hosting X", "began meeting X": a gerund after a
+	// verb that says it happened shares that verb's subject.
+	if len(f.subject) == 0 && strings.HasSuffix(verb.Lower, "ing") && factiveGerundVerbs[x.tok(trig.i-1).Lower] {
+		f.subject = x.subjectOf(trig.i - 1)
+	}
 	for _, slot := range p.partner {
 		var groups [][]int
 		switch slot {
@@ -1357,6 +1362,13 @@ func (x *sentence) speakerBeforeAfter(k int) int {
 	}
 	return -1
 }
+
+// factiveGerundVerbs take a gerund that happened: "recalled hosting X",
+// "began meeting X" ("denied meeting X", "considered visiting X" did
+// not, and are not listed).
+var factiveGerundVerbs = wordList(`recalled recalls remembered remembers began begins started starts finished
+	finishes continued continues resumed resumes kept keeps enjoyed enjoys spent spends ended ends wrapped
+	concluded concludes`)
 
 // purposeNoun reports a meeting noun that says what someone went or was
 // somewhere for: "was back for a meeting with X", "flew to Beijing for
