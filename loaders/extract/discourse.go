@@ -542,6 +542,11 @@ func subordinateClauseBetween(toks []text.Token, a, b int) bool {
 		if !toks[k].Is("since", "while", "because", "whereas", "although", "though", "until") {
 			continue
 		}
+		// A clause has a subject: "since he came back", "since Tai took
+		// office"; "since 2019 was held" is a phrase.
+		if n := tokAt(toks, k+1); !(n.Is("he", "she", "they", "it", "we", "i") || n.Kind == text.Word && n.Cap && !dates.IsDateWord(n)) {
+			continue
+		}
 		verb := false
 		for q := k + 1; q < b && q < len(toks); q++ {
 			t := toks[q]
