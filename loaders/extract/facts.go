@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kg-project/kg/loaders/extract/lexicon"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -98,17 +99,21 @@ func (d *doc) entityOrder() []int {
 // in another of the same person's titles is left out.
 func (d *doc) roles(e int) []schema.Role {
 	ent := &d.ents[e]
+	titles := make([]string, len(ent.offices))
+	for i, o := range ent.offices {
+		titles[i] = plainTitle(o.title, o.of, ent.country)
+	}
 	var out []schema.Role
 	for i, o := range ent.offices {
-		if o.title == "" {
+		if titles[i] == "" {
 			continue
 		}
 		covered := false
-		for j, p := range ent.offices {
-			if i == j || p.title == "" {
+		for j, p := range titles {
+			if i == j || p == "" {
 				continue
 			}
-			if wordsWithin(o.title, p.title) && (!wordsWithin(p.title, o.title) || j < i) {
+			if wordsWithin(titles[i], p) && (!wordsWithin(p, titles[i]) || j < i) {
 				covered = true
 				break
 			}
@@ -116,10 +121,35 @@ func (d *doc) roles(e int) []schema.Role {
 		if covered {
 			continue
 		}
-		out = append(out, schema.Role{Person: ent.name, Title: o.title, Of: o.of, Current: o.current,
+		out = append(out, schema.Role{Person: ent.name, Title: titles[i], Of: o.of, Current: o.current,
 			Evidence: d.sents[ent.first].Text, Rule: o.rule})
 	}
 	return out
+}
+
+// plainTitle writes an office in its plain form: "Premier" is journalese
+// for "Prime Minister" except where Premier is the office's name (China,
+// North Korea, Taiwan: lexicon.PremierCountries).
+func plainTitle(title, of, country string) string {
+	if !containsWordString(strings.ToLower(title), "premier") {
+		return title
+	}
+	for _, c := range []string{of, country} {
+		if lexicon.PremierCountries[strings.ToLower(c)] {
+			return title
+		}
+	}
+	if of == "" && country == "" && strings.Contains(strings.ToLower(title), "vice premier") {
+		// "Vice Premier Liu He": the office is named so in China only.
+		return title
+	}
+	words := strings.Fields(title)
+	for i, w := range words {
+		if strings.EqualFold(w, "premier") {
+			words[i] = "Prime Minister"
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // wordsWithin reports whether every word of a is among b's words, case

@@ -119,6 +119,9 @@ func TestRoles(t *testing.T) {
 			[]string{"Faisal Mekdad: Foreign Minister (Syria) true"}},
 		{"Foreign Minister Faisal Mekdad met his predecessor Walid Muallem.",
 			[]string{"Faisal Mekdad: Foreign Minister () true", "Walid Muallem: Foreign Minister () false"}},
+		{"Italian Premier Giorgia Meloni met Chinese Premier Li Qiang.",
+			[]string{"Giorgia Meloni: Prime Minister (Italy) true", "Li Qiang: Premier (China) true"}},
+		{"Premier Jean Ayrault, who is also Prime Minister, spoke.", []string{"Jean Ayrault: Prime Minister () true"}},
 		{"Australian Foreign Affairs Minster Penny Wong arrived.", []string{"Penny Wong: Foreign Affairs Minister (Australia) true"}},
 	}
 	for _, tt := range tests {

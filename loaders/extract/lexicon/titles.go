@@ -148,3 +148,7 @@ var Descriptors = words(`
 	candidate challenger contender nominee frontrunner veteran politician lawmaker legislator
 	strongman warlord militant commander rebel
 `)
+
+// PremierCountries name their head of government "Premier"; elsewhere
+// news writes "premier" for a prime minister.
+var PremierCountries = words(`china taiwan north_korea`)
