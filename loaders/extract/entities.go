@@ -87,6 +87,11 @@ func nameWords(name string) []string {
 	var out []string
 	for _, w := range strings.Fields(name) {
 		f := foldWord(w)
+		// "el-Sisi" is "Sisi": a particle joined by a hyphen is left out
+		// as a particle standing alone is.
+		if p, rest, ok := strings.Cut(f, "-"); ok && lexicon.NameParticles[p] && rest != "" {
+			f = rest
+		}
 		if lexicon.NameParticles[f] || f == "" {
 			continue
 		}
@@ -94,6 +99,10 @@ func nameWords(name string) []string {
 	}
 	return out
 }
+
+// keyOf is the index key of a name's words: spaces aside, so that
+// "Abdel Fattah el-Sisi" and "Abdel-Fattah El-Sisi" are one name.
+func keyOf(nameKey string) string { return strings.ReplaceAll(nameKey, " ", "") }
 
 func nameKey(name string) string { return strings.Join(nameWords(name), " ") }
 
@@ -110,7 +119,7 @@ func (ix *nameIndex) add(e int, words []string) {
 	if len(words) == 0 {
 		return
 	}
-	ix.byKey[strings.Join(words, " ")] = e
+	ix.byKey[keyOf(strings.Join(words, " "))] = e
 	for _, w := range words {
 		ix.byWord[w] = appendNew(ix.byWord[w], e)
 	}
@@ -170,13 +179,13 @@ func (d *doc) resolveNames() {
 	for _, r := range full {
 		m := &d.ments[r.si][r.mi]
 		key := strings.Join(r.words, " ")
-		if e, ok := ix.byKey[key]; ok {
+		if e, ok := ix.byKey[keyOf(key)]; ok {
 			d.attach(m, e)
 			continue
 		}
 		if e := d.fullerEntity(m, r.words); e >= 0 {
 			d.attach(m, e)
-			ix.byKey[key] = e
+			ix.byKey[keyOf(key)] = e
 			continue
 		}
 		if m.titleCase && !m.hasContext() {
@@ -190,7 +199,7 @@ func (d *doc) resolveNames() {
 		m := &d.ments[r.si][r.mi]
 		key := r.words[0]
 		if full, ok := aliasOf[key]; ok {
-			if e, ok := ix.byKey[full]; ok {
+			if e, ok := ix.byKey[keyOf(full)]; ok {
 				d.attach(m, e)
 				continue
 			}
@@ -199,7 +208,7 @@ func (d *doc) resolveNames() {
 			d.attach(m, e)
 			continue
 		}
-		if e, ok := ix.byKey[key]; ok {
+		if e, ok := ix.byKey[keyOf(key)]; ok {
 			d.attach(m, e)
 			continue
 		}

@@ -92,6 +92,9 @@ func TestPeopleOfAnArticle(t *testing.T) {
 			[]string{"Joko Widodo=", "Iriana Joko Widodo="}},
 		{"the office holder of a family", "Prime Minister James Marape and his wife, Rachel Marape, arrived. Marape spoke.",
 			[]string{"James Marape=Marape", "Rachel Marape="}},
+		{"hyphens and particles spelt two ways", "President Abdel Fattah el-Sisi arrived. President Abdel-Fattah El-Sisi spoke.",
+			[]string{"Abdel Fattah el-Sisi=Abdel-Fattah El-Sisi"}},
+		{"hyphenated place is no person", "Governor Dapo Abiodun flew to Ijebu-Ode on Monday.", []string{"Dapo Abiodun="}},
 		{"unknown one-word name is no person", "Reuters said Jones arrived.", nil},
 	}
 	for _, tt := range tests {
