@@ -284,6 +284,12 @@ func TestCalls(t *testing.T) {
 		{"discussed by phone in talks", "2016-03-02",
 			"Storm, Holm discuss trade by phone in first talks since election\n\nForeign Minister Lena Storm phoned Foreign Minister Anders Holm on Tuesday.",
 			[]string{"call Holm+Storm 2016-03-01"}},
+		{"went over issues during a virtual summit", "2021-12-16",
+			"President Ivan Orlov and President Li Wen went over the whole range of issues during a virtual summit on Wednesday that lasted an hour.",
+			[]string{"call Orlov+Wen 2021-12-15"}},
+		{"briefed on an earlier conversation, during the call", "2021-12-16",
+			"President Ivan Orlov and President Li Wen held a video call on Wednesday. Orlov also briefed Li Wen on his December 7 video conversation with President Tom Baker.",
+			[]string{"call Orlov+Wen 2021-12-15", "call Baker+Orlov 2021-12-07"}},
 		{"calling someone names is no call", "2022-05-05", "Ambassador Andriy Melnyk responded by calling Chancellor Olaf Scholz an offended liver sausage.", nil},
 	})
 }
@@ -292,6 +298,9 @@ func TestCalls(t *testing.T) {
 // another date, background meetings dated by their own words.
 func TestMeetingDates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the date before ', when'", "2021-12-16",
+			"The two presidents, Ivan Orlov and Li Wen, have not met face to face since November 2019, when they held talks in Brasilia.",
+			[]string{"meeting Orlov+Wen 2019-11"}},
 		{"a far date in the same clause", "2017-04-13",
 			"Secretary Rex Tall met Minister Ivan Lavin in Moscow on Wednesday. Tall and Lavin first met in their current roles on the sidelines of a Group of 20 foreign ministers' meeting in Bonn in February.",
 			[]string{"meeting Lavin+Tall 2017-04-12", "meeting Lavin+Tall 2017-02"}},

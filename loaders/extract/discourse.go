@@ -209,7 +209,7 @@ func allowsNoPartner(p *predicate) bool {
 // discussionVerbs report what was said in a meeting already told; with
 // the same people they add nothing new.
 var discussionVerbs = map[string]bool{"discuss": true, "review": true, "exchange": true, "go": true, "look": true,
-	"talk": true, "speak": true, "confer": true}
+	"talk": true, "speak": true, "confer": true, "brief": true}
 
 // receivingVerbs are the predicates whose passive names the guest
 // ("was received", "was welcomed") and may leave the host unsaid.
@@ -349,11 +349,39 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 			m.host, m.guest = subject[0], subject[1]
 		}
 		m.addSent(x.si)
-		added := d.addMeeting(m)
+		var added *meeting
+		if x.s.Headline && !dated {
+			// A headline restates a meeting the body tells and dates.
+			added = d.restated(m)
+		}
+		if added == nil {
+			added = d.addMeeting(m)
+		}
 		out = append(out, added)
 		st.lastMeeting = added
 	}
 	return out
+}
+
+// restated returns the meeting of the body a headline's meeting m
+// restates, whatever its date: the same kind and people, or nil.
+func (d *doc) restated(m *meeting) *meeting {
+	var best *meeting
+	for _, old := range d.meetings {
+		// The body's main telling: the one most sentences report, in
+		// the days of the story, not a background meeting months ago.
+		recent := !old.date.Valid() || old.date.Full() && !d.pub.AddDays(-7).After(old.date)
+		if old.kind == m.kind && !old.dropped && recent && len(old.people) >= 2 && subset(m.people, old.people) &&
+			(best == nil || len(old.sents) > len(best.sents)) {
+			best = old
+		}
+	}
+	if best != nil {
+		for _, s := range m.sents {
+			best.addSent(s)
+		}
+	}
+	return best
 }
 
 // addMeeting records a meeting, merging it into one already reported when
@@ -424,9 +452,19 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		if x.s.Quoted[dm.I] != x.s.Quoted[f.trigger.i] {
 			continue
 		}
+		// "since November 2019, when they held talks": the date of the
+		// when-clause the predicate is in.
+		if x.tok(dm.J).Text == "," && x.tok(dm.J+1).Is("when") && f.trigger.i > dm.J && !commaBetween(x.toks, dm.J+1, f.trigger.i) {
+			return dm.Value, true
+		}
 		// "the statement of November 10", "a letter dated August 23",
 		// "since 2022": the date of something else.
 		if x.tok(dm.I-1).Is("of", "dated", "since", "until", "till") {
+			continue
+		}
+		// "briefed Xi on his December 7 video conversation with Biden":
+		// a date before a noun dates that noun.
+		if !f.nominal && dm.I > f.trigger.j && x.tok(dm.I-1).Is("his", "her", "their", "its", "the", "a", "this", "that") {
 			continue
 		}
 		// "the statements of 10 November 2020 and 11 January 2021".
@@ -561,6 +599,16 @@ func subordinateClauseBetween(toks []text.Token, a, b int) bool {
 			}
 		}
 		if verb {
+			return true
+		}
+	}
+	return false
+}
+
+// commaBetween reports a comma or semicolon among tokens [a, b).
+func commaBetween(toks []text.Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if toks[k].Text == "," || toks[k].Text == ";" {
 			return true
 		}
 	}

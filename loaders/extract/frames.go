@@ -341,7 +341,7 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			f.planned = true
 		}
 	}
-	if p.kind == kindMeeting && x.hasCallCue(trig) {
+	if p.kind == kindMeeting && (x.hasCallCue(trig) || discussionVerbs[p.verb] && x.callCueInClause(trig.j)) {
 		f.kind = kindCall
 	}
 	if f.passive {
@@ -583,6 +583,22 @@ func (x *sentence) hasCallCue(trig span) bool {
 			if x.toks[k].Is("online") && k > trig.j {
 				continue
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// callCueInClause reports a phone or video word in the rest of the clause
+// after token j: "went over the whole range of issues during a virtual
+// summit on Wednesday".
+func (x *sentence) callCueInClause(j int) bool {
+	for k := j; k < len(x.toks); k++ {
+		t := x.toks[k]
+		if t.Text == "," || t.Text == ";" || t.Kind == text.Quote {
+			return false
+		}
+		if callCues[t.Lower] {
 			return true
 		}
 	}
