@@ -350,7 +350,7 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		}
 		m.addSent(x.si)
 		var added *meeting
-		if x.s.Headline && !dated {
+		if x.s.Headline && (!dated || !date.Full()) {
 			// A headline restates a meeting the body tells and dates.
 			added = d.restated(m)
 		}

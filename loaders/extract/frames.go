@@ -701,6 +701,15 @@ func (x *sentence) subjectOf(k int) []int {
 			}
 		}
 	}
+	// "Wang calls on Dahal, meets Deuba", "X met A and visited B": a
+	// second verb after the first one's object shares its subject.
+	if q > 0 && (x.toks[q].Is("and") || x.toks[q].Text == ",") && x.mat(q-1) >= 0 {
+		if v := x.previousVerb(q); v >= 0 && v < x.ms[x.mat(q-1)].whole.i && lexicon.IsVerb(x.toks[k].Lower) {
+			if s := x.subjectOf(v); s != nil && !containsInt(s, x.mat(q-1)) {
+				return s
+			}
+		}
+	}
 	q = k - 1
 	for q >= 0 {
 		t := x.toks[q]
