@@ -93,6 +93,9 @@ func TestOnePredicateManyMeetings(t *testing.T) {
 		{"and separately a delegation", "2016-04-11",
 			"President Alpha Conde received Prime Minister Manuel Valls and, separately, a Chinese delegation made up of Minister Wang Yang and Ambassador Bian Jianqiang.",
 			[]string{"meeting Conde+Valls 2016-04-11", "meeting Conde+Jianqiang+Yang 2016-04-11"}},
+		{"a separate session is one meeting", "2015-08-19",
+			"Prime Minister Nawaz Ali had presided over a separate session on the NSA talks on Monday, with Interior Minister Nisar Khan and Finance Minister Ishaq Darr in attendance.",
+			[]string{"meeting Ali+Darr+Khan 2015-08-17"}},
 		{"respectively", "2018-10-20",
 			"In Harare, Lusaka and Gaborone the envoy, Ambassador Ruth Mbeki, was received respectively by President Emmerson Mnangagwa, President Edgar Lungu and President Mokgweetsi Masisi.",
 			[]string{"meeting Mbeki+Mnangagwa 2018-10-20", "meeting Lungu+Mbeki 2018-10-20", "meeting Masisi+Mbeki 2018-10-20"}},
@@ -265,6 +268,9 @@ func TestDescriptions(t *testing.T) {
 		{"a short name shared in a family is the protagonist's", "2018-03-31",
 			"Leader Kim Jong Un met Chairman Thomas Bach on Friday. Kim Jong Un praised the games. His sister Kim Yo Jong had attended them. Kim later met Premier Li Keqiang on Friday.",
 			[]string{"meeting Bach+Un 2018-03-30", "meeting Keqiang+Un 2018-03-30"}},
+		{"a group named in apposition", "2015-08-19",
+			"Talks between the two foreign secretaries, Aziz Chaudhry and Subra Jaishankar, were held in Delhi on Tuesday.",
+			[]string{"meeting Chaudhry+Jaishankar 2015-08-18"}},
 		{"cataphoric pronoun", "2022-01-02",
 			"When he hosted Sheikh Khalifa al-Harthy in Tehran late last month, Foreign Minister Hossein Amir-Abdollahian stressed dialogue.",
 			[]string{"meeting Amir-Abdollahian+al-Harthy 2021-12"}},
@@ -345,6 +351,11 @@ func TestMeetingDates(t *testing.T) {
 // and messages, co-attendance with no contact, photos.
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"resumption of talks is not a meeting", "2015-08-19",
+			"Resumption of talks between the two foreign secretaries, Aziz Chaudhry and Subra Jaishankar, is expected to figure on the list.", nil},
+		{"the NSA talks are a noun", "2015-08-19",
+			"Adviser Sartaj Aziz spoke. Prime Minister Nawaz Ali chaired a meeting on the NSA talks on Monday, with Minister Ishaq Darr.",
+			[]string{"meeting Ali+Darr 2015-08-17"}},
 		{"will meet", "2023-05-19", "Prime Minister Narendra Modi will meet Prime Minister James Marape on Monday.", nil},
 		{"is expected to", "2021-04-06", "Minister Sergey Lavrov is expected to call on Prime Minister Imran Khan during his stay.", nil},
 		{"is due to", "2025-03-13", "President Joao Lourenco is due to meet Chairperson Mahmoud Youssouf next week.", nil},

@@ -696,6 +696,17 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 }
 
 func (d *doc) attendTarget(x *sentence, f frame, here []*meeting, people []int, st *state) *meeting {
+	// "X, accompanied by Y, called on Z": the meeting X is in.
+	if f.passive {
+		subject := d.resolve(x, f.subject)
+		for k := len(here) - 1; k >= 0; k-- {
+			for _, e := range subject {
+				if here[k].has(e) {
+					return here[k]
+				}
+			}
+		}
+	}
 	if len(here) > 0 {
 		return here[len(here)-1]
 	}
@@ -1359,6 +1370,13 @@ func (d *doc) mostRecent(st *state, ok func(int) bool) int {
 // people of the last meeting when their number fits; "the Egyptian and
 // Saudi sides" for the people of those nationalities.
 func (d *doc) resolveGroup(m *mention, st *state) []int {
+	// "the two foreign secretaries, Aizaz Chaudhry and S. Jaishankar": the
+	// names in apposition.
+	if m.count >= 2 {
+		if names := d.appositiveNames(m); len(names) == m.count {
+			return names
+		}
+	}
 	// "that he and U.S. President Joe Biden reached when they met": a
 	// pair coordinated earlier in the same sentence.
 	if m.text == "they" || m.text == "them" || m.count == 2 {
@@ -1454,6 +1472,36 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 		return []int{st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]}
 	}
 	return nil
+}
+
+// appositiveNames returns the people named in a list set off by a comma
+// right after group mention m: "the two ministers, A and B".
+func (d *doc) appositiveNames(m *mention) []int {
+	toks := d.sents[m.sent].Toks
+	if tokAt(toks, m.whole.j).Text != "," {
+		return nil
+	}
+	var out []int
+	next := m.whole.j + 1
+	for _, o := range d.ments[m.sent] {
+		if o.name.i < next {
+			continue
+		}
+		if o.name.i > next+1 && o.whole.i > next+1 || o.kind != mName || o.ent < 0 {
+			break
+		}
+		out = append(out, o.ent)
+		next = o.whole.j
+		if t := tokAt(toks, next); t.Text == "," || t.Is("and") {
+			next++
+			if tokAt(toks, next).Is("and") {
+				next++
+			}
+			continue
+		}
+		break
+	}
+	return out
 }
 
 // groupOfficeHead returns the office a group mention names ("the two

@@ -508,7 +508,9 @@ func titleHeadWord(title string) string {
 	if head == "" && len(fs) > 0 {
 		head = fs[len(fs)-1]
 	}
-	if strings.Contains(strings.ToLower(title), "prime minister") {
+	// "Prime Minister", "Deputy Prime Minister"; not "Prime Minister's
+	// Adviser", whose head is the adviser.
+	if head == "minister" && strings.Contains(strings.ToLower(title), "prime minister") {
 		return "premier"
 	}
 	switch head {

@@ -85,6 +85,10 @@ func (x *sentence) findFrames() []frame {
 		if x.mat(k) >= 0 && x.ms[x.mat(k)].kind == mName || x.toks[k].Kind != text.Word {
 			continue
 		}
+		if x.nounReading(k) {
+			// "next week's first-ever talks", "the visits": a noun.
+			continue
+		}
 		best, bestEnd := -1, 0
 		for _, pi := range predicatesByForm()[x.toks[k].Lower] {
 			p := &predicates[pi]
@@ -327,6 +331,24 @@ func splitNouns(nouns []string) map[string][][]string {
 	}
 	nounIndex.Store(key, m)
 	return m
+}
+
+// nounReading reports a verb form that a determiner, a possessive or an
+// adjective of order makes a noun: "the talks", "next week's talks",
+// "their first-ever meeting".
+func (x *sentence) nounReading(k int) bool {
+	p := x.tok(k - 1)
+	// "Talks between A and B were held": a sentence does not open with a
+	// finite verb (gerunds aside: "Meeting X, he said").
+	if k == firstContent(x.toks) && !strings.HasSuffix(x.toks[k].Lower, "ing") {
+		return true
+	}
+	// "the NSA talks": an acronym that modifies a noun.
+	if mi := x.mat(k - 1); mi >= 0 && p.AllCaps() && (x.tok(x.ms[mi].whole.i).Is("the") || x.tok(x.ms[mi].whole.i-1).Is("the")) {
+		return true
+	}
+	return k > 0 && (p.Kind == text.Poss || p.Is("the", "a", "an", "their", "his", "her", "its", "our", "this", "these",
+		"those", "first-ever", "latest", "previous", "such", "further", "bilateral", "several", "many"))
 }
 
 // fill finds the slots of a verb predicate matched at trigger.
@@ -1105,7 +1127,9 @@ func (x *sentence) splitSeparate(g []int, trig span) [][]int {
 	}
 	separate := false
 	for k := max(0, trig.i-3); k < len(x.toks) && k <= x.ms[g[len(g)-1]].whole.j; k++ {
-		if separateCues[x.toks[k].Lower] {
+		// "a separate session with A and B" is one session apart from
+		// another; "separate meetings with A and B" are several.
+		if separateCues[x.toks[k].Lower] && !x.tok(k-1).Is("a", "an") {
 			separate = true
 		}
 	}
@@ -1512,7 +1536,8 @@ func (x *sentence) nounPlanned(k int) bool {
 		t := x.toks[q]
 		if t.Is("upcoming", "planned", "proposed", "possible", "expected", "future", "next", "forthcoming",
 			"no", "scheduled", "potential", "prospective", "planned", "mooted", "first-ever", "would-be",
-			"supposed", "alleged", "rumoured", "rumored", "purported", "hypothetical", "requested") {
+			"supposed", "alleged", "rumoured", "rumored", "purported", "hypothetical", "requested", "resumption",
+			"resuming", "resume", "revival", "reviving") {
 			return true
 		}
 		if t.Is("ahead") || t.Is("of") && x.tok(q-1).Is("ahead") {

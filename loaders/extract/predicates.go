@@ -103,6 +103,8 @@ var predicates = []predicate{
 	{name: "have-talks", verb: "have", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "conduct-talks", verb: "conduct", nouns: meetingNouns, partner: []string{"with", "between"}},
 	{name: "begin-talks", verb: "begin", nouns: meetingNouns, partner: []string{"with", "between"}},
+	{name: "chair-meeting", verb: "chair", nouns: meetingNouns, partner: []string{"with"}},
+	{name: "preside-over", verb: "preside", particle: []string{"over"}, nouns: meetingNouns, partner: []string{"with"}},
 	{name: "pay-call", verb: "pay", nouns: []string{"courtesy call", "call", "courtesy visit", "visit", "visits", "respects"}, partner: []string{"on", "to", "upon"}},
 	{name: "make-call", verb: "make", nouns: []string{"courtesy call", "courtesy visit"}, partner: []string{"on", "to", "upon"}},
 	{name: "grant-audience", verb: "grant", nouns: []string{"audience", "an audience"}, partner: []string{"to", "object"}},
