@@ -94,8 +94,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // (articles) read completely before it are written, those of the label being
 // read when it came are not, so the store holds whole articles only. When ctx
 // ends, Restore stops the same way and returns ctx's error.
-func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (RestoreStats, error) {
-	var st RestoreStats
+func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (st RestoreStats, restoreErr error) {
 	batch := opt.Batch
 	if batch <= 0 {
 		batch = DefaultRestoreBatch
@@ -104,6 +103,12 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (R
 	if err != nil {
 		return st, err
 	}
+	cal := s.calendarBeforeRestore(ctx, before)
+	defer func() {
+		if err := cal.after(context.WithoutCancel(ctx), st.Added); err != nil && restoreErr == nil {
+			restoreErr = err
+		}
+	}()
 	var (
 		pending   []quad.Quad
 		lastLabel quad.Value
@@ -164,6 +169,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (R
 				pending = append(pending, q)
 				lastLabel = label
 				st.Read++
+				cal.saw(q)
 			}
 		}
 		if rerr == io.EOF {

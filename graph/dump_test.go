@@ -114,6 +114,10 @@ func TestDumpRestoreRoundTrip(t *testing.T) {
 		t.Run(backend, func(t *testing.T) {
 			ctx := context.Background()
 			src := relStore(t, backend)
+			// As a load leaves it: its calendar marked complete.
+			if err := src.EnsureCalendar(ctx); err != nil {
+				t.Fatal(err)
+			}
 			relFill(t, src, seeds)
 			relFill(t, src, [][]quad.Quad{relTrickyQuads()})
 			want, err := src.QuadCount(ctx)
@@ -244,6 +248,9 @@ func TestInterruptedRestoreKeepsWholeArticles(t *testing.T) {
 	ctx := context.Background()
 	seeds := relSeedArticles(t)
 	src := relStore(t, graph.BackendMemory)
+	if err := src.EnsureCalendar(ctx); err != nil {
+		t.Fatal(err)
+	}
 	relFill(t, src, seeds)
 	var dump bytes.Buffer
 	total, err := src.Dump(ctx, &dump)

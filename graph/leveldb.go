@@ -32,8 +32,16 @@ func levelDBOptions() *opt.Options {
 	}
 }
 
-func openTunedLevelDB(path string, _ cgraph.Options) (hkv.KV, error) {
-	db, err := hleveldb.Open(path, levelDBOptions())
+// optReading asks openTunedLevelDB for a store opened to read (see
+// Options.Reading).
+const optReading = "kg_reading"
+
+func openTunedLevelDB(path string, opts cgraph.Options) (hkv.KV, error) {
+	o := levelDBOptions()
+	if reading, _ := opts.BoolKey(optReading, false); reading {
+		o.WriteBuffer = 0 // goleveldb's default, 4 MiB
+	}
+	db, err := hleveldb.Open(path, o)
 	if err != nil {
 		return nil, err
 	}

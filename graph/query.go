@@ -104,6 +104,9 @@ func (s *Store) Query(ctx context.Context, script string, opt QueryOptions, fn f
 		gizmoLimit = limit + 1
 	}
 	ses := gizmo.NewSession(s.qs)
+	if err := s.installHelpers(ctx, ses); err != nil {
+		return err
+	}
 	it, err := ses.Execute(ctx, prelude+script+scriptEnd, query.Options{Collation: query.JSON, Limit: gizmoLimit})
 	if err != nil {
 		return fmt.Errorf("script: %w", err)

@@ -90,7 +90,7 @@ func TestQueryGlobalsAreOnlyGizmo(t *testing.T) {
 		Map Set WeakMap WeakSet Proxy Reflect Promise ArrayBuffer DataView
 		Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array
 		Float32Array Float64Array globalThis
-		graph g iri bnode raw str lang typed lt lte gt gte regex like args`) {
+		graph g iri bnode raw str lang typed lt lte gt gte regex like args kg`) {
 		allowed[n] = true
 	}
 	var extra []string

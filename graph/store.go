@@ -62,6 +62,10 @@ type Options struct {
 	// at Path, instead of creating one: only commands that write articles
 	// create a store, so a mistyped path is an error, not an empty store.
 	MustExist bool
+	// Reading opens an embedded store for queries and exports: leveldb
+	// gets a small write buffer (the default 32 MiB one is allocated at
+	// open, which a query pays for and never uses).
+	Reading bool
 }
 
 // ErrNoStore is returned by Open with MustExist when Path holds no store.
@@ -142,7 +146,7 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 			}
 		}
 	}
-	qs, err := openQuadStore(ctx, cayleyName, opt.Path, s.db, opt.Bulk)
+	qs, err := openQuadStore(ctx, cayleyName, opt.Path, s.db, opt)
 	if err != nil {
 		s.lock.release()
 		if s.db != nil {
@@ -176,7 +180,7 @@ func embeddedBackendIn(dir string) string {
 	return ""
 }
 
-func openQuadStore(ctx context.Context, name, path string, db *sql.DB, bulk bool) (cgraph.QuadStore, error) {
+func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Options) (cgraph.QuadStore, error) {
 	if cgraph.IsPersistent(name) {
 		create := func() error {
 			err := cgraph.InitQuadStore(name, path, nil)
@@ -211,7 +215,7 @@ func openQuadStore(ctx context.Context, name, path string, db *sql.DB, bulk bool
 	}
 	// Cayley's key-value stores read every quad at open to fill a Bloom
 	// filter unless told not to; only a bulk load gains from it.
-	opts := cgraph.Options{"no_bloom": !bulk}
+	opts := cgraph.Options{"no_bloom": !opt.Bulk, optReading: opt.Reading}
 	return cgraph.NewQuadStore(name, path, opts)
 }
 

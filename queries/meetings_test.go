@@ -1,9 +1,13 @@
 package queries_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/graph"
+	"github.com/kg-project/kg/queries"
 )
 
 func TestMeetings(t *testing.T) {
@@ -13,20 +17,20 @@ func TestMeetings(t *testing.T) {
 		args map[string]string
 		want []string // "participants|date|sources"
 	}{
-		{"all", nil, []string{
-			"Ali Akbar Velayati,Walid al-Muallem|2017-01-01|002_a7a2dea42ed54148",
-			"Hassan Rouhani,Imad Khamis|2017-01-18|000_f7356908f0a07a4a,001_bde1dc2722e06bb9",
-			"Adel Abdul Mahdi,Ali Akbar Velayati|2017-02-07|004_40a047d0b804c451",
-			"Faisal al-Mekdad,Mohammad Bagher Ghalibaf|2020-12-07|003_07f9cb30cefc7fda",
+		{"all, newest first, undated last", nil, []string{
 			"Ali Shamkhani,Faisal al-Mekdad|2020-12-08|003_07f9cb30cefc7fda",
 			"Amir Hatami,Faisal al-Mekdad|2020-12-08|003_07f9cb30cefc7fda",
 			"Faisal al-Mekdad,Hassan Rouhani|2020-12-08|003_07f9cb30cefc7fda",
+			"Faisal al-Mekdad,Mohammad Bagher Ghalibaf|2020-12-07|003_07f9cb30cefc7fda",
+			"Adel Abdul Mahdi,Ali Akbar Velayati|2017-02-07|004_40a047d0b804c451",
+			"Hassan Rouhani,Imad Khamis|2017-01-18|000_f7356908f0a07a4a,001_bde1dc2722e06bb9",
+			"Ali Akbar Velayati,Walid al-Muallem|2017-01-01|002_a7a2dea42ed54148",
 			"Ali Akbar Velayati,Imad Khamis||000_f7356908f0a07a4a,001_bde1dc2722e06bb9",
 			"Ali Larijani,Walid al-Muallem||002_a7a2dea42ed54148",
 		}},
 		{"person by surname", map[string]string{"person": "Rouhani"}, []string{
-			"Hassan Rouhani,Imad Khamis|2017-01-18|000_f7356908f0a07a4a,001_bde1dc2722e06bb9",
 			"Faisal al-Mekdad,Hassan Rouhani|2020-12-08|003_07f9cb30cefc7fda",
+			"Hassan Rouhani,Imad Khamis|2017-01-18|000_f7356908f0a07a4a,001_bde1dc2722e06bb9",
 		}},
 		{"person in a month, variant spelling", map[string]string{"person": "Hassan Rohani", "from": "2017-01", "to": "2017-01"}, []string{
 			"Hassan Rouhani,Imad Khamis|2017-01-18|000_f7356908f0a07a4a,001_bde1dc2722e06bb9",
@@ -39,7 +43,11 @@ func TestMeetings(t *testing.T) {
 			"Amir Hatami,Faisal al-Mekdad|2020-12-08|003_07f9cb30cefc7fda",
 			"Faisal al-Mekdad,Hassan Rouhani|2020-12-08|003_07f9cb30cefc7fda",
 		}},
-		{"unknown person", map[string]string{"person": "Nobody Atall"}, nil},
+		{"a month", map[string]string{"from": "2017-01", "to": "2017-01"}, []string{
+			"Hassan Rouhani,Imad Khamis|2017-01-18|000_f7356908f0a07a4a,001_bde1dc2722e06bb9",
+			"Ali Akbar Velayati,Walid al-Muallem|2017-01-01|002_a7a2dea42ed54148",
+		}},
+		{"a range ending before the facts", map[string]string{"to": "2016"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
@@ -50,6 +58,19 @@ func TestMeetings(t *testing.T) {
 				t.Errorf("meetings %v:\ngot\n  %s\nwant\n  %s", tc.args, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
 			}
 		})
+	}
+}
+
+func TestMeetingsOfSomebodyUnknown(t *testing.T) {
+	store := fixtureStore(t)
+	s, err := queries.Get("meetings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := queries.Args(map[string]string{"person": "Nobody Atall"})
+	err = store.Query(context.Background(), queries.Prelude()+s.Source, graph.QueryOptions{Args: args}, func(any) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), `no person called "Nobody Atall" in the store`) {
+		t.Errorf("meetings of a person nobody is called: error %v, want one saying no person is called so", err)
 	}
 }
 

@@ -25,8 +25,11 @@ const libName = "lib"
 type Script struct {
 	Name        string // file name without .js
 	Summary     string // the first line of its leading comment
-	Description string // the whole leading comment
+	Description string // the leading comment, its @arg lines rendered as a list
 	Source      string
+	Args        []ArgSpec // the arguments its @arg lines declare
+	Saved       bool      // one of the saved queries, not a file of one's own
+	declared    bool      // it declares its arguments (possibly none)
 }
 
 // List returns the saved queries, by name.
@@ -62,7 +65,7 @@ func Get(name string) (Script, error) {
 	if err != nil || name == libName {
 		return Script{}, fmt.Errorf("no saved query %q (saved queries: %s)", name, strings.Join(Names(), ", "))
 	}
-	return newScript(name, string(b)), nil
+	return newScript(name, string(b), true)
 }
 
 // Resolve finds a script by saved name or, when ref names a file (it ends
@@ -73,15 +76,29 @@ func Resolve(ref string) (Script, error) {
 		if err != nil {
 			return Script{}, fmt.Errorf("read query %s: %w", ref, err)
 		}
-		return newScript(strings.TrimSuffix(path.Base(ref), ".js"), string(b)), nil
+		return newScript(strings.TrimSuffix(path.Base(ref), ".js"), string(b), false)
 	}
 	return Get(ref)
 }
 
-func newScript(name, src string) Script {
-	desc := leadingComment(src)
+// newScript reads a script's leading comment. A saved query always
+// declares its arguments; a file of one's own does when it has an @arg
+// line, and otherwise takes any.
+func newScript(name, src string, saved bool) (Script, error) {
+	comment := leadingComment(src)
+	specs, rest, err := parseArgSpecs(comment)
+	if err != nil {
+		return Script{}, fmt.Errorf("query %s: %w", name, err)
+	}
+	desc := strings.TrimSpace(strings.Join(rest, "\n"))
 	summary, _, _ := strings.Cut(desc, "\n")
-	return Script{Name: name, Summary: strings.TrimSpace(summary), Description: desc, Source: src}
+	s := Script{Name: name, Summary: strings.TrimSpace(summary), Description: desc, Source: src, Args: specs}
+	s.Saved = saved
+	s.declared = saved || len(specs) > 0
+	if s.declared {
+		s.Description += "\n" + describeArgs(specs)
+	}
+	return s, nil
 }
 
 // leadingComment returns the text of the block or line comments a script

@@ -1,38 +1,29 @@
 /* timeline: one person's dated meetings, calls and events, oldest first.
-   args: person (a name, required); from and to (dates, optional).
    Emits {date, what: meeting|call|event, label, with: [names], place,
-   sources: [article ids]} */
+   sources: [article ids]}
+   @arg person name required  the person
+   @arg from   date  only facts on or after this date (YYYY[-MM[-DD]])
+   @arg to     date  only facts on or before this date */
 if (!args.person) { throw new Error("timeline needs a person: --arg person=NAME"); }
-var people = kg.people(args.person_keys);
 var self = {};
-people.forEach(function (p) { self[p] = true; });
-var start = g.V.apply(g, people.concat(["<kg:nobody>"]));
-var meetings = start.In("<kg:participant>").Unique().ToArray();
-var events = g.V.apply(g, people.concat(["<kg:nobody>"])).In("<kg:involves>").Unique().ToArray();
-var facts = meetings.concat(events);
-var dates = kg.first(facts, "<kg:date>");
-facts = facts.filter(function (f) { return dates[f] && kg.inRange(dates[f], args.from, args.to); });
-var parts = kg.values(facts, "<kg:participant>");
-var involved = kg.values(facts, "<kg:involves>");
-var names = kg.first(kg.collect(parts).concat(kg.collect(involved)), "<kg:name>");
-var kinds = kg.first(facts, "<kg:kind>");
-var labels = kg.first(facts, "<kg:label>");
-var places = kg.first(facts, "<kg:place>");
-var sources = kg.sources(facts);
-var isMeeting = {};
-meetings.forEach(function (m) { isMeeting[m] = true; });
-facts.map(function (f) {
-  var others = (parts[f] || involved[f] || []).filter(function (p) { return !self[p]; });
-  var withNames = others.map(function (p) { return names[p] || p; }).sort();
-  var what = isMeeting[f] ? (kinds[f] || "meeting") : "event";
-  return {
-    date: dates[f],
-    what: what,
-    label: isMeeting[f] ? (what === "call" ? "call with " : "met ") + withNames.join(", ") : (labels[f] || ""),
-    "with": withNames,
-    place: places[f] || null,
-    sources: sources[f] || []
-  };
-}).sort(function (a, b) {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : (a.label < b.label ? -1 : 1);
-}).forEach(function (r) { g.Emit(r); });
+kg.find(args.person).forEach(function (p) { self[p] = true; });
+var range = { person: args.person, from: args.from, to: args.to };
+var facts = [];
+kg.meetings(range, function (m) {
+  if (!m.date) { return false; }
+  var others = [];
+  m.participantIds.forEach(function (p, i) { if (!self[p]) { others.push(m.participants[i]); } });
+  facts.push({
+    date: m.date, what: m.kind,
+    label: (m.kind === "call" ? "call with " : "met ") + others.join(", "),
+    "with": others, place: m.place, sources: m.sources
+  });
+});
+kg.events(range, function (e) {
+  var others = [];
+  e.peopleIds.forEach(function (p, i) { if (!self[p]) { others.push(e.people[i]); } });
+  facts.push({ date: e.date, what: "event", label: e.label, "with": others, place: e.place, sources: e.sources });
+});
+facts.sort(function (a, b) {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}).forEach(function (f) { g.Emit(f); });

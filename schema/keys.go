@@ -230,6 +230,20 @@ func ArticleIRI(id string) quad.IRI {
 
 const articlePrefix = NS + "article/"
 
+// ArticleID is the identity of the article whose node is iri (the inverse
+// of ArticleIRI); for any other IRI it returns the IRI itself.
+func ArticleID(iri quad.IRI) string {
+	s := string(iri)
+	if !strings.HasPrefix(s, articlePrefix) {
+		return s
+	}
+	id, err := url.PathUnescape(s[len(articlePrefix):])
+	if err != nil {
+		return s[len(articlePrefix):]
+	}
+	return id
+}
+
 // MeetingIRI identifies a meeting by who took part, when and how, so the
 // same meeting reported by two articles is one node with two sources.
 func MeetingIRI(participants []quad.IRI, date, kind string) quad.IRI {

@@ -76,7 +76,7 @@ func Quads(a Article, f Facts) []quad.Quad {
 				}
 			}
 		}
-		b.str(node, Date, date)
+		b.dated(node, date)
 		b.str(node, Place, Deref(m.Place))
 		b.str(node, Kind, m.Kind)
 		b.fact(node, m.Evidence, m.Rule)
@@ -101,7 +101,7 @@ func Quads(a Article, f Facts) []quad.Quad {
 		b.add(node, Type, ClassEvent)
 		b.str(node, Label, e.Label)
 		b.str(node, Head, e.Head)
-		b.str(node, Date, date)
+		b.dated(node, date)
 		b.str(node, Place, place)
 		b.fact(node, e.Evidence, e.Rule)
 		for _, p := range peopleNamedIn(e.Evidence, f.People) {
@@ -219,6 +219,17 @@ func (b *builder) str(s quad.IRI, p quad.IRI, v string) {
 	if v != "" {
 		b.add(s, p, quad.String(v))
 	}
+}
+
+// dated gives a fact its date and lists the date in the calendar, or lists
+// the fact as undated.
+func (b *builder) dated(node quad.IRI, date string) {
+	if date == "" {
+		b.add(Calendar, Undated, node)
+		return
+	}
+	b.str(node, Date, date)
+	b.str(Calendar, HasDate, date)
 }
 
 // fact links a fact node to its evidence, rule and source article.

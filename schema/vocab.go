@@ -18,7 +18,9 @@ import "github.com/cayleygraph/quad"
 //	3  articles carry kg:location (where each copy was read), kg:articleKey
 //	   (URL and text fingerprint, to find a story loaded twice) and
 //	   kg:language
-const FormatVersion = 3
+//	4  kg:calendar lists every fact's date (kg:hasDate) and undated fact
+//	   (kg:undated); kg:store kg:format says the calendar is complete
+const FormatVersion = 4
 
 // NS is the prefix of every IRI kg mints.
 const NS = "kg:"
@@ -78,7 +80,36 @@ var (
 	Location   = quad.IRI(NS + "location")   // where a copy of the article was read (path:line, URL)
 	Language   = quad.IRI(NS + "language")   // ISO 639-1 code
 	ArticleKey = quad.IRI(NS + "articleKey") // "url:..." or "text:...", see Article.Keys
+
+	// The calendar: every date a meeting or an event carries, so that the
+	// facts of a day, a month or a range are found from the dates that
+	// exist instead of by reading every fact (see Calendar).
+	HasDate = quad.IRI(NS + "hasDate") // Calendar -> date literal
+	Undated = quad.IRI(NS + "undated") // Calendar -> meeting or event without a date
+
+	// Format records the FormatVersion a store's calendar is complete to
+	// (see StoreNode).
+	Format = quad.IRI(NS + "format")
 )
+
+// Calendar is the node that lists, with HasDate, every date (2017,
+// 2017-01 or 2017-01-18) that a meeting or an event in the store carries,
+// and with Undated the meetings and events that carry none (a fact's
+// identity includes its date, so an undated fact stays undated). It is a
+// description like any other: stored once, whichever article first gives
+// it.
+var Calendar = quad.IRI(NS + "calendar")
+
+// StoreNode describes the store itself: its Format (a FormatVersion, as
+// text) is CalendarSince or more when its calendar lists the dates of
+// every fact in it, as in any store whose first load was made by a kg that
+// writes the calendar. A store made before has no Format until its
+// calendar is rebuilt.
+var StoreNode = quad.IRI(NS + "store")
+
+// CalendarSince is the first FormatVersion whose stores keep a complete
+// calendar.
+const CalendarSince = 4
 
 // ManualLabel is the label of quads written by hand through `kg alias`
 // rather than extracted from an article.

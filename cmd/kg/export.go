@@ -97,12 +97,17 @@ func runExport(c *cli.Context) error {
 		return cli.Exit("export: png is a binary picture: give --out FILE or redirect standard output to a file", 2)
 	}
 
-	store, err := openStore(c)
+	store, err := openStoreToRead(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
 	defer store.Close()
-	g, err := export.Build(c.Context, store.QuadStore(), format, opt)
+	if opt.Person != "" {
+		if err := checkPeople(c.Context, store, "export", []namedPerson{{flag: "--person " + opt.Person, name: opt.Person}}); err != nil {
+			return err
+		}
+	}
+	g, err := export.Build(c.Context, store, format, opt)
 	if err != nil {
 		if errors.Is(err, export.ErrNothing) {
 			return cli.Exit(err.Error(), 1)

@@ -136,7 +136,14 @@ func main() {
 // openStore opens the existing store named by the global flags; a store
 // that does not exist is an error (see createStore).
 func openStore(c *cli.Context) (*graph.Store, error) {
-	store, err := graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), MustExist: true})
+	return openStoreWith(c, graph.Options{})
+}
+
+// openStoreWith is openStore with further options (opt's backend, path
+// and MustExist come from the flags).
+func openStoreWith(c *cli.Context, opt graph.Options) (*graph.Store, error) {
+	opt.Backend, opt.Path, opt.MustExist = c.String("backend"), c.String("db"), true
+	store, err := graph.Open(c.Context, opt)
 	if errors.Is(err, graph.ErrNoStore) {
 		where := "--db"
 		if env := os.Getenv("KG_DB"); env != "" && env == c.String("db") {

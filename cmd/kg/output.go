@@ -7,7 +7,9 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
+	"sync"
+	"time"
+	"unicode/utf8"
 )
 
 // Output formats of query-like commands.
@@ -16,6 +18,312 @@ const (
 	formatJSON  = "json"
 	formatCSV   = "csv"
 )
+
+// Query results are printed as they come, in every format, so that the
+// first rows of a long answer appear at once and memory does not grow with
+// the answer. Tables and CSV need their columns before the first row: they
+// take them from a first block of results (blockRows, or whatever came in
+// blockWait), and later blocks keep those columns; a field first seen after
+// the header is reported at the end rather than dropped silently.
+
+const (
+	blockRows = 64
+	blockWait = 150 * time.Millisecond
+	// maxCell is the widest a list is shown in a table cell; the rest is
+	// counted ("… +12 more"). JSON and CSV always hold everything.
+	maxCell = 72
+)
+
+// resultWriter prints query results one at a time.
+type resultWriter interface {
+	// add prints (or holds for its block) one result.
+	add(r any) error
+	// close prints what is held and the closing lines; shown counts the
+	// results printed.
+	close() (shown int, err error)
+}
+
+// newResultWriter returns a writer of results in format. A table for a
+// terminal page (page true) is printed in one block, aligned as a whole.
+func newResultWriter(w io.Writer, format string, page bool) (resultWriter, error) {
+	switch format {
+	case formatJSON:
+		return &jsonWriter{w: w}, nil
+	case formatCSV:
+		b := &blocks{}
+		b.flushFn = func(rows []any) error { return b.writeCSV(w, rows) }
+		b.start()
+		return b, nil
+	case formatTable, "":
+		b := &blocks{table: true, page: page}
+		b.flushFn = func(rows []any) error { return b.writeTable(w, rows) }
+		if !page {
+			b.start()
+		}
+		b.footer = func(n int) error {
+			if n == 0 {
+				_, err := fmt.Fprintln(w, "(no results)")
+				return err
+			}
+			noun := "results"
+			if n == 1 {
+				noun = "result"
+			}
+			_, err := fmt.Fprintf(w, "(%d %s)\n", n, noun)
+			return err
+		}
+		return b, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (choose table, json or csv)", format)
+}
+
+// jsonWriter prints a JSON array, one element as each result comes.
+type jsonWriter struct {
+	w io.Writer
+	n int
+}
+
+func (j *jsonWriter) add(r any) error {
+	b, err := marshalIndent(r, "  ")
+	if err != nil {
+		return err
+	}
+	sep := ",\n  "
+	if j.n == 0 {
+		sep = "[\n  "
+	}
+	j.n++
+	if _, err := io.WriteString(j.w, sep); err != nil {
+		return err
+	}
+	_, err = j.w.Write(b)
+	return err
+}
+
+func (j *jsonWriter) close() (int, error) {
+	end := "\n]\n"
+	if j.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(j.w, end)
+	return j.n, err
+}
+
+// marshalIndent encodes v as indented JSON without escaping HTML, as
+// json.Encoder with SetEscapeHTML(false) does, without the final newline.
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode result: %w", err)
+	}
+	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+}
+
+// blocks holds results for a table or CSV and prints them a block at a
+// time: when blockRows are held, blockWait after the first of them was
+// held, and at the end. Its methods may run on two goroutines (the query's
+// and the timer's), so they hold mu.
+type blocks struct {
+	mu      sync.Mutex
+	table   bool
+	page    bool // print everything in one block, at the end
+	flushFn func(rows []any) error
+	footer  func(n int) error
+
+	held  []any
+	timer *time.Timer
+	err   error
+	n     int
+
+	cols    []string    // fixed by the first block
+	widths  []int       // tables: column widths, grown by later blocks
+	unseen  []string    // fields that came after the columns were fixed
+	written bool        // the header is out
+	csvw    *csv.Writer // csv: the writer, once made
+}
+
+// start arms the block timer.
+func (b *blocks) start() {
+	b.timer = time.AfterFunc(time.Hour, func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		b.flushLocked()
+	})
+	b.timer.Stop()
+}
+
+func (b *blocks) add(r any) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err != nil {
+		return b.err
+	}
+	b.held = append(b.held, r)
+	b.n++
+	switch {
+	case b.page:
+	case len(b.held) >= blockRows:
+		b.flushLocked()
+	case len(b.held) == 1 && b.timer != nil:
+		b.timer.Reset(blockWait)
+	}
+	return b.err
+}
+
+func (b *blocks) flushLocked() {
+	if b.timer != nil {
+		b.timer.Stop()
+	}
+	if len(b.held) == 0 || b.err != nil {
+		return
+	}
+	rows := b.held
+	b.held = nil
+	b.err = b.flushFn(rows)
+}
+
+func (b *blocks) close() (int, error) {
+	if b.timer != nil {
+		b.timer.Stop()
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.flushLocked()
+	if b.err != nil {
+		return b.n, b.err
+	}
+	if !b.table && !b.written {
+		// A CSV without results still has its header.
+		if err := b.writeCSV(nil, nil); err != nil {
+			return b.n, err
+		}
+	}
+	if b.csvw != nil {
+		b.csvw.Flush()
+		if err := b.csvw.Error(); err != nil {
+			return b.n, err
+		}
+	}
+	if b.footer != nil {
+		if err := b.footer(b.n); err != nil {
+			return b.n, err
+		}
+	}
+	return b.n, nil
+}
+
+// unseenFields names the fields some results had that the columns, fixed
+// by the first block, do not show.
+func (b *blocks) unseenFields() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.unseen
+}
+
+// fix sets the columns from the first block of rows.
+func (b *blocks) fix(rows []any) {
+	if b.cols != nil {
+		b.noteUnseen(rows)
+		return
+	}
+	b.cols = columns(rows)
+	if len(b.cols) == 0 {
+		b.cols = []string{"value"}
+	}
+	b.widths = make([]int, len(b.cols))
+	for i, c := range b.cols {
+		b.widths[i] = len(c)
+	}
+}
+
+// noteUnseen remembers fields of rows that are not among the columns.
+func (b *blocks) noteUnseen(rows []any) {
+	shown := map[string]bool{}
+	for _, c := range b.cols {
+		shown[c] = true
+	}
+	for _, u := range b.unseen {
+		shown[u] = true
+	}
+	for _, r := range rows {
+		m, ok := r.(map[string]any)
+		if !ok {
+			continue
+		}
+		for k := range m {
+			if !shown[k] {
+				shown[k] = true
+				b.unseen = append(b.unseen, k)
+			}
+		}
+	}
+	sort.Strings(b.unseen)
+}
+
+func (b *blocks) writeCSV(w io.Writer, rows []any) error {
+	if b.csvw == nil {
+		if w == nil {
+			return nil
+		}
+		b.csvw = csv.NewWriter(w)
+	}
+	b.fix(rows)
+	if !b.written {
+		b.written = true
+		if err := b.csvw.Write(b.cols); err != nil {
+			return err
+		}
+	}
+	for _, r := range rows {
+		if err := b.csvw.Write(row(r, b.cols, 0)); err != nil {
+			return err
+		}
+	}
+	b.csvw.Flush()
+	return b.csvw.Error()
+}
+
+func (b *blocks) writeTable(w io.Writer, rows []any) error {
+	b.fix(rows)
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = row(r, b.cols, maxCell)
+		for j, c := range cells[i] {
+			b.widths[j] = max(b.widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	var out strings.Builder
+	if !b.written {
+		b.written = true
+		head := make([]string, len(b.cols))
+		for i, c := range b.cols {
+			head[i] = strings.ToUpper(c)
+		}
+		writeAligned(&out, head, b.widths)
+	}
+	for _, c := range cells {
+		writeAligned(&out, c, b.widths)
+	}
+	_, err := io.WriteString(w, out.String())
+	return err
+}
+
+// writeAligned writes one table line: cells padded to widths, two spaces
+// apart, without trailing spaces.
+func writeAligned(out *strings.Builder, cells []string, widths []int) {
+	var line strings.Builder
+	for i, c := range cells {
+		line.WriteString(c)
+		if i < len(cells)-1 {
+			line.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)+2))
+		}
+	}
+	out.WriteString(strings.TrimRight(line.String(), " "))
+	out.WriteByte('\n')
+}
 
 // columnOrder puts the columns people look for first; other keys follow in
 // alphabetical order.
@@ -53,8 +361,10 @@ func columns(results []any) []string {
 	return cols
 }
 
-// cell renders one value for a table or CSV cell.
-func cell(v any) string {
+// cell renders one value for a table or CSV cell. A list longer than
+// limit characters (when limit > 0) is cut after whole elements and the
+// rest counted.
+func cell(v any, limit int) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
@@ -62,8 +372,15 @@ func cell(v any) string {
 		return x
 	case []any:
 		parts := make([]string, 0, len(x))
-		for _, e := range x {
-			parts = append(parts, cell(e))
+		size := 0
+		for i, e := range x {
+			s := cell(e, 0)
+			if limit > 0 && i > 0 && size+len(s) > limit {
+				parts = append(parts, fmt.Sprintf("… +%d more", len(x)-i))
+				break
+			}
+			parts = append(parts, s)
+			size += len(s) + 2
 		}
 		return strings.Join(parts, "; ")
 	case map[string]any:
@@ -101,70 +418,19 @@ func describeMap(m map[string]any) string {
 	sort.Strings(keys)
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys {
-		parts = append(parts, k+"="+cell(m[k]))
+		parts = append(parts, k+"="+cell(m[k], 0))
 	}
 	return strings.Join(parts, " ")
 }
 
-// writeResults prints query results in the chosen format.
-func writeResults(w io.Writer, format string, results []any) error {
-	switch format {
-	case formatJSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if results == nil {
-			results = []any{}
-		}
-		return enc.Encode(results)
-	case formatCSV:
-		cw := csv.NewWriter(w)
-		cols := columns(results)
-		if len(cols) == 0 {
-			cols = []string{"value"}
-		}
-		cw.Write(cols)
-		for _, r := range results {
-			cw.Write(row(r, cols))
-		}
-		cw.Flush()
-		return cw.Error()
-	case formatTable, "":
-		if len(results) == 0 {
-			_, err := fmt.Fprintln(w, "(no results)")
-			return err
-		}
-		cols := columns(results)
-		if len(cols) == 0 {
-			cols = []string{"value"}
-		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.ToUpper(strings.Join(cols, "\t")))
-		for _, r := range results {
-			fmt.Fprintln(tw, strings.Join(row(r, cols), "\t"))
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		noun := "results"
-		if len(results) == 1 {
-			noun = "result"
-		}
-		_, err := fmt.Fprintf(w, "(%d %s)\n", len(results), noun)
-		return err
-	default:
-		return fmt.Errorf("unknown format %q (choose table, json or csv)", format)
-	}
-}
-
-func row(r any, cols []string) []string {
+func row(r any, cols []string, limit int) []string {
 	m, ok := r.(map[string]any)
 	if !ok {
-		return []string{cell(r)}
+		return []string{cell(r, limit)}
 	}
 	out := make([]string, len(cols))
 	for i, c := range cols {
-		out[i] = strings.ReplaceAll(cell(m[c]), "\n", " ")
+		out[i] = strings.ReplaceAll(cell(m[c], limit), "\n", " ")
 	}
 	return out
 }

@@ -1,36 +1,12 @@
 package export
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
-
-func TestInRange(t *testing.T) {
-	tests := []struct {
-		date, from, to string
-		want           bool
-	}{
-		{"", "", "", true},
-		{"2017-01-18", "", "", true},
-		{"", "2017", "", false},
-		{"not a date", "", "2020", false},
-		{"2017-01-18", "2017", "2017", true},
-		{"2017-01-18", "2017-01-19", "", false},
-		{"2017-01-18", "", "2017-01-17", false},
-		{"2017-01", "2017-01-31", "", true},  // a month overlaps its last day
-		{"2017-01", "", "2017-01-01", true},  // and its first
-		{"2017", "2017-06", "2017-06", true}, // a year overlaps its months
-		{"2016", "2017", "", false},
-		{"2017-02-28", "2017-02", "2017-02", true},
-		{"2017-03-01", "2017-02", "2017-02", false},
-		{"2016-02-29", "2016-02-29", "2016-02-29", true},
-	}
-	for _, tt := range tests {
-		if got := inRange(tt.date, tt.from, tt.to); got != tt.want {
-			t.Errorf("inRange(%q, %q, %q) = %v, want %v", tt.date, tt.from, tt.to, got, tt.want)
-		}
-	}
-}
 
 func TestSpellOf(t *testing.T) {
 	tests := []struct {
@@ -90,5 +66,36 @@ func TestPairLabel(t *testing.T) {
 func TestDOTQuote(t *testing.T) {
 	if got, want := dotQuote("a \"b\"\\c\nd"), `"a \"b\"\\c\nd"`; got != want {
 		t.Errorf("dotQuote = %s, want %s", got, want)
+	}
+}
+
+// A picture of a graph too large to read is refused before Graphviz runs,
+// with what to do instead; a large one that can be read is laid out with
+// sfdp.
+func TestPictureSizes(t *testing.T) {
+	view := func(people, pairs int) *peopleView {
+		v := &peopleView{}
+		for i := range people {
+			v.people = append(v.people, &person{id: fmt.Sprint(i), name: fmt.Sprint(i)})
+		}
+		for i := range pairs {
+			v.pairs = append(v.pairs, &pair{a: fmt.Sprint(i % people), b: fmt.Sprint((i + 1) % people)})
+		}
+		return v
+	}
+	if err := checkDrawable(view(maxPictureNodes, maxPictureEdges)); err != nil {
+		t.Errorf("a picture at the limits: %v", err)
+	}
+	err := checkDrawable(view(4773, 99000))
+	var tooLarge *TooLargeError
+	if !errors.As(err, &tooLarge) || !strings.Contains(err.Error(), "4773 people and 99000 pairs who met are too many to draw legibly") ||
+		!strings.Contains(err.Error(), "--person NAME --depth 1") || !strings.Contains(err.Error(), "gexf") {
+		t.Errorf("a picture of 4773 people: %v; want it refused with advice", err)
+	}
+	if style := strings.Join(view(40, 60).dotStyle(), " "); !strings.Contains(style, "layout=neato") {
+		t.Errorf("40 people drawn with %s, want neato", style)
+	}
+	if style := strings.Join(view(400, 900).dotStyle(), " "); !strings.Contains(style, "layout=sfdp") {
+		t.Errorf("400 people drawn with %s, want sfdp", style)
 	}
 }

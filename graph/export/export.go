@@ -25,6 +25,9 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+
+	"github.com/kg-project/kg/graph"
+	"github.com/kg-project/kg/schema"
 )
 
 // Views.
@@ -161,13 +164,8 @@ func Validate(format string, opt Options) error {
 	if opt.Depth < 0 {
 		return usagef("--depth %d: the depth is a number of steps, 0 or more", opt.Depth)
 	}
-	for _, d := range []struct{ flag, value string }{{"--from", opt.From}, {"--to", opt.To}} {
-		if d.value != "" && !validDate(d.value) {
-			return usagef("%s %q is not a date like 2017, 2017-01 or 2017-01-18", d.flag, d.value)
-		}
-	}
-	if opt.From != "" && opt.To != "" && firstDay(opt.From).After(lastDay(opt.To)) {
-		return usagef("--from %s is after --to %s", opt.From, opt.To)
+	if err := schema.CheckDateRange(schema.DateRange{From: opt.From, To: opt.To}, ShowFlag); err != nil {
+		return usagef("%v", err)
 	}
 	if format == FormatSVG || format == FormatPNG {
 		if _, err := exec.LookPath("dot"); err != nil {
@@ -177,9 +175,12 @@ func Validate(format string, opt Options) error {
 	return nil
 }
 
+// ShowFlag shows a date bound as kg export's flags give it (--from 2017).
+func ShowFlag(bound, value string) string { return "--" + bound + " " + value }
+
 // Graph is the selection of the store an export writes.
 type Graph struct {
-	qs     cgraph.QuadStore
+	qs     cgraph.QuadStore // for the full view and N-Quads
 	opt    Options
 	source source
 }
@@ -188,10 +189,11 @@ type Graph struct {
 // view it reads the people and aggregates their meetings; the full view and
 // N-Quads are read later, while writing. It returns an error wrapping
 // ErrNothing, saying why, when there is nothing to export.
-func Build(ctx context.Context, qs cgraph.QuadStore, format string, opt Options) (*Graph, error) {
+func Build(ctx context.Context, store *graph.Store, format string, opt Options) (*Graph, error) {
 	if opt.View == "" {
 		opt.View = ViewPeople
 	}
+	qs := store.QuadStore()
 	g := &Graph{qs: qs, opt: opt}
 	if format == FormatNQuads {
 		empty, err := storeEmpty(ctx, qs)
@@ -205,7 +207,7 @@ func Build(ctx context.Context, qs cgraph.QuadStore, format string, opt Options)
 	}
 	switch opt.View {
 	case ViewPeople:
-		pv, err := buildPeople(ctx, qs, opt)
+		pv, err := buildPeople(ctx, store, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -264,7 +266,9 @@ func (g *Graph) Write(ctx context.Context, format string, w io.Writer) (Counts, 
 	case FormatCytoscape:
 		err = writeCytoscape(ctx, src, w)
 	case FormatSVG, FormatPNG:
-		err = render(ctx, src, format, w)
+		if err = checkDrawable(g.source); err == nil {
+			err = render(ctx, src, format, w)
+		}
 	case FormatCSV:
 		err = usagef("csv writes two files: use WriteCSV with a folder")
 	default:

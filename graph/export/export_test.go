@@ -250,7 +250,7 @@ func TestEmptyStore(t *testing.T) {
 		{export.FormatNQuads, export.Options{}, "the store is empty"},
 		{export.FormatDOT, export.Options{From: "2017"}, "no meetings match --from 2017"},
 	} {
-		_, err := export.Build(context.Background(), store.QuadStore(), tt.format, tt.opt)
+		_, err := export.Build(context.Background(), store, tt.format, tt.opt)
 		if !errors.Is(err, export.ErrNothing) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s %+v: error %v, want ErrNothing saying %q", tt.format, tt.opt, err, tt.want)
 		}
@@ -271,8 +271,8 @@ func TestValidate(t *testing.T) {
 		{"dot", export.Options{View: "everything"}, `unknown view "everything"`},
 		{"dot", export.Options{View: "full", From: "2017"}, "filter the people view"},
 		{"nquads", export.Options{Person: "Rouhani"}, "nquads exports the whole store"},
-		{"dot", export.Options{From: "18/01/2017"}, `--from "18/01/2017" is not a date`},
-		{"dot", export.Options{To: "2017-13"}, `--to "2017-13" is not a date`},
+		{"dot", export.Options{From: "18/01/2017"}, `--from 18/01/2017: "18/01/2017" is not a date`},
+		{"dot", export.Options{To: "2017-13"}, `--to 2017-13: "2017-13" is not a date`},
 		{"dot", export.Options{To: "2017-02-30"}, "is not a date"},
 		{"dot", export.Options{From: "2018", To: "2017-06"}, "--from 2018 is after --to 2017-06"},
 		{"dot", export.Options{Person: "Rouhani", Depth: -1}, "--depth -1"},

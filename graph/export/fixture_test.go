@@ -86,7 +86,7 @@ func expectedPairs(t testing.TB, facts []schema.Facts) map[[2]string]*expectedPa
 // build runs Build and fails the test on error.
 func build(t testing.TB, store *graph.Store, format string, opt export.Options) *export.Graph {
 	t.Helper()
-	g, err := export.Build(context.Background(), store.QuadStore(), format, opt)
+	g, err := export.Build(context.Background(), store, format, opt)
 	if err != nil {
 		t.Fatalf("Build(%s, %+v): %v", format, opt, err)
 	}
@@ -125,7 +125,7 @@ type cyto struct {
 func exportCyto(t testing.TB, store *graph.Store, opt export.Options) (cyto, error) {
 	t.Helper()
 	var doc cyto
-	g, err := export.Build(context.Background(), store.QuadStore(), export.FormatCytoscape, opt)
+	g, err := export.Build(context.Background(), store, export.FormatCytoscape, opt)
 	if err != nil {
 		return doc, err
 	}

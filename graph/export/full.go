@@ -20,7 +20,10 @@ type fullView struct {
 	qs       cgraph.QuadStore
 	literals []quad.IRI // predicates with literal objects, sorted
 	keys     []Key
+	quads    int // quads in the store, an upper bound on nodes and edges
 }
+
+func (v *fullView) size() (nodes, edges int) { return v.quads, v.quads }
 
 var fullEdgeKeys = []Key{{"predicate", typeString}, {"quad_label", typeString}}
 
@@ -48,7 +51,7 @@ func newFullView(ctx context.Context, qs cgraph.QuadStore) (*fullView, error) {
 	if n == 0 {
 		return nil, fmt.Errorf("%w: the store is empty (load articles with kg load first)", ErrNothing)
 	}
-	v := &fullView{qs: qs}
+	v := &fullView{qs: qs, quads: n}
 	for p := range preds {
 		v.literals = append(v.literals, p)
 	}

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"sync"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/pariz/gountries"
 
+	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -46,13 +46,21 @@ var (
 		{"kind", typeString}, {"places", typeString}, {"sources", typeString}}
 )
 
-func (v *peopleView) directed() bool  { return false }
-func (v *peopleView) nodeKeys() []Key { return peopleNodeKeys }
-func (v *peopleView) edgeKeys() []Key { return peopleEdgeKeys }
+func (v *peopleView) directed() bool           { return false }
+func (v *peopleView) nodeKeys() []Key          { return peopleNodeKeys }
+func (v *peopleView) edgeKeys() []Key          { return peopleEdgeKeys }
+func (v *peopleView) size() (nodes, edges int) { return len(v.people), len(v.pairs) }
+
+// dotStyle lays out small graphs with neato, which draws them well, and
+// larger ones with sfdp, made for large graphs (see sfdpFrom).
 func (v *peopleView) dotStyle() []string {
-	return []string{`layout=neato`, `overlap=false`, `splines=true`, `sep="+14"`, `outputorder=edgesfirst`, `pad=0.3`,
+	layout := []string{`layout=neato`, `overlap=false`, `splines=true`, `sep="+14"`}
+	if len(v.people) > sfdpFrom {
+		layout = []string{`layout=sfdp`, `overlap=prism`, `splines=false`}
+	}
+	return append(layout, `outputorder=edgesfirst`, `pad=0.3`,
 		`node [shape=box, style="rounded,filled", fillcolor="#eef3fb", color="#4a6fa5", fontname="Helvetica", fontsize=11]`,
-		`edge [color="#7d8da1", fontname="Helvetica", fontsize=9, fontcolor="#34495e"]`}
+		`edge [color="#7d8da1", fontname="Helvetica", fontsize=9, fontcolor="#34495e"]`)
 }
 
 func (v *peopleView) nodes(ctx context.Context, fn func(Node) error) error {
@@ -168,79 +176,53 @@ func setList(set map[string]bool) []string {
 	return out
 }
 
-// buildPeople reads the people and their meetings, applying opt's filters.
-func buildPeople(ctx context.Context, qs cgraph.QuadStore, opt Options) (*peopleView, error) {
-	r := reader{qs: qs}
-	ids, err := loadSameAs(ctx, r)
-	if err != nil {
-		return nil, err
-	}
-
-	var allowed map[quad.Value]bool // nil: everyone
-	var roots []quad.Value
+// buildPeople reads the people and their meetings, applying opt's
+// filters, with the fast readers of graph.Facts: meetings come from the
+// calendar (or from the people of a neighbourhood), people from their
+// index, so the cost is that of reading what is exported.
+func buildPeople(ctx context.Context, store *graph.Store, opt Options) (*peopleView, error) {
+	facts := store.Facts()
+	var allowed map[quad.IRI]bool // nil: everyone
+	var roots []graph.PersonRef
+	filter := graph.MeetingFilter{Range: schema.DateRange{From: opt.From, To: opt.To}}
 	if opt.Person != "" {
-		roots, err = findPeople(ctx, r, ids, opt.Person)
-		if err != nil {
+		var err error
+		if roots, err = facts.FindPeople(ctx, opt.Person); err != nil {
 			return nil, err
 		}
 		if len(roots) == 0 {
-			return nil, fmt.Errorf("%w: no person called %q in the store", ErrNothing, opt.Person)
+			return nil, fmt.Errorf("%w: --person %s: %w", ErrNothing, opt.Person, &graph.NoPersonError{Name: opt.Person})
 		}
-		allowed, err = neighbourhood(ctx, r, ids, roots, opt.Depth)
-		if err != nil {
-			return nil, err
+		rootIRIs := make([]quad.IRI, len(roots))
+		for i, p := range roots {
+			rootIRIs[i] = p.IRI
+		}
+		if allowed, err = facts.Neighbourhood(ctx, rootIRIs, opt.Depth); err != nil {
+			return nil, fmt.Errorf("read contacts: %w", err)
+		}
+		for p := range allowed {
+			filter.People = append(filter.People, p)
 		}
 	}
 
-	counts := map[quad.Value]int{}
+	counts := map[quad.IRI]int{}
+	named := map[quad.IRI]graph.PersonRef{}
 	pairs := map[[2]string]*pair{}
-	articleIDs := map[quad.Value]string{}
-	seen := map[quad.Value]bool{}
-	err = r.each(ctx, quad.Object, schema.ClassMeeting, func(q quad.Quad) error {
-		if q.Predicate != schema.Type || seen[q.Subject] {
-			return nil
-		}
-		seen[q.Subject] = true
-		m, err := readMeeting(ctx, r, q.Subject)
-		if err != nil {
-			return err
-		}
-		if !inRange(m.date, opt.From, opt.To) {
-			return nil
-		}
-		var who []quad.Value
-		in := map[quad.Value]bool{}
-		for _, p := range m.participants {
-			p = ids.canonical(p)
-			if in[p] || (allowed != nil && !allowed[p]) {
-				continue
+	err := facts.Meetings(ctx, filter, func(m *graph.Meeting) error {
+		var who []graph.PersonRef
+		for _, p := range m.People {
+			if allowed == nil || allowed[p.IRI] {
+				who = append(who, p)
 			}
-			in[p] = true
-			who = append(who, p)
 		}
 		if len(who) < 2 {
 			return nil
 		}
-		var sources []string
-		for _, a := range m.sources {
-			id, ok := articleIDs[a]
-			if !ok {
-				vals, err := r.strings(ctx, a, schema.ID)
-				if err != nil {
-					return err
-				}
-				id = longest(vals)
-				if id == "" {
-					id = nodeID(a)
-				}
-				articleIDs[a] = id
-			}
-			sources = append(sources, id)
-		}
 		for i, p := range who {
-			counts[p]++
+			counts[p.IRI]++
+			named[p.IRI] = p
 			for _, o := range who[i+1:] {
-				a, b := nodeID(p), nodeID(o)
+				a, b := string(p.IRI), string(o.IRI)
 				if b < a {
 					a, b = b, a
 				}
@@ -251,16 +233,16 @@ func buildPeople(ctx context.Context, qs cgraph.QuadStore, opt Options) (*people
 					pairs[k] = e
 				}
 				e.meetings++
-				if m.date != "" {
-					e.dates = append(e.dates, m.date)
+				if m.Date != "" {
+					e.dates = append(e.dates, m.Date)
 				}
-				if m.kind != "" {
-					e.kinds[m.kind] = true
+				if m.Kind != "" {
+					e.kinds[m.Kind] = true
 				}
-				if m.place != "" {
-					e.places[m.place] = true
+				if m.Place != "" {
+					e.places[m.Place] = true
 				}
-				for _, s := range sources {
+				for _, s := range m.Sources {
 					e.sources[s] = true
 				}
 			}
@@ -276,33 +258,17 @@ func buildPeople(ctx context.Context, qs cgraph.QuadStore, opt Options) (*people
 
 	// The people: everyone without filters; with filters, the named people
 	// and whoever takes part in an exported meeting.
-	var people []quad.Value
+	var people []graph.PersonRef
 	if opt.filtered() {
-		in := map[quad.Value]bool{}
 		for _, p := range roots {
-			in[p] = true
+			named[p.IRI] = p
 		}
-		for p := range counts {
-			in[p] = true
-		}
-		for p := range in {
+		for _, p := range named {
 			people = append(people, p)
 		}
 	} else {
-		seenPerson := map[quad.Value]bool{}
-		err = r.each(ctx, quad.Object, schema.ClassPerson, func(q quad.Quad) error {
-			if q.Predicate != schema.Type {
-				return nil
-			}
-			p := ids.canonical(q.Subject)
-			if !seenPerson[p] {
-				seenPerson[p] = true
-				people = append(people, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read people: %w", err)
+		if people, err = facts.AllPeople(ctx); err != nil {
+			return nil, err
 		}
 		if len(people) == 0 {
 			return nil, fmt.Errorf("%w: the store holds no people (load articles with kg load first)", ErrNothing)
@@ -310,13 +276,14 @@ func buildPeople(ctx context.Context, qs cgraph.QuadStore, opt Options) (*people
 	}
 
 	v := &peopleView{}
-	for _, p := range people {
-		info, err := readPerson(ctx, r, p)
-		if err != nil {
-			return nil, err
-		}
-		info.meetings = counts[p]
-		v.people = append(v.people, info)
+	err = facts.Profiles(ctx, people, false, func(info *graph.Person) error {
+		p := personNode(info)
+		p.meetings = counts[info.IRI]
+		v.people = append(v.people, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read people: %w", err)
 	}
 	sort.Slice(v.people, func(i, j int) bool {
 		a, b := strings.ToLower(v.people[i].name), strings.ToLower(v.people[j].name)
@@ -338,116 +305,30 @@ func buildPeople(ctx context.Context, qs cgraph.QuadStore, opt Options) (*people
 	return v, nil
 }
 
-// meeting is what the people view needs of one meeting node.
-type meeting struct {
-	participants []quad.Value
-	sources      []quad.Value
-	date         string
-	kind         string
-	place        string
-}
-
-func readMeeting(ctx context.Context, r reader, node quad.Value) (meeting, error) {
-	var m meeting
-	var dates, kinds, places []string
-	err := r.each(ctx, quad.Subject, node, func(q quad.Quad) error {
-		switch q.Predicate {
-		case schema.Participant:
-			m.participants = appendNew(m.participants, q.Object)
-		case schema.Source:
-			m.sources = appendNew(m.sources, q.Object)
-		case schema.Date:
-			if s, ok := literal(q.Object); ok {
-				dates = append(dates, s)
-			}
-		case schema.Kind:
-			if s, ok := literal(q.Object); ok {
-				kinds = append(kinds, s)
-			}
-		case schema.Place:
-			if s, ok := literal(q.Object); ok {
-				places = append(places, s)
-			}
-		}
-		return nil
-	})
-	m.date, m.kind, m.place = longest(dates), longest(kinds), longest(places)
-	if m.kind == "" {
-		m.kind = "meeting"
-	}
-	return m, err
-}
-
-func appendNew(vals []quad.Value, v quad.Value) []quad.Value {
-	for _, x := range vals {
-		if x == v {
-			return vals
-		}
-	}
-	return append(vals, v)
-}
-
-// readPerson reads a person's name, country and current offices.
-func readPerson(ctx context.Context, r reader, node quad.Value) (*person, error) {
-	p := &person{id: nodeID(node)}
-	var names, nationalities []string
-	var offices []quad.Value
-	err := r.each(ctx, quad.Subject, node, func(q quad.Quad) error {
-		switch q.Predicate {
-		case schema.Name:
-			if s, ok := literal(q.Object); ok {
-				names = append(names, s)
-			}
-		case schema.Nationality:
-			if s, ok := literal(q.Object); ok {
-				nationalities = append(nationalities, s)
-			}
-		case schema.Holds:
-			offices = appendNew(offices, q.Object)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read person %s: %w", p.id, err)
-	}
-	p.name = longest(names)
-	if p.name == "" {
-		p.name = p.id
-	}
-	p.country = longest(nationalities)
+// personNode is a person of the people view: name, country and current
+// offices.
+func personNode(info *graph.Person) *person {
+	p := &person{id: string(info.IRI), name: info.Name, country: info.Nationality}
 	seen := map[string]bool{}
-	for _, o := range offices {
-		current, err := r.strings(ctx, o, schema.Current)
-		if err != nil {
-			return nil, err
-		}
-		if len(current) == 0 || current[len(current)-1] != "true" {
+	for _, r := range info.Roles {
+		if !r.Current {
 			continue
 		}
-		titles, err := r.strings(ctx, o, schema.Title)
-		if err != nil {
-			return nil, err
-		}
-		ofs, err := r.strings(ctx, o, schema.Of)
-		if err != nil {
-			return nil, err
-		}
-		title, of := longest(titles), longest(ofs)
-		office := title
-		if of != "" {
-			office += " of " + of
+		office := r.Title
+		if r.Of != "" {
+			office += " of " + r.Of
 		}
 		if office == "" || seen[office] {
 			continue
 		}
 		seen[office] = true
 		p.offices = append(p.offices, office)
-		if p.country == "" && isCountry(of) {
-			p.country = of
+		if p.country == "" && isCountry(r.Of) {
+			p.country = r.Of
 		}
 	}
 	sort.Strings(p.offices)
-	return p, nil
+	return p
 }
 
 var (
@@ -465,91 +346,4 @@ func isCountry(name string) bool {
 	countriesOnce.Do(func() { countries = gountries.New() })
 	_, err := countries.FindCountryByName(name)
 	return err == nil
-}
-
-// sameAs maps people merged with `kg alias` to the person they were merged
-// into, and back.
-type sameAs struct {
-	to     map[quad.Value]quad.Value
-	merged map[quad.Value][]quad.Value // surviving person -> merged people
-}
-
-func loadSameAs(ctx context.Context, r reader) (sameAs, error) {
-	ids := sameAs{to: map[quad.Value]quad.Value{}, merged: map[quad.Value][]quad.Value{}}
-	err := r.each(ctx, quad.Predicate, schema.SameAs, func(q quad.Quad) error {
-		if q.Subject != q.Object {
-			ids.to[q.Subject] = q.Object
-		}
-		return nil
-	})
-	if err != nil {
-		return ids, fmt.Errorf("read merged people: %w", err)
-	}
-	for from := range ids.to {
-		c := ids.canonical(from)
-		ids.merged[c] = append(ids.merged[c], from)
-	}
-	return ids, nil
-}
-
-// canonical follows sameAs links to the surviving person (guarding
-// against cycles).
-func (s sameAs) canonical(v quad.Value) quad.Value {
-	for i := 0; i < 32; i++ {
-		next, ok := s.to[v]
-		if !ok {
-			return v
-		}
-		v = next
-	}
-	return v
-}
-
-// findPeople returns the people a name designates: those having the name's
-// key (schema.PersonKey) among their kg:key literals, as `kg query`
-// matches a person argument.
-func findPeople(ctx context.Context, r reader, ids sameAs, name string) ([]quad.Value, error) {
-	key := schema.PersonKey(name)
-	if key == "" {
-		return nil, usagef("--person %q contains no name", name)
-	}
-	var out []quad.Value
-	found, err := r.subjects(ctx, schema.Key, quad.String(key))
-	if err != nil {
-		return nil, fmt.Errorf("find %q: %w", name, err)
-	}
-	for _, p := range found {
-		// kg:key literals are only written on people (schema.Quads).
-		out = appendNew(out, ids.canonical(p))
-	}
-	return out, nil
-}
-
-// neighbourhood returns the people within depth kg:met steps of roots.
-func neighbourhood(ctx context.Context, r reader, ids sameAs, roots []quad.Value, depth int) (map[quad.Value]bool, error) {
-	in := map[quad.Value]bool{}
-	frontier := append([]quad.Value(nil), roots...)
-	for _, p := range roots {
-		in[p] = true
-	}
-	for d := 0; d < depth && len(frontier) > 0; d++ {
-		var next []quad.Value
-		for _, p := range frontier {
-			for _, node := range append([]quad.Value{p}, ids.merged[p]...) {
-				met, err := r.objects(ctx, node, schema.Met)
-				if err != nil {
-					return nil, fmt.Errorf("read contacts of %s: %w", nodeID(node), err)
-				}
-				for _, o := range met {
-					o = ids.canonical(o)
-					if !in[o] {
-						in[o] = true
-						next = append(next, o)
-					}
-				}
-			}
-		}
-		frontier = next
-	}
-	return in, nil
 }

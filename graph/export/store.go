@@ -3,10 +3,11 @@ package export
 import (
 	"context"
 	"fmt"
-	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/kg-project/kg/graph"
 )
 
 // reader answers the few questions the views ask of the quad store, each
@@ -32,51 +33,6 @@ func (r reader) each(ctx context.Context, d quad.Direction, v quad.Value, fn fun
 		return fmt.Errorf("read quads of %v: %w", v, err)
 	}
 	return ctx.Err()
-}
-
-// objects returns the objects of subject's pred quads, without repeats.
-func (r reader) objects(ctx context.Context, subject quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	var out []quad.Value
-	seen := map[quad.Value]bool{}
-	err := r.each(ctx, quad.Subject, subject, func(q quad.Quad) error {
-		if q.Predicate == pred && !seen[q.Object] {
-			seen[q.Object] = true
-			out = append(out, q.Object)
-		}
-		return nil
-	})
-	return out, err
-}
-
-// subjects returns the subjects of the pred quads whose object is object.
-func (r reader) subjects(ctx context.Context, pred quad.IRI, object quad.Value) ([]quad.Value, error) {
-	var out []quad.Value
-	seen := map[quad.Value]bool{}
-	err := r.each(ctx, quad.Object, object, func(q quad.Quad) error {
-		if q.Predicate == pred && !seen[q.Subject] {
-			seen[q.Subject] = true
-			out = append(out, q.Subject)
-		}
-		return nil
-	})
-	return out, err
-}
-
-// strings returns the literal objects of subject's pred quads as strings,
-// sorted, without repeats.
-func (r reader) strings(ctx context.Context, subject quad.Value, pred quad.IRI) ([]string, error) {
-	vals, err := r.objects(ctx, subject, pred)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, v := range vals {
-		if s, ok := literal(v); ok && s != "" {
-			out = append(out, s)
-		}
-	}
-	sort.Strings(out)
-	return out, nil
 }
 
 // longest picks the longest string ("Walid al-Muallem" over "Walid
@@ -111,17 +67,4 @@ func nodeID(v quad.Value) string {
 }
 
 // literal returns the plain text of a literal value.
-func literal(v quad.Value) (string, bool) {
-	switch x := v.(type) {
-	case nil, quad.IRI, quad.BNode:
-		return "", false
-	case quad.String:
-		return string(x), true
-	case quad.TypedString:
-		return string(x.Value), true
-	case quad.LangString:
-		return string(x.Value), true
-	default:
-		return fmt.Sprint(quad.NativeOf(v)), true
-	}
-}
+func literal(v quad.Value) (string, bool) { return graph.LiteralText(v) }

@@ -131,6 +131,11 @@ func Load(ctx context.Context, store *graph.Store, paths []string, opt Options) 
 	if err != nil {
 		return sum, err
 	}
+	// The calendar lists the dates of the facts written below; a store
+	// made before kg kept one gets it first (graph.RebuildCalendar).
+	if err := store.EnsureCalendar(ctx); err != nil {
+		return sum, err
+	}
 
 	p := newPipeline(ctx, store, paths, opt)
 	w := &batchWriter{store: store, ctx: writeCtx, size: opt.BatchSize, once: newKnownTriples(store)}

@@ -167,9 +167,9 @@ func TestSessionEntries(t *testing.T) {
 			want:    []string{"backend", "memory", "people", "2"},
 		},
 		{
-			name:    "saved query",
+			name:    "saved query, a person nobody is called",
 			entries: []string{":run meetings person=Rouhani"},
-			want:    []string{"0 results in "},
+			want:    []string{`no person called "Rouhani" in the store`},
 		},
 		{
 			name:    "saved query list",
