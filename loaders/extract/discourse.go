@@ -1213,6 +1213,21 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 			return e
 		}
 	}
+	// "..., said Rouhani. ... the Iranian president noted": a speaker the
+	// article names without office, described as the one speaking now.
+	toksHere := d.sents[m.sent].Toks
+	if lexicon.SpeechVerbs[tokAt(toksHere, m.whole.j).Lower] && !genericPersonNoun[head] && st.topic >= 0 {
+		if t := &d.ents[st.topic]; len(t.offices) == 0 && (t.country == "" || t.country == m.country) {
+			// The description says their office.
+			if lexicon.TitleHeads[head] && !genericPersonNoun[head] && !vagueOfficeHeads[head] {
+				t.offices = append(t.offices, office{title: capitalizeWords(m.text), of: m.country, current: true, rule: "role-description"})
+				if t.country == "" {
+					t.country = m.country
+				}
+			}
+			return st.topic
+		}
+	}
 	// "Libyan leader Moamer Kadhafi has accepted ... after talks between
 	// the strongman and ...": someone named earlier in the sentence.
 	toks := d.sents[m.sent].Toks
@@ -1260,6 +1275,23 @@ func (d *doc) heldBefore(e int, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// vagueOfficeHeads describe a person without naming their office: "the
+// Iranian chief executive" is the president.
+var vagueOfficeHeads = map[string]bool{"executive": true, "chief": true, "head": true, "officer": true,
+	"aide": true, "representative": true, "member": true}
+
+// capitalizeWords writes each word of a title with a capital: "prime
+// minister" → "Prime Minister".
+func capitalizeWords(s string) string {
+	fs := strings.Fields(s)
+	for i, f := range fs {
+		if !isFunctionTail(f) {
+			fs[i] = strings.ToUpper(f[:1]) + f[1:]
+		}
+	}
+	return strings.Join(fs, " ")
 }
 
 // genericPersonNoun are description heads that say nothing of an office.

@@ -76,6 +76,15 @@ func (d *doc) keptEntities() map[int]bool {
 			keep[e] = true
 		}
 	}
+	// A one-word name the article also describes by office ("said
+	// Rouhani" ... "the Iranian president noted") is a person.
+	for si := range d.ments {
+		for _, m := range d.ments[si] {
+			if m.kind == mDescription && m.ent >= 0 && !m.complement {
+				keep[m.ent] = true
+			}
+		}
+	}
 	return keep
 }
 

@@ -125,6 +125,8 @@ func TestRoles(t *testing.T) {
 		{"Italian Premier Giorgia Meloni met Chinese Premier Li Qiang.",
 			[]string{"Giorgia Meloni: Prime Minister (Italy) true", "Li Qiang: Premier (China) true"}},
 		{"Premier Jean Ayrault, who is also Prime Minister, spoke.", []string{"Jean Ayrault: Prime Minister () true"}},
+		{"Peace will come, said Rostami. Rostami said more. \"We stand by you,\" the Iranian president noted.",
+			[]string{"Rostami: President (Iran) true"}},
 		{"Australian Foreign Affairs Minster Penny Wong arrived.", []string{"Penny Wong: Foreign Affairs Minister (Australia) true"}},
 	}
 	for _, tt := range tests {
