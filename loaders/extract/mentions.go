@@ -188,7 +188,7 @@ func copularOffices(s *text.Sentence, cls []class, ms []mention) {
 		}
 		matched := 0
 		for _, cv := range copularVerbs {
-			if wordsAtTok(toks, k, cv) && len(cv) > matched {
+			if wordsMatch(toks, k, cv) && len(cv) > matched {
 				matched = len(cv)
 			}
 		}
@@ -235,18 +235,6 @@ func isPastCopula(toks []text.Token, k int) bool {
 		}
 	}
 	return false
-}
-
-func wordsAtTok(toks []text.Token, k int, ws []string) bool {
-	if k+len(ws) > len(toks) {
-		return false
-	}
-	for i, w := range ws {
-		if toks[k+i].Lower != w {
-			return false
-		}
-	}
-	return true
 }
 
 func sortMentions(ms []mention) {

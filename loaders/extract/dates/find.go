@@ -210,20 +210,7 @@ func matchMonthFirst(toks []text.Token, i int, pub Day) (Mention, bool) {
 	}
 	j := i + 1
 	if d := dayNumber(tok(toks, j)); d > 0 {
-		j++
-		k := j
-		if tok(toks, k).Text == "," {
-			k++
-		}
-		if y := yearNumber(tok(toks, k)); y > 0 && d <= daysIn(y, m) {
-			return Mention{I: i, J: k + 1, Value: Day{y, m, d}}, true
-		}
-		if pub.Valid() {
-			if x := nearestYear(m, d, pub); x.Valid() {
-				return Mention{I: i, J: j, Value: x}, true
-			}
-		}
-		return Mention{}, false
+		return dayWithYear(toks, i, j+1, m, d, pub)
 	}
 	k := j
 	if tok(toks, k).Text == "," {
@@ -292,7 +279,14 @@ func matchDayFirst(toks []text.Token, i int, pub Day) (Mention, bool) {
 	if m == 0 {
 		return Mention{}, false
 	}
-	k := j + 1
+	return dayWithYear(toks, i, j+1, m, d, pub)
+}
+
+// dayWithYear completes a day and month read from token i up to token j
+// with the year that follows ("23 January, 2017") or, when none does, the
+// year that puts the day nearest the publication day.
+func dayWithYear(toks []text.Token, i, j, m, d int, pub Day) (Mention, bool) {
+	k := j
 	if tok(toks, k).Text == "," {
 		k++
 	}
@@ -301,7 +295,7 @@ func matchDayFirst(toks []text.Token, i int, pub Day) (Mention, bool) {
 	}
 	if pub.Valid() {
 		if x := nearestYear(m, d, pub); x.Valid() {
-			return Mention{I: i, J: j + 1, Value: x}, true
+			return Mention{I: i, J: j, Value: x}, true
 		}
 	}
 	return Mention{}, false
