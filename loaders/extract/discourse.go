@@ -1035,7 +1035,10 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 		if ms[k].ent < 0 {
 			continue
 		}
-		if clauseSubject < 0 && sameClause(toks, ms[k].whole.j, m.whole.i) {
+		// "Marape, who hosted him": the relative clause's subject.
+		relative := tokAt(toks, ms[k].whole.j).Text == "," && tokAt(toks, ms[k].whole.j+1).Is("who", "that") &&
+			sameClause(toks, ms[k].whole.j+2, m.whole.i)
+		if clauseSubject < 0 && (sameClause(toks, ms[k].whole.j, m.whole.i) || relative) {
 			clauseSubject = ms[k].ent
 			continue
 		}

@@ -348,7 +348,23 @@ func (x *sentence) nounReading(k int) bool {
 		return true
 	}
 	return k > 0 && (p.Kind == text.Poss || p.Is("the", "a", "an", "their", "his", "her", "its", "our", "this", "these",
-		"those", "first-ever", "latest", "previous", "such", "further", "bilateral", "several", "many"))
+		"those", "first-ever", "latest", "previous", "such", "further", "bilateral", "several", "many") ||
+		adjectiveShape(p))
+}
+
+// adjectiveShape reports a lower-case word shaped like an adjective:
+// "political talks", "direct talks", "high-level talks", "face-to-face
+// meetings". Adverbs ("formally met") end in -ly and are not.
+func adjectiveShape(t text.Token) bool {
+	if t.Kind != text.Word || t.Cap || strings.HasSuffix(t.Lower, "ly") || lexicon.IsVerb(t.Lower) {
+		return false
+	}
+	for _, suffix := range []string{"al", "ic", "ive", "-level", "-door", "-face", "-person", "-ever", "-term", "-day"} {
+		if strings.HasSuffix(t.Lower, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // fill finds the slots of a verb predicate matched at trigger.
@@ -368,8 +384,13 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	}
 	if f.passive {
 		// "X was received by Y": the subject is the partner, the by-phrase
-		// the agent; for attendance the by-phrase attends.
-		f.subject = x.subjectOf(trig.i)
+		// the agent; for attendance the by-phrase attends. "After being
+		// welcomed by Y, X paid ...": the main clause's subject.
+		if x.tok(trig.i-1).Is("being") && x.tok(trig.i-2).Is("after", "before", "upon", "on", "since", "while") {
+			f.subject = x.mainSubjectAfter(trig.j)
+		} else {
+			f.subject = x.subjectOf(trig.i)
+		}
 		if len(f.subject) == 0 {
 			// "First to be received was the Saudi delegation, headed by X".
 			f.subject = x.invertedSubject(trig.j)

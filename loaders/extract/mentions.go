@@ -311,6 +311,11 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if prev.Is("in", "at", "near", "outside", "inside", "into", "to", "across") && prev.Lower != "to" && next.Kind != text.Poss {
 		return true
 	}
+	// A plural noun after it, or an adjective and a plural noun: "Motu
+	// Koitabu traditional dancers", "Hamas fighters".
+	if pluralNounAt(toks, sp.j) || adjectiveShape(tokAt(toks, sp.j)) && pluralNounAt(toks, sp.j+1) {
+		return true
+	}
 	// A lower-case group noun after it: "Fateh al-Sham militants",
 	// "Fateh al-Sham terrorist groups".
 	if next.Kind == text.Word && !next.Cap && (groupNouns[next.Lower] ||
@@ -344,6 +349,15 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 		return true
 	}
 	return false
+}
+
+// pluralNounAt reports a lower-case plural noun at token k: "dancers",
+// "supporters"; not a verb ("says") or a function word.
+func pluralNounAt(toks []text.Token, k int) bool {
+	t := tokAt(toks, k)
+	return t.Kind == text.Word && !t.Cap && len(t.Lower) > 3 && strings.HasSuffix(t.Lower, "s") &&
+		!strings.HasSuffix(t.Lower, "ss") && !strings.HasSuffix(t.Lower, "us") && !lexicon.IsVerb(t.Lower) &&
+		!lexicon.FunctionWords[t.Lower] && !lexicon.Adverbs[t.Lower]
 }
 
 // personOf are nouns whose "of" takes a person: "in the company of

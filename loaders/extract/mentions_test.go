@@ -95,6 +95,8 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"hyphens and particles spelt two ways", "President Abdel Fattah el-Sisi arrived. President Abdel-Fattah El-Sisi spoke.",
 			[]string{"Abdel Fattah el-Sisi=Abdel-Fattah El-Sisi"}},
 		{"hyphenated place is no person", "Governor Dapo Abiodun flew to Ijebu-Ode on Monday.", []string{"Dapo Abiodun="}},
+		{"a name before a plural noun is a modifier", "Prime Minister Sione Rabu was welcomed by Motu Koitabu traditional dancers.",
+			[]string{"Sione Rabu="}},
 		{"unknown one-word name is no person", "Reuters said Jones arrived.", nil},
 	}
 	for _, tt := range tests {
