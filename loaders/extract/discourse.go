@@ -1153,6 +1153,13 @@ func (d *doc) protagonist() int {
 // it says one, nationality.
 func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 	m := &ms[mi]
+	// "The Egyptian host, President Hosni Mubarak, started": the name in
+	// apposition.
+	if toks := d.sents[m.sent].Toks; tokAt(toks, m.whole.j).Text == "," && mi+1 < len(ms) {
+		if n := &ms[mi+1]; n.kind == mName && n.ent >= 0 && n.whole.i == m.whole.j+1 && tokAt(toks, n.whole.j).Text == "," {
+			return n.ent
+		}
+	}
 	head := m.text
 	if f := lastField(head); f != "" {
 		head = f
@@ -1405,13 +1412,6 @@ func (d *doc) mostRecent(st *state, ok func(int) bool) int {
 // people of the last meeting when their number fits; "the Egyptian and
 // Saudi sides" for the people of those nationalities.
 func (d *doc) resolveGroup(m *mention, st *state) []int {
-	// "the two foreign secretaries, Aizaz Chaudhry and S. Jaishankar": the
-	// names in apposition.
-	if m.count >= 2 {
-		if names := d.appositiveNames(m); len(names) == m.count {
-			return names
-		}
-	}
 	// "that he and U.S. President Joe Biden reached when they met": a
 	// pair coordinated earlier in the same sentence.
 	if m.text == "they" || m.text == "them" || m.count == 2 {
@@ -1424,6 +1424,13 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 			if between := d.sents[m.sent].Toks[a.whole.j:b.whole.i]; len(between) == 1 && between[0].Is("and") {
 				return []int{a.ent, b.ent}
 			}
+		}
+	}
+	// "the two foreign secretaries, Aizaz Chaudhry and S. Jaishankar": the
+	// names in apposition.
+	if m.count >= 2 {
+		if names := d.appositiveNames(m); len(names) == m.count {
+			return names
 		}
 	}
 	// "President Tinubu proceeded to the residence of Oba Adetona, where

@@ -686,7 +686,12 @@ func (x *sentence) joinedList(a, b int) bool {
 	// Pronouns and groups join a list only with a bare "and": "He and
 	// the Ethiopian Ambassador", not "According to him, the two" or "X,
 	// and the two men exchanged views".
-	if (x.ms[a].kind == mPronoun || x.ms[a].kind == mGroup || x.ms[b].kind == mPronoun || x.ms[b].kind == mGroup) && !(len(gap) == 1 && gap[0].Is("and")) {
+	// "had dined with both men, Mubarak and King Abdullah II": names after
+	// a group that are not its members continue the list.
+	groupThenOthers := x.ms[a].kind == mGroup && len(x.ms[a].group) > 0 && len(gap) == 1 && gap[0].Text == "," &&
+		x.ms[b].kind == mName && x.ms[b].ent >= 0 && !containsInt(x.ms[a].group, x.ms[b].ent)
+	if (x.ms[a].kind == mPronoun || x.ms[a].kind == mGroup || x.ms[b].kind == mPronoun || x.ms[b].kind == mGroup) && !(len(gap) == 1 && gap[0].Is("and")) &&
+		!groupThenOthers {
 		return false
 	}
 	words := 0

@@ -74,9 +74,17 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 	for si := range sents {
 		s := &sents[si]
 		var added []Mention
+		planned := plannedSentence(s)
 		for k := 0; k < len(s.Toks); k++ {
+			// "relaunched on September 2, ..., a day after": a full date
+			// earlier in the same sentence anchors too.
+			for _, dm := range dates[si] {
+				if !planned && dm.J <= k && dm.J > k-30 && dm.Value.Full() && !s.Quoted[dm.I] {
+					last = dm.Value
+				}
+			}
 			if !last.Full() {
-				break
+				continue
 			}
 			if covered(dates[si], k) || !anchoredStarts[s.Toks[k].Lower] {
 				continue
@@ -98,7 +106,7 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 				break
 			}
 		}
-		if plannedSentence(s) {
+		if planned {
 			continue
 		}
 		for _, dm := range dates[si] {

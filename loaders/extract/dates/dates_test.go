@@ -72,6 +72,8 @@ func TestChain(t *testing.T) {
 		{"that same night", "The President made the call on February 15, 2018. Yet that same night Rajapaksa telephoned.", "that same night=2018-02-15"},
 		{"a day after a clause", "The visit came on March 6, 2021. It came a day after al-Kadhimi welcomed the pope.", "a day after=2021-03-05"},
 		{"the day before a noun is no date", "They met on March 10, 2012. The day before the vote was calm.", ""},
+		{"a date earlier in the same sentence", "They spoke. Talks resumed on September 2, 2010, a day after Obama dined with them.",
+			"September 2 , 2010=2010-09-02|a day after=2010-09-01"},
 		{"planned dates anchor nothing", "He arrived on April 6, 2021. Talks are scheduled on April 9, 2021. Earlier in the day he met X.",
 			"Earlier in the day=2021-04-06"},
 	}

@@ -56,7 +56,7 @@ var NameParticles = words(`al el bin ibn bint binti binte ben abu umm ould
 
 // CapitalParticles are particles that, capitalised inside a name, still
 // join it ("Al Nahyan", "Bin Bandar", "Van Hollen", "De Waele").
-var CapitalParticles = words(`al el bin ibn bint binti abu ould van von de da del di du la le ter`)
+var CapitalParticles = words(`al el bin ben ibn bint binti abu ould van von de da del di du la le ter`)
 
 // NameSuffixes may end a personal name: regnal numbers and generations.
 var NameSuffixes = words(`ii iii iv v vi vii viii ix x xi xii jr jr. sr sr. junior senior`)
