@@ -411,13 +411,19 @@ func TestSignalsEndBlockedReads(t *testing.T) {
 			if n, ok := loadSummary(errb.String()); !ok || n != want {
 				t.Errorf("summary %q, want %d articles", errb.String(), want)
 			}
-			// The lock is released: the store opens at once.
-			start := time.Now()
+			// The lock is released: another process could take it at once
+			// (asked of the kernel, not timed, so a busy machine does not
+			// change the answer), and the store holds what was read.
+			if f, err := os.OpenFile(filepath.Join(db, "kg.lock"), os.O_RDWR, 0); err != nil {
+				t.Errorf("the store's lock file: %v", err)
+			} else {
+				if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+					t.Errorf("the store is still locked after kg exited: %v", err)
+				}
+				f.Close()
+			}
 			if st := stats(t, relEnv(db)); st.Articles != int64(want) {
 				t.Errorf("%d articles stored, want %d", st.Articles, want)
-			}
-			if took := time.Since(start); took > 2*time.Second {
-				t.Errorf("kg stats waited %s for the store", took)
 			}
 		})
 	}
