@@ -104,8 +104,9 @@ func (d *doc) findMentions(si int) []mention {
 			headline: s.Headline, titleCase: s.TitleCase, rule: "name"}
 		m.text = nameText(toks[sp.i:sp.j])
 		readPrefix(s, cls, &m, prevEnd)
-		readAppositive(s, cls, &m, nextStart, k > 0 && len(out) > 0 && len(out[len(out)-1].offices) > 0)
+		// "Eliot Engel (D-NY), chairman of ...": the brackets first.
 		readNameAlias(s, &m)
+		readAppositive(s, cls, &m, nextStart, k > 0 && len(out) > 0 && len(out[len(out)-1].offices) > 0)
 		m.complement = isComplement(toks, m.whole.i)
 		for x := m.whole.i; x < m.whole.j; x++ {
 			used[x] = true
@@ -1053,7 +1054,7 @@ func titleWord(t text.Token) string {
 // to the next.
 func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, prevHasTitle bool) {
 	toks := s.Toks
-	k := m.name.j
+	k := m.whole.j
 	// "King Abdullah II of Jordan", "Moses Vilakati of Eswatini".
 	if tokAt(toks, k).Lower == "of" {
 		g := lexicon.Places()
@@ -1150,9 +1151,12 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 }
 
 // placedAppositive reports "at the US Embassy in Dhaka," after an
-// appositive title: a short phrase of place that the next comma closes.
+// appositive title: a short phrase of place or body that the next comma
+// closes.
 func placedAppositive(toks []text.Token, cls []class, k int) bool {
-	if !tokAt(toks, k).Is("at", "in") {
+	// "at the US Embassy in Dhaka,", "of the Committee on Homeland
+	// Security,".
+	if !tokAt(toks, k).Is("at", "in", "on", "of", "for", "to") {
 		return false
 	}
 	for q := k + 1; q < len(toks) && q < k+10; q++ {

@@ -65,6 +65,8 @@ func TestNameMentions(t *testing.T) {
 		{"faith word inside a name", "Minister Nurul Islam Hamid met Christian Vogel.", []string{"Nurul Islam Hamid|Minister|", "Christian Vogel||"}},
 		{"faith word alone", "Leaders of Islam met Olaf Brandt.", []string{"Olaf Brandt||"}},
 		{"title that is a given name after a title", "Party member Amir Hossain Chowdhury spoke.", []string{"Amir Hossain Chowdhury|Party Member|"}},
+		{"brackets, then an appositive", "Representative Ben Thomas (D-MS), chairman of the Committee on Homeland Security, spoke.",
+			[]string{"Ben Thomas|Representative;Chairman of the Committee on Homeland Security|"}},
 		{"title case headline verbs", "Ruto Hosts US Senator Chris Coons", []string{"Ruto||", "Chris Coons|Senator|United States"}},
 	}
 	for _, tt := range tests {
