@@ -165,6 +165,9 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"first to be received was the delegation headed by", "2018-02-26",
+			"President Teodoro Obama received envoys on Sunday. First to be received was the Saudi delegation, headed by Deputy Minister Khalid Majed.",
+			[]string{"meeting Majed+Obama 2018-02-25"}},
 		{"was received by", "2024-05-13", "Foreign Minister Dmytro Kuleba was received in Belgrade by President Aleksandar Vucic on Monday.",
 			[]string{"meeting Kuleba+Vucic 2024-05-13"}},
 		{"hosted", "2023-04-21", "Prime Minister Chris Hipkins hosted Governor-General Cindy Kiro on Friday.",

@@ -333,6 +333,18 @@ func splitNouns(nouns []string) map[string][][]string {
 	return m
 }
 
+// byOfAnotherVerb reports that the first "by" after token j belongs to
+// another participle: "was received ... the delegation, headed by X".
+func (x *sentence) byOfAnotherVerb(j int) bool {
+	for k := j; k < len(x.toks); k++ {
+		if x.toks[k].Is("by") {
+			p := x.tok(k - 1)
+			return k > j && p.Kind == text.Word && !p.Cap && strings.HasSuffix(p.Lower, "ed") && lexicon.IsVerb(p.Lower)
+		}
+	}
+	return false
+}
+
 // nounReading reports a verb form that a determiner, a possessive or an
 // adjective of order makes a noun: "the talks", "next week's talks",
 // "their first-ever meeting".
@@ -395,7 +407,7 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			// "First to be received was the Saudi delegation, headed by X".
 			f.subject = x.invertedSubject(trig.j)
 		}
-		if by := x.afterPreposition(trig.j, []string{"by"}); by != nil {
+		if by := x.afterPreposition(trig.j, []string{"by"}); by != nil && !x.byOfAnotherVerb(trig.j) {
 			f.partners = x.splitSeparate(by, trig)
 		}
 		// "a reception hosted for him by X": "for him" is the guest.
