@@ -267,16 +267,19 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 	}
 	var out []*meeting
 	groups := f.partners
+	storyHost := -1
 	if len(groups) == 0 {
 		groups = [][]int{nil}
-		// "X was received on Sunday": by the host the story is about.
-		if f.passive && f.pred != nil && receivingVerbs[f.pred.verb] && len(subject) > 0 {
+		// "X was received on Sunday", "Next was X": by the host the story
+		// is about.
+		if (f.passive && f.pred != nil && receivingVerbs[f.pred.verb] || f.storyHost) && len(subject) > 0 {
 			host := st.topic
 			if st.lastMeeting != nil && st.lastMeeting.host >= 0 {
 				host = st.lastMeeting.host
 			}
 			if host >= 0 && !containsInt(subject, host) {
 				groups = [][]int{nil}
+				storyHost = host
 				subject = appendUnique(subject, host)
 			}
 		}
@@ -289,7 +292,7 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		// "held telephone talks with his Chinese counterpart": a partner
 		// the article has not named yet; the meeting waits for them.
 		open := f.openPartner || len(g) > 0 && len(partners) == 0 && x.describesPerson(g)
-		if len(partners) == 0 && !open && f.pred != nil && !allowsNoPartner(f.pred) && !(f.passive && receivingVerbs[f.pred.verb]) {
+		if len(partners) == 0 && !open && f.pred != nil && !allowsNoPartner(f.pred) && !(f.passive && receivingVerbs[f.pred.verb]) && storyHost < 0 {
 			continue
 		}
 		if len(people) < 2 && !(open && len(people) == 1) {
@@ -340,6 +343,8 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 			continue
 		}
 		switch {
+		case storyHost >= 0:
+			m.host, m.guest = storyHost, subject[0]
 		case len(subject) > 0 && len(partners) > 0:
 			m.host, m.guest = subject[0], partners[0]
 			if f.passive {

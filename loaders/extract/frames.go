@@ -40,6 +40,10 @@ type frame struct {
 	// targetNoun: for attendance, the meeting noun it names ("the
 	// talks", "the audience"), "" when none.
 	targetNoun string
+	// storyHost: with no partner named, the other side is the host the
+	// story is about ("X was the last to present his letters of
+	// credence", "Next was X").
+	storyHost bool
 }
 
 // sentence gives the frame finder quick access to one sentence.
@@ -424,6 +428,11 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		return f
 	}
 	f.subject = x.subjectOf(trig.i)
+	f.storyHost = p.storyHost
+	// "First to present her papers was X".
+	if len(f.subject) == 0 && x.tok(trig.i-1).Is("to") && firstWordIs(x.toks, "first", "next", "last", "then") {
+		f.subject = x.invertedSubject(trig.j)
+	}
 	if len(f.subject) == 0 && isGerundOpening(x, trig.i, verb) {
 		f.subject = x.mainSubjectAfter(trig.j)
 	}
@@ -1613,6 +1622,18 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			if mi := x.mat(k + 2); mi >= 0 {
 				g, rule = x.listFrom(mi), "in-the-company-of"
 			}
+		case t.Is("next", "then") && k == firstContent(x.toks) && x.tok(k+1).Is("was", "came") && x.mat(k+2) >= 0 && x.ms[x.mat(k+2)].kind == mName:
+			// "Next was His Excellency X, the new Ambassador": the same
+			// host's next guest.
+			f := frame{rule: "next-was", sent: x.si, trigger: span{k, k + 2}, kind: kindMeeting, subject: []int{x.mat(k + 2)}, storyHost: true}
+			for q := k; q < k+2; q++ {
+				used[q] = true
+			}
+			out = append(out, f)
+			continue
+		case t.Is("present") && x.tok(k+1).Is("his", "her", "their", "its"):
+			// "to present his letters of credence": a verb.
+			continue
 		case t.Is("present") || t.Is("attendance") && x.tok(k-1).Is("in") || t.Is("hand") && x.tok(k-1).Is("on") ||
 			t.Is("table") && x.tok(k-1).Is("the") && x.tok(k-2).Is("at"):
 			rule = "present"

@@ -901,6 +901,11 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	// Nationality, country and organisation before the title.
 	var org []string
 	for i < j {
+		// "Somalia's new ambassador", "the UAE's incoming envoy".
+		if toks[i].Is("new", "newly", "newly-appointed", "incoming", "visiting", "outgoing") && i+1 < j {
+			i++
+			continue
+		}
 		if c, n := g.DemonymAt(toks, i); n > 0 && i+n < j && !cls[i+n].has(clsPlace) {
 			country = c
 			i += n

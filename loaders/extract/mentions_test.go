@@ -131,6 +131,7 @@ func TestRoles(t *testing.T) {
 		{"Premier Jean Ayrault, who is also Prime Minister, spoke.", []string{"Jean Ayrault: Prime Minister () true"}},
 		{"Peace will come, said Rostami. Rostami said more. \"We stand by you,\" the Iranian president noted.",
 			[]string{"Rostami: President (Iran) true"}},
+		{"Somalia's new ambassador, Ali Mohamud, arrived.", []string{"Ali Mohamud: Ambassador (Somalia) true"}},
 		{"Australian Foreign Affairs Minster Penny Wong arrived.", []string{"Penny Wong: Foreign Affairs Minister (Australia) true"}},
 	}
 	for _, tt := range tests {

@@ -34,6 +34,9 @@ type predicate struct {
 	// passiveOnly: only the passive says it ("X was represented by Y";
 	// "Y represents Ohio" says nothing of a meeting).
 	passiveOnly bool
+	// storyHost: with no partner named, the other side is the host the
+	// story is about ("was the last to present his letters of credence").
+	storyHost bool
 }
 
 type frameKind uint8
@@ -61,6 +64,11 @@ var meetingNouns = []string{"talks", "talk", "meeting", "meetings", "discussions
 	"tete-a-tete", "bilateral", "bilaterals", "encounter", "lunch", "dinner", "breakfast", "luncheon",
 	"banquet", "reception", "courtesy call", "courtesy visit", "call", "visit", "conversation", "conversations",
 	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle"}
+
+// credentialNouns are what a new ambassador presents to a head of state,
+// in a meeting.
+var credentialNouns = []string{"credentials", "letters of credence", "letter of credence", "papers",
+	"credential letters", "letters of accreditation", "copy of credentials", "copies of credentials"}
 
 // callNouns make a call whatever verb carries them.
 var callNouns = []string{"phone call", "telephone call", "phone conversation", "telephone conversation",
@@ -112,6 +120,8 @@ var predicates = []predicate{
 	{name: "give-welcome", verb: "give", nouns: []string{"welcome", "reception"}, partner: []string{"object", "to"}},
 	{name: "accord-welcome", verb: "accord", nouns: []string{"welcome", "reception"}, partner: []string{"object", "to"}},
 	{name: "extend-welcome", verb: "extend", nouns: []string{"welcome"}, partner: []string{"to"}},
+	{name: "present-credentials", verb: "present", nouns: credentialNouns, partner: []string{"to"}, storyHost: true},
+	{name: "receive-credentials", verb: "receive", nouns: credentialNouns, partner: []string{"from"}},
 	{name: "receive-call-from", verb: "receive", nouns: []string{"courtesy call", "courtesy visit", "visit"}, partner: []string{"from"}},
 	{name: "host-meal", verb: "host", nouns: []string{"dinner", "lunch", "luncheon", "breakfast", "banquet", "reception", "meeting", "talks", "welcome ceremony", "ceremony"}, partner: []string{"for", "in honour of", "in honor of"}},
 	{name: "hold-meal", verb: "hold", nouns: []string{"dinner", "lunch", "luncheon", "banquet", "reception"}, partner: []string{"for", "in honour of", "in honor of", "with"}},
