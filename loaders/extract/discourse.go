@@ -897,6 +897,14 @@ func (d *doc) relativeOffices(si int) {
 		}
 		ref := -1
 		for k := range ms {
+			if m.possessorAt > 0 {
+				// "Dong's predecessor, X": Dong.
+				if ms[k].ent >= 0 && ms[k].whole.i <= m.possessorAt && m.possessorAt < ms[k].whole.j {
+					ref = ms[k].ent
+					break
+				}
+				continue
+			}
 			if k != mi && ms[k].ent >= 0 && ms[k].ent != m.ent && !ms[k].complement && (ms[k].kind == mName || ms[k].kind == mDescription || ms[k].kind == mPronoun) {
 				ref = ms[k].ent
 				break
@@ -916,6 +924,7 @@ func (d *doc) relativeOffices(si int) {
 			} else {
 				n.of = m.country
 				n.rule = "role-counterpart"
+				n.title = counterpartTitle(n.title, m.country)
 			}
 			if !hasOffice(d.ents[m.ent].offices, n.title) {
 				d.ents[m.ent].offices = append(d.ents[m.ent].offices, n)
@@ -923,6 +932,23 @@ func (d *doc) relativeOffices(si int) {
 			break
 		}
 	}
+}
+
+// counterpartTitle names a counterpart's office in the usage of their
+// country: a US or British Secretary's counterpart elsewhere is a
+// Minister ("Defence Secretary" → "Defence Minister", "Secretary of
+// State" → "Foreign Minister").
+func counterpartTitle(title, country string) string {
+	if lexicon.SecretaryCountries[strings.ToLower(country)] || country == "" {
+		return title
+	}
+	switch {
+	case strings.EqualFold(title, "Secretary of State"):
+		return "Foreign Minister"
+	case strings.HasSuffix(title, " Secretary"):
+		return strings.TrimSuffix(title, " Secretary") + " Minister"
+	}
+	return title
 }
 
 func hasOffice(os []office, title string) bool {

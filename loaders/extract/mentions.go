@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kg-project/kg/loaders/extract/dates"
 	"github.com/kg-project/kg/loaders/extract/lexicon"
 	"github.com/kg-project/kg/loaders/extract/text"
 )
@@ -52,10 +53,13 @@ type mention struct {
 	relation string
 	// possessor: "his", "her", "their" before a description or counterpart.
 	possessor string
-	styles    []string // honorific words before the name, lower case
-	quoted    bool
-	headline  bool
-	titleCase bool
+	// possessorAt: the last token of a name that owns the relation
+	// ("Dong's predecessor, Wei Fenghe"), or 0 when none does.
+	possessorAt int
+	styles      []string // honorific words before the name, lower case
+	quoted      bool
+	headline    bool
+	titleCase   bool
 	// complement: the mention depends on a noun or preposition that makes
 	// it no participant of the clause ("a message from X", "on behalf of
 	// X", "the envoy of X", "X's wife").
@@ -265,6 +269,16 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 		return true
 	}
 	titled := sp.i > 0 && cls[sp.i-1].has(clsTitleHead|clsTitleAbbrev|clsHonorific)
+	// "Minister of the Interior, Local Authorities and Regional Planning,
+	// X": a portfolio, not a person.
+	for q := sp.i - 1; q >= 0 && q >= sp.i-4; q-- {
+		if portfolioComma(toks, cls, q) {
+			return true
+		}
+		if !toks[q].Cap {
+			break
+		}
+	}
 	// Capitalised organisation or place-type words right after it:
 	// "Abdulaziz Center", "Jubilee House", "Bole International Airport".
 	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) && !titled {
@@ -386,8 +400,10 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	case text.Poss:
 		return k > 0 && toks[k-1].Cap
 	case text.Punct:
-		// "Minister for Political, Legal and Security Affairs".
-		if t.Text == "," && k > 0 && k+1 < len(toks) && cls[k-1].has(clsTitleModifier) && cls[k+1].has(clsTitleModifier) && toks[k+1].Cap {
+		// "Minister for Political, Legal and Security Affairs", "Minister
+		// of the Interior, Local Authorities and Regional Planning".
+		if t.Text == "," && k > 0 && k+1 < len(toks) && cls[k-1].has(clsTitleModifier) && cls[k+1].has(clsTitleModifier) && toks[k+1].Cap ||
+			portfolioComma(toks, cls, k) {
 			return true
 		}
 		return t.Text == "(" || t.Text == ")"
@@ -397,6 +413,12 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	}
 	if c.has(clsTitleHead | clsTitleModifier | clsTitleAbbrev) {
 		return true
+	}
+	// "defence minister in December", "minister since 2019": a date
+	// after a title ends it.
+	if t.Is("in", "on", "since", "until") && k > 0 && cls[k-1].has(clsTitleHead|clsTitleModifier) &&
+		(dates.IsDateWord(tokAt(toks, k+1)) || tokAt(toks, k+1).Kind == text.Number) {
+		return false
 	}
 	if inCountryName(toks, k) || inPlaceName(toks, k) {
 		return true
@@ -421,7 +443,9 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		if k > 0 && toks[k-1].Is("of", "for") {
 			return true
 		}
-		return false
+		// "Minister of the Interior, Local Authorities and Regional
+		// Planning": a word of the portfolio list.
+		return inPortfolio(toks, cls, k)
 	}
 	switch t.Lower {
 	case "of", "for", "to", "and", "the", "a", "an", "in", "charge", "on", "former", "ex", "then", "late", "acting",
@@ -476,10 +500,10 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	}
 	// "his Russian counterpart X", "her predecessor, X".
 	q := p
-	if q >= prevEnd && toks[q].Text == "," && q > prevEnd && tokAt(toks, q-1).Is("counterpart", "counterparts", "predecessor", "successor") {
+	if q >= prevEnd && toks[q].Text == "," && q > prevEnd && relationalWord(tokAt(toks, q-1)) != "" {
 		q--
 	}
-	if q >= prevEnd && toks[q].Is("counterpart", "counterparts", "predecessor", "successor", "host", "guest") {
+	if q >= prevEnd && relationalWord(toks[q]) != "" {
 		readRelational(s, cls, m, q, prevEnd)
 		return
 	}
@@ -630,6 +654,9 @@ func inCountryName(toks []text.Token, k int) bool {
 func andInsideTitle(toks []text.Token, cls []class, k int) bool {
 	if k == 0 || k+1 >= len(toks) {
 		return false
+	}
+	if inPortfolio(toks, cls, k) {
+		return true
 	}
 	next := toks[k+1]
 	// "the Amir and King Abdullah": a title after "the" ends at "and";
@@ -838,14 +865,20 @@ func isVisiting(toks []text.Token, first int) bool {
 // "his host X": the office is relative to someone else in the sentence.
 func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
 	toks := s.Toks
-	word := toks[q].Lower
+	word := relationalWord(toks[q])
 	switch word {
-	case "counterpart", "counterparts":
+	case "counterpart":
 		m.counterpart = true
 	case "predecessor", "successor":
 		m.relation = word
 	}
 	k := q - 1
+	// "Dong's predecessor-but-one, Wei Fenghe".
+	if k >= 1 && k >= prevEnd-1 && toks[k].Kind == text.Poss && cls[k-1].has(clsNameWord) {
+		m.possessorAt = k - 1
+		m.whole.i = k + 1
+		return
+	}
 	g := lexicon.Places()
 	if k >= prevEnd {
 		if c, n := g.DemonymAt(toks, k); n == 1 {
@@ -871,6 +904,75 @@ func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
 		k--
 	}
 	m.whole.i = k + 1
+}
+
+// portfolioComma reports a comma inside the list of portfolios of one
+// office: "Minister of the Interior, Local Authorities and Regional
+// Planning", "Commissioner for Health, Humanitarian Affairs and Social
+// Development". Before it, "of" or "for" after a title word and only
+// capitalised words; after it, capitalised words and commas closed by
+// "and" and a capitalised word.
+func portfolioComma(toks []text.Token, cls []class, k int) bool {
+	if tokAt(toks, k).Text != "," || !tokAt(toks, k-1).Cap || !tokAt(toks, k+1).Cap {
+		return false
+	}
+	of := false
+	for q := k - 1; q >= 0 && q >= k-6; q-- {
+		t := toks[q]
+		if t.Is("of", "for") && q > 0 && cls[q-1].has(clsTitleHead|clsTitleModifier) {
+			of = true
+			break
+		}
+		if !(t.Cap || t.Is("the") || t.Text == ",") {
+			return false
+		}
+	}
+	if !of {
+		return false
+	}
+	for q := k + 1; q < len(toks) && q <= k+10; q++ {
+		t := toks[q]
+		switch {
+		case cls[q].has(clsHonorific | clsWeakHonorific | clsInitials):
+			// "..., Engr. Noimot Salako-Oyedele, Ribadu and Alake": people.
+			return false
+		case t.Is("and", "&"):
+			return tokAt(toks, q+1).Cap
+		case t.Cap || t.Text == ",":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// inPortfolio reports a token after a portfolio comma, among the
+// capitalised words, commas and "and" of the list.
+func inPortfolio(toks []text.Token, cls []class, k int) bool {
+	for q := k - 1; q > 0 && q >= k-6; q-- {
+		if portfolioComma(toks, cls, q) {
+			return true
+		}
+		if !(toks[q].Cap || toks[q].Is("and", "&") || toks[q].Text == ",") {
+			return false
+		}
+	}
+	return false
+}
+
+// relationalWord returns what a word before a name says of its relation
+// to someone else: "counterpart", "predecessor" ("predecessor-but-one"),
+// "successor", "host", "guest"; or "".
+func relationalWord(t text.Token) string {
+	for _, w := range []string{"counterpart", "predecessor", "successor"} {
+		if t.Lower == w || t.Lower == w+"s" || strings.HasPrefix(t.Lower, w+"-") {
+			return w
+		}
+	}
+	if t.Is("host", "guest") {
+		return t.Lower
+	}
+	return ""
 }
 
 // parseTitle reads an office from tokens [i, j): leading qualifiers
@@ -979,6 +1081,11 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	for k := i; k < end; k++ {
 		t := toks[k]
 		if t.Kind != text.Word {
+			// "Minister of the Interior, Local Authorities and ...": the
+			// list keeps its commas.
+			if len(words) > 0 && portfolioComma(toks, cls, k) {
+				words[len(words)-1] += ","
+			}
 			continue
 		}
 		if exp := lexicon.ExpandTitleAbbreviation(t.Lower); exp != "" && cls[k].has(clsTitleAbbrev) {
@@ -1081,7 +1188,8 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 	for tokAt(toks, k).Text == "," || tokAt(toks, k).Text == ";" && len(m.offices) == 0 {
 		start := k + 1
 		end := start
-		for end < len(toks) && end < nextStart && (titleToken(toks, cls, end) || toks[end].Is("a", "an", "his", "her")) &&
+		for end < len(toks) && end < nextStart && (titleToken(toks, cls, end) || toks[end].Is("a", "an", "his", "her") ||
+			end > start && placeOrBodyName(toks, cls, end)) &&
 			!(toks[end].Lower == "and" && !cls[end-1].has(clsTitleHead|clsTitleModifier)) {
 			end++
 		}
@@ -1153,6 +1261,32 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 			return
 		}
 	}
+}
+
+// placeOrBodyName reports a capitalised name word inside an appositive
+// title that names a place or body, not a person: "consul general in
+// Dhahran", "Chairman of the Abu Dhabi Executive Affairs Authority".
+func placeOrBodyName(toks []text.Token, cls []class, k int) bool {
+	if !cls[k].has(clsNameWord) {
+		return false
+	}
+	// "in Kota Kinabalu": a run of name words after "in" or "at".
+	p := k - 1
+	for p > 0 && p >= k-3 && cls[p].has(clsNameWord) {
+		p--
+	}
+	if p >= 0 && toks[p].Is("in", "at") {
+		return true
+	}
+	for q := k + 1; q < len(toks) && q <= k+3; q++ {
+		if cls[q].has(clsOrg | clsTitleHead | clsTitleModifier) {
+			return true
+		}
+		if !cls[q].has(clsNameWord) {
+			return false
+		}
+	}
+	return false
 }
 
 // placedAppositive reports "at the US Embassy in Dhaka," after an

@@ -132,6 +132,18 @@ func TestRoles(t *testing.T) {
 		{"Peace will come, said Rostami. Rostami said more. \"We stand by you,\" the Iranian president noted.",
 			[]string{"Rostami: President (Iran) true"}},
 		{"Somalia's new ambassador, Ali Mohamud, arrived.", []string{"Ali Mohamud: Ambassador (Somalia) true"}},
+		{"He was greeted by the Minister of the Interior, Local Authorities and Regional Planning, Kamel Bel.",
+			[]string{"Kamel Bel: Minister of the Interior, Local Authorities and Regional Planning () true"}},
+		{"Commissioner for Health, Humanitarian Affairs and Social Development Amma Twum spoke.",
+			[]string{"Amma Twum: Commissioner for Health, Humanitarian Affairs and Social Development () true"}},
+		{"She held talks with Nicole Manz, the US consul general in Dhahran, on trade.",
+			[]string{"Nicole Manz: Consul General in Dhahran (United States) true"}},
+		{"Admiral Dong Jun, who took over as China's defence minister in December, spoke.",
+			[]string{"Dong Jun: Defence Minister (China) true"}},
+		{"Defence Minister Dong Jun spoke. Austin had met Dong's predecessor-but-one, Wei Feng, in Cambodia.",
+			[]string{"Dong Jun: Defence Minister () true", "Wei Feng: Defence Minister () false"}},
+		{"Defence Secretary Lloyd Austin met his Chinese counterpart, Dong Jun.",
+			[]string{"Lloyd Austin: Defence Secretary () true", "Dong Jun: Defence Minister (China) true"}},
 		{"Australian Foreign Affairs Minster Penny Wong arrived.", []string{"Penny Wong: Foreign Affairs Minister (Australia) true"}},
 	}
 	for _, tt := range tests {

@@ -152,3 +152,7 @@ var Descriptors = words(`
 // PremierCountries name their head of government "Premier"; elsewhere
 // news writes "premier" for a prime minister.
 var PremierCountries = words(`china taiwan north_korea`)
+
+// SecretaryCountries call some ministers "Secretary" ("Defense
+// Secretary", "Secretary of State"); elsewhere the office is a Minister's.
+var SecretaryCountries = words(`united_states united_kingdom`)

@@ -18,6 +18,7 @@ func TestTokenize(t *testing.T) {
 		{" date 2017-01-01 Ali", "date|2017-01-01|Ali"},
 		{"“liberation of Aleppo” and ‘ceasefire’", "“|liberation|of|Aleppo|”|and|‘|ceasefire|’"},
 		{"Jan. 23 and Sept. 5", "Jan.|23|and|Sept.|5"},
+		{"met Admiral Dong Jun. He left", "met|Admiral|Dong|Jun|.|He|left"},
 		{"O'Brien's view", "O'Brien|'s|view"},
 		{"TEHRAN – Iranian", "TEHRAN|–|Iranian"},
 		{"the 2nd round, 1,000 troops", "the|2nd|round|,|1,000|troops"},

@@ -221,10 +221,25 @@ func scanAbbrevDot(text string, start, i int) int {
 		}
 		return j
 	}
-	if abbreviations[strings.ToLower(word)] {
+	if l := strings.ToLower(word); abbreviations[l] {
+		// "Jan. 23" is a month; "met Dong Jun." ends a sentence.
+		if monthAbbreviations[l] && !digitFollows(text, i+1) {
+			return i
+		}
 		return i + 1
 	}
 	return i
+}
+
+// monthAbbreviations keep their dot only before a day: "Jan. 23".
+var monthAbbreviations = wordSet("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+// digitFollows reports a digit after the spaces at text[i:].
+func digitFollows(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i < len(text) && text[i] >= '0' && text[i] <= '9'
 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
