@@ -188,6 +188,11 @@ func (d *doc) resolveNames() {
 			ix.byKey[keyOf(key)] = e
 			continue
 		}
+		if e := d.variantEntity(r.words); e >= 0 {
+			d.attach(m, e)
+			ix.byKey[keyOf(key)] = e
+			continue
+		}
 		if m.titleCase && !m.hasContext() {
 			// A Title Case headline names people the text names.
 			continue
@@ -369,6 +374,69 @@ func (d *doc) fullerEntity(m *mention, w []string) int {
 		return -1
 	}
 	return found
+}
+
+// variantEntity returns the one person of the article whose full name is
+// this one spelt a little differently: the same words but for one or two
+// letters in one long word ("Abbas Araqchi" / "Abbas Araghchi", "Shama
+// Obed" / "Shama Obaed"). Names of one word, short words, two candidates
+// or two differing words keep the people apart.
+func (d *doc) variantEntity(w []string) int {
+	if len(w) < 2 {
+		return -1
+	}
+	found := -1
+	for _, e := range append(append([]int(nil), d.index.byFirst[w[0]]...), d.index.byLast[w[len(w)-1]]...) {
+		ew := d.ents[e].words
+		if len(ew) != len(w) || e == found {
+			continue
+		}
+		differ := 0
+		for i := range w {
+			if ew[i] == w[i] {
+				continue
+			}
+			// One letter changed, added or dropped; or two where one is
+			// added ("Araqchi"/"Araghchi"), never two swapped letters
+			// ("Karimi"/"Kazemi").
+			dist := editDistance(ew[i], w[i])
+			if len(w[i]) < 4 || len(ew[i]) < 4 || w[i][0] != ew[i][0] || dist > 2 || dist == 2 && len(w[i]) == len(ew[i]) {
+				differ = 2
+				break
+			}
+			differ++
+		}
+		if differ != 1 {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = e
+	}
+	return found
+}
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 func hasPrefix(a, b []string) bool {

@@ -99,6 +99,10 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"hyphenated place is no person", "Governor Dapo Abiodun flew to Ijebu-Ode on Monday.", []string{"Dapo Abiodun="}},
 		{"a name before a plural noun is a modifier", "Prime Minister Sione Rabu was welcomed by Motu Koitabu traditional dancers.",
 			[]string{"Sione Rabu="}},
+		{"a name spelt two ways", "Foreign Minister Abbas Araqchi arrived. Minister Abbas Araghchi spoke.",
+			[]string{"Abbas Araqchi=Abbas Araghchi"}},
+		{"two names differing in more than spelling", "Minister Abbas Karimi arrived. Minister Abbas Kazemi spoke.",
+			[]string{"Abbas Karimi=", "Abbas Kazemi="}},
 		{"unknown one-word name is no person", "Reuters said Jones arrived.", nil},
 	}
 	for _, tt := range tests {
