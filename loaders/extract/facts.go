@@ -140,7 +140,9 @@ func (d *doc) roles(e int) []schema.Role {
 // for "Prime Minister" except where Premier is the office's name (China,
 // North Korea, Taiwan: lexicon.PremierCountries).
 func plainTitle(title, of, country string) string {
-	if !containsWordString(strings.ToLower(title), "premier") {
+	// "Premier of the Democratic People's Republic of Korea": the
+	// office named with its state is as the state names it.
+	if !containsWordString(strings.ToLower(title), "premier") || strings.Contains(title, " of ") {
 		return title
 	}
 	for _, c := range []string{of, country} {

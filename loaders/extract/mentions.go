@@ -179,6 +179,64 @@ var copularVerbs = [][]string{
 	{"who", "took", "over", "as"}, {"who", "has", "been"}, {"who", "was", "then"}, {"who", "is", "also"},
 	{"is", "acting", "as"}, {"is", "currently", "acting", "as"}, {"serves", "as"}, {"served", "as"},
 	{"was", "then"}, {"took", "over", "as"}, {"became"}, {"was", "appointed"}, {"was", "named"},
+	{"who", "previously", "served", "as"}, {"had", "been", "serving", "as"}, {"has", "been", "serving", "as"},
+	{"was", "serving", "as"}, {"is", "serving", "as"}, {"is", "the"},
+}
+
+// officeVerbs say an office by what its holder does: "X, who heads the
+// AU's panel on Libya" is its Head, "who chairs the subcommittee" its
+// Chairman, "who governed Lagos" its (former) Governor. Each row is the
+// words after the name, the title they make, and whether the office is
+// held now.
+var officeVerbs = []struct {
+	words   []string
+	title   string
+	current bool
+}{
+	{[]string{"who", "heads"}, "Head", true},
+	{[]string{"who", "headed"}, "Head", false},
+	{[]string{"who", "chairs"}, "Chairman", true},
+	{[]string{"who", "chaired"}, "Chairman", false},
+	{[]string{"who", "leads"}, "Leader", true},
+	{[]string{"who", "led"}, "Leader", false},
+	{[]string{"who", "presides", "over"}, "President", true},
+	{[]string{"who", "governs"}, "Governor", true},
+	{[]string{"who", "governed"}, "Governor", false},
+	{[]string{"who", "commands"}, "Commander", true},
+	{[]string{"who", "directs"}, "Director", true},
+}
+
+// officeByVerb reads an office from officeVerbs at token k: the title and
+// what the verb governs, up to a comma or a date ("who governed Lagos
+// between 2015 and 2019" → Governor of Lagos).
+func officeByVerb(toks []text.Token, k int) (office, bool) {
+	for _, ov := range officeVerbs {
+		if !wordsMatch(toks, k, ov.words) {
+			continue
+		}
+		start := k + len(ov.words)
+		end := start
+		for end < len(toks) && end < start+10 {
+			t := toks[end]
+			if t.Kind == text.Punct && t.Text != "-" || t.Kind == text.Quote || t.Is("and", "between", "since", "until", "from", "who", "which", "when", "where") ||
+				t.Is("in", "on") && (dates.IsDateWord(tokAt(toks, end+1)) || tokAt(toks, end+1).Kind == text.Number) {
+				break
+			}
+			end++
+		}
+		if end == start {
+			return office{}, false
+		}
+		var b strings.Builder
+		for q := start; q < end; q++ {
+			if q > start && toks[q].Kind != text.Poss {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[q].Text)
+		}
+		return office{title: ov.title + " of " + b.String(), current: ov.current, rule: "role-verb"}, true
+	}
+	return office{}, false
 }
 
 // copularOffices reads offices said by a verb after a name: "X, who
@@ -196,6 +254,10 @@ func copularOffices(s *text.Sentence, cls []class, ms []mention) {
 			if wordsMatch(toks, k, cv) && len(cv) > matched {
 				matched = len(cv)
 			}
+		}
+		if o, ok := officeByVerb(toks, k); ok && matched == 0 {
+			m.offices = append(m.offices, o)
+			continue
 		}
 		if matched == 0 {
 			continue
@@ -235,7 +297,7 @@ func copularOffices(s *text.Sentence, cls []class, ms []mention) {
 // isPastCopula reports "was then", "served as": an office held before.
 func isPastCopula(toks []text.Token, k int) bool {
 	for q := k; q < len(toks) && q < k+4; q++ {
-		if toks[q].Is("then", "served", "former") {
+		if toks[q].Is("then", "served", "former", "previously", "had") {
 			return true
 		}
 	}
@@ -1061,9 +1123,10 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 		return o, country, first, false
 	}
 	end := j
-	// "Secretary of State of the United States of America": the last "of"
-	// naming a country goes to "of".
-	for k := j - 1; k > lastHead; k-- {
+	// "Secretary of State of the United States of America": the "of"
+	// naming a country to the end goes to "of"; the first such, so that
+	// "of the Democratic People's Republic of Korea" is not "of Korea".
+	for k := lastHead + 1; k < j; k++ {
 		if toks[k].Lower == "of" || toks[k].Lower == "to" {
 			rest := k + 1
 			for rest < j && toks[rest].Is("the") {
@@ -1278,11 +1341,12 @@ func placeOrBodyName(toks []text.Token, cls []class, k int) bool {
 	if p >= 0 && toks[p].Is("in", "at") {
 		return true
 	}
-	for q := k + 1; q < len(toks) && q <= k+3; q++ {
-		if cls[q].has(clsOrg | clsTitleHead | clsTitleModifier) {
+	for q := k + 1; q < len(toks) && q <= k+4; q++ {
+		if cls[q].has(clsOrg|clsTitleHead|clsTitleModifier) || inCountryName(toks, q) {
 			return true
 		}
-		if !cls[q].has(clsNameWord) {
+		// "the Democratic People's Republic of Korea".
+		if !toks[q].Cap && toks[q].Kind != text.Poss {
 			return false
 		}
 	}

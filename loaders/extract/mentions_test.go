@@ -148,6 +148,15 @@ func TestRoles(t *testing.T) {
 			[]string{"Dong Jun: Defence Minister () true", "Wei Feng: Defence Minister () false"}},
 		{"Defence Secretary Lloyd Austin met his Chinese counterpart, Dong Jun.",
 			[]string{"Lloyd Austin: Defence Secretary () true", "Dong Jun: Defence Minister (China) true"}},
+		{"Jacob Zuma, who heads the AU's high-level panel on Libya, spoke.",
+			[]string{"Jacob Zuma: Head of the AU's high-level panel on Libya () true"}},
+		{"Akin Ambode, who governed Lagos between 2015 and 2019, spoke.",
+			[]string{"Akin Ambode: Governor of Lagos () false"}},
+		{"Ambassador Ali Mohamud had been serving as Charge d'Affaires at the embassy before his elevation.",
+			[]string{"Ali Mohamud: Ambassador () true", "Ali Mohamud: Charge d'Affaires () false"}},
+		{"Thai Prime Minister Prayut Chan-o-cha spoke.", []string{"Prayut Chan-o-cha: Prime Minister (Thailand) true"}},
+		{"Kim Tok Hun, Premier of the Democratic People's Republic of Korea, wrote.",
+			[]string{"Kim Tok Hun: Premier (North Korea) true"}},
 		{"Australian Foreign Affairs Minster Penny Wong arrived.", []string{"Penny Wong: Foreign Affairs Minister (Australia) true"}},
 	}
 	for _, tt := range tests {

@@ -204,7 +204,13 @@ func nameWordShape(t text.Token, capsLine bool) bool {
 	if k <= 5 {
 		limit = 6
 	}
-	return utf8.RuneCountInString(rest) <= limit && !compoundTails[strings.ToLower(rest)] && !strings.ContainsAny(rest, "-‐")
+	// "Chan-o-cha": short lower-case parts, none an adjective's tail.
+	for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == '-' || r == '‐' }) {
+		if utf8.RuneCountInString(part) > limit || compoundTails[strings.ToLower(part)] {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(rest) <= limit || strings.ContainsAny(rest, "-‐") && utf8.RuneCountInString(rest) <= 8
 }
 
 // compoundTails make a hyphenated word an adjective, not a name.

@@ -81,7 +81,9 @@ var countryAliases = map[string]string{
 	"holland": "Netherlands", "the netherlands": "Netherlands", "burma": "Myanmar",
 	"czechia": "Czech Republic", "turkiye": "Turkey", "türkiye": "Turkey", "korea": "South Korea",
 	"dprk": "North Korea", "prc": "China", "ivory coast": "Ivory Coast",
-	"democratic republic of congo": "DR Congo", "drc": "DR Congo", "congo": "Republic of the Congo",
+	"democratic republic of congo": "DR Congo", "drc": "DR Congo",
+	"democratic people's republic of korea": "North Korea", "people's republic of china": "China",
+	"lao people's democratic republic": "Laos", "republic of korea": "South Korea", "congo": "Republic of the Congo",
 	"congo-brazzaville": "Republic of the Congo", "congo-kinshasa": "DR Congo",
 	"bih": "Bosnia and Herzegovina", "png": "Papua New Guinea", "ksa": "Saudi Arabia", "rok": "South Korea",
 	"viet nam": "Vietnam", "lao pdr": "Laos", "eswatini": "Eswatini", "swaziland": "Eswatini",
@@ -158,7 +160,8 @@ func buildGazetteer() *Gazetteer {
 func (g *Gazetteer) addCountry(lower, name string) {
 	g.countries[lower] = name
 	first, _, _ := strings.Cut(lower, " ")
-	if n := strings.Count(lower, " ") + 1; n > g.firstWords[first] {
+	// Tokens, not words: "people's" is two ("people", "'s").
+	if n := strings.Count(lower, " ") + 1 + strings.Count(lower, "'s"); n > g.firstWords[first] {
 		g.firstWords[first] = n
 	}
 }
@@ -307,6 +310,11 @@ func continuesName(toks []text.Token, j int) bool {
 func lowerJoin(toks []text.Token) (string, bool) {
 	var b strings.Builder
 	for k, t := range toks {
+		if t.Kind == text.Poss && k > 0 {
+			// "People's Republic of China"
+			b.WriteString("'s")
+			continue
+		}
 		if t.Kind != text.Word {
 			return "", false
 		}
