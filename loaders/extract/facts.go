@@ -136,13 +136,15 @@ func (d *doc) roles(e int) []schema.Role {
 	return out
 }
 
-// plainTitle writes an office in its plain form: "Premier" is journalese
-// for "Prime Minister" except where Premier is the office's name (China,
-// North Korea, Taiwan: lexicon.PremierCountries).
+// plainTitle writes an office in its plain form: "Premier" alone is
+// journalese for "Prime Minister" except where Premier is the office's
+// name (China, North Korea, Taiwan: lexicon.PremierCountries).
 func plainTitle(title, of, country string) string {
 	// "Premier of the Democratic People's Republic of Korea": the
 	// office named with its state is as the state names it.
-	if !containsWordString(strings.ToLower(title), "premier") || strings.Contains(title, " of ") {
+	// Only the plain "Premier": "Deputy Premier", "Vice Premier" are
+	// offices of their own name in the governments that have them.
+	if !strings.EqualFold(title, "premier") {
 		return title
 	}
 	for _, c := range []string{of, country} {
@@ -150,17 +152,7 @@ func plainTitle(title, of, country string) string {
 			return title
 		}
 	}
-	if of == "" && country == "" && strings.Contains(strings.ToLower(title), "vice premier") {
-		// "Vice Premier Liu He": the office is named so in China only.
-		return title
-	}
-	words := strings.Fields(title)
-	for i, w := range words {
-		if strings.EqualFold(w, "premier") {
-			words[i] = "Prime Minister"
-		}
-	}
-	return strings.Join(words, " ")
+	return "Prime Minister"
 }
 
 // wordsWithin reports whether every word of a is among b's words, case

@@ -53,6 +53,8 @@ type mention struct {
 	relation string
 	// possessor: "his", "her", "their" before a description or counterpart.
 	possessor string
+	// bracket: the words in brackets right after the name, if any.
+	bracket span
 	// possessorAt: the last token of a name that owns the relation
 	// ("Dong's predecessor, Wei Fenghe"), or 0 when none does.
 	possessorAt int
@@ -118,6 +120,8 @@ func (d *doc) findMentions(si int) []mention {
 		out = append(out, m)
 	}
 	shareListTitles(toks, out)
+	respectiveOffices(toks, cls, out)
+	bracketPortfolios(toks, cls, out)
 	copularOffices(s, cls, out)
 	for _, m := range d.descriptions(si, used) {
 		m.complement = isComplement(toks, m.whole.i)
@@ -155,6 +159,80 @@ func shareListTitles(toks []text.Token, ms []mention) {
 			o.rule = "role-shared-in-list"
 			m.offices = append(m.offices, o)
 			prev = j
+		}
+	}
+}
+
+// respectiveOffices reads "A, B and C, respectively the ministers of
+// Foreign Affairs, Education and Health": the n-th portfolio is the n-th
+// person's. The portfolios are split at commas, and the last one at its
+// last "and" while there are fewer portfolios than people.
+func respectiveOffices(toks []text.Token, cls []class, ms []mention) {
+	for i := range ms {
+		k := ms[i].whole.j
+		if tokAt(toks, k).Text == "," {
+			k++
+		}
+		if !tokAt(toks, k).Is("respectively") {
+			continue
+		}
+		k++
+		if tokAt(toks, k).Is("the") {
+			k++
+		}
+		head := tokAt(toks, k)
+		if !lexicon.IsPluralTitle(head.Lower) || !tokAt(toks, k+1).Is("of", "for") {
+			continue
+		}
+		// The people: this mention and those listed before it.
+		people := []int{i}
+		for j := i - 1; j >= 0 && listGap(toks[ms[j].whole.j:ms[people[0]].whole.i]); j-- {
+			people = append([]int{j}, people...)
+		}
+		if len(people) < 2 {
+			continue
+		}
+		var items [][]string
+		var cur []string
+		q := k + 2
+		for ; q < len(toks); q++ {
+			t := toks[q]
+			if t.Text == "," {
+				// ", as well as the envoy": the list is over.
+				if !tokAt(toks, q+1).Cap {
+					break
+				}
+				items = append(items, cur)
+				cur = nil
+				continue
+			}
+			if t.Kind != text.Word || !(t.Cap || t.Is("and", "of", "the")) {
+				break
+			}
+			cur = append(cur, t.Text)
+		}
+		items = append(items, cur)
+		for len(items) < len(people) {
+			last := items[len(items)-1]
+			cut := -1
+			for x := len(last) - 1; x > 0; x-- {
+				if strings.EqualFold(last[x], "and") {
+					cut = x
+					break
+				}
+			}
+			if cut < 0 {
+				break
+			}
+			items = append(items[:len(items)-1], last[:cut], last[cut+1:])
+		}
+		if len(items) != len(people) {
+			continue
+		}
+		title := capitalizeWords(singularTitle(head.Text))
+		for x, mi := range people {
+			o := office{title: title + " of " + strings.Join(items[x], " "), current: true, rule: "role-respectively"}
+			ms[mi].offices = append(ms[mi].offices, o)
 		}
 	}
 }
@@ -1452,7 +1530,57 @@ func readNameAlias(s *text.Sentence, m *mention) {
 		!lexicon.CommonWords[t.Lower] && lexicon.Places().Country(t.Lower) == "" {
 		m.alias = t.Text
 	}
+	m.bracket = span{k + 1, end}
 	m.whole.j = end + 1
+}
+
+// bracketPortfolios reads "Foreign Minister X; Y (Foreign Trade and
+// Investment), Z (Higher Education)": in a list led by a minister, a
+// portfolio in brackets after a name makes that person the minister of it.
+func bracketPortfolios(toks []text.Token, cls []class, ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.bracket.j <= m.bracket.i || len(m.offices) > 0 || !portfolioWords(toks, cls, m.bracket) {
+			continue
+		}
+		var lead *mention
+		for j := i - 1; j >= 0; j-- {
+			if len(ms[j].offices) > 0 {
+				lead = &ms[j]
+				break
+			}
+		}
+		if lead == nil || titleHeadWord(lead.offices[0].title) != "minister" {
+			continue
+		}
+		var words []string
+		for q := m.bracket.i; q < m.bracket.j; q++ {
+			words = append(words, toks[q].Text)
+		}
+		m.offices = append(m.offices, office{title: "Minister of " + strings.Join(words, " "), of: lead.offices[0].of,
+			current: true, rule: "role-bracket-portfolio"})
+	}
+}
+
+// portfolioWords reports capitalised words that name a field of
+// government ("Foreign Trade and Investment", "Public Health"): at least
+// one a title modifier, none a name the article gives a person or a
+// party abbreviation ("D-NY").
+func portfolioWords(toks []text.Token, cls []class, sp span) bool {
+	modifier := false
+	for q := sp.i; q < sp.j; q++ {
+		t := toks[q]
+		switch {
+		case t.Is("and", "of", "the"):
+		case t.Kind == text.Word && t.Cap && !t.AllCaps() && !strings.Contains(t.Text, "-"):
+			if cls[q].has(clsTitleModifier) {
+				modifier = true
+			}
+		default:
+			return false
+		}
+	}
+	return modifier
 }
 
 // isComplement reports a mention that depends on a noun or preposition

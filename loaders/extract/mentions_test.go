@@ -157,6 +157,12 @@ func TestRoles(t *testing.T) {
 		{"Thai Prime Minister Prayut Chan-o-cha spoke.", []string{"Prayut Chan-o-cha: Prime Minister (Thailand) true"}},
 		{"Kim Tok Hun, Premier of the Democratic People's Republic of Korea, wrote.",
 			[]string{"Kim Tok Hun: Premier (North Korea) true"}},
+		{"The delegation included Ana Botch, Mat Prem and Kofi Manu, respectively the ministers of Foreign Affairs and Regional Integration, Education and Health, as well as the envoy.",
+			[]string{"Ana Botch: Minister of Foreign Affairs and Regional Integration () true", "Mat Prem: Minister of Education () true", "Kofi Manu: Minister of Health () true"}},
+		{"The side comprised Foreign Minister Bruno Parra; Rodrigo Malmi (Foreign Trade and Investment) and Jose Porta (Public Health).",
+			[]string{"Bruno Parra: Foreign Minister () true", "Rodrigo Malmi: Minister of Foreign Trade and Investment () true", "Jose Porta: Minister of Public Health () true"}},
+		{"Prince Muqrin Aziz, Second Deputy Premier, attended.", []string{"Muqrin Aziz: Second Deputy Premier () true"}},
+		{"Representative Eliot Engel (D-NY) spoke after Foreign Minister Bruno Parra.", []string{"Eliot Engel: Representative () true", "Bruno Parra: Foreign Minister () true"}},
 		{"Australian Foreign Affairs Minster Penny Wong arrived.", []string{"Penny Wong: Foreign Affairs Minister (Australia) true"}},
 	}
 	for _, tt := range tests {
