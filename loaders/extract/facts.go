@@ -140,10 +140,9 @@ func (d *doc) roles(e int) []schema.Role {
 // journalese for "Prime Minister" except where Premier is the office's
 // name (China, North Korea, Taiwan: lexicon.PremierCountries).
 func plainTitle(title, of, country string) string {
-	// "Premier of the Democratic People's Republic of Korea": the
-	// office named with its state is as the state names it.
-	// Only the plain "Premier": "Deputy Premier", "Vice Premier" are
-	// offices of their own name in the governments that have them.
+	// Only the plain "Premier": "Deputy Premier", "Vice Premier" and
+	// "Premier of the Democratic People's Republic of Korea" are offices
+	// of their own name.
 	if !strings.EqualFold(title, "premier") {
 		return title
 	}
