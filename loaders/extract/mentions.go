@@ -1337,22 +1337,40 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 		if end == start || !hasHead(toks, cls, start, end) {
 			return
 		}
-		// "Velayati, the senior adviser to Leader X, told ...": the
-		// appositive runs into the name its preposition governs.
+		// "Velayati, the senior adviser to Leader X, told ...", "X, a
+		// deputy chief of staff to Iranian President Y": the appositive
+		// runs into the name its preposition governs, with that name's
+		// own title.
+		cut := -1
 		if end == nextStart && end-1 > start && toks[end-1].Is("to", "of", "for") {
+			cut = end - 1
+		} else if end == nextStart {
+			for q := end - 1; q > start+1; q-- {
+				if toks[q].Is("to") && hasHead(toks, cls, q+1, end) && hasHead(toks, cls, start, q) {
+					cut = q
+					break
+				}
+			}
+		}
+		if cut > 0 {
 			a := start
 			for a < end && toks[a].Is("a", "an", "his", "her", "the") {
 				a++
 			}
-			if o, country, _, ok := parseTitle(toks, cls, a, end-1); ok && !pluralHeadIn(toks, a, end-1) {
+			if o, country, _, ok := parseTitle(toks, cls, a, cut); ok && !pluralHeadIn(toks, a, cut) {
 				o.rule = "role-appositive"
 				if country != "" && m.country == "" {
 					m.country = country
 				}
 				m.offices = append(m.offices, o)
-				m.whole.j = end
+				m.whole.j = cut + 1
 			}
 			return
+		}
+		// "head of the PSOE delegation in the chamber,": lower-case words
+		// of the body after "of", up to the comma.
+		if q := bodyPhraseEnd(toks, start, end, nextStart); q > end {
+			end = q
 		}
 		after := tokAt(toks, end)
 		// A title right before the next name is that name's ("X, Foreign
@@ -1402,6 +1420,32 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 			return
 		}
 	}
+}
+
+// bodyPhraseEnd returns the comma that closes an appositive title whose
+// "of" complement goes on in lower-case words ("head of the PSOE
+// delegation in the chamber,"): at most eight words, no verb or clause
+// word, before the next name. Else it returns end.
+func bodyPhraseEnd(toks []text.Token, start, end, nextStart int) int {
+	of := false
+	for q := start; q < end; q++ {
+		if toks[q].Is("of", "for") {
+			of = true
+		}
+	}
+	if !of || end >= len(toks) || toks[end].Kind != text.Word || toks[end].Cap {
+		return end
+	}
+	for q := end; q < len(toks) && q < end+8 && q < nextStart; q++ {
+		t := toks[q]
+		if t.Text == "," {
+			return q
+		}
+		if t.Kind != text.Word || !t.Cap && (lexicon.IsVerb(t.Lower) && !strings.HasSuffix(t.Lower, "ing") || clauseWord(t)) {
+			return end
+		}
+	}
+	return end
 }
 
 // placeOrBodyName reports a capitalised name word inside an appositive

@@ -67,6 +67,10 @@ func TestNameMentions(t *testing.T) {
 		{"title that is a given name after a title", "Party member Amir Hossain Chowdhury spoke.", []string{"Amir Hossain Chowdhury|Party Member|"}},
 		{"brackets, then an appositive", "Representative Ben Thomas (D-MS), chairman of the Committee on Homeland Security, spoke.",
 			[]string{"Ben Thomas|Representative;Chairman of the Committee on Homeland Security|"}},
+		{"appositive up to a named person's title", "Mohammad Jamsh, a deputy chief of staff to Iranian President Ebrahim Rais, said more.",
+			[]string{"Mohammad Jamsh|Deputy Chief of Staff|", "Ebrahim Rais|President|Iran"}},
+		{"appositive with a lower-case body", "Javier Moro, head of the PSOE delegation in the chamber, joined the talks.",
+			[]string{"Javier Moro|Head of the PSOE Delegation in the Chamber|"}},
 		{"title case headline verbs", "Ruto Hosts US Senator Chris Coons", []string{"Ruto||", "Chris Coons|Senator|United States"}},
 	}
 	for _, tt := range tests {
