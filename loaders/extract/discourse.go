@@ -892,7 +892,7 @@ func (d *doc) relativeOffices(si int) {
 	ms := d.ments[si]
 	for mi := range ms {
 		m := &ms[mi]
-		if m.ent < 0 || !(m.counterpart || m.relation == "predecessor") || m.kind != mName {
+		if m.ent < 0 || !(m.counterpart || m.relation == "predecessor" || m.relation == "deputy") || m.kind != mName {
 			continue
 		}
 		ref := -1
@@ -918,10 +918,15 @@ func (d *doc) relativeOffices(si int) {
 				continue
 			}
 			n := o
-			if m.relation == "predecessor" {
+			switch {
+			case m.relation == "predecessor":
 				n.current = false
 				n.rule = "role-predecessor"
-			} else {
+			case m.relation == "deputy":
+				// "Governor X ... alongside his deputy, Y": Deputy Governor.
+				n.title = "Deputy " + o.title
+				n.rule = "role-deputy"
+			default:
 				n.of = m.country
 				n.rule = "role-counterpart"
 				n.title = counterpartTitle(n.title, m.country)

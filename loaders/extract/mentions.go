@@ -640,10 +640,10 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	}
 	// "his Russian counterpart X", "her predecessor, X".
 	q := p
-	if q >= prevEnd && toks[q].Text == "," && q > prevEnd && relationalWord(tokAt(toks, q-1)) != "" {
+	if q >= prevEnd && toks[q].Text == "," && q > prevEnd && (relationalWord(tokAt(toks, q-1)) != "" || possessedDeputy(toks, q-1)) {
 		q--
 	}
-	if q >= prevEnd && relationalWord(toks[q]) != "" {
+	if q >= prevEnd && (relationalWord(toks[q]) != "" || possessedDeputy(toks, q)) {
 		readRelational(s, cls, m, q, prevEnd)
 		return
 	}
@@ -1006,10 +1006,13 @@ func isVisiting(toks []text.Token, first int) bool {
 func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
 	toks := s.Toks
 	word := relationalWord(toks[q])
+	if possessedDeputy(toks, q) {
+		word = "deputy"
+	}
 	switch word {
 	case "counterpart":
 		m.counterpart = true
-	case "predecessor", "successor":
+	case "predecessor", "successor", "deputy":
 		m.relation = word
 	}
 	k := q - 1
@@ -1115,6 +1118,12 @@ func relationalWord(t text.Token) string {
 	return ""
 }
 
+// possessedDeputy reports "his deputy", "her deputy" at token k: a
+// relation, not an office of its own.
+func possessedDeputy(toks []text.Token, k int) bool {
+	return tokAt(toks, k).Is("deputy") && tokAt(toks, k-1).Is("his", "her", "their")
+}
+
 // parseTitle reads an office from tokens [i, j): leading qualifiers
 // ("former", "visiting"), a nationality or country's possessive, an
 // organisation, then the title proper with its "of"/"for" complement. It
@@ -1201,6 +1210,7 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 		return o, country, first, false
 	}
 	end := j
+	resident := false // "envoy to Nigeria": an envoy posted in a country
 	// "Secretary of State of the United States of America": the "of"
 	// naming a country to the end goes to "of"; the first such, so that
 	// "of the Democratic People's Republic of Korea" is not "of Korea".
@@ -1214,6 +1224,7 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 				if toks[k].Lower == "of" {
 					country = c
 				}
+				resident = toks[k].Lower == "to"
 				end = k
 				break
 			}
@@ -1262,6 +1273,12 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	if len(org) > 0 {
 		o.of = strings.Join(org, " ")
 		words = append(append([]string(nil), org...), words...)
+	}
+	// "China's envoy to Nigeria", "Ghana's envoy in Havana": the
+	// resident envoy is the ambassador.
+	if len(words) == 1 && strings.EqualFold(words[0], "envoy") && resident ||
+		len(words) == 3 && strings.EqualFold(words[0], "envoy") && words[1] == "in" && g.CapitalOf(strings.ToLower(words[2])) != "" {
+		words = []string{"Ambassador"}
 	}
 	o.title = strings.Join(words, " ")
 	return o, country, first, true

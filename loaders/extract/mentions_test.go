@@ -167,6 +167,11 @@ func TestRoles(t *testing.T) {
 			[]string{"Bruno Parra: Foreign Minister () true", "Rodrigo Malmi: Minister of Foreign Trade and Investment () true", "Jose Porta: Minister of Public Health () true"}},
 		{"Prince Muqrin Aziz, Second Deputy Premier, attended.", []string{"Muqrin Aziz: Second Deputy Premier () true"}},
 		{"Representative Eliot Engel (D-NY) spoke after Foreign Minister Bruno Parra.", []string{"Eliot Engel: Representative () true", "Bruno Parra: Foreign Minister () true"}},
+		{"Governor Johnson Saka received the team alongside his deputy, James Muchi.",
+			[]string{"Johnson Saka: Governor () true", "James Muchi: Deputy Governor () true"}},
+		{"China's envoy to Nigeria, Cui Jian, was received.", []string{"Cui Jian: Ambassador (China) true"}},
+		{"The delegation included Napoleon Abdul, Ghana's envoy in Havana.", []string{"Napoleon Abdul: Ambassador (Ghana) true"}},
+		{"Special Envoy Zal Khalil spoke.", []string{"Zal Khalil: Special Envoy () true"}},
 		{"Australian Foreign Affairs Minster Penny Wong arrived.", []string{"Penny Wong: Foreign Affairs Minister (Australia) true"}},
 	}
 	for _, tt := range tests {

@@ -32,7 +32,7 @@ type qualityGate struct {
 }
 
 func TestQualityOnSeeds(t *testing.T) {
-	checkQuality(t, filepath.Join("..", "..", "testdata", "seeds"), qualityGate{people: 0.97, roles: 0.97, pairs: 1, pairsDated: 1,
+	checkQuality(t, filepath.Join("..", "..", "testdata", "seeds"), qualityGate{people: 0.975, roles: 1, pairs: 1, pairsDated: 1,
 		meetingLevel: 1, calls: 1, dates: 1})
 }
 
@@ -53,8 +53,8 @@ func TestQualityOnDevSet(t *testing.T) {
 		}
 		t.Skipf("no development set beside the checkout (%v)", err)
 	}
-	checkQuality(t, dir, qualityGate{people: 0.96, roles: 0.845, pairs: 0.90, pairsDated: 0.89,
-		meetingLevel: 0.90, calls: 0.91, dates: 0.97})
+	checkQuality(t, dir, qualityGate{people: 0.965, roles: 0.88, pairs: 0.91, pairsDated: 0.90,
+		meetingLevel: 0.905, calls: 0.91, dates: 0.975})
 }
 
 func checkQuality(t *testing.T, dir string, gate qualityGate) {
