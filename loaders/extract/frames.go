@@ -55,11 +55,14 @@ type sentence struct {
 	cls  []class
 	ms   []mention
 	at   []int // token → index of the mention covering it, or -1
+	// first is the sentence's first word or number (firstContent).
+	first int
 }
 
 func (d *doc) sentence(si int) *sentence {
 	s := &d.sents[si]
-	x := &sentence{d: d, si: si, s: s, toks: s.Toks, cls: d.cls[si], ms: d.ments[si], at: make([]int, len(s.Toks))}
+	x := &sentence{d: d, si: si, s: s, toks: s.Toks, cls: d.cls[si], ms: d.ments[si], at: make([]int, len(s.Toks)),
+		first: firstContent(s.Toks)}
 	for k := range x.at {
 		x.at[k] = -1
 	}
@@ -356,7 +359,7 @@ func (x *sentence) nounReading(k int) bool {
 	p := x.tok(k - 1)
 	// "Talks between A and B were held": a sentence does not open with a
 	// finite verb (gerunds aside: "Meeting X, he said").
-	if k == firstContent(x.toks) && !strings.HasSuffix(x.toks[k].Lower, "ing") {
+	if k == x.first && !strings.HasSuffix(x.toks[k].Lower, "ing") {
 		return true
 	}
 	// "the NSA talks": an acronym that modifies a noun.
@@ -1622,7 +1625,7 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			if mi := x.mat(k + 2); mi >= 0 {
 				g, rule = x.listFrom(mi), "in-the-company-of"
 			}
-		case t.Is("next", "then") && k == firstContent(x.toks) && x.tok(k+1).Is("was", "came") && x.mat(k+2) >= 0 && x.ms[x.mat(k+2)].kind == mName:
+		case t.Is("next", "then") && k == x.first && x.tok(k+1).Is("was", "came") && x.mat(k+2) >= 0 && x.ms[x.mat(k+2)].kind == mName:
 			// "Next was His Excellency X, the new Ambassador": the same
 			// host's next guest.
 			f := frame{rule: "next-was", sent: x.si, trigger: span{k, k + 2}, kind: kindMeeting, subject: []int{x.mat(k + 2)}, storyHost: true}
