@@ -63,6 +63,11 @@ func trimPossessive(name string) string {
 	return name
 }
 
+// FoldName lower-cases a name and removes its accents and apostrophes, as
+// person keys see it ("Ahmet Davutoğlu" -> "ahmet davutoglu"): what
+// searches by part of a name compare.
+func FoldName(s string) string { return foldASCII(s) }
+
 // foldASCII lower-cases s and removes accents ("Ahmet Davutoğlu" ->
 // "ahmet davutoglu").
 func foldASCII(s string) string {
