@@ -105,9 +105,11 @@ func runServe(c *cli.Context) error {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintf(errw, "kg serve: listening on %s: anyone who can reach this machine can read the store\n", ln.Addr())
 	}
-	fmt.Fprintf(errw, "kg serve: serving the %s store %s at http://%s (Ctrl+C to stop)\n", store.Backend(), c.String("db"), ln.Addr())
-	if opt.AllowEdits {
-		fmt.Fprintln(errw, "kg serve: edits allowed from the pages")
+	opt.Ready = func(url string) {
+		fmt.Fprintf(errw, "kg serve: serving the %s store %s at %s (Ctrl+C to stop)\n", store.Backend(), c.String("db"), url)
+		if opt.AllowEdits {
+			fmt.Fprintln(errw, "kg serve: edits allowed from the pages")
+		}
 	}
 	serveErr := serve.New(store, opt).Serve(c.Context, ln)
 	closeErr := store.Close()

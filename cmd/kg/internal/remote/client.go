@@ -378,16 +378,14 @@ func (c *Client) Load(ctx context.Context, paths []string, opt LoadOptions, stdi
 	}
 	id := NewToken()[:16]
 	q.Set("id", id)
-	var body io.Reader = http.NoBody
-	if stdin != nil {
-		body = cancelableBody{ctx: ctx, r: stdin}
-	}
 	// The request lives on after ctx is cancelled, so that the summary of
 	// the interrupted load can still be read; the server is asked to stop
-	// instead.
+	// instead, and only then does the upload of standard input end.
 	reqCtx, stopRequest := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopRequest()
+	asked := make(chan struct{})
 	stopWatch := context.AfterFunc(ctx, func() {
+		defer close(asked)
 		cctx, cancel := context.WithTimeout(reqCtx, 10*time.Second)
 		defer cancel()
 		resp, err := c.request(cctx, http.MethodPost, "/api/v1/load/cancel", url.Values{"id": {id}}, nil)
@@ -398,6 +396,10 @@ func (c *Client) Load(ctx context.Context, paths []string, opt LoadOptions, stdi
 		resp.Body.Close()
 	})
 	defer stopWatch()
+	var body io.Reader = http.NoBody
+	if stdin != nil {
+		body = stoppableBody{stop: asked, r: stdin}
+	}
 	resp, err := c.request(reqCtx, http.MethodPost, "/api/v1/load", q, body)
 	if err != nil {
 		return ingest.Summary{}, err
@@ -426,16 +428,18 @@ func (c *Client) Load(ctx context.Context, paths []string, opt LoadOptions, stdi
 	return ingest.Summary{}, errors.New("the server's answer ended before the load's summary (was kg serve stopped?); run the same load again to finish it")
 }
 
-// cancelableBody ends the upload of standard input when ctx is cancelled,
+// stoppableBody ends the upload of standard input once stop is closed,
 // even while a read waits for input that does not come.
-type cancelableBody struct {
-	ctx context.Context
-	r   io.Reader
+type stoppableBody struct {
+	stop <-chan struct{}
+	r    io.Reader
 }
 
-func (b cancelableBody) Read(p []byte) (int, error) {
-	if b.ctx.Err() != nil {
+func (b stoppableBody) Read(p []byte) (int, error) {
+	select {
+	case <-b.stop:
 		return 0, io.EOF
+	default:
 	}
 	type result struct {
 		n   int
@@ -451,7 +455,7 @@ func (b cancelableBody) Read(p []byte) (int, error) {
 	case r := <-done:
 		copy(p, buf[:r.n])
 		return r.n, r.err
-	case <-b.ctx.Done():
+	case <-b.stop:
 		return 0, io.EOF
 	}
 }

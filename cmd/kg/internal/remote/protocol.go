@@ -91,6 +91,8 @@ type Status struct {
 	Quads int64 `json:"quads"`
 	// Loading is set while a load writes to the store.
 	Loading bool `json:"loading"`
+	// Running counts the queries and exports running now.
+	Running int `json:"running"`
 	// Limits are the server's per-request limits.
 	Limits Limits `json:"limits"`
 }

@@ -23,7 +23,7 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, remote.Status{
 		Store: s.opt.StoreDir, Backend: s.store.Backend(), PID: pidSelf(), Started: s.started,
-		AllowEdits: s.opt.AllowEdits, Local: s.isLocal(r), Quads: quads, Loading: s.loading.Load(),
+		AllowEdits: s.opt.AllowEdits, Local: s.isLocal(r), Quads: quads, Loading: s.loading.Load(), Running: len(s.slots),
 		Limits: s.limits(),
 	})
 }

@@ -60,7 +60,11 @@ func (s *Server) serveGizmo(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(w, err)
+		status, kind := classify(err)
+		if kind == remote.KindInternal {
+			status, kind = http.StatusBadRequest, remote.KindScript // a script's own failure, as a rule
+		}
+		writeError(w, status, kind, err.Error())
 		return
 	}
 	answer := map[string]any{"result": results}

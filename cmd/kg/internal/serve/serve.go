@@ -62,6 +62,9 @@ type Options struct {
 	// Log receives one line per API request and the server's messages;
 	// nil discards them.
 	Log io.Writer
+	// Ready, when set, is called with the server's address once it
+	// answers requests and other kg commands can find it.
+	Ready func(url string)
 }
 
 // Explorer answers the pages' questions (graph/explore implements it).
@@ -152,6 +155,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	if s.opt.Ready != nil {
+		s.opt.Ready(url)
+	}
 	select {
 	case err := <-served:
 		s.stopBase()

@@ -392,7 +392,8 @@
           { selector: "node", style: {
             "background-color": "data(colour)", label: "data(label)", "font-size": 11, color: "#1d2733",
             "text-valign": "bottom", "text-margin-y": 4, width: 22, height: 22,
-            "border-width": 1, "border-color": "#5b6675", "text-wrap": "wrap", "text-max-width": 120 } },
+            "border-width": 1, "border-color": "#5b6675", "text-wrap": "wrap", "text-max-width": 120,
+            "text-background-color": "#fbfcfd", "text-background-opacity": 0.85, "text-background-padding": 2 } },
           { selector: "node[root = 'yes']", style: { width: 34, height: 34, "border-width": 3, "border-color": "#1d2733", "font-weight": "bold" } },
           { selector: "edge", style: { "line-color": "data(colour)", width: "data(width)", "curve-style": "bezier", opacity: 0.85 } },
           { selector: "edge:selected", style: { "line-color": "#111", opacity: 1 } },
@@ -438,7 +439,7 @@
       var body = el("div", null, el("p", { "class": "muted", text: "Reading…" }));
       panel.appendChild(body);
       api("meetings", { person: edge.source, "with": edge.target, from: from, to: to }).then(function (ans) {
-        clear(body).appendChild(entryList(ans.meetings, edge.source));
+        clear(body).appendChild(entryList(ans.meetings, null));
       }).catch(function (err) { clear(body).appendChild(problem(err)); });
     }
 
@@ -495,11 +496,11 @@
     if (!f.evidence.length) { box.appendChild(el("p", { "class": "muted", text: "No article is recorded for this fact." })); }
     f.evidence.forEach(function (ev) {
       var a = ev.article;
-      var title = a.headline || a.id;
+      var title = a.headline || "article " + a.id;
       var source = el("p", { "class": "source" },
-        a.url ? el("a", { href: safeURL(a.url), target: "_blank", rel: "noopener noreferrer", text: title }) : el("span", { text: title }),
+        a.url ? el("a", { href: safeURL(a.url), target: "_blank", rel: "noopener noreferrer", text: title }) : el("strong", { text: title }),
         a.publisher ? " · " + a.publisher : "", a.published ? " · " + a.published : "",
-        el("span", { "class": "muted small", text: " · article " + a.id }));
+        a.headline ? el("span", { "class": "muted small", text: " · article " + a.id }) : null);
       var quotes = ev.sentences.map(function (s) { return el("blockquote", { "class": "sentence" }, highlight(s, f.names)); });
       if (!quotes.length) { quotes = [el("p", { "class": "muted", text: "(this article reports it without a stored sentence)" })]; }
       box.appendChild(el("div", { "class": "evidence" }, source, quotes,
@@ -642,7 +643,7 @@
       var list = el("ul", { "class": "saved-list" });
       ans.queries.forEach(function (q) {
         list.appendChild(el("li", null, el("button", { type: "button", "class": "link", "data-query": q.name, onclick: function () { choose(q); } },
-          el("strong", { text: q.name })), el("div", { "class": "muted small", text: q.summary })));
+          el("strong", { text: q.name })), el("div", { "class": "muted small", text: q.summary.replace(/^[\w-]+:\s*/, "") })));
         if (q.name === name) { choose(q); }
       });
       saved.appendChild(list);
