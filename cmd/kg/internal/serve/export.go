@@ -115,7 +115,7 @@ func writeCSVZip(ctx context.Context, g *export.Graph, w io.Writer) (export.Coun
 	return total, zw.Close()
 }
 
-var unsafeName = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9_]+`)
 
 // exportName names a downloaded export after what it holds:
 // kg-hsn-run-2017-01-2017-06, kg-all.
