@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -168,6 +170,34 @@ func TestServeInBrowser(t *testing.T) {
 	}
 	screenshot(t, ctx, "serve-person.png")
 
+	// Depth 2, then the last month of the date slider: the network holds
+	// the people kg export gives for the same view.
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`input[name="depth"][value="2"]`)),
+		chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`#graph[data-people="%d"]`, len(exportedPeople(t, env, "--depth", "2"))))),
+	)
+	if err != nil {
+		t.Fatalf("depth 2: %v", err)
+	}
+	if got, want := evaluate[[]string](t, ctx, `kgGraph.nodes().map(function (n) { return n.data("label"); }).sort()`), exportedPeople(t, env, "--depth", "2"); !slices.Equal(got, want) {
+		t.Errorf("at depth 2 the network shows %v, want %v", got, want)
+	}
+	last := evaluate[string](t, ctx, `(function () {
+		var f = document.getElementById("range-from"), to = document.getElementById("range-to");
+		f.value = f.max; to.value = to.max;
+		f.dispatchEvent(new Event("input")); f.dispatchEvent(new Event("change"));
+		return document.getElementById("range-label").textContent;
+	})()`)
+	month := strings.Fields(last)[0]
+	want := exportedPeople(t, env, "--depth", "2", "--from", month, "--to", month)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`#graph[data-people="%d"]`, len(want))))); err != nil {
+		t.Fatalf("the slider at %s: %v", last, err)
+	}
+	if got := evaluate[[]string](t, ctx, `kgGraph.nodes().map(function (n) { return n.data("label"); }).sort()`); !slices.Equal(got, want) {
+		t.Errorf("in %s the network shows %v, want %v", month, got, want)
+	}
+	screenshot(t, ctx, "serve-network.png")
+
 	// Download the view as GraphML: the file holds the people drawn.
 	waitCtx, stopWaiting := context.WithTimeout(ctx, time.Minute)
 	defer stopWaiting()
@@ -189,8 +219,8 @@ func TestServeInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := countXML(t, doc, "node"); n != len(wantPeople) {
-		t.Errorf("the downloaded GraphML has %d nodes, want the %d people drawn", n, len(wantPeople))
+	if n := countXML(t, doc, "node"); n != len(want) {
+		t.Errorf("the downloaded GraphML has %d nodes, want the %d people drawn", n, len(want))
 	}
 
 	// The Gizmo page: the saved query meetings for Rouhani.
@@ -235,6 +265,31 @@ func evaluate[T any](t *testing.T, ctx context.Context, expr string) T {
 		t.Fatalf("evaluate %s: %v", expr, err)
 	}
 	return v
+}
+
+// exportedPeople lists the people kg export puts in Rouhani's network.
+func exportedPeople(t *testing.T, env []string, flags ...string) []string {
+	t.Helper()
+	out, errOut, code := runKG(t, env, append([]string{"export", "--format", "cytoscape", "--person", "Rouhani"}, flags...)...)
+	if code != 0 {
+		t.Fatalf("kg export %v: exit %d\n%s", flags, code, errOut)
+	}
+	var g struct {
+		Elements struct {
+			Nodes []struct {
+				Data struct{ Label string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &g); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, n := range g.Elements.Nodes {
+		names = append(names, n.Data.Label)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func sortedPair(a, b string) []string {

@@ -173,6 +173,7 @@ func (e *Explorer) factPeople(ctx context.Context, f *Fact, who []quad.IRI) erro
 			}
 		}
 	}
+	sort.Slice(found, func(i, j int) bool { return found[i].Name < found[j].Name })
 	f.People = refs(found)
 	names := map[string]bool{}
 	err := facts.Profiles(ctx, found, false, func(p *graph.Person) error {

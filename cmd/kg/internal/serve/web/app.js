@@ -295,8 +295,10 @@
     var graphBox = el("div", { id: "graph", "class": "graph", role: "img", "aria-label": "Network of " + person.name });
     var status = el("p", { "class": "muted", id: "graph-status" });
     var legend = el("div", { "class": "legend", id: "legend" });
-    var panel = el("aside", { "class": "panel", id: "edge-panel" },
-      el("p", { "class": "muted", text: "Click a line to see the meetings of the two people and the sentences that report them; click a person to move the network to them." }));
+    var panel = el("aside", { "class": "panel", id: "edge-panel" });
+    function panelHint() {
+      clear(panel).appendChild(el("p", { "class": "muted", text: "Click a line to see the meetings of the two people and the sentences that report them; click a person to move the network to them." }));
+    }
     var dl = el("div", { "class": "downloads", id: "downloads" });
     card.appendChild(controls);
     card.appendChild(el("div", { "class": "graph-row" }, el("div", { "class": "graph-col" }, graphBox, status, legend), panel));
@@ -337,6 +339,7 @@
 
     function load() {
       setRange(from, to);
+      panelHint();
       status.textContent = "Drawing…";
       clear(dl).appendChild(downloads({ person: id, depth: depth, from: from, to: to }));
       onRange(from, to);
