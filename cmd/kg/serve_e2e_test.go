@@ -31,24 +31,6 @@ type servedKG struct {
 	code int
 }
 
-// syncBuffer is a buffer written by one goroutine and read by another.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 var servingAt = regexp.MustCompile(`at (http://\S+) \(Ctrl\+C to stop\)`)
 
 // startServe starts `kg serve` on a free loopback port for the store db and

@@ -3,6 +3,7 @@ package explore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,29 +79,25 @@ func (e *Explorer) Fact(ctx context.Context, id string) (*Fact, error) {
 		}
 		return ev
 	}
+	// Predicates with one value each, the fullest kept.
+	single := map[quad.Value]*string{
+		schema.Kind: &f.Kind, schema.Date: &f.Date, schema.Place: &f.Place, schema.Label: &f.Label,
+		schema.Title: &title, schema.Of: &of,
+	}
+	var head string
 	err := eachQuad(ctx, qs, node, func(q quad.Quad) {
-		text, _ := literal(q.Object)
+		text, _ := graph.LiteralText(q.Object)
+		if field, ok := single[q.Predicate]; ok {
+			*field = longer(*field, text)
+			return
+		}
 		switch q.Predicate {
 		case schema.Type:
 			if iri, ok := q.Object.(quad.IRI); ok && factTypes[iri] != "" {
 				f.Type = factTypes[iri]
 			}
-		case schema.Kind:
-			f.Kind = text
-		case schema.Date:
-			f.Date = longer(f.Date, text)
-		case schema.Place:
-			f.Place = longer(f.Place, text)
-		case schema.Label:
-			f.Label = longer(f.Label, text)
 		case schema.Head:
-			if f.Label == "" {
-				f.Label = text
-			}
-		case schema.Title:
-			title = longer(title, text)
-		case schema.Of:
-			of = longer(of, text)
+			head = longer(head, text)
 		case schema.Current:
 			current := text != "false"
 			f.Current = &current
@@ -109,11 +106,13 @@ func (e *Explorer) Fact(ctx context.Context, id string) (*Fact, error) {
 				who = append(who, iri)
 			}
 		case schema.Evidence:
-			ev := report(q.Label)
-			ev.Sentences = appendNew(ev.Sentences, text)
+			if ev := report(q.Label); !slices.Contains(ev.Sentences, text) {
+				ev.Sentences = append(ev.Sentences, text)
+			}
 		case schema.Rule:
-			ev := report(q.Label)
-			ev.Rules = appendNew(ev.Rules, text)
+			if ev := report(q.Label); !slices.Contains(ev.Rules, text) {
+				ev.Rules = append(ev.Rules, text)
+			}
 		case schema.Source:
 			if art, ok := q.Object.(quad.IRI); ok {
 				report(art)
@@ -126,8 +125,11 @@ func (e *Explorer) Fact(ctx context.Context, id string) (*Fact, error) {
 	if f.Type == "" {
 		return nil, fmt.Errorf("%w: %s is not a meeting, event or office", ErrNotFound, id)
 	}
-	if f.Type == "office" {
+	switch {
+	case f.Type == "office":
 		f.Label = officeName(graph.Role{Title: title, Of: of})
+	case f.Label == "":
+		f.Label = head
 	}
 	if err := e.factPeople(ctx, f, who); err != nil {
 		return nil, err
@@ -207,20 +209,13 @@ func readArticle(ctx context.Context, qs cgraph.QuadStore, art quad.IRI, out *Ar
 	if node == nil {
 		return nil // reported under a label whose article node is gone
 	}
+	fields := map[quad.Value]*string{
+		schema.Headline: &out.Headline, schema.Publisher: &out.Publisher, schema.URL: &out.URL, schema.Published: &out.Published,
+	}
 	err := eachQuad(ctx, qs, node, func(q quad.Quad) {
-		text, ok := literal(q.Object)
-		if !ok {
-			return
-		}
-		switch q.Predicate {
-		case schema.Headline:
-			out.Headline = longer(out.Headline, text)
-		case schema.Publisher:
-			out.Publisher = longer(out.Publisher, text)
-		case schema.URL:
-			out.URL = longer(out.URL, text)
-		case schema.Published:
-			out.Published = longer(out.Published, text)
+		if field, ok := fields[q.Predicate]; ok {
+			text, _ := graph.LiteralText(q.Object)
+			*field = longer(*field, text)
 		}
 	})
 	if err != nil {
@@ -242,19 +237,6 @@ func eachQuad(ctx context.Context, qs cgraph.QuadStore, node cgraph.Ref, fn func
 	return ctx.Err()
 }
 
-// literal returns the text of a literal value.
-func literal(v quad.Value) (string, bool) {
-	switch x := v.(type) {
-	case quad.String:
-		return string(x), true
-	case quad.TypedString:
-		return string(x.Value), true
-	case quad.LangString:
-		return string(x.Value), true
-	}
-	return "", false
-}
-
 // longer keeps the fuller of two values of a predicate that should have
 // one, as the saved queries do; equal lengths keep the first in sort order.
 func longer(a, b string) string {
@@ -262,16 +244,4 @@ func longer(a, b string) string {
 		return b
 	}
 	return a
-}
-
-func appendNew(xs []string, x string) []string {
-	if x == "" {
-		return xs
-	}
-	for _, y := range xs {
-		if y == x {
-			return xs
-		}
-	}
-	return append(xs, x)
 }

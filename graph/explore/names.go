@@ -111,9 +111,9 @@ func (idx *nameIndex) closest(q string, n int) []string {
 	}
 	var found []scored
 	for _, p := range idx.people {
-		d := editDistance(fq, p.folded)
+		d := schema.EditDistance(fq, p.folded)
 		for _, w := range strings.Fields(p.folded) {
-			d = min(d, editDistance(fq, w))
+			d = min(d, schema.EditDistance(fq, w))
 		}
 		if d <= budget {
 			found = append(found, scored{p.ref.Name, d})
@@ -135,26 +135,4 @@ func (idx *nameIndex) closest(q string, n int) []string {
 		}
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

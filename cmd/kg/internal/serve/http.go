@@ -204,16 +204,27 @@ func (s *Server) bounded(r *http.Request) (context.Context, context.CancelFunc) 
 		fmt.Errorf("%w (%s): the server's limit per request (kg serve --timeout)", graph.ErrQueryTimeout, s.opt.Timeout))
 }
 
-// withSlot runs fn in a query slot, under the server's time limit.
-func (s *Server) withSlot(w http.ResponseWriter, r *http.Request, fn func(ctx context.Context) (any, error)) {
+// inSlot waits for a query slot under the server's time limit and returns
+// the request's bounded context and the function that frees both; when no
+// slot frees up in time it answers the request itself and returns ok false.
+func (s *Server) inSlot(w http.ResponseWriter, r *http.Request) (ctx context.Context, done func(), ok bool) {
 	ctx, cancel := s.bounded(r)
-	defer cancel()
 	release, err := s.slot(ctx)
 	if err != nil {
+		cancel()
 		fail(w, err)
+		return nil, nil, false
+	}
+	return ctx, func() { release(); cancel() }, true
+}
+
+// withSlot runs fn in a query slot, under the server's time limit.
+func (s *Server) withSlot(w http.ResponseWriter, r *http.Request, fn func(ctx context.Context) (any, error)) {
+	ctx, done, ok := s.inSlot(w, r)
+	if !ok {
 		return
 	}
-	defer release()
+	defer done()
 	v, err := fn(ctx)
 	if err != nil {
 		if cause := context.Cause(ctx); ctx.Err() != nil && cause != nil {

@@ -42,14 +42,11 @@ func (s *Server) serveGizmo(w http.ResponseWriter, r *http.Request) {
 	if limit == 0 || limit > s.opt.Limit {
 		limit = s.opt.Limit
 	}
-	ctx, cancel := s.bounded(r)
-	defer cancel()
-	release, err := s.slot(ctx)
-	if err != nil {
-		fail(w, err)
+	ctx, done, ok := s.inSlot(w, r)
+	if !ok {
 		return
 	}
-	defer release()
+	defer done()
 	var results []any
 	stopped := 0
 	err = s.store.Query(ctx, queries.Prelude()+script, graph.QueryOptions{
@@ -118,14 +115,11 @@ func (s *Server) serveQueryStream(w http.ResponseWriter, r *http.Request) {
 		}
 		timeout = min(d, timeout)
 	}
-	ctx, cancel := s.bounded(r)
-	defer cancel()
-	release, err := s.slot(ctx)
-	if err != nil {
-		fail(w, err)
+	ctx, done, ok := s.inSlot(w, r)
+	if !ok {
 		return
 	}
-	defer release()
+	defer done()
 
 	out := newLineWriter(w)
 	count := 0
