@@ -53,6 +53,7 @@ A first session:
    kg stats                                  # what the store holds
    kg repl                                   # explore it with Gizmo
    kg export --format png --out net.png      # draw who met whom (needs Graphviz)
+   kg serve                                  # explore it in a browser
 
 The store is ./kg.db unless --db or KG_DB says otherwise. Only kg load, kg
 watch and kg restore create it; every other command refuses a store that

@@ -51,14 +51,12 @@ Examples:
 			&cli.Int64Flag{Name: "memory", Value: serve.DefaultMemory >> 20, Usage: "stop a query when the heap grows by more than `MiB` while it runs"},
 			&cli.IntFlag{Name: "concurrent", Usage: "run at most `N` queries at once (0: two per core)"},
 		},
+		Before: noArgs,
 		Action: runServe,
 	})
 }
 
 func runServe(c *cli.Context) error {
-	if c.NArg() > 0 {
-		return cli.Exit(fmt.Sprintf("serve: unexpected argument %q (see kg serve --help)", c.Args().First()), 2)
-	}
 	switch {
 	case c.Duration("timeout") <= 0:
 		return cli.Exit("serve: --timeout must be more than 0: every query needs a time limit", 2)
@@ -93,6 +91,7 @@ func runServe(c *cli.Context) error {
 		Limit:      c.Int("limit"),
 		Memory:     c.Int64("memory") << 20,
 		Concurrent: c.Int("concurrent"),
+		LoadMemory: loadMemoryLimit,
 		Log:        c.App.ErrWriter,
 	}
 	if b := store.Backend(); b == graph.BackendBolt || b == graph.BackendLevelDB {

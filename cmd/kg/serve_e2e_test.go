@@ -579,3 +579,52 @@ func countXML(t *testing.T, doc []byte, name string) int {
 		}
 	}
 }
+
+// TestServeStopsDuringALoad: SIGTERM while a load writes through the server
+// stops the server with status 0 and leaves a store that opens, whose
+// articles are whole (kg dump agrees with kg stats).
+func TestServeStopsDuringALoad(t *testing.T) {
+	db, env := loadedStore(t)
+	srv := startServe(t, db)
+	lines := strings.SplitAfter(readFile(t, "../../testdata/varied/articles.jsonl"), "\n")
+	cmd := exec.Command(kgBinary(t), "load", "-")
+	cmd.Env = append(os.Environ(), env...)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb syncBuffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	io.WriteString(stdin, lines[0])
+	waitFor(t, "the load to reach the server", func() bool { return loading(srv) })
+	if code := srv.stop(t); code != 0 {
+		t.Errorf("kg serve stopped during a load: status %d\n%s", code, srv.log)
+	}
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		cmd.Process.Kill()
+		t.Fatalf("kg load did not end when the server stopped:\n%s", errb.String())
+	}
+	if cmd.ProcessState.ExitCode() == 0 {
+		t.Errorf("kg load through a server that stopped exited 0:\n%s", errb.String())
+	}
+	if !strings.Contains(errb.String(), "the server was stopped during the load") {
+		t.Errorf("kg load does not say the server stopped:\n%s", errb.String())
+	}
+	out, errOut, code := runKG(t, env, "stats", "--format", "json")
+	var st storeStats
+	if code != 0 || json.Unmarshal([]byte(out), &st) != nil {
+		t.Fatalf("kg stats after the server stopped during a load: exit %d\n%s%s", code, out, errOut)
+	}
+	dump, _, code := runKG(t, env, "dump")
+	if lines := strings.Count(dump, "\n"); code != 0 || int64(lines) != st.Quads {
+		t.Errorf("after the stop, kg dump has %d lines and kg stats counts %d quads", lines, st.Quads)
+	}
+}

@@ -62,7 +62,8 @@ func (s *Server) servePerson(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// serveTimeline is a person's dated facts: ?id=...&from=&to=
+// serveTimeline is a person's dated facts: ?id=...&from=&to=; at most the
+// server's result limit of them, "more" set when there were more.
 func (s *Server) serveTimeline(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	s.withSlot(w, r, func(ctx context.Context) (any, error) {
@@ -70,7 +71,11 @@ func (s *Server) serveTimeline(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"entries": entries}, nil
+		more := len(entries) > s.opt.Limit
+		if more {
+			entries = entries[:s.opt.Limit]
+		}
+		return map[string]any{"entries": entries, "more": more}, nil
 	})
 }
 

@@ -62,6 +62,9 @@ type Options struct {
 	// Log receives one line per API request and the server's messages;
 	// nil discards them.
 	Log io.Writer
+	// LoadMemory, when set, is the soft limit of the Go heap while a load
+	// runs (as kg load sets it), unless GOMEMLIMIT says otherwise.
+	LoadMemory int64
 	// Ready, when set, is called with the server's address once it
 	// answers requests and other kg commands can find it.
 	Ready func(url string)

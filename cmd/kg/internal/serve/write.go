@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -100,6 +102,9 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 	defer unlock()
 	s.loading.Store(true)
 	defer s.loading.Store(false)
+	if s.opt.LoadMemory > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(s.opt.LoadMemory))
+	}
 
 	// The articles of "-" arrive in the body while progress goes out.
 	http.NewResponseController(w).EnableFullDuplex()
@@ -113,6 +118,9 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	sum, err := ingest.Load(ctx, s.store, paths, opt)
+	if s.base.Err() != nil {
+		out.send(remote.LoadEvent{Problem: "kg serve: the server was stopped during the load; the articles below were stored"})
+	}
 	end := remote.LoadEvent{Summary: &sum}
 	if err != nil && !sum.Interrupted {
 		end.Error = err.Error()

@@ -540,6 +540,7 @@
       clear(body);
       if (from || to) { body.appendChild(el("p", { "class": "muted", text: "From " + (from || "the start") + " to " + (to || "the end") + ":" })); }
       body.appendChild(entryList(ans.entries, id));
+      if (ans.more) { body.appendChild(el("p", { "class": "muted", text: "There are more: choose fewer dates with the slider above." })); }
     }).catch(function (err) { clear(body).appendChild(problem(err)); });
   }
 
