@@ -85,7 +85,7 @@ func runServe(c *cli.Context) error {
 		return cli.Exit(err.Error(), 1)
 	}
 	opt := serve.Options{
-		StoreName:  c.String("db"),
+		StoreName:  graph.RedactURL(c.String("db")),
 		AllowEdits: c.Bool("allow-edits"),
 		Timeout:    c.Duration("timeout"),
 		Limit:      c.Int("limit"),
@@ -105,7 +105,7 @@ func runServe(c *cli.Context) error {
 		fmt.Fprintf(errw, "kg serve: listening on %s: anyone who can reach this machine can read the store\n", ln.Addr())
 	}
 	opt.Ready = func(url string) {
-		fmt.Fprintf(errw, "kg serve: serving the %s store %s at %s (Ctrl+C to stop)\n", store.Backend(), c.String("db"), url)
+		fmt.Fprintf(errw, "kg serve: serving the %s store %s at %s (Ctrl+C to stop)\n", store.Backend(), opt.StoreName, url)
 		if opt.AllowEdits {
 			fmt.Fprintln(errw, "kg serve: edits allowed from the pages")
 		}

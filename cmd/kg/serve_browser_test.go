@@ -316,3 +316,52 @@ func markedName(marks []string, name string) bool {
 	}
 	return false
 }
+
+// TestServeMergeInBrowser: with --allow-edits, a person's page merges a
+// duplicate after asking for confirmation, carrying the page's token; the
+// page then shows the duplicate's name among the person's.
+func TestServeMergeInBrowser(t *testing.T) {
+	db, _ := loadedStore(t)
+	srv := startServe(t, db, "--allow-edits")
+	ctx := browserContext(t)
+	var found struct{ People []struct{ ID string } }
+	srv.get(t, "/api/v1/people?q=Khamis", 200, &found)
+	if len(found.People) != 1 {
+		t.Fatalf("Khamis finds %+v", found)
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.url+"/#/person/"+found.People[0].ID),
+		chromedp.WaitVisible(chromedp.CSS(`#graph[data-people]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#merge-open`)),
+		chromedp.Click(chromedp.CSS(`#merge-open`)),
+		chromedp.WaitVisible(chromedp.CSS(`#merge-search`)),
+		chromedp.SendKeys(chromedp.CSS(`#merge-search`), "Velayati\n"),
+		chromedp.WaitVisible(chromedp.CSS(`#merge-found button.entry`)),
+		chromedp.Click(chromedp.CSS(`#merge-found button.entry`)),
+		chromedp.WaitVisible(chromedp.CSS(`#merge-confirm`)),
+	)
+	if err != nil {
+		t.Fatalf("open the merge dialog: %v\n%s", err, srv.log)
+	}
+	screenshot(t, ctx, "serve-merge.png")
+	question := evaluate[string](t, ctx, `document.getElementById("dialog-box").textContent`)
+	if !strings.Contains(question, "Merge Ali Akbar Velayati into Imad Khamis?") || !strings.Contains(question, "cannot undo") {
+		t.Errorf("the confirmation says %q", question)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#merge-confirm`)),
+		chromedp.WaitNotVisible(chromedp.CSS(`#dialog`)),
+		chromedp.WaitVisible(chromedp.CSS(`#person h1`)),
+	)
+	if err != nil {
+		t.Fatalf("confirm the merge: %v\n%s", err, srv.log)
+	}
+	var p struct{ Aliases []string }
+	srv.get(t, "/api/v1/person?id="+found.People[0].ID, 200, &p)
+	if !slices.Contains(p.Aliases, "Ali Akbar Velayati") {
+		t.Errorf("after the merge Khamis's names are %v, want Ali Akbar Velayati among them", p.Aliases)
+	}
+	if !strings.Contains(srv.log.String(), "merged ") {
+		t.Errorf("the server did not log the merge:\n%s", srv.log)
+	}
+}
