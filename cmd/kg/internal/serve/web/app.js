@@ -558,9 +558,10 @@
       var first = o.reported[0], last = o.reported[o.reported.length - 1];
       var bar = el("div", { "class": "bar-track" });
       if (first) {
-        var left = (Date.parse(first.slice(0, 10)) - t0) / span * 100;
+        // At least a visible sliver, kept inside the track.
         var width = Math.max((Date.parse(last.slice(0, 10)) - Date.parse(first.slice(0, 10))) / span * 100, 1.5);
-        bar.appendChild(el("div", { "class": "bar" + (o.current ? "" : " former"), style: "left:" + left.toFixed(2) + "%;width:" + Math.min(width, 100 - left).toFixed(2) + "%" }));
+        var left = Math.min((Date.parse(first.slice(0, 10)) - t0) / span * 100, 100 - width);
+        bar.appendChild(el("div", { "class": "bar" + (o.current ? "" : " former"), style: "left:" + left.toFixed(2) + "%;width:" + width.toFixed(2) + "%" }));
       }
       var factBox = el("div", { "class": "evidence-box" });
       var open = false;
