@@ -513,22 +513,7 @@ func TestServeEdits(t *testing.T) {
 func TestServeLoadInterrupted(t *testing.T) {
 	db, env := loadedStore(t)
 	srv := startServe(t, db)
-	lines := strings.SplitAfter(readFile(t, "../../testdata/varied/articles.jsonl"), "\n")
-	cmd := exec.Command(kgBinary(t), "load", "-")
-	cmd.Env = append(os.Environ(), env...)
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out, errb syncBuffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(stdin, lines[0]+lines[1])
-	// The input stays open, as a feed between items does; wait until the
-	// server is loading it.
-	waitFor(t, "the load to reach the server", func() bool { return loading(srv) })
+	cmd, stdin, out, errb := startFedLoad(t, srv, env, 2)
 	cmd.Process.Signal(os.Interrupt)
 	done := make(chan struct{})
 	go func() { cmd.Wait(); close(done) }()
@@ -548,6 +533,28 @@ func TestServeLoadInterrupted(t *testing.T) {
 	if m == nil || fmt.Sprint(articles.Articles-5) != m[1] {
 		t.Errorf("the store holds %d articles besides the 5 seeds; kg load said %q", articles.Articles-5, errb.String())
 	}
+}
+
+// startFedLoad starts `kg load -` on the served store and feeds it the first
+// n articles of the varied set; the input stays open, as a feed between
+// items does. It returns once the server is loading.
+func startFedLoad(t *testing.T, srv *servedKG, env []string, n int) (cmd *exec.Cmd, stdin io.WriteCloser, out, errb *syncBuffer) {
+	t.Helper()
+	lines := strings.SplitAfter(readFile(t, "../../testdata/varied/articles.jsonl"), "\n")
+	cmd = exec.Command(kgBinary(t), "load", "-")
+	cmd.Env = append(os.Environ(), env...)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errb = &syncBuffer{}, &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = out, errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(stdin, strings.Join(lines[:n], ""))
+	waitFor(t, "the load to reach the server", func() bool { return loading(srv) })
+	return cmd, stdin, out, errb
 }
 
 func loading(srv *servedKG) bool {
@@ -586,21 +593,8 @@ func countXML(t *testing.T, doc []byte, name string) int {
 func TestServeStopsDuringALoad(t *testing.T) {
 	db, env := loadedStore(t)
 	srv := startServe(t, db)
-	lines := strings.SplitAfter(readFile(t, "../../testdata/varied/articles.jsonl"), "\n")
-	cmd := exec.Command(kgBinary(t), "load", "-")
-	cmd.Env = append(os.Environ(), env...)
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var errb syncBuffer
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stdin, _, errb := startFedLoad(t, srv, env, 1)
 	defer stdin.Close()
-	io.WriteString(stdin, lines[0])
-	waitFor(t, "the load to reach the server", func() bool { return loading(srv) })
 	if code := srv.stop(t); code != 0 {
 		t.Errorf("kg serve stopped during a load: status %d\n%s", code, srv.log)
 	}
