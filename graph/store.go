@@ -258,6 +258,10 @@ func withAdvisoryLock(ctx context.Context, db *sql.DB, key int64, fn func() erro
 	return fn()
 }
 
+// RedactURL hides the password of a connection URL (postgres://user:***@...)
+// for showing it: in messages, on pages.
+func RedactURL(s string) string { return redactURL(s) }
+
 // redactURL hides the password of a connection URL in messages.
 func redactURL(s string) string {
 	at := strings.LastIndex(s, "@")

@@ -77,6 +77,7 @@ func (in *input) readCSV(br *bufio.Reader) error {
 		}
 		a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
 		a.Title = strings.ToValidUTF8(a.Title, "\uFFFD")
+		a.Source = strings.ToValidUTF8(a.Source, "\uFFFD")
 		if a.Text == "" {
 			in.bare(line, "row %s has no text in column %q, skipped", describeRow(a), header[cols[fieldText]])
 			continue

@@ -27,6 +27,9 @@ type Options struct {
 	Skipped func(Skip)
 	// HTTP fetches URLs given as paths; nil means a shared default.
 	HTTP *HTTP
+	// Stdin is what the path "-" reads; nil means the process's standard
+	// input (kg serve gives the body of a load request).
+	Stdin io.Reader
 }
 
 // Skip is an article read but not passed on, and why.
@@ -77,7 +80,11 @@ func Walk(ctx context.Context, paths []string, opt Options, fn func(schema.Artic
 			return err
 		}
 		if root == "-" {
-			if err := ReadFrom(ctx, StdinName, cancelableReader{ctx: ctx, r: os.Stdin}, opt, fn, problem); err != nil {
+			var stdin io.Reader = os.Stdin
+			if opt.Stdin != nil {
+				stdin = opt.Stdin
+			}
+			if err := ReadFrom(ctx, StdinName, cancelableReader{ctx: ctx, r: stdin}, opt, fn, problem); err != nil {
 				return err
 			}
 			continue

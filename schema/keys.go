@@ -63,6 +63,35 @@ func trimPossessive(name string) string {
 	return name
 }
 
+// EditDistance is the Levenshtein distance between a and b, counted in
+// runes: how many letters to insert, delete or change to turn one into the
+// other. Suggestions ("did you mean") are the names at the least distance.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// FoldName lower-cases a name and removes its accents and apostrophes, as
+// person keys see it ("Ahmet Davutoğlu" -> "ahmet davutoglu"): what
+// searches by part of a name compare.
+func FoldName(s string) string { return foldASCII(s) }
+
 // foldASCII lower-cases s and removes accents ("Ahmet Davutoğlu" ->
 // "ahmet davutoglu").
 func foldASCII(s string) string {

@@ -174,3 +174,27 @@ func TestLookupKeys(t *testing.T) {
 		t.Errorf("LookupKeys(blank) = %q, want none", got)
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"rouhani", "rouhani", 0},
+		{"rowhani", "rouhani", 1},
+		{"mekdat", "mekdad", 1},
+		{"persn", "person", 1},
+		{"ab", "ba", 2},
+		{"", "abc", 3},
+		{"davutoğlu", "davutoglu", 1}, // letters, not bytes
+	}
+	for _, tc := range tests {
+		if got := EditDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := EditDistance(tc.b, tc.a); got != tc.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tc.b, tc.a, got, tc.want)
+		}
+	}
+}

@@ -19,10 +19,9 @@ type namedPerson struct {
 // so that `kg query` and `kg export` both answer a name that matches
 // nobody with the same message and exit status 1, instead of an empty
 // answer.
-func checkPeople(ctx context.Context, store *graph.Store, command string, people []namedPerson) error {
-	facts := store.Facts()
+func checkPeople(ctx context.Context, finder personFinder, command string, people []namedPerson) error {
 	for _, p := range people {
-		found, err := facts.FindPeople(ctx, p.name)
+		found, err := finder.FindPeople(ctx, p.name)
 		if err != nil {
 			return cli.Exit(fmt.Sprintf("%s: %s: %v", command, p.flag, err), 1)
 		}

@@ -58,11 +58,17 @@ Examples:
 }
 
 func runDump(c *cli.Context) error {
-	store, err := openStore(c)
-	if err != nil {
-		return cli.Exit(err.Error(), 1)
+	var store dumper
+	if client := servedStore(c); client != nil {
+		store = client
+	} else {
+		local, err := openStore(c)
+		if err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+		defer local.Close()
+		store = local
 	}
-	defer store.Close()
 
 	out := c.String("out")
 	if out == "" || out == "-" {
@@ -85,7 +91,7 @@ func runDump(c *cli.Context) error {
 
 // dumpToFile writes the dump next to path under a temporary name and renames
 // it into place once complete and synced.
-func dumpToFile(c *cli.Context, store *graph.Store, path string) (int64, error) {
+func dumpToFile(c *cli.Context, store dumper, path string) (int64, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return 0, fmt.Errorf("create %s: %w", path, withoutPath(err))

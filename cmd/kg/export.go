@@ -11,6 +11,8 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/kg-project/kg/cmd/kg/internal/remote"
+	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/graph/export"
 )
 
@@ -97,42 +99,81 @@ func runExport(c *cli.Context) error {
 		return cli.Exit("export: png is a binary picture: give --out FILE or redirect standard output to a file", 2)
 	}
 
-	store, err := openStoreToRead(c)
+	store, client, closeStore, err := readStore(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
-	defer store.Close()
+	defer closeStore()
+	var finder personFinder = client
+	if client == nil {
+		finder = store.Facts()
+	}
 	if opt.Person != "" {
-		if err := checkPeople(c.Context, store, "export", []namedPerson{{flag: "--person " + opt.Person, name: opt.Person}}); err != nil {
+		if err := checkPeople(c.Context, finder, "export", []namedPerson{{flag: "--person " + opt.Person, name: opt.Person}}); err != nil {
 			return err
 		}
 	}
-	g, err := export.Build(c.Context, store, format, opt)
+	var counts export.Counts
+	if client != nil {
+		counts, err = exportThrough(c, client, format, opt, out)
+	} else {
+		counts, err = exportLocal(c, store, format, opt, out)
+	}
 	if err != nil {
 		if errors.Is(err, export.ErrNothing) {
 			return cli.Exit(err.Error(), 1)
 		}
 		return cli.Exit("export: "+err.Error(), 1)
 	}
-
-	var counts export.Counts
-	switch {
-	case format == export.FormatCSV:
-		counts, err = g.WriteCSV(c.Context, out)
-	case out == "":
-		counts, err = g.Write(c.Context, format, c.App.Writer)
-	default:
-		counts, err = writeFileAtomically(out, func(w io.Writer) (export.Counts, error) {
-			return g.Write(c.Context, format, w)
-		})
-	}
-	if err != nil {
-		return cli.Exit("export: "+err.Error(), 1)
-	}
 	if out != "" {
 		fmt.Fprintf(c.App.ErrWriter, "kg export: wrote %s to %s\n", describeCounts(format, counts), out)
 	}
 	return nil
+}
+
+// exportLocal builds the export from the store and writes it to out
+// (standard output when "", a folder for csv).
+func exportLocal(c *cli.Context, store *graph.Store, format string, opt export.Options, out string) (export.Counts, error) {
+	g, err := export.Build(c.Context, store, format, opt)
+	if err != nil {
+		return export.Counts{}, err
+	}
+	switch {
+	case format == export.FormatCSV:
+		return g.WriteCSV(c.Context, out)
+	case out == "":
+		return g.Write(c.Context, format, c.App.Writer)
+	default:
+		return writeFileAtomically(out, func(w io.Writer) (export.Counts, error) {
+			return g.Write(c.Context, format, w)
+		})
+	}
+}
+
+// exportThrough has the kg serve holding the store make the export, and
+// writes it to out as exportLocal does.
+func exportThrough(c *cli.Context, client *remote.Client, format string, opt export.Options, out string) (export.Counts, error) {
+	write := func(part string) func(io.Writer) (export.Counts, error) {
+		return func(w io.Writer) (export.Counts, error) {
+			return client.Export(c.Context, format, opt, part, w)
+		}
+	}
+	switch {
+	case format == export.FormatCSV:
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return export.Counts{}, fmt.Errorf("create folder %s: %w", out, err)
+		}
+		nodes, err := writeFileAtomically(filepath.Join(out, export.NodesFile), write(export.TableNodes))
+		if err != nil {
+			return nodes, err
+		}
+		edges, err := writeFileAtomically(filepath.Join(out, export.EdgesFile), write(export.TableEdges))
+		return export.Counts{Nodes: nodes.Nodes, Edges: edges.Edges}, err
+	case out == "":
+		return write("")(c.App.Writer)
+	default:
+		return writeFileAtomically(out, write(""))
+	}
 }
 
 func describeCounts(format string, c export.Counts) string {

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/kg-project/kg/cmd/kg/internal/remote"
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/ingest"
 )
@@ -130,6 +131,9 @@ func runLoad(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if client := servedStore(c); client != nil {
+		return loadThrough(c, client, opt)
+	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(loadMemoryLimit)
 	}
@@ -156,7 +160,12 @@ func runLoad(c *cli.Context) error {
 		bar.Finish()
 		fmt.Fprintln(errw)
 	}
-	fmt.Fprintln(errw, sum)
+	return loadEnded(c, sum, err)
+}
+
+// loadEnded prints a load's summary and chooses kg load's exit status.
+func loadEnded(c *cli.Context, sum ingest.Summary, err error) error {
+	fmt.Fprintln(c.App.ErrWriter, sum)
 	if sum.Interrupted {
 		return cli.Exit(ingest.InterruptedMessage(sum), 130)
 	}
@@ -167,6 +176,41 @@ func runLoad(c *cli.Context) error {
 		return cli.Exit("", 1)
 	}
 	return nil
+}
+
+// loadThrough has the kg serve that holds the store do the load: it reads
+// the inputs (standard input is sent to it), and pages it serves show the
+// new facts at once. Problems and the summary are printed as for a local
+// load; Ctrl+C makes the server finish the batch in progress and stop.
+func loadThrough(c *cli.Context, client *remote.Client, opt ingest.Options) error {
+	errw := c.App.ErrWriter
+	fmt.Fprintf(errw, "kg load: the store is served by %s; loading through it\n", client.Describe())
+	var stdin io.Reader
+	for _, p := range c.Args().Slice() {
+		if p == "-" {
+			stdin = c.App.Reader
+		}
+	}
+	bar := newProgress(errw)
+	sum, err := client.Load(c.Context, c.Args().Slice(), remote.LoadOptions{
+		Date: opt.Read.Date, Source: opt.Read.Source, Batch: opt.BatchSize, Workers: opt.Workers,
+		AnyLanguage: opt.Read.AnyLanguage, FetchTimeout: opt.Read.HTTP.Timeout,
+	}, stdin, func(ev remote.LoadEvent) {
+		switch {
+		case ev.Problem != "":
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintln(errw, ev.Problem)
+		case ev.Read > 0 && bar != nil:
+			bar.Set(ev.Read)
+		}
+	})
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(errw)
+	}
+	return loadEnded(c, sum, err)
 }
 
 // newProgress returns a progress bar counting articles read when w is a

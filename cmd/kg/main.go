@@ -53,6 +53,7 @@ A first session:
    kg stats                                  # what the store holds
    kg repl                                   # explore it with Gizmo
    kg export --format png --out net.png      # draw who met whom (needs Graphviz)
+   kg serve                                  # explore it in a browser
 
 The store is ./kg.db unless --db or KG_DB says otherwise. Only kg load, kg
 watch and kg restore create it; every other command refuses a store that
@@ -134,7 +135,8 @@ func main() {
 }
 
 // openStore opens the existing store named by the global flags; a store
-// that does not exist is an error (see createStore).
+// that does not exist is an error (see createStore). A store that kg serve
+// holds is not opened: the error says what to do.
 func openStore(c *cli.Context) (*graph.Store, error) {
 	return openStoreWith(c, graph.Options{})
 }
@@ -142,6 +144,9 @@ func openStore(c *cli.Context) (*graph.Store, error) {
 // openStoreWith is openStore with further options (opt's backend, path
 // and MustExist come from the flags).
 func openStoreWith(c *cli.Context, opt graph.Options) (*graph.Store, error) {
+	if client := servedStore(c); client != nil {
+		return nil, errServed(c, client)
+	}
 	opt.Backend, opt.Path, opt.MustExist = c.String("backend"), c.String("db"), true
 	store, err := graph.Open(c.Context, opt)
 	if errors.Is(err, graph.ErrNoStore) {
@@ -159,6 +164,9 @@ func openStoreWith(c *cli.Context, opt graph.Options) (*graph.Store, error) {
 // createStore opens the store named by the global flags, creating it when
 // it does not exist: for the commands that add articles or quads.
 func createStore(c *cli.Context, bulk bool) (*graph.Store, error) {
+	if client := servedStore(c); client != nil {
+		return nil, errServed(c, client)
+	}
 	return graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), Bulk: bulk})
 }
 

@@ -113,17 +113,24 @@ func runQuery(c *cli.Context) error {
 		timeout = -1
 	}
 	opening := time.Now()
-	store, err := openStoreToRead(c)
+	store, client, closeStore, err := readStore(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
-	defer store.Close()
+	defer closeStore()
+	var runner queryStore
+	var finder personFinder
+	if client != nil {
+		runner, finder = client, client
+	} else {
+		runner, finder = store, store.Facts()
+	}
 	opened := time.Since(opening)
 	var people []namedPerson
 	for k, v := range script.NameArgs(args) {
 		people = append(people, namedPerson{flag: "--arg " + k + "=" + v, name: v})
 	}
-	if err := checkPeople(c.Context, store, "query", people); err != nil {
+	if err := checkPeople(c.Context, finder, "query", people); err != nil {
 		return err
 	}
 
@@ -133,7 +140,7 @@ func runQuery(c *cli.Context) error {
 	}
 	stoppedAt := 0
 	querying := time.Now()
-	err = store.Query(c.Context, queries.Prelude()+script.Source, graph.QueryOptions{
+	err = runner.Query(c.Context, queries.Prelude()+script.Source, graph.QueryOptions{
 		Limit: limit, Timeout: timeout, Args: queries.Args(args),
 		OnLimit: func(n int) { stoppedAt = n },
 	}, out.add)
@@ -158,6 +165,8 @@ func runQuery(c *cli.Context) error {
 	switch {
 	case stoppedAt > 0 && page:
 		fmt.Fprintf(c.App.ErrWriter, "kg: the first %d results; there are more: --limit N shows N, --limit 0 all of them, --format json or csv everything\n", stoppedAt)
+	case stoppedAt > 0 && client != nil && (limit <= 0 || stoppedAt < limit):
+		fmt.Fprintf(c.App.ErrWriter, "kg: query stopped after %d results, the most %s returns (kg serve --limit); there may be more\n", stoppedAt, client.Describe())
 	case stoppedAt > 0:
 		fmt.Fprintf(c.App.ErrWriter, "kg: query stopped after %d results (--limit); there may be more\n", stoppedAt)
 	}

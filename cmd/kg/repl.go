@@ -63,11 +63,20 @@ func runREPL(c *cli.Context) error {
 		script = string(b)
 	}
 
-	store, err := openStore(c)
-	if err != nil {
-		return cli.Exit(err.Error(), 1)
+	// A store kg serve holds is queried through it; otherwise the REPL
+	// opens it (read-write: Cayley's bolt has no read-only mode).
+	var store queryStore
+	where := ""
+	if client := servedStore(c); client != nil {
+		store, where = client, " through "+client.Describe()
+	} else {
+		local, err := openStore(c)
+		if err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+		defer local.Close()
+		store, where = local, fmt.Sprintf(" on the %s store", local.Backend())
 	}
-	defer store.Close()
 
 	if !interactive {
 		if err := repl.RunScript(c.Context, store, settings, script, c.App.Writer, c.App.ErrWriter); err != nil {
@@ -85,7 +94,7 @@ func runREPL(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "kg: %v; history will not be kept\n", err)
 	}
 	session := repl.NewSession(store, settings, c.App.Writer)
-	banner := fmt.Sprintf("kg repl on the %s store %s: Gizmo queries, :help for commands, Ctrl+D to leave.", store.Backend(), c.String("db"))
+	banner := fmt.Sprintf("kg repl%s %s: Gizmo queries, :help for commands, Ctrl+D to leave.", where, c.String("db"))
 	err = session.Interactive(c.Context, repl.TerminalOptions{
 		Banner:      banner,
 		HistoryPath: historyPath,

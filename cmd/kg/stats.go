@@ -29,12 +29,16 @@ Examples:
 			if format != formatTable && format != formatJSON {
 				return cli.Exit(fmt.Sprintf("stats: unknown --format %q (choose table or json)", format), 2)
 			}
-			store, err := openStore(c)
+			store, client, closeStore, err := readStore(c)
 			if err != nil {
 				return cli.Exit(err.Error(), 1)
 			}
-			defer store.Close()
-			st, err := store.Stats(c.Context)
+			defer closeStore()
+			var counter queryStore = store
+			if client != nil {
+				counter = client
+			}
+			st, err := counter.Stats(c.Context)
 			if err != nil {
 				return cli.Exit("stats: "+err.Error(), 1)
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -28,43 +29,85 @@ func (g *Graph) WriteCSV(ctx context.Context, dir string) (Counts, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return c, fmt.Errorf("create folder %s: %w", dir, err)
 	}
-	nodeKeys, edgeKeys := src.nodeKeys(), src.edgeKeys()
 	err := writeFileAtomic(filepath.Join(dir, NodesFile), func(cw *csv.Writer) error {
-		header := []string{"Id", "Label"}
-		for _, k := range nodeKeys {
-			header = append(header, k.Name)
-		}
-		cw.Write(header)
-		return src.nodes(ctx, func(n Node) error {
-			row := []string{n.ID, n.Label}
-			for _, v := range n.Values {
-				row = append(row, valueText(v))
-			}
-			return cw.Write(row)
-		})
+		return writeNodesCSV(ctx, src, cw)
 	})
 	if err != nil {
 		return c, err
 	}
+	err = writeFileAtomic(filepath.Join(dir, EdgesFile), func(cw *csv.Writer) error {
+		return writeEdgesCSV(ctx, src, cw)
+	})
+	return c, err
+}
+
+// CSV tables, for WriteCSVTable.
+const (
+	TableNodes = "nodes"
+	TableEdges = "edges"
+)
+
+// WriteCSVTable writes one of the two tables of a csv export, TableNodes
+// or TableEdges, to w: what WriteCSV writes into nodes.csv or edges.csv.
+func (g *Graph) WriteCSVTable(ctx context.Context, table string, w io.Writer) (Counts, error) {
+	var c Counts
+	if g.source == nil {
+		return c, usagef("this export was built for nquads only")
+	}
+	src := &counting{source: g.source, counts: &c}
+	s := newSink(w)
+	cw := csv.NewWriter(s.w)
+	var err error
+	switch table {
+	case TableNodes:
+		err = writeNodesCSV(ctx, src, cw)
+	case TableEdges:
+		err = writeEdgesCSV(ctx, src, cw)
+	default:
+		return c, usagef("unknown csv table %q (choose %s or %s)", table, TableNodes, TableEdges)
+	}
+	cw.Flush()
+	if err == nil {
+		err = cw.Error()
+	}
+	if err == nil {
+		err = s.flush()
+	}
+	return c, err
+}
+
+func writeNodesCSV(ctx context.Context, src source, cw *csv.Writer) error {
+	header := []string{"Id", "Label"}
+	for _, k := range src.nodeKeys() {
+		header = append(header, k.Name)
+	}
+	cw.Write(header)
+	return src.nodes(ctx, func(n Node) error {
+		row := []string{n.ID, n.Label}
+		for _, v := range n.Values {
+			row = append(row, valueText(v))
+		}
+		return cw.Write(row)
+	})
+}
+
+func writeEdgesCSV(ctx context.Context, src source, cw *csv.Writer) error {
 	edgeType := "Undirected"
 	if src.directed() {
 		edgeType = "Directed"
 	}
-	err = writeFileAtomic(filepath.Join(dir, EdgesFile), func(cw *csv.Writer) error {
-		header := []string{"Source", "Target", "Type", "Id", "Label", "Weight"}
-		for _, k := range edgeKeys {
-			header = append(header, k.Name)
+	header := []string{"Source", "Target", "Type", "Id", "Label", "Weight"}
+	for _, k := range src.edgeKeys() {
+		header = append(header, k.Name)
+	}
+	cw.Write(header)
+	return src.edges(ctx, func(e Edge) error {
+		row := []string{e.Source, e.Target, edgeType, e.ID, e.Label, valueText(e.Weight)}
+		for _, v := range e.Values {
+			row = append(row, valueText(v))
 		}
-		cw.Write(header)
-		return src.edges(ctx, func(e Edge) error {
-			row := []string{e.Source, e.Target, edgeType, e.ID, e.Label, valueText(e.Weight)}
-			for _, v := range e.Values {
-				row = append(row, valueText(v))
-			}
-			return cw.Write(row)
-		})
+		return cw.Write(row)
 	})
-	return c, err
 }
 
 // writeFileAtomic writes a CSV file through a temporary file in the same
