@@ -398,7 +398,7 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			f.planned = true
 		}
 	}
-	if p.kind == kindMeeting && (x.hasCallCue(trig) || discussionVerbs[p.verb] && x.callCueInClause(trig.j)) {
+	if p.kind == kindMeeting && (x.hasCallCue(trig) || discussionVerbs[p.verb] && (x.callCueInClause(trig.j) || x.callCueInOpening(trig.i))) {
 		f.kind = kindCall
 	}
 	if f.passive {
@@ -666,6 +666,22 @@ func (x *sentence) callCueInClause(j int) bool {
 			return false
 		}
 		if callCues[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// callCueInOpening reports a phone or video word in the sentence's
+// opening phrase before token k: "During the phone call, the two leaders
+// discussed Ukraine".
+func (x *sentence) callCueInOpening(k int) bool {
+	end := openingPhraseEnd(x.toks)
+	if end == 0 || end > k {
+		return false
+	}
+	for q := x.first; q < end; q++ {
+		if callCues[x.toks[q].Lower] {
 			return true
 		}
 	}
@@ -1144,7 +1160,7 @@ func (x *sentence) delegationAt(k int) []int {
 		}
 		if t.Is("by", "of", "comprising", "including", "consisting", "with", "namely", "among", "them") || t.Text == ":" || t.Text == "," && q == head+1 {
 			n := q + 1
-			for x.tok(n).Is("of", "them", "as", "its", "his", "her", "their", "the") && x.mat(n) < 0 {
+			for x.tok(n).Is("of", "them", "as", "its", "his", "her", "their", "the") && (x.mat(n) < 0 || x.tok(n).Is("them")) {
 				n++
 			}
 			// "led by the party's Secretary General, X".
@@ -1634,6 +1650,11 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			}
 			out = append(out, f)
 			continue
+		case t.Is("they", "these") && k == x.first && x.tok(k+1).Is("were", "are", "included", "include") &&
+			x.mat(k+2) >= 0 && x.ms[x.mat(k+2)].kind == mName:
+			// "... held talks with leaders of South Sudan, Sudan and
+			// Djibouti. They were President X, General Y and President Z."
+			g, rule = x.listFrom(x.mat(k+2)), "they-were"
 		case t.Is("present") && x.tok(k+1).Is("his", "her", "their", "its"):
 			// "to present his letters of credence": a verb.
 			continue
