@@ -347,6 +347,12 @@ func TestCalls(t *testing.T) {
 		{"a call named in the opening phrase", "2023-05-17",
 			"President Joe Bidwell reached out to Chancellor Olaf Schulz on Tuesday. During the phone call to Berlin, the two leaders discussed Ukraine.",
 			[]string{"call Bidwell+Schulz 2023-05-16"}},
+		{"received on Sunday a phone call from", "2023-05-17",
+			"President Abdel Sisio received on Sunday a phone call from Emir Tamim Thanio, the presidency said.",
+			[]string{"call Sisio+Thanio 2023-05-14"}},
+		{"told someone in a phone call", "2023-05-17",
+			"Foreign Minister Wang Yin told his Russian counterpart Sergei Lavro in a phone call on Friday that Beijing supports talks.",
+			[]string{"call Lavro+Yin 2023-05-12"}},
 		{"calling someone names is no call", "2022-05-05", "Ambassador Andriy Melnyk responded by calling Chancellor Olaf Scholz an offended liver sausage.", nil},
 	})
 }
@@ -355,6 +361,9 @@ func TestCalls(t *testing.T) {
 // another date, background meetings dated by their own words.
 func TestMeetingDates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the two last met", "2023-05-17",
+			"President William Rutto is expected to meet President Yoweri Musevo next week. The two last met in Kampala in March.",
+			[]string{"meeting Musevo+Rutto 2023-03"}},
 		{"the date before ', when'", "2021-12-16",
 			"The two presidents, Ivan Orlov and Li Wen, have not met face to face since November 2019, when they held talks in Brasilia.",
 			[]string{"meeting Orlov+Wen 2019-11"}},
