@@ -102,6 +102,12 @@ func TestOnePredicateManyMeetings(t *testing.T) {
 		{"with A (party), chairman of a committee, and with B", "2019-09-13",
 			"Prime Minister Keith Rolle also held separate discussions with Representative Ben Thomas (D-MS), chairman of the Committee on Homeland Security, and with Representative Mary Walters on Thursday.",
 			[]string{"meeting Rolle+Thomas 2019-09-12", "meeting Rolle+Walters 2019-09-12"}},
+		{"guests of state, among them", "2023-05-17",
+			"President Yoweri Mose on Tuesday received guests of state, among them Kenyan President Uhuru Kenyo and Tanzanian President John Magu.",
+			[]string{"meeting Kenyo+Magu+Mose 2023-05-16"}},
+		{"leaders named in the next sentence", "2023-05-17",
+			"Prime Minister Abiy Ahmo held talks with leaders of South Sudan, Sudan and Djibouti on Sunday. They were President Salva Kiro, General Abdel Burhan and President Ismail Gelle.",
+			[]string{"meeting Ahmo+Burhan+Gelle+Kiro 2023-05-14"}},
 		{"respectively", "2018-10-20",
 			"In Harare, Lusaka and Gaborone the envoy, Ambassador Ruth Mbeki, was received respectively by President Emmerson Mnangagwa, President Edgar Lungu and President Mokgweetsi Masisi.",
 			[]string{"meeting Mbeki+Mnangagwa 2018-10-20", "meeting Lungu+Mbeki 2018-10-20", "meeting Masisi+Mbeki 2018-10-20"}},
@@ -238,6 +244,9 @@ func TestPredicates(t *testing.T) {
 		{"adjective before a verb form makes it a noun", "2014-12-10",
 			"President Alpha Konde met Cellou Diallo on Monday. Their most recent political talks, he added, were held in April 2012.",
 			[]string{"meeting Diallo+Konde 2014-12-08", "meeting Diallo+Konde 2012-04"}},
+		{"began a private meeting", "2023-05-17",
+			"President Vlad Putkin and President Recep Erdo began a private meeting in Sochi on Monday.",
+			[]string{"meeting Erdo+Putkin 2023-05-15"}},
 		{"X and Y met", "2021-06-17", "President Joe Biden and President Vladimir Putin met in Geneva on Wednesday.",
 			[]string{"meeting Biden+Putin 2021-06-16"}},
 		{"played host to", "2023-05-18", "Governor Johnson Sakaja played host to Mayor Omar Abdullahi on Wednesday.",
@@ -335,6 +344,15 @@ func TestCalls(t *testing.T) {
 		{"briefed on an earlier conversation, during the call", "2021-12-16",
 			"President Ivan Orlov and President Li Wen held a video call on Wednesday. Orlov also briefed Li Wen on his December 7 video conversation with President Tom Baker.",
 			[]string{"call Orlov+Wen 2021-12-15", "call Baker+Orlov 2021-12-07"}},
+		{"a call named in the opening phrase", "2023-05-17",
+			"President Joe Bidwell reached out to Chancellor Olaf Schulz on Tuesday. During the phone call to Berlin, the two leaders discussed Ukraine.",
+			[]string{"call Bidwell+Schulz 2023-05-16"}},
+		{"received on Sunday a phone call from", "2023-05-17",
+			"President Abdel Sisio received on Sunday a phone call from Emir Tamim Thanio, the presidency said.",
+			[]string{"call Sisio+Thanio 2023-05-14"}},
+		{"told someone in a phone call", "2023-05-17",
+			"Foreign Minister Wang Yin told his Russian counterpart Sergei Lavro in a phone call on Friday that Beijing supports talks.",
+			[]string{"call Lavro+Yin 2023-05-12"}},
 		{"calling someone names is no call", "2022-05-05", "Ambassador Andriy Melnyk responded by calling Chancellor Olaf Scholz an offended liver sausage.", nil},
 	})
 }
@@ -343,6 +361,9 @@ func TestCalls(t *testing.T) {
 // another date, background meetings dated by their own words.
 func TestMeetingDates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the two last met", "2023-05-17",
+			"President William Rutto is expected to meet President Yoweri Musevo next week. The two last met in Kampala in March.",
+			[]string{"meeting Musevo+Rutto 2023-03"}},
 		{"the date before ', when'", "2021-12-16",
 			"The two presidents, Ivan Orlov and Li Wen, have not met face to face since November 2019, when they held talks in Brasilia.",
 			[]string{"meeting Orlov+Wen 2019-11"}},

@@ -124,8 +124,9 @@ func groupAt(s *text.Sentence, cls []class, k int) (mention, bool) {
 		if h.Is("heads") && tokAt(toks, j).Is("of") && tokAt(toks, j+1).Is("state", "government") {
 			j += 2
 		}
-	case t.Is("the") && m.count > 0 && h.Kind == text.Word && !h.Cap && lexicon.IsVerb(h.Lower):
-		// "the two met", "the two held talks".
+	case t.Is("the") && m.count > 0 && h.Kind == text.Word && !h.Cap && (lexicon.IsVerb(h.Lower) ||
+		(lexicon.Adverbs[h.Lower] || h.Is("last", "first", "previously", "never")) && lexicon.IsVerb(tokAt(toks, j+1).Lower)):
+		// "the two met", "the two held talks", "the two last met".
 	case t.Is("both") && (h.Kind == text.Word && !h.Cap && (lexicon.IsVerb(h.Lower) || lexicon.Adverbs[h.Lower]) || h.Text == ","):
 		// "both committed", "both agreed".
 	default:

@@ -398,7 +398,7 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			f.planned = true
 		}
 	}
-	if p.kind == kindMeeting && (x.hasCallCue(trig) || discussionVerbs[p.verb] && x.callCueInClause(trig.j)) {
+	if p.kind == kindMeeting && (x.hasCallCue(trig) || discussionVerbs[p.verb] && (x.callCueInClause(trig.j) || x.callCueInOpening(trig.i))) {
 		f.kind = kindCall
 	}
 	if f.passive {
@@ -666,6 +666,22 @@ func (x *sentence) callCueInClause(j int) bool {
 			return false
 		}
 		if callCues[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// callCueInOpening reports a phone or video word in the sentence's
+// opening phrase before token k: "During the phone call, the two leaders
+// discussed Ukraine".
+func (x *sentence) callCueInOpening(k int) bool {
+	end := openingPhraseEnd(x.toks)
+	if end == 0 || end > k {
+		return false
+	}
+	for q := x.first; q < end; q++ {
+		if callCues[x.toks[q].Lower] {
 			return true
 		}
 	}
@@ -1144,7 +1160,7 @@ func (x *sentence) delegationAt(k int) []int {
 		}
 		if t.Is("by", "of", "comprising", "including", "consisting", "with", "namely", "among", "them") || t.Text == ":" || t.Text == "," && q == head+1 {
 			n := q + 1
-			for x.tok(n).Is("of", "them", "as", "its", "his", "her", "their", "the") && x.mat(n) < 0 {
+			for x.tok(n).Is("of", "them", "as", "its", "his", "her", "their", "the") && (x.mat(n) < 0 || x.tok(n).Is("them")) {
 				n++
 			}
 			// "led by the party's Secretary General, X".
@@ -1293,6 +1309,17 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		if !prep.Is("with", "between", "to", "from") || prep.Is("to", "from") && kind != kindCall {
 			// "X and Y spent an hour in direct talks": the sentence's
 			// subject, two people or more, met.
+			// "Wang told his Russian counterpart Lavrov in a phone call
+			// on Friday that ...": the one who spoke and the one addressed.
+			if x.adverbialNoun(k) && kind == kindCall {
+				if f, ok := x.toldDuring(k, j, kind); ok {
+					for t := k; t < j; t++ {
+						used[t] = true
+					}
+					out = append(out, f)
+					continue
+				}
+			}
 			if x.adverbialNoun(k) && kind == kindMeeting && !x.tok(k-1).Is("the", "that", "this", "their", "his", "her", "its") {
 				if subj := x.sentenceSubject(); len(subj) >= 2 {
 					f := frame{rule: "noun-adverbial-" + x.toks[k].Lower, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
@@ -1374,6 +1401,13 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			}
 			if f.subject == nil {
 				f.subject = x.mainSubjectAfter(q)
+			}
+			// "X received on Sunday a phone call from Y": the noun is the
+			// object of a verb whose subject is the other side.
+			if f.subject == nil && prep.Is("from", "to") {
+				if v := x.previousVerb(k); v >= 0 && v >= k-8 && !commaBetween(x.toks, v, k) {
+					f.subject = x.subjectOf(v)
+				}
 			}
 		}
 		for t := k; t < j; t++ {
@@ -1468,6 +1502,26 @@ func (x *sentence) speakerBeforeAfter(k int) int {
 var factiveGerundVerbs = wordList(`recalled recalls remembered remembers began begins started starts finished
 	finishes continued continues resumed resumes kept keeps enjoyed enjoys spent spends ended ends wrapped
 	concluded concludes`)
+
+// toldDuring reads "X told Y in a phone call": an address verb right
+// before the object and the adverbial call noun at k.
+func (x *sentence) toldDuring(k, j int, kind frameKind) (frame, bool) {
+	for v := k - 1; v >= 0 && v >= k-12; v-- {
+		if !addressVerbs[x.toks[v].Lower] {
+			continue
+		}
+		subj := x.subjectOf(v)
+		mi := x.mat(v + 1)
+		if len(subj) == 0 || mi < 0 || x.ms[mi].kind == mGroup || x.ms[mi].complement || x.ms[mi].whole.j > k {
+			return frame{}, false
+		}
+		f := frame{rule: "told-during-" + x.toks[k].Lower, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true,
+			subject: subj, partners: [][]int{{mi}}}
+		f.planned = x.nounPlanned(k)
+		return f, true
+	}
+	return frame{}, false
+}
 
 // purposeNoun reports a meeting noun that says what someone went or was
 // somewhere for: "was back for a meeting with X", "flew to Beijing for
@@ -1634,6 +1688,11 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			}
 			out = append(out, f)
 			continue
+		case t.Is("they", "these") && k == x.first && x.tok(k+1).Is("were", "are", "included", "include") &&
+			x.mat(k+2) >= 0 && x.ms[x.mat(k+2)].kind == mName:
+			// "... held talks with leaders of South Sudan, Sudan and
+			// Djibouti. They were President X, General Y and President Z."
+			g, rule = x.listFrom(x.mat(k+2)), "they-were"
 		case t.Is("present") && x.tok(k+1).Is("his", "her", "their", "its"):
 			// "to present his letters of credence": a verb.
 			continue

@@ -63,6 +63,7 @@ func TestNameMentions(t *testing.T) {
 		{"title ending in s", "Charge d'Affaires Ana Lopes spoke.", []string{"Ana Lopes|Charge d'Affaires|"}},
 		{"appositive placed at an embassy", "Ana Lopes, Ambassador at the Brazilian Embassy in Lima, spoke.", []string{"Ana Lopes|Ambassador|"}},
 		{"faith word inside a name", "Minister Nurul Islam Hamid met Christian Vogel.", []string{"Nurul Islam Hamid|Minister|", "Christian Vogel||"}},
+		{"faith word in a name", "Iraqi Prime Minister Mohammed Shia al-Sudani arrived.", []string{"Mohammed Shia al-Sudani|Prime Minister|Iraq"}},
 		{"faith word alone", "Leaders of Islam met Olaf Brandt.", []string{"Olaf Brandt||"}},
 		{"title that is a given name after a title", "Party member Amir Hossain Chowdhury spoke.", []string{"Amir Hossain Chowdhury|Party Member|"}},
 		{"brackets, then an appositive", "Representative Ben Thomas (D-MS), chairman of the Committee on Homeland Security, spoke.",

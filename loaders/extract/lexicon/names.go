@@ -69,7 +69,7 @@ var InnerHonorifics = words(`sheikh shaikh haji hajji`)
 // NameWordsToo are words of faith or people that are also personal names
 // when they stand next to one: "Mirza Fakhrul Islam Alamgir", "Christian
 // Lindner". Alone ("converted to Islam") they stay common words.
-var NameWordsToo = words(`islam christian`)
+var NameWordsToo = words(`islam christian shia`)
 
 // TitlesAlsoGivenNames are titles that are common given names too; after
 // another title they start the name ("party member Amir Khan Khosru").
