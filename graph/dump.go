@@ -167,6 +167,9 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (s
 					runStart = len(pending)
 				}
 				pending = append(pending, q)
+				if listed, ok := listedJoin(q); ok {
+					pending = append(pending, listed)
+				}
 				lastLabel = label
 				st.Read++
 				cal.saw(q)

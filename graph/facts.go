@@ -20,32 +20,43 @@ import (
 // through the kg helpers (helpers.go); exports use it directly.
 //
 // A Facts serves one goroutine (one query) and remembers what it read: the
-// names of people, and values such as dates and places.
+// names of people, values such as dates and places, the articles behind
+// evidence, and who is joined to whom (identity.go).
 type Facts struct {
 	r        *reader
 	names    map[any]string // person ref key -> name
 	calendar []string       // every date, newest first, once read
 	// undatedFacts are the meetings and events without a date, once read.
 	undatedFacts []cgraph.Ref
+	id           *identity            // joins and retractions, once read
+	arts         map[any]*articleInfo // article ref key -> what evidence says of it
 	// Slow is set once an answer had to read every fact because the
 	// store has no complete calendar (see RebuildCalendar).
 	Slow bool
+	// WithRetracted makes answers keep the facts kg retract took out
+	// (marked Retracted), for kg show and kg corrections.
+	WithRetracted bool
 }
 
 // Facts returns a fact reader of the store, for one goroutine.
 func (s *Store) Facts() *Facts {
-	return &Facts{r: newReader(s.qs, s.db), names: map[any]string{}}
+	return &Facts{r: newReader(s.qs, s.db), names: map[any]string{}, arts: map[any]*articleInfo{}}
 }
 
-// Meeting is one meeting as the helpers return it.
+// Meeting is one meeting as the helpers return it. A meeting reported
+// with different forms of one person's name (joined by kg alias or
+// resolved) is stored as several nodes: it is answered once, with the
+// reports of all.
 type Meeting struct {
-	Node    quad.IRI
-	People  []PersonRef // the participants, by name
-	Date    string      // ISO, possibly partial; "" when undated
-	Place   string
-	Kind    string   // meeting or call
-	Sources []string // ids of the articles that report it, sorted
-	ref     cgraph.Ref
+	Node      quad.IRI    // its node (the smallest of Nodes)
+	Nodes     []quad.IRI  // every node that stores it
+	People    []PersonRef // the participants, by name
+	Date      string      // ISO, possibly partial; "" when undated
+	Place     string
+	Kind      string     // meeting or call
+	Sources   []string   // ids of the articles that report it, sorted
+	Evidence  []Evidence // what each article says, oldest first
+	Retracted bool       // taken out by kg retract (only with WithRetracted)
 }
 
 // Person is one person as the helpers return it.
@@ -53,8 +64,11 @@ type Person struct {
 	PersonRef
 	Aliases     []string // other names, sorted
 	Nationality string
-	Roles       []Role   // distinct offices, current ones first
-	Sources     []string // ids of the articles that name them, sorted (see Mentions)
+	Roles       []HeldRole // distinct offices, current ones first
+	Sources     []string   // ids of the articles that name them, sorted (see Mentions)
+	// Joined are the people kg takes to be this one: joined by kg alias,
+	// or short forms of the name resolved to them.
+	Joined []PersonRef
 }
 
 // Role is an office a person holds or held.
@@ -63,98 +77,35 @@ type Role struct {
 	Current   bool
 }
 
+// HeldRole is a role with what the articles say of it.
+type HeldRole struct {
+	Role
+	Evidence []Evidence
+}
+
 // Office is one person holding one office, with its reports.
 type Office struct {
-	Node     quad.IRI
-	Holder   PersonRef
-	Role     Role
-	Reported []string // publication dates of the reporting articles, sorted
-	Sources  []string
+	Node      quad.IRI
+	Nodes     []quad.IRI
+	Holder    PersonRef
+	Role      Role
+	Reported  []string // publication dates of the reporting articles, sorted
+	Sources   []string
+	Evidence  []Evidence
+	Retracted bool
 }
 
 // Event is a dated event other than a meeting.
 type Event struct {
-	Node    quad.IRI
-	Date    string
-	Label   string
-	Head    string
-	Place   string
-	People  []PersonRef // people named in its evidence
-	Sources []string
-}
-
-// FindPeople returns the people a name stands for, sorted by name: those
-// indexed under the name's person key (so a surname alone or another
-// spelling finds them, see schema.LookupKeys), and the person node of
-// that name. An IRI (<kg:person/...>) names its node. People merged into
-// another by kg alias are followed to that person.
-func (f *Facts) FindPeople(ctx context.Context, name string) ([]PersonRef, error) {
-	name = strings.TrimSpace(name)
-	var cands []cgraph.Ref
-	if iri, ok := personIRIArg(name); ok {
-		cands = append(cands, f.r.ref(iri))
-	} else {
-		key := schema.PersonKey(name)
-		if key == "" {
-			return nil, nil
-		}
-		found, err := f.r.subjects(ctx, f.r.ref(quad.String(key)), schema.Key)
-		if err != nil {
-			return nil, err
-		}
-		cands = append(found, f.r.ref(schema.PersonIRI(name)))
-	}
-	var out []PersonRef
-	seen := map[any]bool{}
-	for _, c := range cands {
-		p, err := f.canonical(ctx, c)
-		if err != nil {
-			return nil, err
-		}
-		if p == nil || seen[cgraph.ToKey(p)] {
-			continue
-		}
-		seen[cgraph.ToKey(p)] = true
-		ok, err := f.isA(ctx, p, schema.ClassPerson)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			continue
-		}
-		ref, err := f.personRef(ctx, p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ref)
-	}
-	sortPeople(out)
-	return out, nil
-}
-
-// personIRIArg recognises a person given by node rather than by name.
-func personIRIArg(s string) (quad.IRI, bool) {
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "<"), ">")
-	if strings.HasPrefix(s, personPrefix) {
-		return quad.IRI(s), true
-	}
-	return "", false
-}
-
-// canonical follows kg:sameAs links from a person merged away by kg alias
-// to the person they were merged into.
-func (f *Facts) canonical(ctx context.Context, p cgraph.Ref) (cgraph.Ref, error) {
-	for range 32 { // a bound, against a loop of links
-		if p == nil {
-			return nil, nil
-		}
-		next, err := f.r.objects(ctx, p, schema.SameAs)
-		if err != nil || len(next) == 0 {
-			return p, err
-		}
-		p = next[0]
-	}
-	return p, nil
+	Node      quad.IRI
+	Date      string
+	Label     string
+	Head      string
+	Place     string
+	People    []PersonRef // people named in its evidence
+	Sources   []string
+	Evidence  []Evidence
+	Retracted bool
 }
 
 // isA reports whether node has the class class.
@@ -240,16 +191,6 @@ func sortPeople(ps []PersonRef) {
 	})
 }
 
-// sources returns the ids of the articles a fact node's kg:source quads
-// name, sorted.
-func (f *Facts) sources(ctx context.Context, node cgraph.Ref) ([]string, error) {
-	arts, err := f.r.objects(ctx, node, schema.Source)
-	if err != nil {
-		return nil, err
-	}
-	return f.articleIDs(ctx, arts)
-}
-
 // articleIDs returns the ids of article nodes, sorted: read from the IRI
 // (schema.ArticleIRI), so no look-up per article.
 func (f *Facts) articleIDs(ctx context.Context, arts []cgraph.Ref) ([]string, error) {
@@ -265,12 +206,6 @@ func (f *Facts) articleIDs(ctx context.Context, arts []cgraph.Ref) ([]string, er
 	}
 	sort.Strings(ids)
 	return uniqueStrings(ids), nil
-}
-
-// first returns the fullest literal of node's pred quads.
-func (f *Facts) first(ctx context.Context, node cgraph.Ref, pred quad.IRI) (string, error) {
-	vals, err := f.r.text(ctx, node, pred)
-	return longestText(vals), err
 }
 
 // MeetingFilter chooses meetings: those of any of People (all when
@@ -421,11 +356,16 @@ func newer(a, b string) bool {
 	return a > b
 }
 
-// meetingsOf lists the meetings any of people took part in, each once.
+// meetingsOf lists the meetings any of people (and the people joined into
+// them) took part in, each once.
 func (f *Facts) meetingsOf(ctx context.Context, people []quad.IRI) ([]cgraph.Ref, error) {
+	id, err := f.identity(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []cgraph.Ref
 	seen := map[any]bool{}
-	for _, p := range f.refsOf(people) {
+	for _, p := range id.allOf(f.refsOf(people)) {
 		ms, err := f.r.subjects(ctx, p, schema.Participant)
 		if err != nil {
 			return nil, err
@@ -479,15 +419,23 @@ func peopleKey(ps []PersonRef) string {
 
 // readMeetings reads the meetings among nodes (other facts, such as the
 // events of the same date, are skipped): each meeting's quads in one scan,
-// then the values they need in one batch.
+// then the values they need in one batch. Nodes that are one meeting once
+// people are joined (the same people, date and kind) are answered as one;
+// they always have the same date, so they come in the same call.
+// Retracted meetings are left out, and so are meetings that joins leave
+// with fewer than two people.
 func (f *Facts) readMeetings(ctx context.Context, nodes []cgraph.Ref) ([]*Meeting, error) {
+	id, err := f.identity(ctx)
+	if err != nil {
+		return nil, err
+	}
 	refs, iris, err := f.withPrefix(ctx, nodes, meetingPrefix)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Meeting, len(refs))
+	read := make([]*Meeting, len(refs))
 	for i, iri := range iris {
-		out[i] = &Meeting{Node: iri, ref: refs[i]}
+		read[i] = &Meeting{Node: iri, Nodes: []quad.IRI{iri}}
 	}
 	const (
 		participant = iota
@@ -495,18 +443,54 @@ func (f *Facts) readMeetings(ctx context.Context, nodes []cgraph.Ref) ([]*Meetin
 		place
 		kind
 		source
+		sentence
+		rule
 	)
-	// The values of every meeting's dates, places, kinds and sources are
-	// read in one call, then from the reader's cache.
-	found, err := f.gather(ctx, refs, []quad.IRI{schema.Participant, schema.Date, schema.Place, schema.Kind, schema.Source}, date, place, kind, source)
+	keys := f.r.predKeys(schema.Participant, schema.Date, schema.Place, schema.Kind, schema.Source, schema.Evidence, schema.Rule)
+	found := make([][4][]cgraph.Ref, len(refs))
+	reps := make([]reports, len(refs))
+	err = f.r.outQuads(ctx, refs, func(i int, q quadRefs) error {
+		k, ok := keys[cgraph.ToKey(q.pred)]
+		switch {
+		case !ok:
+		case k < source:
+			found[i][k] = appendRef(found[i][k], q.obj)
+		default:
+			reps[i].see(k-source, q)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	for i, m := range out {
-		fv := found[i]
-		if m.People, err = f.people(ctx, fv[participant]); err != nil {
-			return nil, err
+	// The values of every meeting's dates, places, kinds and evidence, in
+	// one call, and the articles behind them; they are then read from the
+	// caches.
+	var all, arts []cgraph.Ref
+	for i := range found {
+		for k := date; k <= kind; k++ {
+			all = append(all, found[i][k]...)
 		}
+		all = append(all, reps[i].values()...)
+		arts = append(arts, reps[i].articles()...)
+	}
+	if _, err := f.r.valuesOf(ctx, all); err != nil {
+		return nil, err
+	}
+	if err := f.articleInfos(ctx, arts); err != nil {
+		return nil, err
+	}
+	// One meeting for each set of people, date and kind.
+	type group struct {
+		m         *Meeting
+		reps      []*reports
+		places    []string
+		retracted bool
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for i, m := range read {
+		fv := found[i]
 		var dates, places, kinds []string
 		if dates, err = f.r.strs(ctx, fv[date]); err != nil {
 			return nil, err
@@ -517,15 +501,61 @@ func (f *Facts) readMeetings(ctx context.Context, nodes []cgraph.Ref) ([]*Meetin
 		if kinds, err = f.r.strs(ctx, fv[kind]); err != nil {
 			return nil, err
 		}
-		m.Date, m.Place, m.Kind = longestText(dates), longestText(places), longestText(kinds)
+		m.Date, m.Kind = longestText(dates), longestText(kinds)
 		if m.Kind == "" {
 			m.Kind = "meeting"
 		}
-		if m.Sources, err = f.articleIDs(ctx, fv[source]); err != nil {
+		if m.People, err = f.people(ctx, id.people(fv[participant])); err != nil {
 			return nil, err
 		}
+		if len(m.People) < 2 {
+			continue // one person, once joins are made
+		}
+		k := meetingKey(m)
+		g := byKey[k]
+		if g == nil {
+			g = &group{m: m}
+			byKey[k] = g
+			groups = append(groups, g)
+		} else {
+			g.m.Nodes = append(g.m.Nodes, m.Node)
+		}
+		g.reps = append(g.reps, &reps[i])
+		g.places = append(g.places, places...)
+		g.retracted = g.retracted || id.isRetracted(refs[i])
+	}
+	out := make([]*Meeting, 0, len(groups))
+	for _, g := range groups {
+		if g.retracted && !f.WithRetracted {
+			continue
+		}
+		m := g.m
+		m.Retracted = g.retracted
+		m.Place = longestText(g.places)
+		sortIRIs(m.Nodes)
+		m.Node = m.Nodes[0]
+		if m.Evidence, err = f.evidence(ctx, g.reps...); err != nil {
+			return nil, err
+		}
+		m.Sources = sourcesOf(m.Evidence)
+		out = append(out, m)
 	}
 	return out, nil
+}
+
+// meetingKey is what makes a meeting one meeting: its people, its date and
+// its kind (schema.MeetingIRI).
+func meetingKey(m *Meeting) string {
+	parts := make([]string, 0, len(m.People)+2)
+	for _, p := range m.People {
+		parts = append(parts, string(p.IRI))
+	}
+	sort.Strings(parts)
+	return strings.Join(append(parts, m.Date, m.Kind), "\x00")
+}
+
+func sortIRIs(iris []quad.IRI) {
+	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
 }
 
 // withPrefix keeps the nodes whose IRI starts with prefix (the meetings
@@ -544,37 +574,6 @@ func (f *Facts) withPrefix(ctx context.Context, nodes []cgraph.Ref, prefix strin
 		}
 	}
 	return refs, iris, nil
-}
-
-// gather reads the quads of each node in one scan and sorts their objects
-// by predicate: found[i][k] holds node i's objects of preds[k]. The values
-// of the objects of the predicates numbered in values are then read, for
-// all nodes, in one call, so that later look-ups hit the reader's cache.
-func (f *Facts) gather(ctx context.Context, nodes []cgraph.Ref, preds []quad.IRI, values ...int) ([][][]cgraph.Ref, error) {
-	keys := f.r.predKeys(preds...)
-	found := make([][][]cgraph.Ref, len(nodes))
-	for i := range found {
-		found[i] = make([][]cgraph.Ref, len(preds))
-	}
-	err := f.r.outQuads(ctx, nodes, func(i int, q quadRefs) error {
-		if k, ok := keys[cgraph.ToKey(q.pred)]; ok {
-			found[i][k] = appendRef(found[i][k], q.obj)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	var all []cgraph.Ref
-	for i := range found {
-		for _, k := range values {
-			all = append(all, found[i][k]...)
-		}
-	}
-	if _, err := f.r.valuesOf(ctx, all); err != nil {
-		return nil, err
-	}
-	return found, nil
 }
 
 // appendRef appends ref unless refs holds it already.
@@ -596,15 +595,26 @@ const (
 	eventPrefix   = schema.NS + "event/"
 )
 
-// AllPeople lists every person, sorted by name.
+// AllPeople lists every person, sorted by name; people joined into another
+// are part of that person, not listed.
 func (f *Facts) AllPeople(ctx context.Context) ([]PersonRef, error) {
+	id, err := f.identity(ctx)
+	if err != nil {
+		return nil, err
+	}
 	refs, err := f.r.subjects(ctx, f.r.ref(schema.ClassPerson), schema.Type)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
+	kept := refs[:0]
+	for _, p := range refs {
+		if !id.joined(p) {
+			kept = append(kept, p)
+		}
+	}
 	var out []PersonRef
 	err = readOrdered(ctx, f, func(ctx context.Context, _ *Facts, send func([]cgraph.Ref) error) error {
-		return chunks(refs, 256, send)
+		return chunks(kept, 256, send)
 	}, (*Facts).people, func(ps []PersonRef) error {
 		out = append(out, ps...)
 		return nil
@@ -646,16 +656,32 @@ func (f *Facts) Person(ctx context.Context, who PersonRef) (*Person, error) {
 }
 
 // persons reads Person (and, with mentions, the sources) of a group of
-// people together: each question is asked for the whole group at once,
-// which on PostgreSQL is one statement instead of one a person.
+// people together, with what the people joined into them contribute: each
+// question is asked for the whole group at once, which on PostgreSQL is
+// one statement instead of one a person.
 func (f *Facts) persons(ctx context.Context, group []PersonRef, mentions bool) ([]*Person, error) {
-	refs := make([]cgraph.Ref, len(group))
+	id, err := f.identity(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var refs []cgraph.Ref // everyone of the group, with those joined into them
+	var owner []int       // index in group of each of refs
+	joined := make([][]cgraph.Ref, len(group))
 	for i, who := range group {
-		refs[i] = f.r.ref(who.IRI)
+		ref := f.r.ref(who.IRI)
+		if ref == nil {
+			continue
+		}
+		for j, m := range id.all(ref) {
+			refs = append(refs, m)
+			owner = append(owner, i)
+			if j > 0 {
+				joined[i] = append(joined[i], m)
+			}
+		}
 	}
 	var lists [4][][]cgraph.Ref // names, aliases, nationalities, offices
 	for k, pred := range []quad.IRI{schema.Name, schema.Alias, schema.Nationality, schema.Holds} {
-		var err error
 		if lists[k], err = f.r.objectsOfAll(ctx, refs, pred); err != nil {
 			return nil, err
 		}
@@ -670,7 +696,7 @@ func (f *Facts) persons(ctx context.Context, group []PersonRef, mentions bool) (
 	if _, err := f.r.valuesOf(ctx, literals); err != nil {
 		return nil, err
 	}
-	roles, err := f.roles(ctx, offices)
+	infos, err := f.readOffices(ctx, offices)
 	if err != nil {
 		return nil, err
 	}
@@ -680,100 +706,232 @@ func (f *Facts) persons(ctx context.Context, group []PersonRef, mentions bool) (
 			return nil, err
 		}
 	}
-	out := make([]*Person, len(group))
-	for i, who := range group {
-		p := &Person{PersonRef: who}
-		names, err := f.r.strs(ctx, append(append([]cgraph.Ref{}, lists[0][i]...), lists[1][i]...))
+	type gathered struct {
+		names, nats []string
+		offices     []cgraph.Ref
+		arts        []cgraph.Ref
+	}
+	per := make([]gathered, len(group))
+	for j := range refs {
+		g := &per[owner[j]]
+		names, err := f.r.strs(ctx, append(append([]cgraph.Ref{}, lists[0][j]...), lists[1][j]...))
 		if err != nil {
 			return nil, err
 		}
-		for _, n := range names {
+		g.names = append(g.names, names...)
+		nats, err := f.r.strs(ctx, lists[2][j])
+		if err != nil {
+			return nil, err
+		}
+		g.nats = append(g.nats, nats...)
+		g.offices = append(g.offices, lists[3][j]...)
+		if mentions {
+			g.arts = append(g.arts, arts[j]...)
+		}
+	}
+	out := make([]*Person, len(group))
+	for i, who := range group {
+		g := per[i]
+		p := &Person{PersonRef: who}
+		for _, n := range g.names {
 			if n != who.Name {
 				p.Aliases = append(p.Aliases, n)
 			}
 		}
 		sort.Strings(p.Aliases)
 		p.Aliases = uniqueStrings(p.Aliases)
-		nats, err := f.r.strs(ctx, lists[2][i])
-		if err != nil {
+		p.Nationality = longestText(g.nats)
+		if p.Roles, err = f.heldRoles(ctx, infos, g.offices); err != nil {
 			return nil, err
 		}
-		p.Nationality = longestText(nats)
-		seen := map[Role]bool{}
-		for _, o := range lists[3][i] {
-			if r := roles[cgraph.ToKey(o)]; !seen[r] {
-				seen[r] = true
-				p.Roles = append(p.Roles, r)
-			}
-		}
-		sortRoles(p.Roles)
 		if mentions {
-			if p.Sources, err = f.articleIDs(ctx, arts[i]); err != nil {
+			if p.Sources, err = f.articleIDs(ctx, g.arts); err != nil {
 				return nil, err
 			}
+		}
+		if p.Joined, err = f.people(ctx, joined[i]); err != nil {
+			return nil, err
 		}
 		out[i] = p
 	}
 	return out, nil
 }
 
-// sortRoles puts current offices first, then orders by title and of.
-func sortRoles(roles []Role) {
-	sort.Slice(roles, func(i, j int) bool {
-		a, b := roles[i], roles[j]
-		if a.Current != b.Current {
-			return a.Current
+// heldRoles merges offices into distinct roles, each with the evidence of
+// every office node that holds it; retracted offices are left out.
+func (f *Facts) heldRoles(ctx context.Context, infos map[any]*officeInfo, offices []cgraph.Ref) ([]HeldRole, error) {
+	byRole := map[Role][]*reports{}
+	var order []Role
+	for _, o := range offices {
+		info := infos[cgraph.ToKey(o)]
+		if info == nil || info.retracted && !f.WithRetracted {
+			continue
 		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
+		if _, ok := byRole[info.role]; !ok {
+			order = append(order, info.role)
 		}
-		return a.Of < b.Of
-	})
-}
-
-// roles reads the title, of and current of offices, all at once.
-func (f *Facts) roles(ctx context.Context, offices []cgraph.Ref) (map[any]Role, error) {
-	var lists [3][][]cgraph.Ref
-	var all []cgraph.Ref
-	for k, pred := range []quad.IRI{schema.Title, schema.Of, schema.Current} {
-		var err error
-		if lists[k], err = f.r.objectsOfAll(ctx, offices, pred); err != nil {
+		byRole[info.role] = append(byRole[info.role], &info.reps)
+	}
+	// A role reported without its country ("Foreign Minister Zarif") is
+	// the one role of that title with a country, when there is one.
+	kept := order[:0]
+	for _, r := range order {
+		if r.Of == "" {
+			if into, ok := soleWithOf(order, r); ok {
+				byRole[into] = append(byRole[into], byRole[r]...)
+				continue
+			}
+		}
+		kept = append(kept, r)
+	}
+	out := make([]HeldRole, len(kept))
+	for i, r := range kept {
+		ev, err := f.evidence(ctx, byRole[r]...)
+		if err != nil {
 			return nil, err
 		}
-		for _, l := range lists[k] {
-			all = append(all, l...)
+		out[i] = HeldRole{Role: r, Evidence: ev}
+	}
+	sort.Slice(out, func(i, j int) bool { return roleBefore(out[i].Role, out[j].Role) })
+	return out, nil
+}
+
+// soleWithOf finds the one role of roles with r's title and state and a
+// country or organisation.
+func soleWithOf(roles []Role, r Role) (Role, bool) {
+	var found []Role
+	for _, o := range roles {
+		if o.Of != "" && o.Current == r.Current && strings.EqualFold(o.Title, r.Title) {
+			found = append(found, o)
 		}
 	}
-	if _, err := f.r.valuesOf(ctx, all); err != nil {
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return Role{}, false
+}
+
+// roleBefore puts current offices first, then orders by title and of.
+func roleBefore(a, b Role) bool {
+	if a.Current != b.Current {
+		return a.Current
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.Of < b.Of
+}
+
+// officeInfo is one office node as read.
+type officeInfo struct {
+	iri       quad.IRI
+	role      Role
+	reported  []string
+	reps      reports
+	retracted bool
+}
+
+// readOffices reads offices: their role, the dates they were reported
+// and their evidence, each office's quads in one scan.
+func (f *Facts) readOffices(ctx context.Context, offices []cgraph.Ref) (map[any]*officeInfo, error) {
+	id, err := f.identity(ctx)
+	if err != nil {
 		return nil, err
 	}
-	out := make(map[any]Role, len(offices))
+	const (
+		title = iota
+		of
+		current
+		reportedOn
+		source
+		sentence
+		rule
+	)
+	keys := f.r.predKeys(schema.Title, schema.Of, schema.Current, schema.ReportedOn, schema.Source, schema.Evidence, schema.Rule)
+	found := make([][4][]cgraph.Ref, len(offices))
+	reps := make([]reports, len(offices))
+	err = f.r.outQuads(ctx, offices, func(i int, q quadRefs) error {
+		k, ok := keys[cgraph.ToKey(q.pred)]
+		switch {
+		case !ok:
+		case k < source:
+			found[i][k] = appendRef(found[i][k], q.obj)
+		default:
+			reps[i].see(k-source, q)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	all := append([]cgraph.Ref{}, offices...)
+	var arts []cgraph.Ref
+	for i := range found {
+		for k := range found[i] {
+			all = append(all, found[i][k]...)
+		}
+		all = append(all, reps[i].values()...)
+		arts = append(arts, reps[i].articles()...)
+	}
+	vals, err := f.r.valuesOf(ctx, all)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.articleInfos(ctx, arts); err != nil {
+		return nil, err
+	}
+	out := make(map[any]*officeInfo, len(offices))
 	for i, o := range offices {
-		var text [3]string
-		for k := range lists {
-			vals, err := f.r.strs(ctx, lists[k][i])
-			if err != nil {
+		var text [4][]string
+		for k := range found[i] {
+			if text[k], err = f.r.strs(ctx, found[i][k]); err != nil {
 				return nil, err
 			}
-			text[k] = longestText(vals)
 		}
-		out[cgraph.ToKey(o)] = Role{Title: text[0], Of: text[1], Current: text[2] != "false"}
+		iri, _ := vals[i].(quad.IRI)
+		info := &officeInfo{iri: iri, reps: reps[i], retracted: id.isRetracted(o),
+			role: Role{Title: longestText(text[title]), Of: longestText(text[of]), Current: longestText(text[current]) != "false"}}
+		info.reported = uniqueStrings(sortedCopy(text[reportedOn]))
+		out[cgraph.ToKey(o)] = info
 	}
 	return out, nil
 }
 
-// Mentions returns the ids of the articles that name a person, sorted.
+func sortedCopy(xs []string) []string {
+	out := append([]string(nil), xs...)
+	sort.Strings(out)
+	return out
+}
+
+// Mentions returns the ids of the articles that name a person (or one
+// joined into them), sorted.
 func (f *Facts) Mentions(ctx context.Context, who quad.IRI) ([]string, error) {
-	arts, err := f.r.subjects(ctx, f.r.ref(who), schema.Mentions)
+	id, err := f.identity(ctx)
 	if err != nil {
 		return nil, err
+	}
+	ref := f.r.ref(who)
+	if ref == nil {
+		return nil, nil
+	}
+	lists, err := f.r.subjectsOfAll(ctx, id.all(ref), schema.Mentions)
+	if err != nil {
+		return nil, err
+	}
+	var arts []cgraph.Ref
+	for _, l := range lists {
+		arts = append(arts, l...)
 	}
 	return f.articleIDs(ctx, arts)
 }
 
 // Neighbourhood returns the people within depth kg:met steps of roots,
-// roots included.
+// roots included, as the people they are part of.
 func (f *Facts) Neighbourhood(ctx context.Context, roots []quad.IRI, depth int) (map[quad.IRI]bool, error) {
+	id, err := f.identity(ctx)
+	if err != nil {
+		return nil, err
+	}
 	in := map[quad.IRI]bool{}
 	for _, p := range roots {
 		in[p] = true
@@ -782,10 +940,15 @@ func (f *Facts) Neighbourhood(ctx context.Context, roots []quad.IRI, depth int) 
 	for d := 0; d < depth && len(frontier) > 0; d++ {
 		var next []cgraph.Ref
 		for _, p := range frontier {
-			met, err := f.r.objects(ctx, p, schema.Met)
-			if err != nil {
-				return nil, err
+			var met []cgraph.Ref
+			for _, m := range id.all(p) {
+				others, err := f.r.objects(ctx, m, schema.Met)
+				if err != nil {
+					return nil, err
+				}
+				met = append(met, others...)
 			}
+			met = id.people(met)
 			iris, err := f.r.valuesOf(ctx, met)
 			if err != nil {
 				return nil, err
@@ -802,36 +965,64 @@ func (f *Facts) Neighbourhood(ctx context.Context, roots []quad.IRI, depth int) 
 	return in, nil
 }
 
-// Offices lists the offices people held, by the first date they were
-// reported (unreported last), then by title.
+// Offices lists the offices people held (with those of the people joined
+// into them; one office reported with several forms of the name once), by
+// the first date they were reported (unreported last), then by title.
+// Retracted offices are left out.
 func (f *Facts) Offices(ctx context.Context, people []PersonRef) ([]Office, error) {
+	id, err := f.identity(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []Office
 	for _, who := range people {
-		offices, err := f.r.objects(ctx, f.r.ref(who.IRI), schema.Holds)
+		ref := f.r.ref(who.IRI)
+		if ref == nil {
+			continue
+		}
+		var offices []cgraph.Ref
+		for _, m := range id.all(ref) {
+			os, err := f.r.objects(ctx, m, schema.Holds)
+			if err != nil {
+				return nil, err
+			}
+			offices = append(offices, os...)
+		}
+		infos, err := f.readOffices(ctx, offices)
 		if err != nil {
 			return nil, err
 		}
+		byRole := map[Role]int{}
+		var mine []Office
+		var reps [][]*reports
 		for _, o := range offices {
-			iri, err := f.r.iri(ctx, o)
-			if err != nil {
-				return nil, err
+			info := infos[cgraph.ToKey(o)]
+			if info == nil || info.retracted && !f.WithRetracted {
+				continue
 			}
-			off := Office{Node: iri, Holder: who}
-			roles, err := f.roles(ctx, []cgraph.Ref{o})
-			if err != nil {
-				return nil, err
+			i, ok := byRole[info.role]
+			if !ok {
+				i = len(mine)
+				byRole[info.role] = i
+				mine = append(mine, Office{Holder: who, Role: info.role})
+				reps = append(reps, nil)
 			}
-			off.Role = roles[cgraph.ToKey(o)]
-			if off.Reported, err = f.r.text(ctx, o, schema.ReportedOn); err != nil {
-				return nil, err
-			}
-			sort.Strings(off.Reported)
-			off.Reported = uniqueStrings(off.Reported)
-			if off.Sources, err = f.sources(ctx, o); err != nil {
-				return nil, err
-			}
-			out = append(out, off)
+			off := &mine[i]
+			off.Nodes = append(off.Nodes, info.iri)
+			off.Reported = uniqueStrings(sortedCopy(append(off.Reported, info.reported...)))
+			off.Retracted = off.Retracted || info.retracted
+			reps[i] = append(reps[i], &info.reps)
 		}
+		for i := range mine {
+			off := &mine[i]
+			sortIRIs(off.Nodes)
+			off.Node = off.Nodes[0]
+			if off.Evidence, err = f.evidence(ctx, reps[i]...); err != nil {
+				return nil, err
+			}
+			off.Sources = sourcesOf(off.Evidence)
+		}
+		out = append(out, mine...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := "9999", "9999"
@@ -864,11 +1055,15 @@ type EventFilter struct {
 // on every core, in order.
 func (f *Facts) Events(ctx context.Context, filter EventFilter, fn func(*Event) error) error {
 	byPeople := len(filter.People) > 0
+	id, err := f.identity(ctx)
+	if err != nil {
+		return err
+	}
 	var groups [][]cgraph.Ref // byPeople: the events of one date each, oldest first
 	if byPeople {
 		var nodes []cgraph.Ref
 		seen := map[any]bool{}
-		for _, p := range f.refsOf(filter.People) {
+		for _, p := range id.allOf(f.refsOf(filter.People)) {
 			evs, err := f.r.subjects(ctx, p, schema.Involves)
 			if err != nil {
 				return err
@@ -939,14 +1134,24 @@ func (f *Facts) Events(ctx context.Context, filter EventFilter, fn func(*Event) 
 
 // readEvents reads the events among nodes (the facts of one date) whose
 // head is head (any, when empty), by label: each event's quads in one scan.
+// Retracted events are left out.
 func (f *Facts) readEvents(ctx context.Context, nodes []cgraph.Ref, head string) ([]*Event, error) {
-	refs, iris, err := f.withPrefix(ctx, nodes, eventPrefix)
+	id, err := f.identity(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Event, len(refs))
+	events, iris, err := f.withPrefix(ctx, nodes, eventPrefix)
+	if err != nil {
+		return nil, err
+	}
+	var refs []cgraph.Ref
+	var out []*Event
 	for i, iri := range iris {
-		out[i] = &Event{Node: iri}
+		if id.isRetracted(events[i]) && !f.WithRetracted {
+			continue
+		}
+		refs = append(refs, events[i])
+		out = append(out, &Event{Node: iri, Retracted: id.isRetracted(events[i])})
 	}
 	const (
 		date = iota
@@ -955,9 +1160,38 @@ func (f *Facts) readEvents(ctx context.Context, nodes []cgraph.Ref, head string)
 		place
 		involves
 		source
+		sentence
+		rule
 	)
-	found, err := f.gather(ctx, refs, []quad.IRI{schema.Date, schema.Label, schema.Head, schema.Place, schema.Involves, schema.Source}, date, label, headWord, place, source)
+	keys := f.r.predKeys(schema.Date, schema.Label, schema.Head, schema.Place, schema.Involves, schema.Source, schema.Evidence, schema.Rule)
+	found := make([][5][]cgraph.Ref, len(refs))
+	reps := make([]reports, len(refs))
+	err = f.r.outQuads(ctx, refs, func(i int, q quadRefs) error {
+		k, ok := keys[cgraph.ToKey(q.pred)]
+		switch {
+		case !ok:
+		case k < source:
+			found[i][k] = appendRef(found[i][k], q.obj)
+		default:
+			reps[i].see(k-source, q)
+		}
+		return nil
+	})
 	if err != nil {
+		return nil, err
+	}
+	var all, arts []cgraph.Ref
+	for i := range found {
+		for k := date; k <= place; k++ {
+			all = append(all, found[i][k]...)
+		}
+		all = append(all, reps[i].values()...)
+		arts = append(arts, reps[i].articles()...)
+	}
+	if _, err := f.r.valuesOf(ctx, all); err != nil {
+		return nil, err
+	}
+	if err := f.articleInfos(ctx, arts); err != nil {
 		return nil, err
 	}
 	kept := out[:0]
@@ -975,12 +1209,13 @@ func (f *Facts) readEvents(ctx context.Context, nodes []cgraph.Ref, head string)
 		if head != "" && !strings.EqualFold(e.Head, head) {
 			continue
 		}
-		if e.People, err = f.people(ctx, fv[involves]); err != nil {
+		if e.People, err = f.people(ctx, id.people(fv[involves])); err != nil {
 			return nil, err
 		}
-		if e.Sources, err = f.articleIDs(ctx, fv[source]); err != nil {
+		if e.Evidence, err = f.evidence(ctx, &reps[i]); err != nil {
 			return nil, err
 		}
+		e.Sources = sourcesOf(e.Evidence)
 		kept = append(kept, e)
 	}
 	sort.SliceStable(kept, func(i, j int) bool {

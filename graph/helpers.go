@@ -27,6 +27,7 @@ import (
 //	kg.profiles({person}, fn)             people with names, offices, sources
 //	kg.offices({person})                  a person's offices over time
 //	kg.events({from, to, head, person}, fn)    dated events, oldest first
+//	kg.ambiguous(fn)                      short names kg kept apart, with the people they may be
 //
 // With a function fn, each record is passed to fn as it is read (fn may
 // return false to stop) and the helper returns how many it passed; without
@@ -75,12 +76,13 @@ func (s *Store) installHelpers(ctx context.Context, ses *gizmo.Session) error {
 	}
 	obj := vm.NewObject()
 	for name, fn := range map[string]func(goja.FunctionCall) goja.Value{
-		"find":     h.find,
-		"meetings": h.meetings,
-		"profiles": h.profiles,
-		"offices":  h.offices,
-		"events":   h.events,
-		"emit":     h.emitResult,
+		"find":      h.find,
+		"meetings":  h.meetings,
+		"profiles":  h.profiles,
+		"offices":   h.offices,
+		"events":    h.events,
+		"ambiguous": h.ambiguous,
+		"emit":      h.emitResult,
 	} {
 		if err := obj.Set(name, h.guard("kg."+name, fn)); err != nil {
 			return fmt.Errorf("install kg.%s: %w", name, err)
@@ -234,21 +236,19 @@ func dateRange(opts map[string][]string) schema.DateRange {
 }
 
 // named resolves a name option to people, each once, sorted by name:
-// each value a name or an IRI. A name that matches nobody is an error.
+// each value a name or an IRI. A name that fits nobody, or several people,
+// is an error saying which names come closest, or who they are.
 func (h *helpers) named(opts map[string][]string, option string) []PersonRef {
 	var out []PersonRef
 	seen := map[quad.IRI]bool{}
 	for _, name := range opts[option] {
-		found, err := h.facts.FindPeople(h.ctx, name)
-		h.check(err)
-		if len(found) == 0 {
-			panic(fmt.Errorf("%s: %w", option, &NoPersonError{Name: name}))
+		p, err := h.facts.FindPerson(h.ctx, name)
+		if err != nil {
+			panic(fmt.Errorf("%s: %w", option, err))
 		}
-		for _, p := range found {
-			if !seen[p.IRI] {
-				seen[p.IRI] = true
-				out = append(out, p)
-			}
+		if !seen[p.IRI] {
+			seen[p.IRI] = true
+			out = append(out, p)
 		}
 	}
 	sortPeople(out)
@@ -263,15 +263,6 @@ func (h *helpers) people(opts map[string][]string, option string) []quad.IRI {
 	}
 	return out
 }
-
-// NoPersonError says that a name matches nobody in the store.
-type NoPersonError struct{ Name string }
-
-func (e *NoPersonError) Error() string {
-	return fmt.Sprintf("no person called %q in the store", e.Name)
-}
-
-func (e *NoPersonError) Is(target error) bool { return target == ErrNoPerson }
 
 // callback returns the optional function argument of a helper.
 func (h *helpers) callback(call goja.FunctionCall, at int) goja.Callable {
@@ -439,6 +430,18 @@ func (h *helpers) events(call goja.FunctionCall) goja.Value {
 	return c.result(err)
 }
 
+func (h *helpers) ambiguous(call goja.FunctionCall) goja.Value {
+	c := &collector{h: h, fn: h.callback(call, 0)}
+	err := h.facts.Ambiguous(h.ctx, func(d *Doubt) error {
+		cands := make([]any, len(d.Candidates))
+		for i, p := range d.Candidates {
+			cands[i] = map[string]any{"name": p.Name, "id": iriText(p.IRI), "why": d.Why[i]}
+		}
+		return c.add(map[string]any{"id": iriText(d.Person.IRI), "name": d.Person.Name, "articles": d.Articles, "candidates": cands})
+	})
+	return c.result(err)
+}
+
 // The records below are what scripts receive: plain objects of strings,
 // arrays of strings and null for what is unknown. Every record has the
 // node's IRI as id (in Gizmo's "<...>" form, for g.V) and, beside the
@@ -448,19 +451,21 @@ func (h *helpers) events(call goja.FunctionCall) goja.Value {
 func meetingRecord(m *Meeting) map[string]any {
 	return map[string]any{
 		"id":             iriText(m.Node),
+		"ref":            ShortFactID(m.Node),
 		"participants":   names(m.People),
 		"participantIds": iris(m.People),
 		"date":           orNull(m.Date),
 		"place":          orNull(m.Place),
 		"kind":           m.Kind,
 		"sources":        strings2any(m.Sources),
+		"evidence":       evidenceRecords(m.Evidence),
 	}
 }
 
 func personRecord(p *Person) map[string]any {
 	roles := make([]any, len(p.Roles))
 	for i, r := range p.Roles {
-		roles[i] = map[string]any{"title": r.Title, "of": r.Of, "current": r.Current}
+		roles[i] = map[string]any{"title": r.Title, "of": r.Of, "current": r.Current, "evidence": evidenceRecords(r.Evidence)}
 	}
 	return map[string]any{
 		"id":          iriText(p.IRI),
@@ -469,12 +474,14 @@ func personRecord(p *Person) map[string]any {
 		"nationality": orNull(p.Nationality),
 		"roles":       roles,
 		"sources":     strings2any(p.Sources),
+		"joined":      names(p.Joined),
 	}
 }
 
 func officeRecord(o Office) map[string]any {
 	return map[string]any{
 		"id":       iriText(o.Node),
+		"ref":      ShortFactID(o.Node),
 		"name":     o.Holder.Name,
 		"person":   iriText(o.Holder.IRI),
 		"title":    o.Role.Title,
@@ -482,6 +489,7 @@ func officeRecord(o Office) map[string]any {
 		"current":  o.Role.Current,
 		"reported": strings2any(o.Reported),
 		"sources":  strings2any(o.Sources),
+		"evidence": evidenceRecords(o.Evidence),
 	}
 }
 
@@ -492,6 +500,7 @@ func eventRecord(e *Event) map[string]any {
 	}
 	return map[string]any{
 		"id":        iriText(e.Node),
+		"ref":       ShortFactID(e.Node),
 		"date":      e.Date,
 		"label":     label,
 		"head":      orNull(e.Head),
@@ -499,7 +508,27 @@ func eventRecord(e *Event) map[string]any {
 		"people":    names(e.People),
 		"peopleIds": iris(e.People),
 		"sources":   strings2any(e.Sources),
+		"evidence":  evidenceRecords(e.Evidence),
 	}
+}
+
+// evidenceRecords are what each article says for a fact: {article,
+// outlet, headline, url, locations, published, sentences, rules}.
+func evidenceRecords(ev []Evidence) []any {
+	out := make([]any, len(ev))
+	for i, e := range ev {
+		out[i] = map[string]any{
+			"article":   e.Article,
+			"outlet":    orNull(e.Outlet),
+			"headline":  orNull(e.Headline),
+			"url":       orNull(e.URL),
+			"locations": strings2any(e.Locations),
+			"published": orNull(e.Published),
+			"sentences": strings2any(e.Sentences),
+			"rules":     strings2any(e.Rules),
+		}
+	}
+	return out
 }
 
 func iriText(iri quad.IRI) string { return "<" + string(iri) + ">" }

@@ -232,21 +232,6 @@ func PersonKey(name string) string {
 	return strings.Join(sk, "-")
 }
 
-// LookupKeys are the keys a person can be found by in a query: the whole
-// name and the surname alone. A query for "Rouhani" or "Hassan Rohani" finds
-// the node of "Hassan Rouhani".
-func LookupKeys(name string) []string {
-	words := NameWords(name)
-	if len(words) == 0 {
-		return nil
-	}
-	keys := []string{PersonKey(name)}
-	if len(words) > 1 {
-		keys = append(keys, Skeleton(words[len(words)-1]))
-	}
-	return keys
-}
-
 // PersonIRI is the stable node of the person called name.
 func PersonIRI(name string) quad.IRI {
 	return quad.IRI(NS + "person/" + PersonKey(name))

@@ -156,25 +156,6 @@ func TestSkeleton(t *testing.T) {
 	}
 }
 
-func TestLookupKeys(t *testing.T) {
-	full := LookupKeys("Hassan Rouhani")
-	if len(full) != 2 || full[0] != PersonKey("Hassan Rohani") {
-		t.Fatalf("LookupKeys(Hassan Rouhani) = %q", full)
-	}
-	// A query by surname, in any spelling, hits the surname key.
-	for _, q := range []string{"Rouhani", "Rohani"} {
-		if !slices.Contains(full, PersonKey(q)) {
-			t.Errorf("PersonKey(%q) = %q not among %q", q, PersonKey(q), full)
-		}
-	}
-	if got := LookupKeys("al-Assad"); len(got) != 1 {
-		t.Errorf("LookupKeys(al-Assad) = %q, want one key", got)
-	}
-	if got := LookupKeys("  "); got != nil {
-		t.Errorf("LookupKeys(blank) = %q, want none", got)
-	}
-}
-
 func TestEditDistance(t *testing.T) {
 	tests := []struct {
 		a, b string

@@ -48,11 +48,8 @@ func Quads(a Article, f Facts) []quad.Quad {
 				b.str(node, Alias, alias)
 			}
 		}
-		for _, k := range LookupKeys(p.Name) {
-			b.str(node, Key, k)
-		}
-		for _, alias := range p.Aliases {
-			for _, k := range LookupKeys(alias) {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			for _, k := range SearchKeys(n) {
 				b.str(node, Key, k)
 			}
 		}

@@ -41,11 +41,14 @@ var (
 	// Person.
 	Name        = quad.IRI(NS + "name")        // canonical (fullest) name
 	Alias       = quad.IRI(NS + "alias")       // other names
-	Key         = quad.IRI(NS + "key")         // normalised lookup keys (see LookupKeys)
+	Key         = quad.IRI(NS + "key")         // normalised lookup keys (see SearchKeys)
 	Nationality = quad.IRI(NS + "nationality") // country, from a nationality adjective
 	Met         = quad.IRI(NS + "met")         // person -> person, both directions
 	Holds       = quad.IRI(NS + "holds")       // person -> office
-	SameAs      = quad.IRI(NS + "sameAs")      // merged person -> surviving person (kg alias)
+	SameAs      = quad.IRI(NS + "sameAs")      // person -> the person they are one with (kg alias, or a short name resolved)
+	// DistinctFrom keeps two people apart: kg split wrote it, and no
+	// short name is resolved across it.
+	DistinctFrom = quad.IRI(NS + "distinctFrom")
 
 	// Meeting.
 	Participant = quad.IRI(NS + "participant") // meeting -> person
@@ -69,6 +72,9 @@ var (
 	Evidence = quad.IRI(NS + "evidence") // the sentence that states the fact
 	Rule     = quad.IRI(NS + "rule")     // the extraction rule that fired
 	Source   = quad.IRI(NS + "source")   // fact -> article reporting it
+	// RetractedBy marks a meeting, office or event that kg retract took
+	// out of answers and exports (its source quads stay).
+	RetractedBy = quad.IRI(NS + "retractedBy") // fact -> correction
 
 	// Article.
 	URL        = quad.IRI(NS + "url")
@@ -110,6 +116,52 @@ var StoreNode = quad.IRI(NS + "store")
 // CalendarSince is the first FormatVersion whose stores keep a complete
 // calendar.
 const CalendarSince = 4
+
+// Identity lists, with Joined, every person who is one with another
+// through kg:sameAs (by kg alias or by the resolution of a short name), and
+// with Retracted every fact kg retract took out, so that a reader finds
+// them all in one look-up (see graph's identity).
+var Identity = quad.IRI(NS + "identity")
+
+// Identity's predicates.
+var (
+	Joined    = quad.IRI(NS + "joined")    // Identity -> person with a kg:sameAs
+	Retracted = quad.IRI(NS + "retracted") // Identity -> fact with a kg:retractedBy
+)
+
+// ResolverLabel is the label of the kg:sameAs quads kg writes itself when
+// a short name ("Zarif") can only be one person stored under a fuller name
+// ("Mohammad Javad Zarif"); kg rewrites them as the store changes.
+var ResolverLabel = quad.IRI(NS + "resolver")
+
+// Corrections made by hand (kg alias, kg split, kg retract and their
+// undoing) are nodes of class Correction: what was done (Action) to whom
+// or what (Target, Into), by whom (By), when (At, an RFC 3339 time) and
+// why (Why); an undo names the correction it undoes (Undoes). The quads
+// that carry a correction's effect (kg:sameAs, kg:distinctFrom,
+// kg:retractedBy and their Identity entries) are labelled with the
+// correction's IRI.
+var (
+	ClassCorrection = quad.IRI(NS + "Correction")
+	Action          = quad.IRI(NS + "action")
+	Target          = quad.IRI(NS + "target")
+	Into            = quad.IRI(NS + "into")
+	By              = quad.IRI(NS + "by")
+	At              = quad.IRI(NS + "at")
+	Why             = quad.IRI(NS + "why")
+	Undoes          = quad.IRI(NS + "undoes")
+)
+
+// Correction actions.
+const (
+	ActionAlias   = "alias"
+	ActionSplit   = "split"
+	ActionRetract = "retract"
+	ActionUndo    = "undo"
+)
+
+// CorrectionsLabel is the label of the quads that describe corrections.
+var CorrectionsLabel = quad.IRI(NS + "corrections")
 
 // ManualLabel is the label of quads written by hand through `kg alias`
 // rather than extracted from an article.

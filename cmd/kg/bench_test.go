@@ -183,7 +183,7 @@ func BenchmarkQuery(b *testing.B) {
 					}
 					results := 0
 					for b.Loop() {
-						out, _ := newResultWriter(io.Discard, formatJSON, false)
+						out, _ := newResultWriter(io.Discard, formatJSON, outputOptions{})
 						err := c.store.Query(context.Background(), queries.Prelude()+s.Source, graph.QueryOptions{
 							Limit: q.limit, Timeout: -1, Args: queries.Args(q.args),
 						}, out.add)

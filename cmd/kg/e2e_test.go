@@ -168,7 +168,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"load"}, "no input given"},
 		{[]string{"load", "--date", "18/01/2017", seeds}, "is not a date"},
 		{[]string{"query"}, "kg query --list"},
-		{[]string{"query", "nosuchquery"}, "saved queries: events, meetings"},
+		{[]string{"query", "nosuchquery"}, "saved queries: ambiguous, events, meetings"},
 		{[]string{"query", "meetings", "--format", "xml"}, "unknown --format"},
 		{[]string{"--backend", "oracle", "stats"}, "unknown backend"},
 	} {

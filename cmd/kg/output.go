@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/graph"
 )
 
 // Output formats of query-like commands.
@@ -43,9 +45,20 @@ type resultWriter interface {
 	close() (shown int, err error)
 }
 
-// newResultWriter returns a writer of results in format. A table for a
-// terminal page (page true) is printed in one block, aligned as a whole.
-func newResultWriter(w io.Writer, format string, page bool) (resultWriter, error) {
+// outputOptions say how results are shown.
+type outputOptions struct {
+	// page prints a table in one block, aligned as a whole (a terminal
+	// page).
+	page bool
+	// evidence prints, under each row of a table, the sentences and
+	// sources of the row's evidence in full.
+	evidence bool
+	marker   marker // how names are picked out of sentences
+}
+
+// newResultWriter returns a writer of results in format.
+func newResultWriter(w io.Writer, format string, opt outputOptions) (resultWriter, error) {
+	page := opt.page
 	switch format {
 	case formatJSON:
 		return &jsonWriter{w: w}, nil
@@ -55,7 +68,7 @@ func newResultWriter(w io.Writer, format string, page bool) (resultWriter, error
 		b.start()
 		return b, nil
 	case formatTable, "":
-		b := &blocks{table: true, page: page}
+		b := &blocks{table: true, page: page, evidence: opt.evidence, marker: opt.marker}
 		b.flushFn = func(rows []any) error { return b.writeTable(w, rows) }
 		if !page {
 			b.start()
@@ -127,9 +140,11 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 // held, and at the end. Its methods may run on two goroutines (the query's
 // and the timer's), so they hold mu.
 type blocks struct {
-	mu      sync.Mutex
-	table   bool
-	page    bool // print everything in one block, at the end
+	mu       sync.Mutex
+	table    bool
+	page     bool // print everything in one block, at the end
+	evidence bool // tables: each row's evidence in full under it
+	marker   marker
 	flushFn func(rows []any) error
 	footer  func(n int) error
 
@@ -229,7 +244,7 @@ func (b *blocks) fix(rows []any) {
 		b.noteUnseen(rows)
 		return
 	}
-	b.cols = columns(rows)
+	b.cols = columns(rows, b.table)
 	if len(b.cols) == 0 {
 		b.cols = []string{"value"}
 	}
@@ -304,11 +319,58 @@ func (b *blocks) writeTable(w io.Writer, rows []any) error {
 		}
 		writeAligned(&out, head, b.widths)
 	}
-	for _, c := range cells {
+	for i, c := range cells {
 		writeAligned(&out, c, b.widths)
+		if b.evidence {
+			writeRowEvidence(&out, rows[i], b.marker)
+		}
 	}
 	_, err := io.WriteString(w, out.String())
 	return err
+}
+
+// writeRowEvidence writes a result's evidence in full, and that of its
+// roles, under its row.
+func writeRowEvidence(out *strings.Builder, r any, m marker) {
+	rec, ok := r.(map[string]any)
+	if !ok {
+		return
+	}
+	names := rowNames(rec)
+	if ev, ok := evidenceOf(rec["evidence"]); ok {
+		_ = writeEvidence(out, ev, names, "    ", m)
+	}
+	if roles, ok := rec["roles"].([]any); ok {
+		for _, role := range roles {
+			rm, ok := role.(map[string]any)
+			if !ok {
+				continue
+			}
+			if ev, ok := evidenceOf(rm["evidence"]); ok && len(ev) > 0 {
+				fmt.Fprintf(out, "    %s:\n", describeMap(rm))
+				_ = writeEvidence(out, ev, names, "      ", m)
+			}
+		}
+	}
+}
+
+// rowNames are the names of the people a result is about, to pick out of
+// its sentences.
+func rowNames(rec map[string]any) []string {
+	var names []string
+	for _, k := range []string{"name", "participants", "people", "with", "aliases"} {
+		switch v := rec[k].(type) {
+		case string:
+			names = append(names, v)
+		case []any:
+			for _, x := range v {
+				if s, ok := x.(string); ok {
+					names = append(names, s)
+				}
+			}
+		}
+	}
+	return names
 }
 
 // writeAligned writes one table line: cells padded to widths, two spaces
@@ -326,11 +388,13 @@ func writeAligned(out *strings.Builder, cells []string, widths []int) {
 }
 
 // columnOrder puts the columns people look for first; other keys follow in
-// alphabetical order.
-var columnOrder = []string{"name", "participants", "date", "place", "kind", "title", "of", "current", "label", "head", "aliases", "roles", "sources"}
+// alphabetical order, and last the id.
+var columnOrder = []string{"at", "by", "action", "what", "why", "state", "name", "participants", "date", "place", "kind", "title", "of", "current", "label", "head", "aliases", "joined", "roles", "candidates", "evidence", "sources"}
 
-// columns returns the union of keys of map results, in display order.
-func columns(results []any) []string {
+// columns returns the union of keys of map results, in display order. A
+// table shows evidence (outlets and dates, compactly) rather than the
+// ids of the same articles.
+func columns(results []any, table bool) []string {
 	seen := map[string]bool{}
 	var rest []string
 	for _, r := range results {
@@ -345,6 +409,9 @@ func columns(results []any) []string {
 			}
 		}
 	}
+	if table && seen["evidence"] {
+		delete(seen, "sources")
+	}
 	var cols []string
 	for _, k := range columnOrder {
 		if seen[k] {
@@ -354,9 +421,12 @@ func columns(results []any) []string {
 	}
 	sort.Strings(rest)
 	for _, k := range rest {
-		if seen[k] {
+		if seen[k] && k != "id" {
 			cols = append(cols, k)
 		}
+	}
+	if seen["id"] {
+		cols = append(cols, "id")
 	}
 	return cols
 }
@@ -371,6 +441,12 @@ func cell(v any, limit int) string {
 	case string:
 		return x
 	case []any:
+		if ev, ok := evidenceOf(x); ok && len(ev) > 0 {
+			if limit > 0 {
+				return cell(compactSources(ev), limit)
+			}
+			return evidenceCell(ev, true)
+		}
 		parts := make([]string, 0, len(x))
 		size := 0
 		for i, e := range x {
@@ -398,9 +474,23 @@ func cell(v any, limit int) string {
 	}
 }
 
+// compactSources names each article of evidence in a few words.
+func compactSources(ev []graph.Evidence) []any {
+	out := make([]any, len(ev))
+	for i, e := range ev {
+		out[i] = compactSource(e)
+	}
+	return out
+}
+
 // describeMap renders a nested object such as a role, {title, of, current},
 // as "title of X (former)"; other objects as key=value pairs.
 func describeMap(m map[string]any) string {
+	if n, ok := m["name"].(string); ok {
+		if why, ok := m["why"].(string); ok && why != "" {
+			return n + " (" + why + ")"
+		}
+	}
 	if t, ok := m["title"].(string); ok {
 		s := t
 		if of, ok := m["of"].(string); ok && of != "" {

@@ -44,6 +44,7 @@ Examples:
 			&cli.IntFlag{Name: "limit", Usage: "stop after `N` results (0: no limit; default: a screenful for a table on a terminal, else all)"},
 			&cli.DurationFlag{Name: "timeout", Value: graph.DefaultQueryTimeout, Usage: "stop a script running longer than `DURATION` (0: no limit; saved queries have none unless given)"},
 			&cli.BoolFlag{Name: "time", Usage: "say on standard error how long opening the store and running the query took"},
+			&cli.BoolFlag{Name: "evidence", Usage: "table: under each result, the sentences behind it (names picked out) and where each article comes from"},
 		},
 		Action: runQuery,
 	})
@@ -134,7 +135,8 @@ func runQuery(c *cli.Context) error {
 		return err
 	}
 
-	out, err := newResultWriter(c.App.Writer, format, page)
+	out, err := newResultWriter(c.App.Writer, format, outputOptions{page: page, evidence: c.Bool("evidence"),
+		marker: marker{terminal: writerIsTerminal(c.App.Writer)}})
 	if err != nil {
 		return cli.Exit("query: "+err.Error(), 2)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -41,13 +42,6 @@ func (w *batchWriter) flush() error {
 	if len(quads) == 0 {
 		return nil
 	}
-	// Land the batch's people on those already known: people merged by
-	// kg alias, and one-word names ("Rouhani") of a person stored or named
-	// in this batch in full ("Hassan Rouhani").
-	quads, err = w.store.Redirect(w.ctx, quads)
-	if err != nil {
-		return fmt.Errorf("resolve people: %w", err)
-	}
 	quads, remember, err := w.once.filter(w.ctx, quads)
 	if err != nil {
 		return fmt.Errorf("skip repeated descriptions: %w", err)
@@ -57,6 +51,13 @@ func (w *batchWriter) flush() error {
 		return fmt.Errorf("write %d articles: %w", n, err)
 	}
 	remember()
+	// Short names ("Zarif", "Javad Zarif") of the people whose names,
+	// offices or nationality this batch added, and short names those may
+	// now be the fuller form of, are resolved again (graph.Resolve): the
+	// same store whatever order or batches the articles came in.
+	if _, err := w.store.Resolve(w.ctx, graph.PeopleTouched(quads)); err != nil {
+		return fmt.Errorf("resolve short names: %w", err)
+	}
 	w.articles += n
 	w.people += counts[schema.ClassPerson]
 	w.meetings += counts[schema.ClassMeeting]

@@ -136,6 +136,11 @@ func Load(ctx context.Context, store *graph.Store, paths []string, opt Options) 
 	if err := store.EnsureCalendar(ctx); err != nil {
 		return sum, err
 	}
+	// Joins of people are listed where readers find them (a store an older
+	// kg's kg alias wrote lists them here, once).
+	if err := store.EnsureIdentity(ctx); err != nil {
+		return sum, err
+	}
 
 	p := newPipeline(ctx, store, paths, opt)
 	w := &batchWriter{store: store, ctx: writeCtx, size: opt.BatchSize, once: newKnownTriples(store)}

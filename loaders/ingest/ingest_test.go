@@ -386,6 +386,9 @@ func TestReportsAreLabelledWithTheirArticle(t *testing.T) {
 			}
 			continue
 		}
+		if q.Label == schema.ResolverLabel && (q.Predicate == schema.SameAs || q.Predicate == schema.Joined) {
+			continue // a short name joined to a fuller one (graph.Resolve)
+		}
 		reports++
 		l, ok := q.Label.(quad.IRI)
 		if !ok || !strings.HasPrefix(string(l), string(schema.ArticleIRI(""))) {

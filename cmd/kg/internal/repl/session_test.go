@@ -168,8 +168,8 @@ func TestSessionEntries(t *testing.T) {
 		},
 		{
 			name:    "saved query, a person nobody is called",
-			entries: []string{":run meetings person=Rouhani"},
-			want:    []string{`no person called "Rouhani" in the store`},
+			entries: []string{":run meetings person=Zarif"},
+			want:    []string{`no person called "Zarif" in the store`},
 		},
 		{
 			name:    "saved query list",

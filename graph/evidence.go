@@ -1,0 +1,264 @@
+package graph
+
+import (
+	"context"
+	"sort"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kg-project/kg/schema"
+)
+
+// Evidence is what one article says for a fact: the sentences that state
+// it, the rules that found it, and where the article comes from. The
+// reports of a fact (kg:source, kg:evidence, kg:rule) carry the article as
+// their label (docs/schema.md), which is how sentences are tied to their
+// article.
+type Evidence struct {
+	Article   string   // the article's id
+	Outlet    string   // its publisher
+	Headline  string   // its title
+	URL       string   // its address, when it has one
+	Locations []string // where it was read: file path (and line), or URL
+	Published string   // its publication date, ISO
+	Sentences []string // the sentences that state the fact
+	Rules     []string // the extraction rules that found it
+}
+
+// Where says where the article can be read: its URL, else the place it was
+// loaded from, else "".
+func (e Evidence) Where() string {
+	if e.URL != "" {
+		return e.URL
+	}
+	if len(e.Locations) > 0 {
+		return e.Locations[0]
+	}
+	return ""
+}
+
+// reports collects a fact node's reports from its quads, by article.
+type reports struct {
+	order []any // article keys, in the order first seen
+	by    map[any]*report
+}
+
+type report struct {
+	article   cgraph.Ref
+	sentences []cgraph.Ref
+	rules     []cgraph.Ref
+}
+
+// see takes one quad of the fact node; it keeps kg:source, kg:evidence and
+// kg:rule quads and tells whether it kept it.
+func (rs *reports) see(pred int, q quadRefs) {
+	if q.label == nil {
+		return
+	}
+	k := cgraph.ToKey(q.label)
+	if rs.by == nil {
+		rs.by = map[any]*report{}
+	}
+	r := rs.by[k]
+	if r == nil {
+		r = &report{article: q.label}
+		rs.by[k] = r
+		rs.order = append(rs.order, k)
+	}
+	switch pred {
+	case reportSentence:
+		r.sentences = appendRef(r.sentences, q.obj)
+	case reportRule:
+		r.rules = appendRef(r.rules, q.obj)
+	}
+}
+
+// Kinds of report quad, for reports.see.
+const (
+	reportSource = iota
+	reportSentence
+	reportRule
+)
+
+// reportPreds are the predicates of the reports, in the order of the
+// constants above.
+var reportPreds = []quad.IRI{schema.Source, schema.Evidence, schema.Rule}
+
+// values lists the refs whose values evidence needs, for one batched read.
+func (rs *reports) values() []cgraph.Ref {
+	var out []cgraph.Ref
+	for _, k := range rs.order {
+		r := rs.by[k]
+		out = append(out, r.sentences...)
+		out = append(out, r.rules...)
+	}
+	return out
+}
+
+func (rs *reports) articles() []cgraph.Ref {
+	out := make([]cgraph.Ref, 0, len(rs.order))
+	for _, k := range rs.order {
+		out = append(out, rs.by[k].article)
+	}
+	return out
+}
+
+// articleInfo is what evidence says of an article.
+type articleInfo struct {
+	id, outlet, headline, url, published string
+	locations                            []string
+}
+
+// articleInfos reads the articles' metadata, remembering it for the life of
+// the Facts: one scan of each article's quads not read yet.
+func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
+	var missing []cgraph.Ref
+	seen := map[any]bool{}
+	for _, a := range arts {
+		k := cgraph.ToKey(a)
+		if _, ok := f.arts[k]; !ok && !seen[k] {
+			seen[k] = true
+			missing = append(missing, a)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	const (
+		id = iota
+		outlet
+		headline
+		url
+		published
+		location
+	)
+	keys := f.r.predKeys(schema.ID, schema.Publisher, schema.Headline, schema.URL, schema.Published, schema.Location)
+	found := make([][6][]cgraph.Ref, len(missing))
+	err := f.r.outQuads(ctx, missing, func(i int, q quadRefs) error {
+		if k, ok := keys[cgraph.ToKey(q.pred)]; ok {
+			found[i][k] = appendRef(found[i][k], q.obj)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var all []cgraph.Ref
+	for i := range found {
+		for k := range found[i] {
+			all = append(all, found[i][k]...)
+		}
+	}
+	all = append(all, missing...)
+	if _, err := f.r.valuesOf(ctx, all); err != nil {
+		return err
+	}
+	if len(f.arts) > maxCachedValues {
+		clear(f.arts)
+	}
+	for i, a := range missing {
+		var text [6][]string
+		for k := range found[i] {
+			if text[k], err = f.r.strs(ctx, found[i][k]); err != nil {
+				return err
+			}
+			sort.Strings(text[k])
+		}
+		info := &articleInfo{id: longestText(text[id]), outlet: longestText(text[outlet]), headline: longestText(text[headline]),
+			url: longestText(text[url]), published: firstText(text[published]), locations: text[location]}
+		if info.id == "" {
+			iri, err := f.r.iri(ctx, a)
+			if err != nil {
+				return err
+			}
+			info.id = schema.ArticleID(iri)
+		}
+		f.arts[cgraph.ToKey(a)] = info
+	}
+	return nil
+}
+
+// firstText is the smallest of vals ("" for none): the earliest of dates.
+func firstText(vals []string) string {
+	if len(vals) == 0 {
+		return ""
+	}
+	return vals[0]
+}
+
+// evidence builds the evidence of one or more fact nodes' reports (their
+// values and articles already read), one record an article, oldest
+// article first.
+func (f *Facts) evidence(ctx context.Context, all ...*reports) ([]Evidence, error) {
+	byArticle := map[string]*Evidence{}
+	var out []*Evidence
+	for _, rs := range all {
+		for _, k := range rs.order {
+			r := rs.by[k]
+			info := f.arts[k]
+			if info == nil {
+				continue // labelled by no article (a correction)
+			}
+			e := byArticle[info.id]
+			if e == nil {
+				e = &Evidence{Article: info.id, Outlet: info.outlet, Headline: info.headline, URL: info.url,
+					Locations: info.locations, Published: info.published}
+				byArticle[info.id] = e
+				out = append(out, e)
+			}
+			sentences, err := f.r.strs(ctx, r.sentences)
+			if err != nil {
+				return nil, err
+			}
+			rules, err := f.r.strs(ctx, r.rules)
+			if err != nil {
+				return nil, err
+			}
+			e.Sentences = appendNewStrings(e.Sentences, sentences...)
+			e.Rules = appendNewStrings(e.Rules, rules...)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Published != b.Published {
+			return a.Published < b.Published
+		}
+		return a.Article < b.Article
+	})
+	ev := make([]Evidence, len(out))
+	for i, e := range out {
+		sort.Strings(e.Rules)
+		ev[i] = *e
+	}
+	return ev, nil
+}
+
+// appendNewStrings appends the xs not in list yet.
+func appendNewStrings(list []string, xs ...string) []string {
+	for _, x := range xs {
+		if x != "" && !containsString(list, x) {
+			list = append(list, x)
+		}
+	}
+	return list
+}
+
+func containsString(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// sourcesOf lists the ids of the articles behind evidence, sorted.
+func sourcesOf(ev []Evidence) []string {
+	ids := make([]string, len(ev))
+	for i, e := range ev {
+		ids[i] = e.Article
+	}
+	sort.Strings(ids)
+	return uniqueStrings(ids)
+}
