@@ -121,4 +121,3 @@ func meetingRows(t *testing.T, s *graph.Store, person string) string {
 	sort.Strings(rows)
 	return strings.Join(rows, "\n")
 }
-

@@ -145,8 +145,8 @@ type blocks struct {
 	page     bool // print everything in one block, at the end
 	evidence bool // tables: each row's evidence in full under it
 	marker   marker
-	flushFn func(rows []any) error
-	footer  func(n int) error
+	flushFn  func(rows []any) error
+	footer   func(n int) error
 
 	held  []any
 	timer *time.Timer
