@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -108,7 +107,6 @@ func (f *Facts) doubt(ctx context.Context, id *identity, p cgraph.Ref) (*Doubt, 
 	}
 	var found []near
 	seen := map[quad.IRI]bool{c.iri: true}
-	fitting := 0
 	for _, o := range others {
 		if o.iri == c.iri || !sharesName(c, o) {
 			continue
@@ -121,11 +119,7 @@ func (f *Facts) doubt(ctx context.Context, id *identity, p cgraph.Ref) (*Doubt, 
 			continue
 		}
 		seen[to.IRI] = true
-		why := whyApart(c, o)
-		if why == "" {
-			fitting++
-		}
-		found = append(found, near{to, why})
+		found = append(found, near{to, whyApart(c, o)})
 	}
 	if len(found) == 0 {
 		return nil, nil
@@ -143,8 +137,14 @@ func (f *Facts) doubt(ctx context.Context, id *identity, p cgraph.Ref) (*Doubt, 
 	for _, n := range found {
 		why := n.why
 		if why == "" {
-			why = fmt.Sprintf("fits, as %d other people do", fitting-1)
-			if fitting == 1 {
+			var also []string
+			for _, o := range found {
+				if o.why == "" && o.who.IRI != n.who.IRI {
+					also = append(also, o.who.Name)
+				}
+			}
+			why = "fits; so does " + strings.Join(also, ", ")
+			if len(also) == 0 {
 				why = "fits" // joined on the next load or correction
 			}
 		}

@@ -36,7 +36,7 @@ type Correction struct {
 	Into   quad.IRI   // alias: the person merged into; split: the person split from
 	Undoes quad.IRI   // undo: the correction undone; split: the alias it reversed, if any
 	By     string
-	At     string // RFC 3339, UTC
+	At     string // RFC 3339 with fractions of a second, UTC
 	Why    string
 	// UndoneBy is the undo that reverses this correction, if any.
 	UndoneBy quad.IRI
@@ -64,7 +64,7 @@ func newCorrection(c *Correction, who Author) []quad.Quad {
 	var nonce [3]byte
 	_, _ = rand.Read(nonce[:])
 	c.ID = quad.IRI(correctionPrefix + at.Format("20060102T150405Z") + "-" + hex.EncodeToString(nonce[:]))
-	c.At, c.By, c.Why = at.Format(time.RFC3339), who.By, strings.TrimSpace(who.Why)
+	c.At, c.By, c.Why = at.Format(time.RFC3339Nano), who.By, strings.TrimSpace(who.Why)
 	l := schema.CorrectionsLabel
 	qs := []quad.Quad{
 		{Subject: c.ID, Predicate: schema.Type, Object: schema.ClassCorrection, Label: l},
@@ -277,7 +277,7 @@ func (s *Store) Undo(ctx context.Context, id quad.IRI, who Author) (Correction, 
 	if target.Action == schema.ActionSplit && target.Undoes != "" {
 		// The split reversed an alias: it comes back, unless undone since.
 		alias, err := s.Correction(ctx, target.Undoes)
-		if err == nil && alias.UndoneBy == "" {
+		if err == nil && (alias.UndoneBy == "" || alias.UndoneBy == target.ID) {
 			add = append(add, effects(alias)...)
 		}
 	}

@@ -63,7 +63,11 @@ func (f *Facts) FindPerson(ctx context.Context, name string) (PersonRef, error) 
 func (f *Facts) ambiguous(ctx context.Context, name string, people []PersonRef) error {
 	e := &AmbiguousNameError{Name: name, People: people}
 	err := f.Profiles(ctx, people, false, func(p *Person) error {
-		e.Notes = append(e.Notes, describePerson(p))
+		note := describePerson(p)
+		if note == "" && schema.AnalyseName(p.Name).Short() {
+			note = "named so alone, not known who (kg query ambiguous)"
+		}
+		e.Notes = append(e.Notes, note)
 		return nil
 	})
 	if err != nil {

@@ -437,7 +437,7 @@ func (h *helpers) ambiguous(call goja.FunctionCall) goja.Value {
 		for i, p := range d.Candidates {
 			cands[i] = map[string]any{"name": p.Name, "id": iriText(p.IRI), "why": d.Why[i]}
 		}
-		return c.add(map[string]any{"id": iriText(d.Person.IRI), "name": d.Person.Name, "articles": d.Articles, "candidates": cands})
+		return c.add(map[string]any{"id": iriText(d.Person.IRI), "ref": string(d.Person.IRI), "name": d.Person.Name, "articles": d.Articles, "candidates": cands})
 	})
 	return c.result(err)
 }

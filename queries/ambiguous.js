@@ -7,5 +7,5 @@
 var only = args.person ? kg.find(args.person) : null;
 kg.ambiguous(function (d) {
   if (only && !d.candidates.some(function (c) { return only.indexOf(c.id) >= 0; }) && only.indexOf(d.id) < 0) { return; }
-  kg.emit({ name: d.name, articles: d.articles, candidates: d.candidates.map(function (c) { return { name: c.name, why: c.why }; }), id: d.id });
+  kg.emit({ name: d.name, articles: d.articles, candidates: d.candidates.map(function (c) { return { name: c.name, why: c.why }; }), id: d.ref });
 });

@@ -232,6 +232,60 @@ func PersonKey(name string) string {
 	return strings.Join(sk, "-")
 }
 
+// PeopleNodes gives the node of each person of an article's facts, by
+// name. A person's node is that of their name (PersonIRI), except for a
+// family name alone ("Zarif", "Clinton", "Salman"), which stands for
+// different people in different articles: its node is that of the name in
+// the context the article gives it, its offices and nationality
+// ("kg:person/srf/foreign-minister-iran"), so that "Iranian Foreign
+// Minister Zarif" of one article and "Mr. Zarif" of another are decided
+// each on what its own article says (graph.Resolve).
+func PeopleNodes(f Facts) map[string]quad.IRI {
+	out := make(map[string]quad.IRI, len(f.People))
+	for _, p := range f.People {
+		out[p.Name] = PersonIRI(p.Name)
+		if !AnalyseName(p.Name).Short() {
+			continue
+		}
+		var roles []Role
+		for _, r := range f.Roles {
+			if r.Person == p.Name {
+				roles = append(roles, r)
+			}
+		}
+		if ctx := contextKey(roles, p.Nationality); ctx != "" {
+			out[p.Name] = quad.IRI(string(out[p.Name]) + "/" + ctx)
+		}
+	}
+	return out
+}
+
+// contextKey is the context an article gives a name: its offices (title
+// and country, current or former) and, when no office says the country,
+// its nationality, as folded words ("foreign-minister-iran",
+// "former-president", "king-saudi-arabia", "iran").
+func contextKey(roles []Role, nationality string) string {
+	var parts []string
+	anyOf := false
+	for _, r := range roles {
+		anyOf = anyOf || r.Of != ""
+		words := strings.FieldsFunc(foldASCII(r.Title+" "+r.Of), func(c rune) bool {
+			return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+		})
+		if !r.Current {
+			words = append([]string{"former"}, words...)
+		}
+		if len(words) > 0 {
+			parts = append(parts, strings.Join(words, "-"))
+		}
+	}
+	sort.Strings(parts)
+	if n := strings.Join(strings.FieldsFunc(foldASCII(nationality), func(c rune) bool { return !unicode.IsLetter(c) }), "-"); n != "" && !anyOf {
+		parts = append(parts, n)
+	}
+	return strings.Join(parts, "+")
+}
+
 // PersonIRI is the stable node of the person called name.
 func PersonIRI(name string) quad.IRI {
 	return quad.IRI(NS + "person/" + PersonKey(name))

@@ -176,6 +176,26 @@ func TestEditDistance(t *testing.T) {
 		}
 		if got := EditDistance(tc.b, tc.a); got != tc.want {
 			t.Errorf("EditDistance(%q, %q) = %d, want %d", tc.b, tc.a, got, tc.want)
+
+func TestPeopleNodes(t *testing.T) {
+	f := Facts{
+		People: []Person{{Name: "Zarif", Nationality: "Iran"}, {Name: "Salman"}, {Name: "Clinton"}, {Name: "Wang Yi", Nationality: "China"}, {Name: "Obama"}},
+		Roles: []Role{
+			{Person: "Zarif", Title: "Foreign Minister", Current: true},
+			{Person: "Salman", Title: "King", Of: "Saudi Arabia", Current: true},
+			{Person: "Wang Yi", Title: "Foreign Minister", Of: "China", Current: true},
+			{Person: "Obama", Title: "President", Of: "United States"},
+		},
+	}
+	for name, want := range map[string]string{
+		"Zarif":   "kg:person/srf/foreign-minister+iran",
+		"Salman":  "kg:person/slmn/king-saudi-arabia",
+		"Clinton": "kg:person/klntn",
+		"Wang Yi": "kg:person/vng-yi", // a full name: its node whatever the article says
+		"Obama":   "kg:person/ubm/former-president-united-states",
+	} {
+		if got := PeopleNodes(f)[name]; string(got) != want {
+			t.Errorf("node of %s = %s, want %s", name, got, want)
 		}
 	}
 }

@@ -38,8 +38,15 @@ func Quads(a Article, f Facts) []quad.Quad {
 		b.str(art, ArticleKey, k)
 	}
 
+	nodes := PeopleNodes(f)
+	node := func(name string) quad.IRI {
+		if n, ok := nodes[name]; ok {
+			return n
+		}
+		return PersonIRI(name)
+	}
 	for _, p := range f.People {
-		node := PersonIRI(p.Name)
+		node := node(p.Name)
 		b.add(node, Type, ClassPerson)
 		b.add(art, Mentions, node)
 		b.str(node, Name, p.Name)
@@ -59,7 +66,7 @@ func Quads(a Article, f Facts) []quad.Quad {
 	for _, m := range f.Meetings {
 		people := make([]quad.IRI, len(m.Participants))
 		for i, name := range m.Participants {
-			people[i] = PersonIRI(name)
+			people[i] = node(name)
 		}
 		date := Deref(m.Date)
 		node := MeetingIRI(people, date, m.Kind)
@@ -80,7 +87,7 @@ func Quads(a Article, f Facts) []quad.Quad {
 	}
 
 	for _, r := range f.Roles {
-		person := PersonIRI(r.Person)
+		person := node(r.Person)
 		node := OfficeIRI(person, r.Title, r.Of, r.Current)
 		b.add(node, Type, ClassOffice)
 		b.add(person, Holds, node)
@@ -101,7 +108,7 @@ func Quads(a Article, f Facts) []quad.Quad {
 		b.dated(node, date)
 		b.str(node, Place, place)
 		b.fact(node, e.Evidence, e.Rule)
-		for _, p := range peopleNamedIn(e.Evidence, f.People) {
+		for _, p := range peopleNamedIn(e.Evidence, f.People, nodes) {
 			b.add(node, Involves, p)
 		}
 	}
@@ -159,7 +166,7 @@ func StoredOnce(q quad.Quad) bool {
 
 // peopleNamedIn returns the people of the article whose name or an alias
 // appears in sentence; it ties an event to the people its evidence names.
-func peopleNamedIn(sentence string, people []Person) []quad.IRI {
+func peopleNamedIn(sentence string, people []Person, nodes map[string]quad.IRI) []quad.IRI {
 	if sentence == "" {
 		return nil
 	}
@@ -167,7 +174,7 @@ func peopleNamedIn(sentence string, people []Person) []quad.IRI {
 	for _, p := range people {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			if n != "" && strings.Contains(sentence, n) {
-				out = append(out, PersonIRI(p.Name))
+				out = append(out, nodes[p.Name])
 				break
 			}
 		}

@@ -116,7 +116,7 @@ func runAlias(c *cli.Context) error {
 		return err
 	}
 	if from.IRI == into.IRI {
-		fmt.Fprintf(c.App.Writer, "%q and %q are one person already: %s (%s); nothing to do\n", c.Args().Get(0), c.Args().Get(1), into.Name, into.IRI)
+		fmt.Fprintf(c.App.Writer, "%q and %q are one person already: %s (%s); nothing to do\n", c.Args().Get(0), c.Args().Get(1), into.Name, string(into.IRI))
 		return nil
 	}
 	var preview strings.Builder
@@ -131,7 +131,7 @@ func runAlias(c *cli.Context) error {
 		return cli.Exit("alias: "+err.Error(), 1)
 	}
 	fmt.Fprintf(c.App.Writer, "joined %s (%s) to %s (%s): correction %s; undo with kg alias --undo %s\n",
-		from.Name, from.IRI, into.Name, into.IRI, graph.ShortID(corr.ID), graph.ShortID(corr.ID))
+		from.Name, string(from.IRI), into.Name, string(into.IRI), graph.ShortID(corr.ID), graph.ShortID(corr.ID))
 	return nil
 }
 
@@ -154,7 +154,7 @@ func findOne(ctx context.Context, f *graph.Facts, command, name string) (graph.P
 // describeForJoin says who someone is before a join: name, id, offices,
 // how many meetings and articles.
 func describeForJoin(ctx context.Context, f *graph.Facts, p graph.PersonRef) string {
-	s := fmt.Sprintf("%s (%s)", p.Name, p.IRI)
+	s := fmt.Sprintf("%s (%s)", p.Name, string(p.IRI))
 	var facts []string
 	if info, err := f.Person(ctx, p); err == nil {
 		for i, r := range info.Roles {
@@ -237,7 +237,7 @@ func runSplit(c *cli.Context) error {
 	}
 	from, _ := store.Facts().PersonOf(c.Context, corr.Into)
 	fmt.Fprintf(c.App.Writer, "split %s (%s) from %s (%s); kg keeps them apart: correction %s; undo with kg split --undo %s\n",
-		member.Name, member.IRI, from.Name, corr.Into, graph.ShortID(corr.ID), graph.ShortID(corr.ID))
+		member.Name, string(member.IRI), from.Name, string(corr.Into), graph.ShortID(corr.ID), graph.ShortID(corr.ID))
 	return nil
 }
 
@@ -280,7 +280,7 @@ func findJoined(ctx context.Context, f *graph.Facts, name string) (graph.PersonR
 	}
 	var list []string
 	for _, m := range members {
-		list = append(list, fmt.Sprintf("%q (%s)", m.Name, m.IRI))
+		list = append(list, fmt.Sprintf("%q (%s)", m.Name, string(m.IRI)))
 	}
 	return graph.PersonRef{}, fmt.Errorf("%q is not a name joined to another; joined to %s: %s; give one of these", name, found.People[0].Name, strings.Join(list, ", "))
 }

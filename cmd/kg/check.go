@@ -15,18 +15,15 @@ type namedPerson struct {
 	flag, name string
 }
 
-// checkPeople makes sure every name given matches somebody in the store,
-// so that `kg query` and `kg export` both answer a name that matches
-// nobody with the same message and exit status 1, instead of an empty
-// answer.
+// checkPeople makes sure every name given stands for one person in the
+// store, so that `kg query` and `kg export` both answer a name that fits
+// nobody (with the closest names) or several people (with who they are and
+// how to choose) with the same message and exit status 1, instead of an
+// empty or a mixed answer.
 func checkPeople(ctx context.Context, finder personFinder, command string, people []namedPerson) error {
 	for _, p := range people {
-		found, err := finder.FindPeople(ctx, p.name)
-		if err != nil {
+		if err := onePerson(ctx, finder, p.name); err != nil {
 			return cli.Exit(fmt.Sprintf("%s: %s: %v", command, p.flag, err), 1)
-		}
-		if len(found) == 0 {
-			return cli.Exit(fmt.Sprintf("%s: %s: %v", command, p.flag, &graph.NoPersonError{Name: p.name}), 1)
 		}
 	}
 	return nil
@@ -36,4 +33,26 @@ func checkPeople(ctx context.Context, finder personFinder, command string, peopl
 // that only reads it (graph.Options.Reading).
 func openStoreToRead(c *cli.Context) (*graph.Store, error) {
 	return openStoreWith(c, graph.Options{Reading: true})
+}
+
+// onePerson checks that name stands for one person: with graph.Facts's
+// FindPerson when the finder has it (which names the closest names and
+// says who is who), else from the people FindPeople gives (the server).
+func onePerson(ctx context.Context, finder personFinder, name string) error {
+	if f, ok := finder.(interface {
+		FindPerson(context.Context, string) (graph.PersonRef, error)
+	}); ok {
+		_, err := f.FindPerson(ctx, name)
+		return err
+	}
+	found, err := finder.FindPeople(ctx, name)
+	switch {
+	case err != nil:
+		return err
+	case len(found) == 0:
+		return &graph.NoPersonError{Name: name}
+	case len(found) > 1:
+		return &graph.AmbiguousNameError{Name: name, People: found}
+	}
+	return nil
 }

@@ -131,7 +131,7 @@ func showPerson(ctx context.Context, w io.Writer, store *graph.Store, p graph.Pe
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s  (%s)\n", p.Name, p.IRI)
+	fmt.Fprintf(w, "%s  (%s)\n", p.Name, string(p.IRI))
 	if len(info.Aliases) > 0 {
 		fmt.Fprintf(w, "also named: %s\n", strings.Join(info.Aliases, "; "))
 	}
@@ -141,7 +141,7 @@ func showPerson(ctx context.Context, w io.Writer, store *graph.Store, p graph.Pe
 	if len(info.Joined) > 0 {
 		fmt.Fprintln(w, "joined to them:")
 		for _, j := range info.Joined {
-			fmt.Fprintf(w, "  %s (%s): %s\n", j.Name, j.IRI, joinNote(ctx, store, f, j))
+			fmt.Fprintf(w, "  %s (%s): %s\n", j.Name, string(j.IRI), joinNote(ctx, store, f, j))
 		}
 	}
 	names := append([]string{p.Name}, info.Aliases...)
@@ -181,11 +181,11 @@ func showPerson(ctx context.Context, w io.Writer, store *graph.Store, p graph.Pe
 		if d.Person.IRI == p.IRI {
 			fmt.Fprintln(w, "may also be (kg kept them apart; kg alias joins):")
 			for i, cand := range d.Candidates {
-				fmt.Fprintf(w, "  %s (%s): %s\n", cand.Name, cand.IRI, d.Why[i])
+				fmt.Fprintf(w, "  %s (%s): %s\n", cand.Name, string(cand.IRI), d.Why[i])
 			}
 			continue
 		}
-		fmt.Fprintf(w, "kept apart from %q (%s), named so in %s\n", d.Person.Name, d.Person.IRI, plural(d.Articles, "article"))
+		fmt.Fprintf(w, "kept apart from %q (%s), named so in %s\n", d.Person.Name, string(d.Person.IRI), plural(d.Articles, "article"))
 	}
 	arts, err := f.Mentions(ctx, p.IRI)
 	if err != nil {
