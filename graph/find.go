@@ -135,7 +135,35 @@ func (f *Facts) Lookup(ctx context.Context, name string) (Found, error) {
 	if found, err = f.fitting(ctx, id, name, cands, schema.PartMatch); err != nil || len(found.People) > 0 {
 		return found, err
 	}
+	if title, rest := schema.SplitTitle(name); rest != name {
+		return f.titled(ctx, title, rest)
+	}
 	return f.scan(ctx, id, name)
+}
+
+// titled finds a name written with a title ("King Salman", "Foreign
+// Minister Zarif"): the people the name stands for, and of those, the ones
+// whose offices agree with the title when there are any.
+func (f *Facts) titled(ctx context.Context, title, name string) (Found, error) {
+	found, err := f.Lookup(ctx, name)
+	if err != nil || title == "" || len(found.People) < 2 {
+		return found, err
+	}
+	var kept []PersonRef
+	err = f.Profiles(ctx, found.People, false, func(p *Person) error {
+		for _, r := range p.Roles {
+			if r.Title != "" && schema.TitlesAgree(title, r.Title) {
+				kept = append(kept, p.PersonRef)
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil || len(kept) == 0 {
+		return found, err
+	}
+	found.People = kept
+	return found, nil
 }
 
 // knownPerson returns the person ref stands for, following joins and

@@ -226,3 +226,20 @@ func TestNameDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitTitle(t *testing.T) {
+	for _, tc := range []struct{ name, title, rest string }{
+		{"King Salman", "King", "Salman"},
+		{"Crown Prince Mohammed bin Salman", "Crown Prince", "Mohammed bin Salman"},
+		{"Foreign Minister Zarif", "Foreign Minister", "Zarif"},
+		{"Mr. Clinton", "", "Clinton"},
+		{"Former President Clinton", "Former President", "Clinton"},
+		{"Hassan Rouhani", "", "Hassan Rouhani"},
+		{"King", "", "King"}, // a name of its own
+	} {
+		title, rest := SplitTitle(tc.name)
+		if title != tc.title || rest != tc.rest {
+			t.Errorf("SplitTitle(%q) = %q, %q; want %q, %q", tc.name, title, rest, tc.title, tc.rest)
+		}
+	}
+}

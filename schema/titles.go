@@ -87,3 +87,40 @@ func TitlesAgree(a, b string) bool {
 	}
 	return true
 }
+
+// titleLead are words that begin a title or an honorific written before a
+// name ("King Salman", "Foreign Minister Zarif", "Mr. Clinton").
+var titleLead = setOf("king", "queen", "emir", "amir", "sultan", "prince", "princess", "crown",
+	"sheikh", "sheik", "sheikha", "pope", "shah", "emperor", "empress", "grand", "president",
+	"vice", "prime", "premier", "chancellor", "minister", "foreign", "defence", "defense",
+	"secretary", "state", "deputy", "chief", "general", "senator", "governor", "mayor", "ambassador",
+	"speaker", "ayatollah", "supreme", "leader", "former", "mr", "mrs", "ms", "dr", "sir", "dame",
+	"lord", "lady", "hm", "hrh", "his", "her", "majesty", "highness", "excellency", "of", "the")
+
+// honorifics are titles that say nothing of an office.
+var honorifics = setOf("mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "his", "her",
+	"majesty", "highness", "excellency", "hm", "hrh", "the")
+
+// SplitTitle separates a title or honorific written before a name:
+// "King Salman" gives "King" and "Salman", "Mr. Clinton" gives "" (an
+// honorific says nothing of an office) and "Clinton". A name without one
+// comes back whole, with no title; so does one that is all title words.
+func SplitTitle(name string) (title, rest string) {
+	fields := strings.Fields(name)
+	i := 0
+	var words []string
+	for i < len(fields)-1 {
+		w := strings.ToLower(strings.Trim(foldASCII(fields[i]), ".,"))
+		if !titleLead[w] {
+			break
+		}
+		if !honorifics[w] {
+			words = append(words, fields[i])
+		}
+		i++
+	}
+	if i == 0 {
+		return "", name
+	}
+	return strings.Join(words, " "), strings.Join(fields[i:], " ")
+}
