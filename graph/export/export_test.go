@@ -417,6 +417,28 @@ func TestGraphMLReadByNetworkX(t *testing.T) {
 	if !strings.Contains(e.attrs["sources"].(string), "000_f7356908f0a07a4a") || !strings.Contains(e.attrs["sources"].(string), "001_bde1dc2722e06bb9") {
 		t.Errorf("Rouhani -- Khamis sources %v, want both articles", e.attrs["sources"])
 	}
+	// Every edge carries the sentences behind it and where they come from.
+	for _, e := range edges {
+		ev, _ := e.attrs["evidence"].(string)
+		if !strings.Contains(ev, ": “") || !strings.Contains(ev, "” — ") || !strings.Contains(ev, "(article ") {
+			t.Errorf("edge %s -- %s has no evidence: %q", e.u, e.v, ev)
+		}
+	}
+	quoted := func(sentence, article string) bool {
+		for _, e := range edges {
+			if ev, _ := e.attrs["evidence"].(string); strings.Contains(ev, "“"+sentence+"”") && strings.Contains(ev, "(article "+article) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range facts {
+		for _, m := range f.Meetings {
+			if !quoted(m.Evidence, f.ID) {
+				t.Errorf("no edge quotes %q from %s", m.Evidence, f.ID)
+			}
+		}
+	}
 }
 
 func TestGEXFReadByNetworkX(t *testing.T) {

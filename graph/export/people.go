@@ -31,6 +31,8 @@ type pair struct {
 	kinds    map[string]bool
 	places   map[string]bool
 	sources  map[string]bool // article ids
+	evidence []string        // what each article says of each meeting, in one line
+	where    map[string]bool // URLs (or files) of the articles
 }
 
 // peopleView holds the people and the pairs of people who met. It is built
@@ -43,7 +45,7 @@ type peopleView struct {
 var (
 	peopleNodeKeys = []Key{{"name", typeString}, {"country", typeString}, {"offices", typeString}, {"meetings", typeInt}}
 	peopleEdgeKeys = []Key{{"meetings", typeInt}, {"dates", typeString}, {"first", typeString}, {"last", typeString},
-		{"kind", typeString}, {"places", typeString}, {"sources", typeString}}
+		{"kind", typeString}, {"places", typeString}, {"sources", typeString}, {"evidence", typeString}, {"urls", typeString}}
 )
 
 func (v *peopleView) directed() bool           { return false }
@@ -104,7 +106,8 @@ func (v *peopleView) edges(ctx context.Context, fn func(Edge) error) error {
 			Label:  pairLabel(p.meetings, kinds, first, last),
 			Weight: float64(p.meetings),
 			Values: []any{p.meetings, strings.Join(p.dates, "; "), first, last, strings.Join(kinds, "; "),
-				strings.Join(setList(p.places), "; "), strings.Join(setList(p.sources), "; ")},
+				strings.Join(setList(p.places), "; "), strings.Join(setList(p.sources), "; "),
+				strings.Join(p.evidence, " | "), strings.Join(setList(p.where), " ")},
 			Spells: mergeSpells(spells),
 		}
 		if err := fn(e); err != nil {
@@ -112,6 +115,41 @@ func (v *peopleView) edges(ctx context.Context, fn func(Edge) error) error {
 		}
 	}
 	return nil
+}
+
+// evidenceLine is what one article says of one meeting, on one line:
+// 2017-01-18 meeting: “sentence” — Outlet, “Headline”, 2017-01-18, URL
+// (article ID; rule R).
+func evidenceLine(m *graph.Meeting, ev graph.Evidence) string {
+	date := m.Date
+	if date == "" {
+		date = "undated"
+	}
+	var quoted []string
+	for _, s := range ev.Sentences {
+		quoted = append(quoted, "“"+s+"”")
+	}
+	headline := ""
+	if ev.Headline != "" {
+		headline = "“" + ev.Headline + "”"
+	}
+	src := nonEmpty(ev.Outlet, headline, ev.Published, ev.Where())
+	line := fmt.Sprintf("%s %s: %s — %s (article %s", date, m.Kind, strings.Join(quoted, " "), strings.Join(src, ", "), ev.Article)
+	if len(ev.Rules) > 0 {
+		line += "; rule " + strings.Join(ev.Rules, ", ")
+	}
+	return line + ")"
+}
+
+// nonEmpty keeps the strings that are not empty.
+func nonEmpty(xs ...string) []string {
+	var out []string
+	for _, x := range xs {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // pairLabel says in a few words what an edge stands for: "meeting
@@ -229,7 +267,7 @@ func buildPeople(ctx context.Context, store *graph.Store, opt Options) (*peopleV
 				k := [2]string{a, b}
 				e := pairs[k]
 				if e == nil {
-					e = &pair{a: a, b: b, kinds: map[string]bool{}, places: map[string]bool{}, sources: map[string]bool{}}
+					e = &pair{a: a, b: b, kinds: map[string]bool{}, places: map[string]bool{}, sources: map[string]bool{}, where: map[string]bool{}}
 					pairs[k] = e
 				}
 				e.meetings++
@@ -244,6 +282,12 @@ func buildPeople(ctx context.Context, store *graph.Store, opt Options) (*peopleV
 				}
 				for _, s := range m.Sources {
 					e.sources[s] = true
+				}
+				for _, ev := range m.Evidence {
+					e.evidence = append(e.evidence, evidenceLine(m, ev))
+					if w := ev.Where(); w != "" {
+						e.where[w] = true
+					}
 				}
 			}
 		}
