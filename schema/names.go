@@ -331,3 +331,9 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// FoldName writes a name in lower case without accents or punctuation,
+// words separated by one space ("Luiz Inácio Lula da Silva" -> "luiz inacio
+// lula da silva"): the form in which to compare what someone types with
+// names.
+func FoldName(name string) string { return strings.Join(nameTokens(name), " ") }

@@ -370,9 +370,29 @@ func (c *Completer) argumentValues(f frame, partial string) []string {
 		return m
 	}
 	if from, ok := nodeCalls[callee]; ok && f.arg >= from {
-		return prefixMatches(c.nodes, partial, maxCandidates)
+		if m := prefixMatches(c.nodes, partial, maxCandidates); len(m) > 0 {
+			return m
+		}
+		return wordMatches(c.nodes, partial, maxCandidates)
 	}
 	return nil
+}
+
+// wordMatches returns the names of which some word, and what follows it,
+// starts with what was typed, accents and case aside: "Leyen" and "von der"
+// give "Ursula von der Leyen", "lula" gives "Luiz Inácio Lula da Silva".
+func wordMatches(names []string, typed string, limit int) []string {
+	want := " " + schema.FoldName(typed)
+	if strings.TrimSpace(want) == "" {
+		return nil
+	}
+	var out []string
+	for _, n := range names {
+		if strings.Contains(" "+schema.FoldName(n), want) {
+			out = append(out, n)
+		}
+	}
+	return capCandidates(out, limit)
 }
 
 // methodMatches completes a method name; a word starting in lower case

@@ -12,7 +12,8 @@ import (
 func testCompleter() *Completer {
 	c := NewCompleter()
 	c.AddPredicates([]string{"<ex:follows>"})
-	c.AddNodes([]string{"<kg:Person>", "<kg:Article>", "<kg:person/rouhani>", "Hassan Rouhani", "Hassan Nasrallah", "Imad Khamis", `Ali "the Lion" Ali`})
+	c.AddNodes([]string{"<kg:Person>", "<kg:Article>", "<kg:person/rouhani>", "Hassan Rouhani", "Hassan Nasrallah", "Imad Khamis", `Ali "the Lion" Ali`,
+		"Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Qin Gang"})
 	return c
 }
 
@@ -44,6 +45,10 @@ func TestComplete(t *testing.T) {
 		{name: "predicate after open paren", line: `g.V().Out(`, pos: -1, wantHead: `g.V().Out(`, contains: []string{`"<kg:name>"`, `"<rdf:type>"`}},
 		{name: "node in V", line: `g.V("Hass`, pos: -1, wantHead: `g.V("`, want: []string{`Hassan Nasrallah"`, `Hassan Rouhani"`}},
 		{name: "node any case", line: `g.V("imad`, pos: -1, wantHead: `g.V("`, want: []string{`Imad Khamis"`}},
+		{name: "any part of a name", line: `g.V("Leyen`, pos: -1, wantHead: `g.V("`, want: []string{`Ursula von der Leyen"`}},
+		{name: "particles of a name", line: `g.V("von der`, pos: -1, wantHead: `g.V("`, want: []string{`Ursula von der Leyen"`}},
+		{name: "accents and case aside", line: `g.V("lula da`, pos: -1, wantHead: `g.V("`, want: []string{`Luiz Inácio Lula da Silva"`}},
+		{name: "family name first", line: `g.V("Gang`, pos: -1, wantHead: `g.V("`, want: []string{`Qin Gang"`}},
 		{name: "IRI in V", line: `g.V("<kg:P`, pos: -1, wantHead: `g.V("`, want: []string{`<kg:Person>"`}},
 		{name: "second node in V", line: `g.V("Imad Khamis", "Hassan R`, pos: -1, wantHead: `g.V("Imad Khamis", "`, want: []string{`Hassan Rouhani"`}},
 		{name: "node escaped", line: `g.V("Ali`, pos: -1, wantHead: `g.V("`, want: []string{`Ali \"the Lion\" Ali"`}},
