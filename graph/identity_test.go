@@ -331,7 +331,7 @@ func TestLookup(t *testing.T) {
 				{"Salman", "Salman"},
 				{"Hillary Clinton", "Hillary Clinton"},
 				{"George W. Bush", "George W. Bush"},
-				{"Clinton", `error: "Clinton" fits 3 people: Bill Clinton, former President of United States (kg:person/bl-klntn); Clinton (kg:person/klntn); Hillary Clinton, Secretary of State of United States (kg:person/hlr-klntn); give a fuller name, or the id in brackets`},
+				{"Clinton", `error: "Clinton" fits 3 people: Bill Clinton, former President of United States (kg:person/bl-klntn); Clinton, named so alone, not known who (kg query ambiguous) (kg:person/klntn); Hillary Clinton, Secretary of State of United States (kg:person/hlr-klntn); give a fuller name, or the id in brackets`},
 				{"Bush", `error: "Bush" fits 2 people`},
 				{"George Bush", `error: "George Bush" fits 2 people`},
 				{"Wang Yee", `error: no person called "Wang Yee" in the store; did you mean Wang Yi?`},
