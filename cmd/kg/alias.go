@@ -116,7 +116,7 @@ func runAlias(c *cli.Context) error {
 		return err
 	}
 	if from.IRI == into.IRI {
-		fmt.Fprintf(c.App.Writer, "%q and %q are one person already: %s (%s); nothing to do\n", c.Args().Get(0), c.Args().Get(1), into.Name, string(into.IRI))
+		fmt.Fprintf(c.App.ErrWriter, "%q and %q are already one person: %s (%s); nothing to do\n", c.Args().Get(0), c.Args().Get(1), into.Name, string(into.IRI))
 		return nil
 	}
 	var preview strings.Builder
@@ -130,7 +130,7 @@ func runAlias(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("alias: "+err.Error(), 1)
 	}
-	fmt.Fprintf(c.App.Writer, "joined %s (%s) to %s (%s): correction %s; undo with kg alias --undo %s\n",
+	fmt.Fprintf(c.App.ErrWriter, "joined %s (%s) to %s (%s): correction %s; undo with kg alias --undo %s\n",
 		from.Name, string(from.IRI), into.Name, string(into.IRI), graph.ShortID(corr.ID), graph.ShortID(corr.ID))
 	return nil
 }
@@ -191,7 +191,7 @@ func roleText(r graph.Role) string {
 // confirm shows what a correction will do and, unless --yes, asks on the
 // terminal. Without a terminal and without --yes it refuses.
 func confirm(c *cli.Context, command, preview, question string) error {
-	fmt.Fprint(c.App.Writer, preview)
+	fmt.Fprint(c.App.ErrWriter, preview)
 	if c.Bool("yes") {
 		return nil
 	}
@@ -199,7 +199,7 @@ func confirm(c *cli.Context, command, preview, question string) error {
 	if !ok || !term.IsTerminal(int(in.Fd())) {
 		return cli.Exit(command+": not run from a terminal, so kg cannot ask: add --yes to go ahead", 2)
 	}
-	fmt.Fprintf(c.App.Writer, "%s [y/N] ", question)
+	fmt.Fprintf(c.App.ErrWriter, "%s [y/N] ", question)
 	answer, err := bufio.NewReader(io.LimitReader(in, 1024)).ReadString('\n')
 	if err != nil && answer == "" {
 		return cli.Exit(command+": no answer; nothing done", 1)
@@ -236,7 +236,7 @@ func runSplit(c *cli.Context) error {
 		return cli.Exit("split: "+err.Error(), 1)
 	}
 	from, _ := store.Facts().PersonOf(c.Context, corr.Into)
-	fmt.Fprintf(c.App.Writer, "split %s (%s) from %s (%s); kg keeps them apart: correction %s; undo with kg split --undo %s\n",
+	fmt.Fprintf(c.App.ErrWriter, "split %s (%s) from %s (%s); kg keeps them apart: correction %s; undo with kg split --undo %s\n",
 		member.Name, string(member.IRI), from.Name, string(corr.Into), graph.ShortID(corr.ID), graph.ShortID(corr.ID))
 	return nil
 }
@@ -324,7 +324,7 @@ func undoCorrection(c *cli.Context, command, action string) error {
 	if err != nil {
 		return cli.Exit(command+" --undo: "+err.Error(), 1)
 	}
-	fmt.Fprintf(c.App.Writer, "undid %s %s (%s): correction %s\n", action, graph.ShortID(target.ID),
+	fmt.Fprintf(c.App.ErrWriter, "undid %s %s (%s): correction %s\n", action, graph.ShortID(target.ID),
 		describeCorrection(c.Context, store.Facts(), target), graph.ShortID(undo.ID))
 	return nil
 }

@@ -143,8 +143,8 @@ func TestSameStoryFromTwoFormats(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "5 copies of stories stored from elsewhere") {
 		t.Errorf("kg load testdata/: exit %d (the gold files are not articles), stderr %q", code, errOut)
 	}
-	if st := stats(t, env); st.Articles != 9 {
-		t.Errorf("%d articles stored from testdata/, want 9 (5 seeds and 4 varied articles)", st.Articles)
+	if st := stats(t, env); st.Articles != 18 {
+		t.Errorf("%d articles stored from testdata/, want 18 (5 seeds, 4 varied articles, 9 of identity/)", st.Articles)
 	}
 	seedsOnly := []string{"KG_DB=" + filepath.Join(t.TempDir(), "kg.db")}
 	runKG(t, seedsOnly, "load", seeds)

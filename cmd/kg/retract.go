@@ -69,7 +69,7 @@ func runRetract(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("retract: "+err.Error(), 1)
 	}
-	fmt.Fprintf(c.App.Writer, "retracted %s: %s: correction %s; undo with kg retract --undo %s\n",
+	fmt.Fprintf(c.App.ErrWriter, "retracted %s: %s: correction %s; undo with kg retract --undo %s\n",
 		graph.ShortFactID(node), factSummary(fact), graph.ShortID(corr.ID), graph.ShortID(corr.ID))
 	return nil
 }
@@ -119,7 +119,7 @@ func undoRetraction(c *cli.Context, store *graph.Store, fact graph.Fact) error {
 				if err != nil {
 					return cli.Exit("retract --undo: "+err.Error(), 1)
 				}
-				fmt.Fprintf(c.App.Writer, "undid retraction %s of %s: correction %s\n", graph.ShortID(corr.ID), factSummary(fact), graph.ShortID(undo.ID))
+				fmt.Fprintf(c.App.ErrWriter, "undid retraction %s of %s: correction %s\n", graph.ShortID(corr.ID), factSummary(fact), graph.ShortID(undo.ID))
 				return nil
 			}
 		}
