@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -801,7 +802,7 @@ func (f *Facts) heldRoles(ctx context.Context, infos map[any]*officeInfo, office
 func soleWithOf(roles []Role, r Role) (Role, bool) {
 	var found []Role
 	for _, o := range roles {
-		if o.Of != "" && o.Current == r.Current && strings.EqualFold(o.Title, r.Title) {
+		if o.Of != "" && o.Current == r.Current && strings.EqualFold(o.Title, r.Title) && !slices.Contains(found, o) {
 			found = append(found, o)
 		}
 	}
@@ -992,6 +993,12 @@ func (f *Facts) Offices(ctx context.Context, people []PersonRef) ([]Office, erro
 		if err != nil {
 			return nil, err
 		}
+		var roles []Role
+		for _, o := range offices {
+			if info := infos[cgraph.ToKey(o)]; info != nil {
+				roles = append(roles, info.role)
+			}
+		}
 		byRole := map[Role]int{}
 		var mine []Office
 		var reps [][]*reports
@@ -1000,11 +1007,15 @@ func (f *Facts) Offices(ctx context.Context, people []PersonRef) ([]Office, erro
 			if info == nil || info.retracted && !f.WithRetracted {
 				continue
 			}
-			i, ok := byRole[info.role]
+			role := info.role
+			if into, ok := soleWithOf(roles, role); ok && role.Of == "" {
+				role = into // "Foreign Minister", reported without its country
+			}
+			i, ok := byRole[role]
 			if !ok {
 				i = len(mine)
-				byRole[info.role] = i
-				mine = append(mine, Office{Holder: who, Role: info.role})
+				byRole[role] = i
+				mine = append(mine, Office{Holder: who, Role: role})
 				reps = append(reps, nil)
 			}
 			off := &mine[i]
