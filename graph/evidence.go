@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
 
 	"github.com/kg-project/kg/schema"
 )
@@ -50,8 +49,8 @@ type report struct {
 	rules     []cgraph.Ref
 }
 
-// see takes one quad of the fact node; it keeps kg:source, kg:evidence and
-// kg:rule quads and tells whether it kept it.
+// see takes one report quad of the fact node (pred: reportSource,
+// reportSentence or reportRule), filed under its label, the article.
 func (rs *reports) see(pred int, q quadRefs) {
 	if q.label == nil {
 		return
@@ -80,10 +79,6 @@ const (
 	reportSentence
 	reportRule
 )
-
-// reportPreds are the predicates of the reports, in the order of the
-// constants above.
-var reportPreds = []quad.IRI{schema.Source, schema.Evidence, schema.Rule}
 
 // values lists the refs whose values evidence needs, for one batched read.
 func (rs *reports) values() []cgraph.Ref {

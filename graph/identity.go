@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -212,25 +211,6 @@ func (f *Facts) PersonOf(ctx context.Context, p quad.IRI) (PersonRef, error) {
 		return PersonRef{IRI: p, Name: string(p)}, nil
 	}
 	return f.personRef(ctx, id.person(ref))
-}
-
-// sortRefsByIRI orders refs by their IRIs.
-func (f *Facts) sortRefsByIRI(ctx context.Context, refs []cgraph.Ref) error {
-	vals, err := f.r.valuesOf(ctx, refs)
-	if err != nil {
-		return err
-	}
-	idx := make([]int, len(refs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool { return quad.StringOf(vals[idx[a]]) < quad.StringOf(vals[idx[b]]) })
-	sorted := make([]cgraph.Ref, len(refs))
-	for i, j := range idx {
-		sorted[i] = refs[j]
-	}
-	copy(refs, sorted)
-	return nil
 }
 
 // personPrefix starts the IRI of every person node (schema.PersonIRI).
