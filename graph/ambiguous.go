@@ -227,13 +227,9 @@ func titleList(ts []title) string {
 // DoubtsAbout lists the doubts that involve who: whether who is a short
 // name kept apart from others, or a person others' short names may be.
 func (f *Facts) DoubtsAbout(ctx context.Context, who quad.IRI) ([]*Doubt, error) {
-	id, err := f.identity(ctx)
-	if err != nil {
+	id, ref, err := f.identityOf(ctx, who)
+	if err != nil || ref == nil {
 		return nil, err
-	}
-	ref := f.r.ref(who)
-	if ref == nil {
-		return nil, nil
 	}
 	me, err := readCandidates(ctx, f.r, id.all(ref))
 	if err != nil {

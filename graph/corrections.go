@@ -371,24 +371,12 @@ func (f *Facts) readCorrections(ctx context.Context, refs []cgraph.Ref) ([]Corre
 		at
 		why
 	)
-	keys := f.r.predKeys(schema.Action, schema.Target, schema.Into, schema.Undoes, schema.By, schema.At, schema.Why)
-	found := make([][7][]cgraph.Ref, len(refs))
-	err := f.r.outQuads(ctx, refs, func(i int, q quadRefs) error {
-		if k, ok := keys[cgraph.ToKey(q.pred)]; ok {
-			found[i][k] = appendRef(found[i][k], q.obj)
-		}
-		return nil
-	})
+	preds := []quad.IRI{schema.Action, schema.Target, schema.Into, schema.Undoes, schema.By, schema.At, schema.Why}
+	found, err := f.gather(ctx, refs, preds, action, target, into, undoes, by, at, why)
 	if err != nil {
 		return nil, err
 	}
-	all := append([]cgraph.Ref{}, refs...)
-	for i := range found {
-		for k := range found[i] {
-			all = append(all, found[i][k]...)
-		}
-	}
-	if _, err := f.r.valuesOf(ctx, all); err != nil {
+	if _, err := f.r.valuesOf(ctx, refs); err != nil {
 		return nil, err
 	}
 	out := make([]Correction, len(refs))

@@ -443,42 +443,12 @@ func (f *Facts) readMeetings(ctx context.Context, nodes []cgraph.Ref) ([]*Meetin
 		date
 		place
 		kind
-		source
-		sentence
-		rule
 	)
-	keys := f.r.predKeys(schema.Participant, schema.Date, schema.Place, schema.Kind, schema.Source, schema.Evidence, schema.Rule)
-	found := make([][4][]cgraph.Ref, len(refs))
-	reps := make([]reports, len(refs))
-	err = f.r.outQuads(ctx, refs, func(i int, q quadRefs) error {
-		k, ok := keys[cgraph.ToKey(q.pred)]
-		switch {
-		case !ok:
-		case k < source:
-			found[i][k] = appendRef(found[i][k], q.obj)
-		default:
-			reps[i].see(k-source, q)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// The values of every meeting's dates, places, kinds and evidence, in
-	// one call, and the articles behind them; they are then read from the
+	// The values of every meeting's dates, places, kinds and evidence, and
+	// the articles behind them, are read in one call each; then from the
 	// caches.
-	var all, arts []cgraph.Ref
-	for i := range found {
-		for k := date; k <= kind; k++ {
-			all = append(all, found[i][k]...)
-		}
-		all = append(all, reps[i].values()...)
-		arts = append(arts, reps[i].articles()...)
-	}
-	if _, err := f.r.valuesOf(ctx, all); err != nil {
-		return nil, err
-	}
-	if err := f.articleInfos(ctx, arts); err != nil {
+	found, reps, err := f.gatherReported(ctx, refs, []quad.IRI{schema.Participant, schema.Date, schema.Place, schema.Kind}, date, place, kind)
+	if err != nil {
 		return nil, err
 	}
 	// One meeting for each set of people, date and kind.
@@ -557,6 +527,63 @@ func meetingKey(m *Meeting) string {
 
 func sortIRIs(iris []quad.IRI) {
 	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
+}
+
+// gather reads the quads of each node in one scan and sorts their objects
+// by predicate: found[i][k] holds node i's objects of preds[k]. The values
+// of the objects of the predicates numbered in values are then read, for
+// all nodes, in one call, so that later look-ups hit the reader's cache.
+func (f *Facts) gather(ctx context.Context, nodes []cgraph.Ref, preds []quad.IRI, values ...int) ([][][]cgraph.Ref, error) {
+	found, _, err := f.gatherAll(ctx, nodes, preds, false, values)
+	return found, err
+}
+
+// gatherReported is gather for facts: it also files each node's reports
+// (kg:source, kg:evidence and kg:rule quads, labelled with their article)
+// and reads the values and the articles they need.
+func (f *Facts) gatherReported(ctx context.Context, nodes []cgraph.Ref, preds []quad.IRI, values ...int) ([][][]cgraph.Ref, []reports, error) {
+	return f.gatherAll(ctx, nodes, preds, true, values)
+}
+
+func (f *Facts) gatherAll(ctx context.Context, nodes []cgraph.Ref, preds []quad.IRI, reported bool, values []int) ([][][]cgraph.Ref, []reports, error) {
+	n := len(preds)
+	if reported {
+		preds = append(append([]quad.IRI{}, preds...), schema.Source, schema.Evidence, schema.Rule)
+	}
+	keys := f.r.predKeys(preds...)
+	found := make([][][]cgraph.Ref, len(nodes))
+	for i := range found {
+		found[i] = make([][]cgraph.Ref, n)
+	}
+	reps := make([]reports, len(nodes))
+	err := f.r.outQuads(ctx, nodes, func(i int, q quadRefs) error {
+		switch k, ok := keys[cgraph.ToKey(q.pred)]; {
+		case !ok:
+		case k < n:
+			found[i][k] = appendRef(found[i][k], q.obj)
+		default:
+			reps[i].see(k-n, q)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	var all, arts []cgraph.Ref
+	for i := range found {
+		for _, k := range values {
+			all = append(all, found[i][k]...)
+		}
+		all = append(all, reps[i].values()...)
+		arts = append(arts, reps[i].articles()...)
+	}
+	if _, err := f.r.valuesOf(ctx, all); err != nil {
+		return nil, nil, err
+	}
+	if err := f.articleInfos(ctx, arts); err != nil {
+		return nil, nil, err
+	}
+	return found, reps, nil
 }
 
 // withPrefix keeps the nodes whose IRI starts with prefix (the meetings
@@ -844,41 +871,13 @@ func (f *Facts) readOffices(ctx context.Context, offices []cgraph.Ref) (map[any]
 		of
 		current
 		reportedOn
-		source
-		sentence
-		rule
 	)
-	keys := f.r.predKeys(schema.Title, schema.Of, schema.Current, schema.ReportedOn, schema.Source, schema.Evidence, schema.Rule)
-	found := make([][4][]cgraph.Ref, len(offices))
-	reps := make([]reports, len(offices))
-	err = f.r.outQuads(ctx, offices, func(i int, q quadRefs) error {
-		k, ok := keys[cgraph.ToKey(q.pred)]
-		switch {
-		case !ok:
-		case k < source:
-			found[i][k] = appendRef(found[i][k], q.obj)
-		default:
-			reps[i].see(k-source, q)
-		}
-		return nil
-	})
+	found, reps, err := f.gatherReported(ctx, offices, []quad.IRI{schema.Title, schema.Of, schema.Current, schema.ReportedOn}, title, of, current, reportedOn)
 	if err != nil {
 		return nil, err
 	}
-	all := append([]cgraph.Ref{}, offices...)
-	var arts []cgraph.Ref
-	for i := range found {
-		for k := range found[i] {
-			all = append(all, found[i][k]...)
-		}
-		all = append(all, reps[i].values()...)
-		arts = append(arts, reps[i].articles()...)
-	}
-	vals, err := f.r.valuesOf(ctx, all)
+	vals, err := f.r.valuesOf(ctx, offices)
 	if err != nil {
-		return nil, err
-	}
-	if err := f.articleInfos(ctx, arts); err != nil {
 		return nil, err
 	}
 	out := make(map[any]*officeInfo, len(offices))
@@ -907,13 +906,9 @@ func sortedCopy(xs []string) []string {
 // Mentions returns the ids of the articles that name a person (or one
 // joined into them), sorted.
 func (f *Facts) Mentions(ctx context.Context, who quad.IRI) ([]string, error) {
-	id, err := f.identity(ctx)
-	if err != nil {
+	id, ref, err := f.identityOf(ctx, who)
+	if err != nil || ref == nil {
 		return nil, err
-	}
-	ref := f.r.ref(who)
-	if ref == nil {
-		return nil, nil
 	}
 	lists, err := f.r.subjectsOfAll(ctx, id.all(ref), schema.Mentions)
 	if err != nil {
@@ -1170,39 +1165,9 @@ func (f *Facts) readEvents(ctx context.Context, nodes []cgraph.Ref, head string)
 		headWord
 		place
 		involves
-		source
-		sentence
-		rule
 	)
-	keys := f.r.predKeys(schema.Date, schema.Label, schema.Head, schema.Place, schema.Involves, schema.Source, schema.Evidence, schema.Rule)
-	found := make([][5][]cgraph.Ref, len(refs))
-	reps := make([]reports, len(refs))
-	err = f.r.outQuads(ctx, refs, func(i int, q quadRefs) error {
-		k, ok := keys[cgraph.ToKey(q.pred)]
-		switch {
-		case !ok:
-		case k < source:
-			found[i][k] = appendRef(found[i][k], q.obj)
-		default:
-			reps[i].see(k-source, q)
-		}
-		return nil
-	})
+	found, reps, err := f.gatherReported(ctx, refs, []quad.IRI{schema.Date, schema.Label, schema.Head, schema.Place, schema.Involves}, date, label, headWord, place)
 	if err != nil {
-		return nil, err
-	}
-	var all, arts []cgraph.Ref
-	for i := range found {
-		for k := date; k <= place; k++ {
-			all = append(all, found[i][k]...)
-		}
-		all = append(all, reps[i].values()...)
-		arts = append(arts, reps[i].articles()...)
-	}
-	if _, err := f.r.valuesOf(ctx, all); err != nil {
-		return nil, err
-	}
-	if err := f.articleInfos(ctx, arts); err != nil {
 		return nil, err
 	}
 	kept := out[:0]

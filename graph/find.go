@@ -258,11 +258,19 @@ func (f *Facts) fitting(ctx context.Context, id *identity, name string, cands []
 	if best == schema.NoMatch {
 		return Found{}, nil
 	}
-	var refs []cgraph.Ref
+	var fits []cgraph.Ref
 	for i, c := range cands {
-		if match[i] != best {
-			continue
+		if match[i] == best {
+			fits = append(fits, c)
 		}
+	}
+	return f.found(ctx, id, fits, best)
+}
+
+// found answers the people fits stand for, each once, by name.
+func (f *Facts) found(ctx context.Context, id *identity, fits []cgraph.Ref, match schema.Match) (Found, error) {
+	var refs []cgraph.Ref
+	for _, c := range fits {
 		p, err := f.knownPerson(ctx, id, c)
 		if err != nil {
 			return Found{}, err
@@ -272,7 +280,7 @@ func (f *Facts) fitting(ctx context.Context, id *identity, name string, cands []
 		}
 	}
 	people, err := f.people(ctx, refs)
-	return Found{People: people, Match: best}, err
+	return Found{People: people, Match: match}, err
 }
 
 // allNames reads the names and aliases of each ref.
@@ -349,18 +357,7 @@ func (f *Facts) scan(ctx context.Context, id *identity, name string) (Found, err
 		return Found{}, err
 	}
 	if best != schema.NoMatch {
-		var refs []cgraph.Ref
-		for _, c := range fits {
-			p, err := f.knownPerson(ctx, id, c)
-			if err != nil {
-				return Found{}, err
-			}
-			if p != nil {
-				refs = appendRef(refs, p)
-			}
-		}
-		people, err := f.people(ctx, refs)
-		return Found{People: people, Match: best}, err
+		return f.found(ctx, id, fits, best)
 	}
 	sort.SliceStable(close, func(i, j int) bool { return close[i].dist < close[j].dist })
 	var refs []cgraph.Ref

@@ -189,15 +189,21 @@ func (id *identity) people(refs []cgraph.Ref) []cgraph.Ref {
 // Members lists the people joined into who (by kg alias, or short names
 // kg resolved), by name.
 func (f *Facts) Members(ctx context.Context, who quad.IRI) ([]PersonRef, error) {
-	id, err := f.identity(ctx)
-	if err != nil {
+	id, ref, err := f.identityOf(ctx, who)
+	if err != nil || ref == nil {
 		return nil, err
 	}
-	ref := f.r.ref(who)
-	if ref == nil {
-		return nil, nil
-	}
 	return f.people(ctx, id.members[cgraph.ToKey(ref)])
+}
+
+// identityOf returns the store's joins and who's ref (nil when the store
+// has no such node).
+func (f *Facts) identityOf(ctx context.Context, who quad.IRI) (*identity, cgraph.Ref, error) {
+	id, err := f.identity(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return id, f.r.ref(who), nil
 }
 
 // PersonOf returns the person p is part of (p itself unless joined).
