@@ -134,6 +134,19 @@ func identityBackends(t *testing.T) map[string]func() *graph.Store {
 	return out
 }
 
+// onEveryBackend runs test on a new store of each backend holding
+// articles; open gives it more empty stores of the same backend.
+func onEveryBackend(t *testing.T, articles []article, test func(t *testing.T, s *graph.Store, open func() *graph.Store)) {
+	t.Helper()
+	for backend, open := range identityBackends(t) {
+		t.Run(backend, func(t *testing.T) {
+			s := open()
+			load(t, s, articles...)
+			test(t, s, open)
+		})
+	}
+}
+
 // load writes articles as kg load does: their quads, then the resolution
 // of the people they touched, one batch per call.
 func load(t *testing.T, s *graph.Store, batch ...article) {
@@ -307,56 +320,52 @@ func reversed(xs []article) []article {
 // nobody suggests the closest.
 func TestLookup(t *testing.T) {
 	ctx := context.Background()
-	for backend, open := range identityBackends(t) {
-		t.Run(backend, func(t *testing.T) {
-			s := open()
-			load(t, s, names, zarifFull, zarif, clintons, clinton, bush, mbs, king)
-			f := s.Facts()
-			for _, tc := range []struct {
-				name string
-				want string // the names found, or "error: ..." for FindPerson's error
-			}{
-				{"Qin", "Qin Gang"},
-				{"Gang", "Qin Gang"},
-				{"Wang", "Wang Yi"},
-				{"Wang Yi", "Wang Yi"},
-				{"Von der Leyen", "Ursula von der Leyen"},
-				{"von der leyen", "Ursula von der Leyen"},
-				{"Lula da Silva", "Luiz Inácio Lula da Silva"},
-				{"Lula", "Luiz Inácio Lula da Silva"},
-				{"Luis Inacio Lula", "Luiz Inácio Lula da Silva"},
-				{"Zarif", "Mohammad Javad Zarif"},
-				{"Mohammad Djavad Zarif", "Mohammad Javad Zarif"},
-				{"bin Salman", "Mohammed bin Salman"},
-				{"Salman", "Salman"},
-				{"Hillary Clinton", "Hillary Clinton"},
-				{"George W. Bush", "George W. Bush"},
-				{"Clinton", `error: "Clinton" fits 3 people: Bill Clinton, former President of United States (kg:person/bl-klntn); Clinton, named so alone, not known who (kg query ambiguous) (kg:person/klntn); Hillary Clinton, Secretary of State of United States (kg:person/hlr-klntn); give a fuller name, or the id in brackets`},
-				{"Bush", `error: "Bush" fits 2 people`},
-				{"George Bush", `error: "George Bush" fits 2 people`},
-				{"Wang Yee", `error: no person called "Wang Yee" in the store; did you mean Wang Yi?`},
-				{"Lavorv", "Sergei Lavrov"}, // the same consonants: a spelling kg treats as the same
-				{"Lavrob", `error: no person called "Lavrob" in the store; did you mean Sergei Lavrov?`},
-				{"Nobody Atall", `error: no person called "Nobody Atall" in the store`},
-			} {
-				p, err := f.FindPerson(ctx, tc.name)
-				got := p.Name
-				if err != nil {
-					got = "error: " + err.Error()
-				}
-				if got != tc.want && !(strings.HasPrefix(tc.want, "error: ") && strings.HasPrefix(got, tc.want)) {
-					t.Errorf("FindPerson(%q) = %q\nwant %q", tc.name, got, tc.want)
-				}
+	onEveryBackend(t, []article{names, zarifFull, zarif, clintons, clinton, bush, mbs, king}, func(t *testing.T, s *graph.Store, open func() *graph.Store) {
+		f := s.Facts()
+		for _, tc := range []struct {
+			name string
+			want string // the names found, or "error: ..." for FindPerson's error
+		}{
+			{"Qin", "Qin Gang"},
+			{"Gang", "Qin Gang"},
+			{"Wang", "Wang Yi"},
+			{"Wang Yi", "Wang Yi"},
+			{"Von der Leyen", "Ursula von der Leyen"},
+			{"von der leyen", "Ursula von der Leyen"},
+			{"Lula da Silva", "Luiz Inácio Lula da Silva"},
+			{"Lula", "Luiz Inácio Lula da Silva"},
+			{"Luis Inacio Lula", "Luiz Inácio Lula da Silva"},
+			{"Zarif", "Mohammad Javad Zarif"},
+			{"Mohammad Djavad Zarif", "Mohammad Javad Zarif"},
+			{"bin Salman", "Mohammed bin Salman"},
+			{"Salman", "Salman"},
+			{"Hillary Clinton", "Hillary Clinton"},
+			{"George W. Bush", "George W. Bush"},
+			{"Clinton", `error: "Clinton" fits 3 people: Bill Clinton, former President of United States (kg:person/bl-klntn); Clinton, named so alone, not known who (kg query ambiguous) (kg:person/klntn); Hillary Clinton, Secretary of State of United States (kg:person/hlr-klntn); give a fuller name, or the id in brackets`},
+			{"Bush", `error: "Bush" fits 2 people`},
+			{"George Bush", `error: "George Bush" fits 2 people`},
+			{"Wang Yee", `error: no person called "Wang Yee" in the store; did you mean Wang Yi?`},
+			{"Lavorv", "Sergei Lavrov"}, // the same consonants: a spelling kg treats as the same
+			{"Lavrob", `error: no person called "Lavrob" in the store; did you mean Sergei Lavrov?`},
+			{"Nobody Atall", `error: no person called "Nobody Atall" in the store`},
+		} {
+			p, err := f.FindPerson(ctx, tc.name)
+			got := p.Name
+			if err != nil {
+				got = "error: " + err.Error()
 			}
-			var amb *graph.AmbiguousNameError
-			if _, err := f.FindPerson(ctx, "Clinton"); !errors.As(err, &amb) || len(amb.People) != 3 {
-				t.Errorf("FindPerson(Clinton) = %v, want an AmbiguousNameError with 3 people", err)
+			if got != tc.want && !(strings.HasPrefix(tc.want, "error: ") && strings.HasPrefix(got, tc.want)) {
+				t.Errorf("FindPerson(%q) = %q\nwant %q", tc.name, got, tc.want)
 			}
-			if _, err := f.FindPerson(ctx, "Nobody Atall"); !errors.Is(err, graph.ErrNoPerson) {
-				t.Errorf("FindPerson(Nobody Atall) = %v, want ErrNoPerson", err)
-			}
-		})
-	}
+		}
+		var amb *graph.AmbiguousNameError
+		if _, err := f.FindPerson(ctx, "Clinton"); !errors.As(err, &amb) || len(amb.People) != 3 {
+			t.Errorf("FindPerson(Clinton) = %v, want an AmbiguousNameError with 3 people", err)
+		}
+		if _, err := f.FindPerson(ctx, "Nobody Atall"); !errors.Is(err, graph.ErrNoPerson) {
+			t.Errorf("FindPerson(Nobody Atall) = %v, want ErrNoPerson", err)
+		}
+	})
 }
 
 // TestEvidence: every meeting, office and event carries the sentences and
@@ -364,34 +373,30 @@ func TestLookup(t *testing.T) {
 // both reports.
 func TestEvidence(t *testing.T) {
 	ctx := context.Background()
-	for backend, open := range identityBackends(t) {
-		t.Run(backend, func(t *testing.T) {
-			s := open()
-			load(t, s, zarifFull, javad)
-			f := s.Facts()
-			var ms []*graph.Meeting
-			if err := f.Meetings(ctx, graph.MeetingFilter{}, func(m *graph.Meeting) error { ms = append(ms, m); return nil }); err != nil {
-				t.Fatal(err)
-			}
-			if len(ms) != 1 || len(ms[0].Evidence) != 2 || len(ms[0].Nodes) != 2 {
-				t.Fatalf("meetings = %+v, want one meeting with two nodes and two reports", ms)
-			}
-			want := []graph.Evidence{
-				{Article: "javad-lavrov", Outlet: "Press TV", Headline: "Zarif meets Lavrov", URL: "https://news.example/javad-lavrov",
-					Published: "2019-12-30", Sentences: []string{sJavad}, Rules: []string{"meeting-met"}},
-				{Article: "zarif-lavrov", Outlet: "Tass", Headline: "Lavrov, Zarif hold talks", URL: "https://news.example/zarif-lavrov",
-					Published: "2019-12-30", Sentences: []string{sZarifFull}, Rules: []string{"meeting-met"}},
-			}
-			if got := fmt.Sprintf("%+v", ms[0].Evidence); got != fmt.Sprintf("%+v", want) {
-				t.Errorf("evidence =\n%s\nwant\n%s", got, fmt.Sprintf("%+v", want))
-			}
-			offices, err := f.Offices(ctx, []graph.PersonRef{{IRI: schema.PersonIRI("Mohammad Javad Zarif")}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(offices) != 1 || len(offices[0].Evidence) != 1 || offices[0].Evidence[0].Sentences[0] != sZarifFull {
-				t.Errorf("offices = %+v, want Foreign Minister with its sentence", offices)
-			}
-		})
-	}
+	onEveryBackend(t, []article{zarifFull, javad}, func(t *testing.T, s *graph.Store, open func() *graph.Store) {
+		f := s.Facts()
+		var ms []*graph.Meeting
+		if err := f.Meetings(ctx, graph.MeetingFilter{}, func(m *graph.Meeting) error { ms = append(ms, m); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || len(ms[0].Evidence) != 2 || len(ms[0].Nodes) != 2 {
+			t.Fatalf("meetings = %+v, want one meeting with two nodes and two reports", ms)
+		}
+		want := []graph.Evidence{
+			{Article: "javad-lavrov", Outlet: "Press TV", Headline: "Zarif meets Lavrov", URL: "https://news.example/javad-lavrov",
+				Published: "2019-12-30", Sentences: []string{sJavad}, Rules: []string{"meeting-met"}},
+			{Article: "zarif-lavrov", Outlet: "Tass", Headline: "Lavrov, Zarif hold talks", URL: "https://news.example/zarif-lavrov",
+				Published: "2019-12-30", Sentences: []string{sZarifFull}, Rules: []string{"meeting-met"}},
+		}
+		if got := fmt.Sprintf("%+v", ms[0].Evidence); got != fmt.Sprintf("%+v", want) {
+			t.Errorf("evidence =\n%s\nwant\n%s", got, fmt.Sprintf("%+v", want))
+		}
+		offices, err := f.Offices(ctx, []graph.PersonRef{{IRI: schema.PersonIRI("Mohammad Javad Zarif")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(offices) != 1 || len(offices[0].Evidence) != 1 || offices[0].Evidence[0].Sentences[0] != sZarifFull {
+			t.Errorf("offices = %+v, want Foreign Minister with its sentence", offices)
+		}
+	})
 }

@@ -301,17 +301,19 @@ func RegnalForm(short, full NameParts) bool {
 func NameDistance(asked, name string) int {
 	a := strings.Join(nameTokens(asked), " ")
 	n := strings.Join(nameTokens(name), " ")
-	best := editDistance(a, n)
+	best := EditDistance(a, n)
 	if !strings.Contains(a, " ") {
 		for _, w := range nameTokens(name) {
-			best = min(best, editDistance(a, w))
+			best = min(best, EditDistance(a, w))
 		}
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in runes: how
+// many letters must be added, removed or changed to turn one into the
+// other.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
