@@ -20,7 +20,12 @@ import "github.com/cayleygraph/quad"
 //	   kg:language
 //	4  kg:calendar lists every fact's date (kg:hasDate) and undated fact
 //	   (kg:undated); kg:store kg:format says the calendar is complete
-const FormatVersion = 4
+//	5  who is who is decided over the facts: kg:sameAs joins a short name
+//	   to the one person it fits (label kg:resolver) or a person to another
+//	   by hand (kg alias), each listed under kg:identity; a family name
+//	   alone has its article's context in its node; corrections are
+//	   kg:Correction nodes; kg:key holds every part of a name
+const FormatVersion = 5
 
 // NS is the prefix of every IRI kg mints.
 const NS = "kg:"

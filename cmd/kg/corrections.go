@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,6 +26,16 @@ Examples:
 		},
 		Action: runCorrections,
 	})
+}
+
+// shortTime shows a correction's time to the second (it is stored to the
+// nanosecond, which orders corrections made in one second).
+func shortTime(at string) string {
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return at
+	}
+	return t.UTC().Format(time.RFC3339)
 }
 
 func runCorrections(c *cli.Context) error {
@@ -56,7 +67,7 @@ func runCorrections(c *cli.Context) error {
 		}
 		rec := map[string]any{
 			"id":     graph.ShortID(corr.ID),
-			"at":     corr.At,
+			"at":     shortTime(corr.At),
 			"by":     corr.By,
 			"action": corr.Action,
 			"what":   describeCorrection(c.Context, f, corr),

@@ -174,14 +174,10 @@ func sourceLine(e graph.Evidence) string {
 	return line
 }
 
-// compactSource names an article in a few words: outlet and date, else its
-// id.
+// compactSource names an article in a few words: its outlet (else its id)
+// and its date.
 func compactSource(e graph.Evidence) string {
-	s := strings.TrimSpace(e.Outlet + " " + e.Published)
-	if e.Outlet == "" {
-		s = e.Article
-	}
-	return s
+	return strings.TrimSpace(firstNonEmpty(e.Outlet, e.Article) + " " + e.Published)
 }
 
 // evidenceOf reads evidence records (as query results carry them) back

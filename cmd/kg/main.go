@@ -50,6 +50,8 @@ A first session:
 
    kg load testdata/seeds/articles.jsonl     # build ./kg.db from articles
    kg query meetings --arg person=Rouhani    # who met Rouhani, when, reported where
+   kg query meetings --arg person=Rouhani --evidence   # ... and in which words
+   kg show "Hassan Rouhani"                  # one person (or meeting) with every source
    kg stats                                  # what the store holds
    kg repl                                   # explore it with Gizmo
    kg export --format png --out net.png      # draw who met whom (needs Graphviz)

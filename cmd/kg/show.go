@@ -112,7 +112,7 @@ func retractionNote(ctx context.Context, store *graph.Store, x graph.Fact) strin
 		}
 		for _, t := range corr.Target {
 			if nodes[string(t)] {
-				s := fmt.Sprintf("by %s on %s", firstNonEmpty(corr.By, "someone"), corr.At)
+				s := fmt.Sprintf("by %s on %s", firstNonEmpty(corr.By, "someone"), shortTime(corr.At))
 				if corr.Why != "" {
 					s += ": " + corr.Why
 				}
@@ -208,7 +208,7 @@ func joinNote(ctx context.Context, store *graph.Store, f *graph.Facts, who graph
 	if err != nil {
 		return "joined by an older kg alias"
 	}
-	s := fmt.Sprintf("kg alias by %s on %s", firstNonEmpty(corr.By, "someone"), corr.At)
+	s := fmt.Sprintf("kg alias by %s on %s", firstNonEmpty(corr.By, "someone"), shortTime(corr.At))
 	if corr.Why != "" {
 		s += ": " + corr.Why
 	}
