@@ -37,6 +37,10 @@ type Facts struct {
 	// WithRetracted makes answers keep the facts kg retract took out
 	// (marked Retracted), for kg show and kg corrections.
 	WithRetracted bool
+	// RolesOnly makes Profiles and Person read a person's roles without
+	// their evidence, for exports that show the offices only: the
+	// office of a head of state is reported by thousands of articles.
+	RolesOnly bool
 }
 
 // Facts returns a fact reader of the store, for one goroutine.
@@ -586,6 +590,32 @@ func (f *Facts) gatherAll(ctx context.Context, nodes []cgraph.Ref, preds []quad.
 	return found, reps, nil
 }
 
+// objectsByPred reads, for each node, its objects of each of preds, one
+// index scan a predicate (one statement on PostgreSQL), and their values:
+// found[i][k] holds node i's objects of preds[k]. Cheaper than gather for
+// nodes with many other quads, such as an office with its reports.
+func (f *Facts) objectsByPred(ctx context.Context, nodes []cgraph.Ref, preds []quad.IRI) ([][][]cgraph.Ref, error) {
+	found := make([][][]cgraph.Ref, len(nodes))
+	for i := range found {
+		found[i] = make([][]cgraph.Ref, len(preds))
+	}
+	var all []cgraph.Ref
+	for k, pred := range preds {
+		lists, err := f.r.objectsOfAll(ctx, nodes, pred)
+		if err != nil {
+			return nil, err
+		}
+		for i, l := range lists {
+			found[i][k] = l
+			all = append(all, l...)
+		}
+	}
+	if _, err := f.r.valuesOf(ctx, all); err != nil {
+		return nil, err
+	}
+	return found, nil
+}
+
 // withPrefix keeps the nodes whose IRI starts with prefix (the meetings
 // or the events among the facts of a date), with their IRIs.
 func (f *Facts) withPrefix(ctx context.Context, nodes []cgraph.Ref, prefix string) ([]cgraph.Ref, []quad.IRI, error) {
@@ -872,7 +902,15 @@ func (f *Facts) readOffices(ctx context.Context, offices []cgraph.Ref) (map[any]
 		current
 		reportedOn
 	)
-	found, reps, err := f.gatherReported(ctx, offices, []quad.IRI{schema.Title, schema.Of, schema.Current, schema.ReportedOn}, title, of, current, reportedOn)
+	preds := []quad.IRI{schema.Title, schema.Of, schema.Current, schema.ReportedOn}
+	var found [][][]cgraph.Ref
+	var reps []reports
+	if f.RolesOnly {
+		found, err = f.objectsByPred(ctx, offices, preds[:reportedOn])
+		reps = make([]reports, len(offices))
+	} else {
+		found, reps, err = f.gatherReported(ctx, offices, preds, title, of, current, reportedOn)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ const parallelFrom = 64
 // fork returns a Facts for another goroutine: its own reader and caches.
 func (f *Facts) fork() *Facts {
 	g := &Facts{r: newReader(f.r.qs, f.r.db), names: make(map[any]string, len(f.names)),
-		id: f.id, arts: map[any]*articleInfo{}, WithRetracted: f.WithRetracted}
+		id: f.id, arts: map[any]*articleInfo{}, WithRetracted: f.WithRetracted, RolesOnly: f.RolesOnly}
 	for k, v := range f.names {
 		g.names[k] = v
 	}

@@ -65,23 +65,34 @@ func (s *Store) Resolve(ctx context.Context, people []quad.IRI) (Resolution, err
 	}
 	f := s.Facts()
 	r := f.r
-	touched, err := readCandidates(ctx, r, f.refsOf(people))
+	touched := f.refsOf(people)
+	parts, err := nameParts(ctx, r, touched)
+	if err != nil {
+		return res, err
+	}
+	regnal, err := regnalTitled(ctx, r, touched)
 	if err != nil {
 		return res, err
 	}
 	// The groups to look at: the family names of the people touched and,
 	// for those with a regnal title, their first given name.
 	var keys []string
-	for _, c := range touched {
-		for _, p := range c.parts {
+	for i := range touched {
+		for _, p := range parts[i] {
 			keys = append(keys, p.Family)
-			if c.regnal && len(p.Given) > 0 {
+			if regnal[i] && len(p.Given) > 0 {
 				keys = append(keys, p.Given[0])
 			}
 		}
 	}
 	refs, err := f.keyed(ctx, uniqueStrings(sortedCopy(keys))...)
 	if err != nil {
+		return res, err
+	}
+	// Of those, the ones whose names make one a shorter form of another:
+	// nobody else can join or be joined. Most groups have none, and cost
+	// one read of names.
+	if refs, err = shortFormsAmong(ctx, r, refs); err != nil || len(refs) == 0 {
 		return res, err
 	}
 	group, err := readCandidates(ctx, r, refs)
@@ -160,6 +171,110 @@ func (s *Store) Resolve(ctx context.Context, people []quad.IRI) (Resolution, err
 		}
 	}
 	return res, nil
+}
+
+// nameParts reads each person's names (kg:name) into their parts.
+func nameParts(ctx context.Context, r *reader, refs []cgraph.Ref) ([][]schema.NameParts, error) {
+	lists, err := r.objectsOfAll(ctx, refs, schema.Name)
+	if err != nil {
+		return nil, err
+	}
+	var all []cgraph.Ref
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	if _, err := r.valuesOf(ctx, all); err != nil {
+		return nil, err
+	}
+	out := make([][]schema.NameParts, len(refs))
+	for i := range refs {
+		names, err := r.strs(ctx, lists[i])
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range names {
+			if p := schema.AnalyseName(n); p.Family != "" {
+				out[i] = append(out[i], p)
+			}
+		}
+	}
+	return out, nil
+}
+
+// regnalTitled says of each person whether they hold a title a monarch or
+// prince is called by with one name.
+func regnalTitled(ctx context.Context, r *reader, refs []cgraph.Ref) ([]bool, error) {
+	offices, err := r.objectsOfAll(ctx, refs, schema.Holds)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bool, len(refs))
+	for i, os := range offices {
+		titles, err := r.objectsOfAll(ctx, os, schema.Title)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range titles {
+			texts, err := r.strs(ctx, t)
+			if err != nil {
+				return nil, err
+			}
+			for _, text := range texts {
+				out[i] = out[i] || schema.RegnalTitle(text)
+			}
+		}
+	}
+	return out, nil
+}
+
+// shortFormsAmong keeps the people whose names make them a shorter form
+// of another of refs, or another a shorter form of them.
+func shortFormsAmong(ctx context.Context, r *reader, refs []cgraph.Ref) ([]cgraph.Ref, error) {
+	parts, err := nameParts(ctx, r, refs)
+	if err != nil {
+		return nil, err
+	}
+	// A shorter form shares its family name with the fuller one, or (a
+	// regnal name) is its first given name: only those are compared.
+	byFamily, byFirstGiven := map[string][]int{}, map[string][]int{}
+	for j, ps := range parts {
+		for _, p := range ps {
+			byFamily[p.Family] = append(byFamily[p.Family], j)
+			if len(p.Given) > 0 {
+				byFirstGiven[p.Given[0]] = append(byFirstGiven[p.Given[0]], j)
+			}
+		}
+	}
+	keep := make([]bool, len(refs))
+	for i, ps := range parts {
+		for _, p := range ps {
+			for _, j := range append(byFamily[p.Family], byFirstGiven[p.Family]...) {
+				if i != j && anyShortForm(parts[i], parts[j]) {
+					keep[i], keep[j] = true, true
+				}
+			}
+		}
+	}
+	var out []cgraph.Ref
+	for i, ref := range refs {
+		if keep[i] {
+			out = append(out, ref)
+		}
+	}
+	return out, nil
+}
+
+// anyShortForm says whether a name of short may be a shorter form, or the
+// regnal name, of a name of full, whatever their offices.
+func anyShortForm(short, full []schema.NameParts) bool {
+	for _, s := range short {
+		for _, f := range full {
+			if schema.ShortForm(s, f) || schema.RegnalForm(s, f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func mostGiven(c *candidate) int {
