@@ -147,6 +147,17 @@ func cellText(v any) string {
 		}
 		s = strings.Join(parts, "; ")
 	case map[string]any:
+		if _, evidence := x["sentences"]; evidence {
+			// What an article says of a fact (the kg helpers'
+			// evidence records): the article in a few words.
+			outlet, _ := x["outlet"].(string)
+			if outlet == "" {
+				outlet, _ = x["article"].(string)
+			}
+			date, _ := x["published"].(string)
+			s = outlet + " " + date
+			break
+		}
 		b, _ := json.Marshal(x)
 		s = string(b)
 	default:

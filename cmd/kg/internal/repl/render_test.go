@@ -83,3 +83,15 @@ func TestFormatElapsed(t *testing.T) {
 		}
 	}
 }
+
+// The evidence records of the kg helpers show as the articles' outlets
+// and dates, not as JSON.
+func TestCellTextEvidence(t *testing.T) {
+	ev := []any{
+		map[string]any{"article": "a1", "outlet": "IRNA", "published": "2019-12-31", "sentences": []any{"Zarif met Wang Yi."}},
+		map[string]any{"article": "a2", "outlet": nil, "published": "2020-01-02", "sentences": []any{"They met."}},
+	}
+	if got, want := cellText(ev), "IRNA 2019-12-31; a2 2020-01-02"; got != want {
+		t.Errorf("cellText(evidence) = %q, want %q", got, want)
+	}
+}
