@@ -176,6 +176,9 @@ func TestEditDistance(t *testing.T) {
 		}
 		if got := EditDistance(tc.b, tc.a); got != tc.want {
 			t.Errorf("EditDistance(%q, %q) = %d, want %d", tc.b, tc.a, got, tc.want)
+		}
+	}
+}
 
 func TestPeopleNodes(t *testing.T) {
 	f := Facts{

@@ -309,33 +309,3 @@ func NameDistance(asked, name string) int {
 	}
 	return best
 }
-
-// EditDistance is the Levenshtein distance between a and b, in runes: how
-// many letters must be added, removed or changed to turn one into the
-// other.
-func EditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-// FoldName writes a name in lower case without accents or punctuation,
-// words separated by one space ("Luiz Inácio Lula da Silva" -> "luiz inacio
-// lula da silva"): the form in which to compare what someone types with
-// names.
-func FoldName(name string) string { return strings.Join(nameTokens(name), " ") }

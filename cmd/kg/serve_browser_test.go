@@ -345,7 +345,7 @@ func TestServeMergeInBrowser(t *testing.T) {
 	}
 	screenshot(t, ctx, "serve-merge.png")
 	question := evaluate[string](t, ctx, `document.getElementById("dialog-box").textContent`)
-	if !strings.Contains(question, "Merge Ali Akbar Velayati into Imad Khamis?") || !strings.Contains(question, "cannot undo") {
+	if !strings.Contains(question, "Merge Ali Akbar Velayati into Imad Khamis?") || !strings.Contains(question, "kg alias --undo undoes it") {
 		t.Errorf("the confirmation says %q", question)
 	}
 	err = chromedp.Do(ctx,

@@ -489,7 +489,7 @@ func TestServeEdits(t *testing.T) {
 		t.Errorf("merge from another origin: %d %s", code, body)
 	}
 	u, _ := url.Parse(srv.url)
-	if code, body := merge(token, "http://"+u.Host); code != http.StatusOK || !strings.Contains(body, `"moved"`) {
+	if code, body := merge(token, "http://"+u.Host); code != http.StatusOK || !strings.Contains(body, `"correction"`) {
 		t.Fatalf("merge with the token from the page's origin: %d %s", code, body)
 	}
 	srv.stop(t)

@@ -122,7 +122,7 @@ func summary(p *graph.Person) Person {
 	out := Person{ID: string(p.IRI), Name: p.Name, Aliases: nonNil(p.Aliases), Nationality: p.Nationality, Offices: []string{}}
 	for _, r := range p.Roles {
 		if r.Current {
-			out.Offices = append(out.Offices, officeName(r))
+			out.Offices = append(out.Offices, officeName(r.Role))
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/user"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/kg-project/kg/cmd/kg/internal/remote"
+	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/ingest"
 )
@@ -149,9 +151,11 @@ func (s *Server) serveLoadCancel(w http.ResponseWriter, r *http.Request) {
 type mergeRequest struct {
 	From string `json:"from"` // the person merged away
 	Into string `json:"into"` // the person who remains
+	Why  string `json:"why"`  // kept with the correction
 }
 
-// serveMerge merges one person into another, as kg alias does.
+// serveMerge joins one person to another, as kg alias does: a correction
+// signed by the server's user, that kg alias --undo takes back.
 func (s *Server) serveMerge(w http.ResponseWriter, r *http.Request) {
 	var req mergeRequest
 	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&req); err != nil {
@@ -184,11 +188,15 @@ func (s *Server) serveMerge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer unlock()
-	moved, err := s.store.Merge(context.WithoutCancel(ctx), iris[0], iris[1])
+	by := "kg serve"
+	if u, err := user.Current(); err == nil {
+		by = u.Username + " (kg serve)"
+	}
+	corr, err := s.store.Alias(context.WithoutCancel(ctx), iris[0], iris[1], graph.Author{By: by, Why: req.Why})
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	s.log.Printf("merged %s into %s (%d quads)", iris[0], iris[1], moved)
-	writeJSON(w, http.StatusOK, map[string]any{"from": string(iris[0]), "into": string(iris[1]), "moved": moved})
+	s.log.Printf("merged %s into %s (correction %s)", iris[0], iris[1], graph.ShortID(corr.ID))
+	writeJSON(w, http.StatusOK, map[string]any{"from": string(iris[0]), "into": string(iris[1]), "correction": graph.ShortID(corr.ID)})
 }

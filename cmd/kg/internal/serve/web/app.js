@@ -876,7 +876,7 @@
     openDialog(el("div", null, el("h2", { text: "Merge " + from.name + " into " + into.name + "?" }),
       el("p", { text: "Every meeting, office and mention of " + from.name + " will become " + into.name + "'s, " +
         "and “" + from.name + "” will be kept as another name of " + into.name + ". Each fact keeps its sources." }),
-      el("p", { "class": "warning", text: "This store cannot undo a merge yet: make a backup first (kg dump --out backup.nq.gz) if unsure." }),
+      el("p", { "class": "warning", text: "The merge is kept as a correction, dated and signed: kg corrections lists it, and kg alias --undo undoes it (with the server stopped)." }),
       error,
       el("p", null, el("button", { type: "button", "class": "danger", id: "merge-confirm", onclick: function () {
         api("corrections/merge", null, { method: "POST", headers: { "Content-Type": "application/json", "X-KG-Edit-Token": editToken },
