@@ -220,7 +220,7 @@ func setList(set map[string]bool) []string {
 // index, so the cost is that of reading what is exported.
 func buildPeople(ctx context.Context, store *graph.Store, opt Options) (*peopleView, error) {
 	facts := store.Facts()
-	facts.RolesOnly = true // a person's node shows their offices, not the reports of them
+	facts.RolesOnly = true        // a person's node shows their offices, not the reports of them
 	var allowed map[quad.IRI]bool // nil: everyone
 	var roots []graph.PersonRef
 	filter := graph.MeetingFilter{Range: schema.DateRange{From: opt.From, To: opt.To}}
