@@ -128,6 +128,9 @@ func effects(c Correction) []quad.Quad {
 // not joined to anyone (use the person a name stands for). It returns the
 // correction.
 func (s *Store) Alias(ctx context.Context, from, into quad.IRI, who Author) (Correction, error) {
+	if err := s.Reconcile(ctx); err != nil {
+		return Correction{}, err
+	}
 	f := s.Facts()
 	for _, p := range []quad.IRI{from, into} {
 		if err := f.mustBeOwnPerson(ctx, p); err != nil {
@@ -138,8 +141,7 @@ func (s *Store) Alias(ctx context.Context, from, into quad.IRI, who Author) (Cor
 		return Correction{}, fmt.Errorf("alias: %s and %s are one person already", from, into)
 	}
 	c := Correction{Action: schema.ActionAlias, Target: []quad.IRI{from}, Into: into}
-	add := append(newCorrection(&c, who), effects(c)...)
-	if err := s.Write(ctx, add); err != nil {
+	if err := s.record(ctx, newCorrection(&c, who), effects(c), nil); err != nil {
 		return Correction{}, fmt.Errorf("alias: %w", err)
 	}
 	_, err := s.Resolve(ctx, []quad.IRI{from, into})
@@ -175,6 +177,9 @@ func (f *Facts) mustBeOwnPerson(ctx context.Context, p quad.IRI) error {
 // kg alias or by kg itself) and keeps the two apart: kg will not join them
 // again on its own. It returns the correction.
 func (s *Store) Split(ctx context.Context, person quad.IRI, who Author) (Correction, error) {
+	if err := s.Reconcile(ctx); err != nil {
+		return Correction{}, err
+	}
 	f := s.Facts()
 	ref := f.r.ref(person)
 	if ref == nil {
@@ -211,11 +216,7 @@ func (s *Store) Split(ctx context.Context, person quad.IRI, who Author) (Correct
 			c.Undoes = label // the alias this split reverses
 		}
 	}
-	add := append(newCorrection(&c, who), effects(c)...)
-	if err := s.Write(ctx, add); err != nil {
-		return Correction{}, fmt.Errorf("split: %w", err)
-	}
-	if err := s.Remove(ctx, remove); err != nil {
+	if err := s.record(ctx, newCorrection(&c, who), effects(c), remove); err != nil {
 		return Correction{}, fmt.Errorf("split: %w", err)
 	}
 	_, err = s.Resolve(ctx, []quad.IRI{person, into})
@@ -229,6 +230,9 @@ func (s *Store) Retract(ctx context.Context, nodes []quad.IRI, who Author) (Corr
 	if len(nodes) == 0 {
 		return Correction{}, errors.New("retract: no fact given")
 	}
+	if err := s.Reconcile(ctx); err != nil {
+		return Correction{}, err
+	}
 	f := s.Facts()
 	for _, n := range nodes {
 		if !isFactIRI(n) {
@@ -239,10 +243,107 @@ func (s *Store) Retract(ctx context.Context, nodes []quad.IRI, who Author) (Corr
 		}
 	}
 	c := Correction{Action: schema.ActionRetract, Target: nodes}
-	if err := s.Write(ctx, append(newCorrection(&c, who), effects(c)...)); err != nil {
+	if err := s.record(ctx, newCorrection(&c, who), effects(c), nil); err != nil {
 		return Correction{}, fmt.Errorf("retract: %w", err)
 	}
 	return c, nil
+}
+
+// record stores a correction (its describing quads) and makes its effect:
+// adds, then removes. The description is written with the additions, in
+// one transaction; the removals follow in a second, because Cayley's
+// key-value stores miscount a node whose last quad one transaction removes
+// while it adds another naming it. Should kg stop between the two, the
+// corrections say what the store must hold, and Reconcile (run before
+// every correction and load) finishes the work.
+func (s *Store) record(ctx context.Context, described, add, remove []quad.Quad) error {
+	if err := s.Write(ctx, append(described, add...)); err != nil {
+		return err
+	}
+	if len(remove) == 0 {
+		return nil
+	}
+	return s.Remove(ctx, remove)
+}
+
+// Reconcile makes the store hold the effects of the corrections in force
+// and none of those undone, finishing a correction that was stopped half
+// way. It is cheap: a few quads a correction.
+func (s *Store) Reconcile(ctx context.Context) error {
+	all, err := s.Corrections(ctx)
+	if err != nil || len(all) == 0 {
+		return err
+	}
+	byID := map[quad.IRI]Correction{}
+	for _, c := range all {
+		byID[c.ID] = c
+	}
+	var want, unwanted []quad.Quad
+	for _, c := range all {
+		if c.Action == schema.ActionUndo {
+			continue
+		}
+		if c.UndoneBy == "" {
+			want = append(want, effects(c)...)
+		} else {
+			unwanted = append(unwanted, effects(c)...)
+		}
+	}
+	present, err := s.hasQuads(ctx, append(append([]quad.Quad{}, want...), unwanted...))
+	if err != nil {
+		return err
+	}
+	var add, remove []quad.Quad
+	for i, q := range want {
+		if !present[i] {
+			add = append(add, q)
+		}
+	}
+	for i, q := range unwanted {
+		if present[len(want)+i] {
+			remove = append(remove, q)
+		}
+	}
+	if len(add) == 0 && len(remove) == 0 {
+		return nil
+	}
+	if err := s.Write(ctx, add); err != nil {
+		return fmt.Errorf("finish corrections: %w", err)
+	}
+	if len(remove) > 0 {
+		if err := s.Remove(ctx, remove); err != nil {
+			return fmt.Errorf("finish corrections: %w", err)
+		}
+	}
+	return nil
+}
+
+// hasQuads reports, for each quad, whether the store holds it, label
+// included.
+func (s *Store) hasQuads(ctx context.Context, quads []quad.Quad) ([]bool, error) {
+	found := make([]bool, len(quads))
+	bySubject := map[quad.Value]map[quad.Quad]bool{}
+	f := s.Facts()
+	for i, q := range quads {
+		set, ok := bySubject[q.Subject]
+		if !ok {
+			set = map[quad.Quad]bool{}
+			err := f.r.outQuads(ctx, []cgraph.Ref{f.r.ref(q.Subject)}, func(_ int, qr quadRefs) error {
+				vals, err := f.r.valuesOf(ctx, []cgraph.Ref{qr.pred, qr.obj, qr.label})
+				if err != nil {
+					return err
+				}
+				set[quad.Quad{Subject: q.Subject, Predicate: vals[0], Object: vals[1], Label: vals[2]}] = true
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			bySubject[q.Subject] = set
+		}
+		found[i] = set[q]
+	}
+	return found, nil
 }
 
 // isFactIRI reports whether iri is a meeting, office or event node.
@@ -260,6 +361,9 @@ const officePrefix = schema.NS + "office/"
 // Undo reverses a correction: its effect quads go, and a split's reversed
 // alias comes back. The undo is a correction of its own.
 func (s *Store) Undo(ctx context.Context, id quad.IRI, who Author) (Correction, error) {
+	if err := s.Reconcile(ctx); err != nil {
+		return Correction{}, err
+	}
 	target, err := s.Correction(ctx, id)
 	if err != nil {
 		return Correction{}, fmt.Errorf("undo: %w", err)
@@ -271,7 +375,7 @@ func (s *Store) Undo(ctx context.Context, id quad.IRI, who Author) (Correction, 
 		return Correction{}, fmt.Errorf("undo: %s was undone already by %s", id, target.UndoneBy)
 	}
 	c := Correction{Action: schema.ActionUndo, Undoes: id, Target: target.Target, Into: target.Into}
-	add := newCorrection(&c, who)
+	var add []quad.Quad
 	remove := effects(target)
 	touched := append(append([]quad.IRI{}, target.Target...), target.Into)
 	if target.Action == schema.ActionSplit && target.Undoes != "" {
@@ -281,13 +385,8 @@ func (s *Store) Undo(ctx context.Context, id quad.IRI, who Author) (Correction, 
 			add = append(add, effects(alias)...)
 		}
 	}
-	if err := s.Write(ctx, add); err != nil {
+	if err := s.record(ctx, newCorrection(&c, who), add, remove); err != nil {
 		return Correction{}, fmt.Errorf("undo: %w", err)
-	}
-	if len(remove) > 0 {
-		if err := s.Remove(ctx, remove); err != nil {
-			return Correction{}, fmt.Errorf("undo: %w", err)
-		}
 	}
 	if target.Action != schema.ActionRetract {
 		if _, err := s.Resolve(ctx, touched); err != nil {

@@ -319,3 +319,50 @@ func TestCorrectionsSurviveDumpAndRestore(t *testing.T) {
 		}
 	})
 }
+
+// TestReconcileFinishesACorrection: a correction written but not carried
+// out (kg killed between its two transactions) is finished by the next
+// Reconcile, which every correction and load runs first.
+func TestReconcileFinishesACorrection(t *testing.T) {
+	ctx := context.Background()
+	onEveryBackend(t, []article{abbas, mazen}, func(t *testing.T, s *graph.Store, _ func() *graph.Store) {
+		alias, err := s.Alias(ctx, schema.PersonIRI("Abu Mazen"), schema.PersonIRI("Mahmoud Abbas"), jane())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A split of the alias, recorded, its pins written, the join not
+		// yet removed.
+		split := quad.IRI("kg:correction/20250102T160000Z-000001")
+		from, into := schema.PersonIRI("Abu Mazen"), schema.PersonIRI("Mahmoud Abbas")
+		l := schema.CorrectionsLabel
+		half := []quad.Quad{
+			{Subject: split, Predicate: schema.Type, Object: schema.ClassCorrection, Label: l},
+			{Subject: split, Predicate: schema.Action, Object: quad.String(schema.ActionSplit), Label: l},
+			{Subject: split, Predicate: schema.At, Object: quad.String("2025-01-02T16:00:00Z"), Label: l},
+			{Subject: split, Predicate: schema.Target, Object: from, Label: l},
+			{Subject: split, Predicate: schema.Into, Object: into, Label: l},
+			{Subject: split, Predicate: schema.Undoes, Object: alias.ID, Label: l},
+			{Subject: from, Predicate: schema.DistinctFrom, Object: into, Label: split},
+			{Subject: into, Predicate: schema.DistinctFrom, Object: from, Label: split},
+		}
+		if err := s.Write(ctx, half); err != nil {
+			t.Fatal(err)
+		}
+		if got := answers(t, s); !strings.Contains(got, "joined [Abu Mazen]") {
+			t.Fatalf("before reconciling, the half-done split should leave the join:\n%s", got)
+		}
+		if err := s.Reconcile(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := answers(t, s); !strings.Contains(got, "person Abu Mazen [President of Palestine] joined []") {
+			t.Errorf("after reconciling, the split is not carried out:\n%s", got)
+		}
+		before := allQuads(t, s)
+		if err := s.Reconcile(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if after := allQuads(t, s); len(diff(before, after)) > 0 || len(diff(after, before)) > 0 {
+			t.Errorf("reconciling twice changed the store: %q %q", diff(before, after), diff(after, before))
+		}
+	})
+}

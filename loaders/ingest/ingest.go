@@ -141,6 +141,11 @@ func Load(ctx context.Context, store *graph.Store, paths []string, opt Options) 
 	if err := store.EnsureIdentity(ctx); err != nil {
 		return sum, err
 	}
+	// A correction stopped half way (kg killed during kg alias, split,
+	// retract or an undo) is finished first.
+	if err := store.Reconcile(ctx); err != nil {
+		return sum, err
+	}
 
 	p := newPipeline(ctx, store, paths, opt)
 	w := &batchWriter{store: store, ctx: writeCtx, size: opt.BatchSize, once: newKnownTriples(store)}
