@@ -168,6 +168,6 @@ const (
 // CorrectionsLabel is the label of the quads that describe corrections.
 var CorrectionsLabel = quad.IRI(NS + "corrections")
 
-// ManualLabel is the label of quads written by hand through `kg alias`
-// rather than extracted from an article.
+// ManualLabel is the label an older kg's `kg alias` gave what it wrote
+// (stores before FormatVersion 5); corrections are labelled as above now.
 var ManualLabel = quad.IRI(NS + "manual")
