@@ -295,12 +295,19 @@ func RegnalForm(short, full NameParts) bool {
 	return short.Short() && !strings.Contains(short.Family, "-") && len(full.Given) > 0 && full.Given[0] == short.Family
 }
 
+// maxNameLength is the longest text NameDistance compares letter by
+// letter; the longest names are under a hundred letters.
+const maxNameLength = 200
+
 // NameDistance is how many letters must change to turn asked into name
 // (or, when asked is one word, into the closest word of name), accents and
 // case aside: the measure of "did you mean" suggestions.
 func NameDistance(asked, name string) int {
 	a := strings.Join(nameTokens(asked), " ")
 	n := strings.Join(nameTokens(name), " ")
+	if len(a) > maxNameLength || len(n) > maxNameLength {
+		return max(len(a), len(n)) // no name: not worth a quadratic count
+	}
 	best := EditDistance(a, n)
 	if !strings.Contains(a, " ") {
 		for _, w := range nameTokens(name) {

@@ -243,3 +243,26 @@ func TestSplitTitle(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNames: any name, however odd, is read without a panic, and its keys
+// hold its whole-name key; a name is a whole match of itself.
+func FuzzNames(f *testing.F) {
+	for _, n := range []string{"Mohammed bin Salman", "George H. W. Bush", "Wang Yi", "von der Leyen", "al-", "bin", "Jr.", "  ", "Ō'Neill-Ō", "Сергей Лавров"} {
+		f.Add(n, "Salman")
+	}
+	f.Fuzz(func(t *testing.T, name, asked string) {
+		p := AnalyseName(name)
+		keys := SearchKeys(name)
+		if whole := PersonKey(name); whole != "" && (len(keys) == 0 || keys[0] != whole) {
+			t.Errorf("SearchKeys(%q) = %q, want %q first", name, keys, whole)
+		}
+		if PersonKey(name) != "" && NameMatch(name, name) != WholeMatch {
+			t.Errorf("NameMatch(%q, itself) = %d", name, NameMatch(name, name))
+		}
+		_ = NameMatch(asked, name)
+		q := AnalyseName(asked)
+		_, _ = ShortForm(p, q), RegnalForm(q, p)
+		_, _ = SplitTitle(name)
+		_ = NameDistance(asked, name)
+	})
+}
