@@ -46,7 +46,7 @@ func TestCommandLine(t *testing.T) {
 	} {
 		out, errOut, code := runKG(t, env, args...)
 		lines := strings.Split(strings.TrimSpace(errOut), "\n")
-		if code != 2 || out != "" || len(lines) != 1 || !strings.HasPrefix(errOut, "kg: ") || !strings.Contains(errOut, "--help") {
+		if code != 2 || out != "" || len(lines) != 1 || !strings.HasPrefix(errOut, "kg: ") || strings.HasPrefix(errOut, "kg: kg") || !strings.Contains(errOut, "--help") {
 			t.Errorf("kg %s: exit %d, stdout %q, stderr %q; want status 2, nothing on stdout and one kg: line pointing to --help", strings.Join(args, " "), code, out, errOut)
 		}
 	}

@@ -176,11 +176,10 @@ func createStore(c *cli.Context, bulk bool) (*graph.Store, error) {
 // error with exit status 2, instead of urfave/cli's whole help on standard
 // output.
 func usageError(c *cli.Context, err error, isSubcommand bool) error {
-	name := "kg"
 	if isSubcommand && c.Command != nil && c.Command.Name != "" {
-		name = "kg " + c.Command.Name
+		return cli.Exit(fmt.Sprintf("%s: %v (see kg %s --help)", c.Command.Name, err, c.Command.Name), 2)
 	}
-	return cli.Exit(fmt.Sprintf("%s: %v (see %s --help)", strings.TrimPrefix(name, "kg "), err, name), 2)
+	return cli.Exit(fmt.Sprintf("%v (see kg --help)", err), 2)
 }
 
 // unknownCommand runs when no subcommand matched: an unknown name is a
