@@ -5,6 +5,11 @@ go 1.26.8
 require github.com/dop251/goja v0.0.0-20190105122144-6d5bf35058fa
 
 require (
+	codeberg.org/readeck/go-readability/v2 v2.1.3 // indirect
+	github.com/itlightning/dateparse v0.2.1 // indirect
+)
+
+require (
 	github.com/RadhiFadlillah/whatlanggo v0.0.0-20240916001553-aac1f0f737fc // indirect
 	github.com/andybalholm/cascadia v1.3.5 // indirect
 	github.com/araddon/dateparse v0.0.0-20210429162001-6b43995a97de // indirect
