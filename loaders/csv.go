@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/kg-project/kg/loaders/pubdate"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -65,7 +66,7 @@ func (in *input) readCSV(br *bufio.Reader) error {
 			URL:       get(fieldURL),
 			Title:     get(fieldTitle),
 			Source:    get(fieldSource),
-			Published: NormalizeDate(get(fieldPublished)),
+			Published: pubdate.Normalize(get(fieldPublished)),
 			Text:      get(fieldText),
 			Language:  get(fieldLanguage),
 		}

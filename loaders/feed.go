@@ -10,6 +10,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"github.com/kg-project/kg/loaders/pubdate"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -81,15 +82,15 @@ func (in *input) readFeed(r io.Reader) error {
 func itemDate(item *gofeed.Item) string {
 	for _, t := range []*time.Time{item.PublishedParsed, item.UpdatedParsed} {
 		if t != nil && !t.IsZero() {
-			if d := formatDay(*t); d != "" {
+			if d := pubdate.Day(*t); d != "" {
 				return d
 			}
 		}
 	}
-	if d := NormalizeDate(item.Published); d != "" {
+	if d := pubdate.Normalize(item.Published); d != "" {
 		return d
 	}
-	return NormalizeDate(item.Updated)
+	return pubdate.Normalize(item.Updated)
 }
 
 var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']`)

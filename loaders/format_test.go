@@ -75,48 +75,6 @@ func TestSniff(t *testing.T) {
 	}
 }
 
-func TestNormalizeDate(t *testing.T) {
-	tests := map[string]string{
-		"2017-01-18":                      "2017-01-18",
-		"2017-01-18T10:00:00Z":            "2017-01-18",
-		"2017-01-18T23:30:00-05:00":       "2017-01-18", // the date as written
-		"2017-01-18 10:00:00":             "2017-01-18",
-		"2017/01/18":                      "2017-01-18",
-		"20170118":                        "2017-01-18",
-		"2017-01":                         "2017-01",
-		"2017":                            "2017",
-		"Wed, 18 Jan 2017 10:00:00 GMT":   "2017-01-18",
-		"Wed, 18 Jan 2017 10:00:00 +0330": "2017-01-18",
-		"Mon, 6 Feb 2017 21:30:00 +0300":  "2017-02-06",
-		"January 18, 2017":                "2017-01-18",
-		"Jan 18, 2017":                    "2017-01-18",
-		"18 January 2017":                 "2017-01-18",
-		"Wednesday, January 18, 2017":     "2017-01-18",
-		"December 8, 2020 - 16:12":        "2020-12-08",
-		"1484733600":                      "2017-01-18",
-		"1484733600.5":                    "2017-01-18",
-		"1484733600000":                   "2017-01-18",
-		"18 janvier 2017":                 "2017-01-18", // dateparser fallback
-		"18. Januar 2017":                 "2017-01-18",
-		"January 2017":                    "2017-01",
-		"18 janvier 2017 10:32":           "2017-01-18",
-		"Mi, 18.01.2017":                  "2017-01-18",
-		"  2017-01-18  ":                  "2017-01-18",
-		"":                                "",
-		"yesterday":                       "",
-		"3 days ago":                      "",
-		"2017-02-30":                      "",
-		"2017-13-01":                      "",
-		"not a date at all":               "",
-		"12345":                           "",
-	}
-	for in, want := range tests {
-		if got := NormalizeDate(in); got != want {
-			t.Errorf("NormalizeDate(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestHTMLToText(t *testing.T) {
 	tests := map[string]string{
 		"<p>One &amp; two.</p><p>Three.</p>":                 "One & two.\nThree.",

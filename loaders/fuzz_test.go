@@ -114,20 +114,9 @@ func FuzzSniff(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, "stdin", data) })
 }
 
-func FuzzNormalizeDate(f *testing.F) {
-	for _, s := range []string{"2017-01-18", "Wed, 18 Jan 2017 10:00:00 GMT", "January 18, 2017", "1484733600", "18 janvier 2017", "2017-02-30"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if d := NormalizeDate(s); d != "" && !isoShape.MatchString(d) {
-			t.Errorf("NormalizeDate(%q) = %q, not an ISO date", s, d)
-		}
-	})
-}
-
 // FuzzHTMLToText covers the converter used for HTML inside feed items and
-// JSON fields, which FuzzHTML (slow, as go-trafilatura is heavy under the
-// fuzzer's instrumentation) reaches only rarely.
+// JSON fields, which FuzzHTML (whole pages through loaders/webpage) does
+// not reach.
 func FuzzHTMLToText(f *testing.F) {
 	f.Add("<p>One &amp; two.</p><script>x('<p>')</script><br/>three")
 	f.Add("<svg><style><p>hidden</style></svg> shown")

@@ -1,38 +1,30 @@
 package loaders
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
 
-	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/kg-project/kg/loaders/webpage"
 	"github.com/kg-project/kg/schema"
 )
 
-// htmlOptions configure go-trafilatura for news pages: comments below the
-// article are left out, and when its own heuristics find too little it
-// falls back to its Readability and DOM Distiller ports.
-var htmlOptions = trafilatura.Options{
-	EnableFallback:  true,
-	ExcludeComments: true,
-	HtmlDateMode:    trafilatura.Fast,
-}
-
-// minHTMLWords is the fewest words a page's main text must have to be an
-// article; pages that are all scripts leave only a "please enable
-// JavaScript" notice or a title.
+// minHTMLWords is the fewest words the longest paragraph of a page's main
+// text must have for the page to be an article: pages that are all scripts
+// leave only a "please enable JavaScript" notice or a title, and section
+// fronts only the dates of their teasers ("24 Aug").
 const minHTMLWords = 8
 
 // readHTML reads an HTML page as one article: its main text (without
-// navigation, scripts, styles, footers or comments), its title, canonical
-// URL, site name and publication date, all found by go-trafilatura. The page's
-// character set is detected from its meta tags or content.
+// navigation, scripts, styles, footers, comments or related links), its
+// title, canonical URL, site name and publication date, all found by
+// loaders/webpage. The page's character set is detected from its meta tags
+// or content.
 func (in *input) readHTML(r io.Reader) error {
 	data, ok, err := in.readAllLimited(r, MaxArticleSize, "HTML page")
 	if !ok {
@@ -51,38 +43,36 @@ func (in *input) readHTML(r io.Reader) error {
 // capture day). It returns found false, with the reason, when the page
 // has no article text; err is only fn's error or cancellation.
 func (in *input) htmlArticle(data []byte, line int, fallbackDate string) (found bool, why string, err error) {
-	var res *trafilatura.ExtractResult
+	var page webpage.Page
 	xerr := safely(func() error {
 		var perr error
-		res, perr = trafilatura.Extract(bytes.NewReader(data), htmlOptions)
+		page, perr = webpage.Read(data, in.url)
 		return perr
 	})
-	if xerr != nil || res == nil {
-		if xerr == nil {
-			xerr = errors.New("nothing extracted")
-		}
+	if xerr != nil && !errors.Is(xerr, webpage.ErrNoText) {
 		return false, xerr.Error(), nil
 	}
-	text := mainText(res)
-	if words := len(strings.Fields(text)); words < minHTMLWords {
-		return false, fmt.Sprintf("only %d words outside scripts and page furniture", words), nil
+	text := tidyText(page.Text)
+	switch words := longestParagraph(text); {
+	case words == 0:
+		return false, "nothing but scripts and page furniture", nil
+	case words < minHTMLWords:
+		return false, fmt.Sprintf("no paragraph of more than %d words outside scripts and page furniture", words), nil
 	}
-	meta := res.Metadata
 	a := schema.Article{
-		URL:       strings.ToValidUTF8(strings.TrimSpace(meta.URL), ""),
-		Title:     strings.ToValidUTF8(strings.TrimSpace(meta.Title), "\uFFFD"),
-		Source:    strings.ToValidUTF8(strings.TrimSpace(meta.Sitename), "\uFFFD"),
-		Text:      text,
+		URL:       strings.ToValidUTF8(page.URL, ""),
+		Title:     strings.ToValidUTF8(page.Title, "\uFFFD"),
+		Source:    strings.ToValidUTF8(page.SiteName, "\uFFFD"),
+		Text:      withHeadline(text, page.Title),
 		Published: fallbackDate,
 	}
 	if a.URL == "" {
 		a.URL = in.url
 	}
-	if !meta.Date.IsZero() {
-		a.Published = formatDay(meta.Date)
+	if page.Published != "" {
+		a.Published = page.Published
 	}
-	// The page's own lang attribute; trafilatura's Metadata.Language is
-	// its guess from the text, made whatever its confidence.
+	// The page's own lang attribute, not a guess from the text.
 	declared := in.declared
 	if m := htmlLang.FindSubmatch(data[:min(len(data), sniffSize)]); m != nil {
 		in.declared = string(m[1])
@@ -92,23 +82,31 @@ func (in *input) htmlArticle(data []byte, line int, fallbackDate string) (found 
 	return true, "", err
 }
 
-// htmlLang finds the lang attribute of a page's html element.
-var htmlLang = regexp.MustCompile(`(?i)<html\b[^>]*?\blang\s*=\s*["']?([a-z]{2,3}(?:[-_][a-z0-9]+)*)`)
+// longestParagraph is the number of words of the longest line of text.
+func longestParagraph(text string) int {
+	longest := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		longest = max(longest, len(strings.Fields(line)))
+	}
+	return longest
+}
 
-// mainText returns the extracted main content as plain text with one
-// paragraph (or heading, or list item) per line, so a headline does not run
-// into the first sentence.
-func mainText(res *trafilatura.ExtractResult) string {
-	if res.ContentNode != nil {
-		var b strings.Builder
-		if err := html.Render(&b, res.ContentNode); err == nil {
-			if text := htmlToText(b.String()); text != "" {
-				return text
-			}
+// withHeadline puts the headline on the text's first line, as in news
+// records, unless the text has it already.
+func withHeadline(text, headline string) string {
+	if headline == "" {
+		return text
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		if line == headline {
+			return text
 		}
 	}
-	return tidyText(res.ContentText)
+	return headline + "\n" + text
 }
+
+// htmlLang finds the lang attribute of a page's html element.
+var htmlLang = regexp.MustCompile(`(?i)<html\b[^>]*?\blang\s*=\s*["']?([a-z]{2,3}(?:[-_][a-z0-9]+)*)`)
 
 // looksLikeHTML reports whether a text field holds HTML markup rather than
 // plain text.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/kg-project/kg/loaders/pubdate"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -187,11 +188,11 @@ func firstText(fields ...json.RawMessage) string {
 	return ""
 }
 
-// firstDate returns the first field holding a date NormalizeDate
+// firstDate returns the first field holding a date pubdate.Normalize
 // understands.
 func firstDate(fields ...json.RawMessage) string {
 	for _, f := range fields {
-		if d := NormalizeDate(rawString(f, false)); d != "" {
+		if d := pubdate.Normalize(rawString(f, false)); d != "" {
 			return d
 		}
 	}

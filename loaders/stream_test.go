@@ -116,12 +116,3 @@ func BenchmarkJSONL(b *testing.B) {
 		}
 	}
 }
-
-func BenchmarkNormalizeDate(b *testing.B) {
-	dates := []string{"2017-01-18T10:00:00Z", "Wed, 18 Jan 2017 10:00:00 GMT", "January 18, 2017", "1484733600", "18 janvier 2017"}
-	for b.Loop() {
-		for _, d := range dates {
-			NormalizeDate(d)
-		}
-	}
-}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kg-project/kg/loaders/pubdate"
 	"github.com/nlnwa/gowarc/v3"
 )
 
@@ -167,7 +168,7 @@ func (in *input) warcRecord(rec gowarc.WarcRecord, n int, head warcHead, tally *
 	in.url, in.declared = head.target, header.Get("Content-Language")
 	var date string
 	if t, err := rec.Date(); err == nil {
-		date = formatDay(t.In(time.UTC))
+		date = pubdate.Day(t.In(time.UTC))
 	}
 	found, _, err := in.htmlArticle(data, n, date)
 	in.url, in.declared = url, declared
