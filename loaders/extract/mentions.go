@@ -563,6 +563,13 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	if inCountryName(toks, k) || inPlaceName(toks, k) {
 		return true
 	}
+	// "the Director of Cabinet at the Presidency, X", "Minister of State
+	// at the Foreign Office X": "at" joins an office to the institution
+	// it sits in, between capitalised title words.
+	if t.Is("at") && k > 0 && toks[k-1].Cap && tokAt(toks, k+1).Is("the") && tokAt(toks, k+2).Cap &&
+		cls[k+2].has(clsTitleModifier|clsOrg|clsNameWord) && !buildingWords[tokAt(toks, k+2).Lower] {
+		return true
+	}
 	// "the Governor of Russia's Kurgan region, X".
 	if t.Is("region", "province", "state", "district", "city", "county", "oblast", "krai", "prefecture") && k > 0 && toks[k-1].Cap {
 		return true

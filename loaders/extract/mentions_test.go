@@ -43,6 +43,10 @@ func TestNameMentions(t *testing.T) {
 	}{
 		{"title before", "Syrian Foreign Minister Walid al-Muallem spoke.", []string{"Walid al-Muallem|Foreign Minister|Syria"}},
 		{"title after comma", "The Minister of Foreign Affairs, Geoffrey Onyeama, spoke.", []string{"Geoffrey Onyeama|Minister of Foreign Affairs|"}},
+		{"title at an institution", "The Permanent Secretary at the Ministry of Finance, Ruth Adeyemi, spoke.",
+			[]string{"Ruth Adeyemi|Permanent Secretary at the Ministry of Finance|"}},
+		{"an honorific that is also a family name", "Peter Obi met Governor Tom Weiss.", []string{"Peter Obi||", "Tom Weiss|Governor|"}},
+		{"a place after at is no title", "She spoke at the Kremlin to Foreign Minister Ivan Sokol.", []string{"Ivan Sokol|Foreign Minister|"}},
 		{"appositive", "Sergey Lavrov, the Russian Foreign Minister, flew in.", []string{"Sergey Lavrov|Foreign Minister|Russia"}},
 		{"several offices", "Prince Salman bin Abdulaziz, Crown Prince, Deputy Premier and Minister of Defense, spoke.",
 			[]string{"Salman bin Abdulaziz|Crown Prince;Deputy Premier;Minister of Defense|"}},

@@ -42,11 +42,11 @@ var HonorificChains = [][]string{
 }
 
 // WeakHonorifics are honorifics that are also common given names or words
-// of a name ("Nana Akufo-Addo", "Don Bradman", "U Thant", "Sri Mulyani"):
+// of a name ("Nana Akufo-Addo", "Don Bradman", "U Thant", "Sri Mulyani", "Peter Obi"):
 // they count as honorifics only when another honorific or a title stands
 // before them, or a full name of two or more words follows.
 var WeakHonorifics = words(`nana don sri u ko maung bong tun toh adi ro tui awang dayang amar
-	father chief comrade pastor prophet dom lord lady grand`)
+	father chief comrade pastor prophet dom lord lady grand obi oba`)
 
 // NameParticles may appear inside a personal name, in lower case or
 // capitalised, or joined by a hyphen to the next part (al-Assad, bin
