@@ -835,6 +835,11 @@ func (x *sentence) subjectOf(k int) []int {
 		case t.Kind == text.Punct:
 			q--
 			continue
+		case t.Is("who") && x.tok(q-1).Text == "," && x.mat(q-2) >= 0 && !x.ms[x.mat(q-2)].complement:
+			// "X, the foreign minister, who also took part in the
+			// meeting, said": the relative clause's subject is the person
+			// it follows.
+			return x.coordinated(x.mat(q - 2))
 		case t.Kind == text.Word && !t.Cap && clauseWord(t):
 			return nil
 		}
