@@ -327,6 +327,9 @@ func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
 		{"spoke by phone", "2023-03-23", "Prince Faisal bin Farhan and Foreign Minister Hossein Amir-Abdollahian spoke by phone on Thursday.",
 			[]string{"call Amir-Abdollahian+Farhan 2023-03-23"}},
+		{"who accompanied someone is not on their call", "2023-05-12",
+			"President Ivo Kral spoke by phone with Chancellor Eva Kern on Thursday. Foreign Minister Jan Dvorak, who accompanied Kral, said the talks were useful.",
+			[]string{"call Kern+Kral 2023-05-11"}},
 		{"received a telephone call from", "2021-07-27", "The Amir Sheikh Nawaf Al-Sabah received a telephone call yesterday from King Abdullah II of Jordan.",
 			[]string{"call Al-Sabah+II 2021-07-26"}},
 		{"telephoned", "2018-02-18", "President Maithripala Sirisena telephoned Prime Minister Ranil Wickremesinghe on Thursday.",

@@ -696,6 +696,11 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 	if target == nil {
 		return
 	}
+	// "X, who accompanied Erdogan, said" after a phone call: company is
+	// kept in person, not on the line.
+	if target.kind == kindCall && f.pred != nil && f.pred.verb == "accompany" {
+		return
+	}
 	target.add(people...)
 	target.addSent(x.si)
 }
