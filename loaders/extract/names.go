@@ -272,6 +272,10 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		case isName(i):
 		case lexicon.NameWordsToo[toks[i].Lower] && toks[i].Cap && isName(i+1) && joined(i+1) && !cls[i+1].has(clsPlace):
 			// "Christian Lindner"
+		case lexicon.GivenNamesToo[toks[i].Lower] && toks[i].Cap && !toks[i].AllCaps() && isName(i+1) && joined(i+1) &&
+			!cls[i+1].has(clsPlace|clsTitleHead|clsTitleModifier|clsOrg) && !orgSurnames[toks[i+1].Lower] &&
+			!tokAt(toks, i-1).Is("in", "at", "from", "into", "across", "near", "inside", "outside", "throughout", "around", "toward", "towards", "of", "visited", "visiting", "visit"):
+			// "Israel Katz", "Marine Le Pen"; not "in Israel Netanyahu said".
 		case (cls[i].has(clsInitials) || shortCapsInitials(toks[i], cls[i])) && isName(i+1) && joined(i+1):
 			// "S. Jaishankar", "MM Naravane"
 		case cls[i].has(clsParticle) && toks[i].Cap && lexicon.CapitalParticles[toks[i].Lower] && isName(i+1) && joined(i+1):

@@ -71,6 +71,12 @@ var InnerHonorifics = words(`sheikh shaikh haji hajji`)
 // Lindner". Alone ("converted to Islam") they stay common words.
 var NameWordsToo = words(`islam christian shia`)
 
+// GivenNamesToo are place and title words that are common given names
+// too: right before a family name they start the name ("Israel Katz",
+// "Jordan Bardella", "Marine Le Pen", "Santiago Peña"), never before a
+// title or an organisation ("Jordan King Abdullah", "Jerusalem Post").
+var GivenNamesToo = words(`israel jordan chad georgia victoria santiago marine paris sydney austin regina florence`)
+
 // TitlesAlsoGivenNames are titles that are common given names too; after
 // another title they start the name ("party member Amir Khan Khosru").
 var TitlesAlsoGivenNames = words(`amir`)
