@@ -177,6 +177,12 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"speaking after meeting, a participle before the subordinator", "2024-03-02",
+			"Speaking after meeting President Ivo Kral in Prague on Friday, Prime Minister Ana Vidal said support would continue.",
+			[]string{"meeting Kral+Vidal 2024-03-01"}},
+		{"following talks with", "2024-03-02",
+			"Following talks with President Ivo Kral in Prague on Friday, Prime Minister Ana Vidal said support would continue.",
+			[]string{"meeting Kral+Vidal 2024-03-01"}},
 		{"first to be received was the delegation headed by", "2018-02-26",
 			"President Teodoro Obama received envoys on Sunday. First to be received was the Saudi delegation, headed by Deputy Minister Khalid Majed.",
 			[]string{"meeting Majed+Obama 2018-02-25"}},

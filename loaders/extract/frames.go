@@ -214,7 +214,7 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 		return true
 	}
 	// "in direct talks", "for talks", "during the visit".
-	if prev.Is("in", "for", "during", "at", "after", "before", "of", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) &&
+	if prev.Is("in", "for", "during", "at", "after", "following", "before", "of", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) &&
 		!strings.HasSuffix(w, "ing") {
 		return true
 	}
@@ -540,7 +540,18 @@ func isGerundOpening(x *sentence, k int, verb text.Token) bool {
 		return false
 	}
 	p := x.tok(k - 1)
-	return k == 0 || p.Text == "," || p.Is("after", "before", "while", "when", "upon", "on", "since") && (k == 1 || x.tok(k-2).Text == ",")
+	if k == 0 || p.Text == "," {
+		return true
+	}
+	if !p.Is("after", "before", "while", "when", "upon", "on", "since") {
+		return false
+	}
+	// "After meeting X, Y said", "Speaking after meeting X, Y said": the
+	// subordinator opens the sentence or clause, or follows a participle
+	// that does.
+	before := x.tok(k - 2)
+	return k == 1 || before.Text == "," ||
+		k == 2 && before.Kind == text.Word && strings.HasSuffix(before.Lower, "ing")
 }
 
 // mainSubjectAfter finds the subject of the main clause after a
