@@ -177,6 +177,12 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a caption's place in the picture", "2023-04-14",
+			"Prime Minister Ana Vidal, left, shakes hands with President Ivo Kral during a meeting in Prague on Thursday, April 13, 2023.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"agreed to resume visits during talks: the talks happened", "2023-04-14",
+			"Prime Minister Ana Vidal and President Ivo Kral agreed Thursday to resume regular visits during talks in Prague.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
 		{"speaking after meeting, a participle before the subordinator", "2024-03-02",
 			"Speaking after meeting President Ivo Kral in Prague on Friday, Prime Minister Ana Vidal said support would continue.",
 			[]string{"meeting Kral+Vidal 2024-03-01"}},

@@ -897,7 +897,10 @@ func insertionStart(t text.Token) bool {
 	if t.Is("who", "whose", "whom", "which", "where", "when", "as", "on", "in", "at", "during", "after",
 		"before", "following", "according", "accompanied", "led", "headed", "flanked", "joined", "alongside",
 		"together", "along", "for", "with", "from", "meanwhile", "however", "also", "then", "today", "yesterday",
-		"separately", "earlier", "later", "too") {
+		"separately", "earlier", "later", "too",
+		// A photo caption's place in the picture: "X, left, shakes hands
+		// with Y", "X, second right, listens".
+		"left", "right", "center", "centre", "second", "third", "front", "rear") {
 		return true
 	}
 	return strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing")
@@ -1663,7 +1666,10 @@ func (x *sentence) nounPlanned(k int) bool {
 		if t.Is("ahead") || t.Is("of") && x.tok(q-1).Is("ahead") {
 			return true
 		}
-		if t.Kind != text.Word || x.mat(q) >= 0 {
+		// "agreed to resume visits during talks in Tokyo": a preposition
+		// opens the noun's own phrase; what stands before it is not said
+		// of the noun.
+		if t.Kind != text.Word || x.mat(q) >= 0 || t.Is("during", "at", "in", "after", "over", "following", "on") {
 			break
 		}
 	}
