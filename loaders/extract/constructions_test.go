@@ -438,5 +438,12 @@ func TestNotMeetings(t *testing.T) {
 		{"message", "2020-01-15", "Sultan Haitham bin Tarik received a written message from President Donald Trump on Wednesday.", nil},
 		{"photo", "2022-01-02", "Foreign Minister Hossein Amir-Abdollahian (R) and Foreign Minister Badr Albusaidi are seen in this combined photo.", nil},
 		{"supposed meeting", "2022-07-01", "Reports of a supposed meeting between Asiwaju Tinubu and Governor Nyesom Wike were denied.", nil},
+		{"denied that he had met", "2023-04-14", "President Ivo Kral denied that he had met Prime Minister Ana Vidal in secret.", nil},
+		{"dismissed reports of a meeting", "2023-04-14", "President Ivo Kral dismissed reports of a meeting with Prime Minister Ana Vidal.", nil},
+		{"a meeting ruled out", "2023-04-14", "Prime Minister Ana Vidal's office said a meeting with President Ivo Kral had been ruled out.", nil},
+		{"talks called off", "2023-04-14", "Talks between President Ivo Kral and Prime Minister Ana Vidal were called off on Thursday.", nil},
+		{"a meeting held, then a cancellation of something else", "2023-04-14",
+			"The meeting between President Ivo Kral and Prime Minister Ana Vidal was held on Thursday, but a press conference was cancelled.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
 	})
 }

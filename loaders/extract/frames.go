@@ -620,6 +620,9 @@ func (x *sentence) isDateToken(k int) bool {
 // hoped for or denied: "is expected to meet", "will hold talks", "did not
 // meet", "plans to visit".
 func (x *sentence) isPlanned(k int) bool {
+	if x.deniedBefore(k) {
+		return true
+	}
 	for q := k - 1; q >= 0 && q >= k-4; q-- {
 		t := x.toks[q]
 		if t.Kind != text.Word {
@@ -1655,6 +1658,9 @@ func (x *sentence) addPossessivePronoun(q int) int {
 // nounPlanned reports a meeting noun that its modifiers make planned or
 // denied: "an upcoming meeting", "no meeting", "the proposed talks".
 func (x *sentence) nounPlanned(k int) bool {
+	if x.calledOffAfter(k) || x.deniedBefore(k) {
+		return true
+	}
 	for q := k - 1; q >= 0 && q >= k-4; q-- {
 		t := x.toks[q]
 		if t.Is("upcoming", "planned", "proposed", "possible", "expected", "future", "next", "forthcoming",
@@ -1672,6 +1678,56 @@ func (x *sentence) nounPlanned(k int) bool {
 		if t.Kind != text.Word || x.mat(q) >= 0 || t.Is("during", "at", "in", "after", "over", "following", "on") {
 			break
 		}
+	}
+	return false
+}
+
+// denialVerbs say that what their clause reports did not happen: "denied
+// that he had met X", "dismissed reports of a meeting with X".
+var denialVerbs = wordList(`denied denies deny denying refuted refutes dismissed dismisses rejected rejects`)
+
+// denialObjects may stand between a denial verb and what it denies.
+var denialObjects = wordList(`that reports report claims claim rumours rumors allegations allegation suggestions
+	speculation any having he she they of a an the`)
+
+// deniedBefore reports a predicate at k inside what a denial verb denies:
+// "X denied that he had met Y", "dismissed reports of a meeting with Y".
+func (x *sentence) deniedBefore(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-8; q-- {
+		t := x.toks[q]
+		if t.Text == "." || t.Text == ";" || t.Kind == text.Quote {
+			return false
+		}
+		if denialVerbs[t.Lower] {
+			return q+1 < len(x.toks) && (q+1 == k || denialObjects[x.toks[q+1].Lower])
+		}
+	}
+	return false
+}
+
+// cancelWords after "was"/"had been" say a meeting did not take place:
+// "the meeting with X was cancelled", "talks had been ruled out".
+var cancelWords = wordList(`cancelled canceled postponed scrapped shelved delayed called ruled put suspended aborted`)
+
+// calledOffAfter reports a meeting noun at k whose own clause says it was
+// called off: "A meeting with X had been ruled out".
+func (x *sentence) calledOffAfter(k int) bool {
+	for q := k + 1; q < len(x.toks) && q <= k+14; q++ {
+		t := x.toks[q]
+		if t.Text == "." || t.Text == ";" || t.Kind == text.Quote || t.Is("but", "and") && x.tok(q-1).Text == "," {
+			return false
+		}
+		if !beForms[t.Lower] {
+			continue
+		}
+		n := x.tok(q + 1)
+		if n.Is("been") {
+			n = x.tok(q + 2)
+		}
+		if cancelWords[n.Lower] {
+			return !n.Is("called", "ruled", "put") || x.tok(q+2).Is("off", "out") || x.tok(q+3).Is("off", "out")
+		}
+		return false
 	}
 	return false
 }
