@@ -136,6 +136,7 @@ var rules = []rule{
 	{"date-numeric", matchNumeric},
 	{"date-month-first", matchMonthFirst},
 	{"date-day-first", matchDayFirst},
+	{"date-ordinal-day", matchOrdinalDay},
 	{"date-year", matchYear},
 	{"date-weekday", matchWeekday},
 	{"date-relative", matchRelative},
@@ -192,7 +193,13 @@ func matchNumeric(toks []text.Token, i int, pub Day) (Mention, bool) {
 		if y < 1900 || y > 2100 || d > daysIn(y, m) {
 			return Mention{}, false
 		}
-		return Mention{I: i, J: i + 1, Value: Day{y, m, d}}, true
+		x := Day{y, m, d}
+		// "05/08/2023" in an article of 10 May 2023: day first would be a
+		// day still to come, so the writer put the month first.
+		if alt := (Day{y, d, m}); d <= 12 && d != m && pub.Valid() && x.After(pub.AddDays(1)) && !alt.After(pub) {
+			x = alt
+		}
+		return Mention{I: i, J: i + 1, Value: x}, true
 	}
 	if !pub.Valid() || tok(toks, i-1).Text != "(" && !IsWeekday(tok(toks, i-1)) {
 		return Mention{}, false
@@ -280,6 +287,31 @@ func matchDayFirst(toks []text.Token, i int, pub Day) (Mention, bool) {
 		return Mention{}, false
 	}
 	return dayWithYear(toks, i, j+1, m, d, pub)
+}
+
+// matchOrdinalDay reads "on the 8th" with no month: the 8th of the
+// publication's month, or of the month before when that day is still to
+// come.
+func matchOrdinalDay(toks []text.Token, i int, pub Day) (Mention, bool) {
+	t := tok(toks, i+2)
+	if !toks[i].Is("on") || !tok(toks, i+1).Is("the") || t.Kind != text.Word || !pub.Full() {
+		return Mention{}, false
+	}
+	d := dayNumber(t)
+	if d == 0 || tok(toks, i+3).Is("of") || Month(tok(toks, i+3)) != 0 {
+		return Mention{}, false
+	}
+	x := Day{pub.Y, pub.M, d}
+	if d > pub.D+1 {
+		x = Day{pub.Y, pub.M - 1, d}
+		if x.M == 0 {
+			x = Day{pub.Y - 1, 12, d}
+		}
+	}
+	if d > daysIn(x.Y, x.M) {
+		return Mention{}, false
+	}
+	return Mention{I: i + 1, J: i + 3, Value: x}, true
 }
 
 // dayWithYear completes a day and month read from token i up to token j
@@ -370,6 +402,9 @@ var relativePhrases = []struct {
 	{[]string{"last", "night"}, "day", -1},
 	{[]string{"last", "evening"}, "day", -1},
 	{[]string{"the", "day", "before", "yesterday"}, "day", -2},
+	{[]string{"two", "days", "ago"}, "day", -2},
+	{[]string{"three", "days", "ago"}, "day", -3},
+	{[]string{"a", "week", "ago"}, "week", -1},
 	{[]string{"earlier", "this", "week"}, "week", 0},
 	{[]string{"this", "week"}, "week", 0},
 	{[]string{"last", "week"}, "week", -1},
