@@ -56,6 +56,9 @@ func runConstructions(t *testing.T, cases []constructionCase) {
 // initials, regnal names.
 func TestMentionShapes(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"an institution's office set off by commas", "2023-04-14",
+			"Prime Minister Ana Vidal met the country's defence minister, Ivo Kral, on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
 		{"title set off by commas", "2024-03-05",
 			"The Foreign Minister of Chile, Alberto van Klaveren, received the Ambassador of Japan, Kenji Hirata, on Monday.",
 			[]string{"meeting Hirata+Klaveren 2024-03-04"}},

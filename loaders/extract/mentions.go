@@ -736,6 +736,12 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	// "State Councilor and Foreign Minister Qin Gang": two offices.
 	m.offices = append(m.offices, splitOffices(o)...)
 	m.whole.i = first
+	// "the country's defence minister, X": the institution's possessive
+	// belongs to the mention.
+	if q := first - 1; q-2 >= prevEnd && toks[q].Kind == text.Poss && toks[q-1].Kind == text.Word && !toks[q-1].Cap &&
+		toks[q-2].Is("the", "a", "an", "his", "her", "its", "their") && !cls[q-1].has(clsVerb) {
+		m.whole.i = q - 2
+	}
 	// Honorifics before the title too: "His Highness the Amir Sheikh X",
 	// "HE Prime Minister Sheikh X".
 	h := skipHonorifics(toks, cls, first-1, prevEnd, m)
@@ -891,6 +897,11 @@ func commaTitleFits(toks []text.Token, k int) bool {
 	t := toks[k]
 	if t.Kind == text.Punct || t.Kind == text.Quote {
 		return true
+	}
+	// "the country's defence minister, X", "the kingdom's intelligence
+	// chief, Prince X": the office of an institution named by a common noun.
+	if t.Kind == text.Poss {
+		return k > 0 && toks[k-1].Kind == text.Word && !toks[k-1].Cap
 	}
 	return t.Kind == text.Word && !t.Cap
 }

@@ -46,6 +46,8 @@ func TestNameMentions(t *testing.T) {
 		{"title at an institution", "The Permanent Secretary at the Ministry of Finance, Ruth Adeyemi, spoke.",
 			[]string{"Ruth Adeyemi|Permanent Secretary at the Ministry of Finance|"}},
 		{"an honorific that is also a family name", "Peter Obi met Governor Tom Weiss.", []string{"Peter Obi||", "Tom Weiss|Governor|"}},
+		{"an institution's office set off by commas", "She met the country's defence minister, Ivo Kral, on Monday.",
+			[]string{"Ivo Kral|Defence Minister|"}},
 		{"a place that is a given name", "Israel Katz met Marine Le Pen and Santiago Pena.", []string{"Israel Katz||", "Marine Le Pen||", "Santiago Pena||"}},
 		{"a place before a title is a place", "Jordan King Abdullah met Israel Defense Minister Benny Gantz.",
 			[]string{"Abdullah|King|Jordan", "Benny Gantz|Defense Minister|Israel"}},
