@@ -283,6 +283,9 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the visiting minister is the one who arrived, not the host she met", "2023-04-14",
+			"Foreign Minister Lena Berg arrived in Hanoi on Thursday. She met her Vietnamese counterpart Bui Thanh Son. The visiting minister was later received by Vice President Vo Thi Anh Xuan.",
+			[]string{"meeting Berg+Son 2023-04-13", "meeting Berg+Xuan 2023-04-13"}},
 		{"the visiting minister", "2022-05-28",
 			"Prime Minister Frank Bainimarama spoke of Australian Foreign Minister Penny Wong. The Prime Minister received a courtesy call from the visiting minister in Suva yesterday.",
 			[]string{"meeting Bainimarama+Wong 2022-05-27"}},

@@ -92,6 +92,24 @@ func (st *state) touch(e int) {
 const maxRecent = 64
 
 // readDiscourse runs the discourse layer over the whole document.
+// arrivalVerbs make their subject a visitor: "X arrived in Beijing on
+// Thursday", so that "the visiting minister" later is X, not X's host.
+var arrivalVerbs = wordList(`arrived arrives landed lands visited`)
+
+// markArrivals records the people a sentence says arrived or visited.
+func (d *doc) markArrivals(x *sentence) {
+	for k, t := range x.toks {
+		if !arrivalVerbs[t.Lower] || t.Cap && k > 0 {
+			continue
+		}
+		for _, mi := range x.subjectOf(k) {
+			if e := x.ms[mi].ent; e >= 0 {
+				d.visiting[e] = true
+			}
+		}
+	}
+}
+
 func (d *doc) readDiscourse() error {
 	st := &state{topic: -1, lastSent: -10, narrative: d.leadDate()}
 	// Headlines at the top are read after the body: they restate its
@@ -119,6 +137,7 @@ func (d *doc) readDiscourse() error {
 		frames := x.findFrames()
 		x = d.sentence(si) // frames may add possessive pronoun mentions
 		d.resolveReferences(si, st)
+		d.markArrivals(x)
 		var here []*meeting
 		for _, f := range frames {
 			if f.planned {
