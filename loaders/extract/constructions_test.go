@@ -180,6 +180,11 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a joint press conference", "2023-04-14",
+			"Prime Minister Ana Vidal and President Ivo Kral held a joint press conference in Prague on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"a press conference alone", "2023-04-14",
+			"President Ivo Kral held a press conference on Thursday after Prime Minister Ana Vidal left.", nil},
 		{"a caption's place in the picture", "2023-04-14",
 			"Prime Minister Ana Vidal, left, shakes hands with President Ivo Kral during a meeting in Prague on Thursday, April 13, 2023.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

@@ -63,7 +63,8 @@ var meetingNouns = []string{"talks", "talk", "meeting", "meetings", "discussions
 	"summit", "audience", "audiences", "session", "sessions", "exchange", "exchanges", "dialogue", "tête-à-tête",
 	"tete-a-tete", "bilateral", "bilaterals", "encounter", "lunch", "dinner", "breakfast", "luncheon",
 	"banquet", "reception", "courtesy call", "courtesy visit", "call", "visit", "conversation", "conversations",
-	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle"}
+	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle",
+	"joint press conference", "joint news conference", "joint press briefing"}
 
 // credentialNouns are what a new ambassador presents to a head of state,
 // in a meeting.
