@@ -107,6 +107,11 @@ func lookupClass(t text.Token, line lineKind) class {
 	if lexicon.OrgWords[l] || lexicon.PlaceTypeWords[l] || strings.HasSuffix(l, "s") && (lexicon.OrgWords[l[:len(l)-1]] || lexicon.OrgWords[strings.TrimSuffix(l, "es")]) {
 		c |= clsOrg
 	}
+	// "Majlis Al-Shura", "Al-Azhar"'s kind: an article glued to an
+	// institution's word names the institution, not a person.
+	if p, rest, ok := strings.Cut(l, "-"); ok && (p == "al" || p == "el") && lexicon.OrgWords[rest] {
+		c |= clsOrg | clsFunction
+	}
 	if lexicon.Places().IsPlaceWord(l) {
 		c |= clsPlace
 	}
@@ -357,6 +362,12 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		// word, then the name its appositive describes.
 		if j-start >= 2 && tokAt(toks, start-1).Is("in", "at") && tokAt(toks, j).Text == "," && appositiveTitleAt(toks, cls, j+1) {
 			start++
+		}
+		// "Leaders (Kor-Pic) Meeting": one word in brackets after a
+		// capitalised phrase abbreviates it.
+		if j-start == 1 && tokAt(toks, start-1).Text == "(" && tokAt(toks, j).Text == ")" && tokAt(toks, start-2).Cap {
+			i = j - 1
+			continue
 		}
 		// Names longer than eight words are lists or titles of works,
 		// unless joined by particles (Arabic genealogical names).
