@@ -348,6 +348,11 @@ func TestDescriptions(t *testing.T) {
 // 6. Calls are calls, never meetings.
 func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"held a phone conversation, both as subject", "2023-04-14",
+			"President Ivo Kral and Prime Minister Ana Vidal held a phone conversation on Thursday.",
+			[]string{"call Kral+Vidal 2023-04-13"}},
+		{"dialled", "2023-04-14", "President Ivo Kral dialled Prime Minister Ana Vidal on Thursday.",
+			[]string{"call Kral+Vidal 2023-04-13"}},
 		{"spoke by phone", "2023-03-23", "Prince Faisal bin Farhan and Foreign Minister Hossein Amir-Abdollahian spoke by phone on Thursday.",
 			[]string{"call Amir-Abdollahian+Farhan 2023-03-23"}},
 		{"who accompanied someone is not on their call", "2023-05-12",
