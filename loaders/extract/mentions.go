@@ -499,9 +499,17 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if prev.Is("dubbed", "called", "named", "codenamed") || prev.Lower == "as" && tokAt(toks, sp.i-2).Is("known", "named") {
 		return sp.j-sp.i > 1 || !prev.Is("named")
 	}
-	// Outlets cited as sources: "X reported", "according to X Online".
-	if next.Is("reported", "reports") && sp.j-sp.i == 1 {
+	// Outlets cited as sources: "X reported", "..., Die Welt reported".
+	if next.Is("reported", "reports") && (sp.j-sp.i == 1 || prev.Text == "," && !titled) {
 		return true
+	}
+	// A dateline: "Sharm el-Sheikh, Egypt (dpa) -".
+	if sp.i == 0 && next.Text == "," {
+		if _, n := g.CountryAt(toks, sp.j+1); n > 0 {
+			if after := tokAt(toks, sp.j+1+n); after.Text == "(" || after.Text == "-" || after.Text == "–" || after.Text == "—" {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -53,6 +53,8 @@ func TestNameMentions(t *testing.T) {
 			[]string{"Abdullah Al-Asheikh|Speaker of the Majlis Al-Shura|"}},
 		{"a family name with an article is a name", "Prime Minister Mohammed Shia Al-Sudani met Ali Al-Zamili.",
 			[]string{"Mohammed Shia Al-Sudani|Prime Minister|", "Ali Al-Zamili||"}},
+		{"an outlet that reported", "Ana Costa met Ivo Kral on Monday, Die Welt reported.", []string{"Ana Costa||", "Ivo Kral||"}},
+		{"a dateline place in mixed case", "Sharm el-Sheikh, Egypt (dpa) - Ana Costa spoke.", []string{"Ana Costa||"}},
 		{"a place that is a given name", "Israel Katz met Marine Le Pen and Santiago Pena.", []string{"Israel Katz||", "Marine Le Pen||", "Santiago Pena||"}},
 		{"a place before a title is a place", "Jordan King Abdullah met Israel Defense Minister Benny Gantz.",
 			[]string{"Abdullah|King|Jordan", "Benny Gantz|Defense Minister|Israel"}},
