@@ -284,6 +284,15 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		// A meeting after the publication day is one planned.
 		return nil
 	}
+	// "Sakaja received the team at Uhuru Park alongside his deputy": the
+	// visitors told of just before, met again with more people named.
+	if lm := st.lastMeeting; lm != nil && !lm.dropped && len(f.partners) == 0 && !f.passive && f.kind == lm.kind &&
+		x.si-st.lastSent <= 3 && len(subject) > 0 && lm.has(subject[0]) && x.groupObjectAt(f.trigger.j) &&
+		(!dated || !lm.dated || date == lm.date) {
+		lm.add(subject...)
+		lm.addSent(x.si)
+		return []*meeting{lm}
+	}
 	var out []*meeting
 	groups := f.partners
 	storyHost := -1

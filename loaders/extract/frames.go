@@ -1154,6 +1154,25 @@ var delegationNouns = wordList(`delegation delegations team mission group party 
 	contingent ministers officials dignitaries leaders delegates envoys ambassadors officers representatives
 	lawmakers legislators mayors governors chiefs commanders aides advisers advisors diplomats executives`)
 
+// groupObjectAt reports a definite group noun phrase at k that names no
+// one: "the team", "the visiting delegation", "the Somali mayors".
+func (x *sentence) groupObjectAt(k int) bool {
+	if !x.tok(k).Is("the", "their", "his", "her", "this") {
+		return false
+	}
+	for q := k + 1; q <= k+3; q++ {
+		t := x.tok(q)
+		if x.mat(q) >= 0 || t.Kind != text.Word {
+			return false
+		}
+		if delegationNouns[t.Lower] {
+			next := x.tok(q + 1)
+			return !next.Is("of", "led", "headed", "from", "comprising", "including") && x.mat(q+1) < 0
+		}
+	}
+	return false
+}
+
 // delegationAt reads a delegation noun phrase starting at k and returns
 // the people it names: after "led by", "headed by", "made up of",
 // "comprising", "including", or its own members.
