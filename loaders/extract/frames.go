@@ -846,6 +846,16 @@ func (x *sentence) subjectOf(k int) []int {
 			continue
 		case t.Text == ";" || t.Text == ":" || t.Kind == text.Quote && !x.s.Quoted[k]:
 			return nil
+		case (t.Text == "-" || isDash(t.Text)) && x.dashedDelegation(q):
+			// "Rowley led his delegation - A and B - to the Senate for
+			// talks with Y": the one who led it, and its members.
+			inner, noun := x.delegationInDashes(q)
+			if v := x.previousVerb(noun); v >= 0 {
+				if lead := x.subjectOf(v); lead != nil {
+					return append(append([]int(nil), lead...), inner...)
+				}
+			}
+			return inner
 		case t.Kind == text.Punct:
 			q--
 			continue
@@ -1153,6 +1163,31 @@ func (x *sentence) separateGroupAfter(k int) []int {
 var delegationNouns = wordList(`delegation delegations team mission group party entourage visitors guests members
 	contingent ministers officials dignitaries leaders delegates envoys ambassadors officers representatives
 	lawmakers legislators mayors governors chiefs commanders aides advisers advisors diplomats executives`)
+
+// delegationInDashes reads "his delegation - A and B -" whose closing
+// dash is at q: the people between the dashes, and the delegation noun's
+// position; nil when the dashes set off something else.
+func (x *sentence) delegationInDashes(q int) ([]int, int) {
+	for o := q - 1; o > 0 && o >= q-30; o-- {
+		if x.toks[o].Text != "-" && !isDash(x.toks[o].Text) {
+			continue
+		}
+		if !delegationNouns[x.toks[o-1].Lower] || x.mat(o+1) < 0 {
+			return nil, 0
+		}
+		list := x.listFrom(x.mat(o + 1))
+		if last := x.ms[list[len(list)-1]].whole.j; last != q {
+			return nil, 0
+		}
+		return list, o - 1
+	}
+	return nil, 0
+}
+
+func (x *sentence) dashedDelegation(q int) bool {
+	inner, _ := x.delegationInDashes(q)
+	return inner != nil
+}
 
 // groupObjectAt reports a definite group noun phrase at k that names no
 // one: "the team", "the visiting delegation", "the Somali mayors".
