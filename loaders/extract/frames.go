@@ -1172,10 +1172,19 @@ func (x *sentence) delegationInDashes(q int) ([]int, int) {
 		if x.toks[o].Text != "-" && !isDash(x.toks[o].Text) {
 			continue
 		}
-		if !delegationNouns[x.toks[o-1].Lower] || x.mat(o+1) < 0 {
+		if !delegationNouns[x.toks[o-1].Lower] {
 			return nil, 0
 		}
-		list := x.listFrom(x.mat(o + 1))
+		// The first member, past a title the mention did not take in
+		// ("Minister of Foreign and Caricom Affairs Dennis Moses").
+		first := o + 1
+		for first < q && x.mat(first) < 0 && (x.toks[first].Cap || x.toks[first].Is("of", "and", "for", "the")) {
+			first++
+		}
+		if x.mat(first) < 0 {
+			return nil, 0
+		}
+		list := x.listFrom(x.mat(first))
 		if last := x.ms[list[len(list)-1]].whole.j; last != q {
 			return nil, 0
 		}
