@@ -189,6 +189,9 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a relative clause with commas of its own before the verb", "2020-07-18",
+			"Prime Minister Abel Tesfaye arrived on Saturday. The Prime Minister, who is accompanied by Minister Redwan Ali and the Speaker of Parliament, Mr. Tagesse Bekele, was warmly welcomed by President Isaias Berhe on Saturday.",
+			[]string{"meeting Ali+Bekele+Berhe+Tesfaye 2020-07-18"}},
 		{"a joint press conference", "2023-04-14",
 			"Prime Minister Ana Vidal and President Ivo Kral held a joint press conference in Prague on Thursday.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

@@ -840,6 +840,13 @@ func (x *sentence) subjectOf(k int) []int {
 				q = c - 1
 				continue
 			}
+			// "The Prime Minister, who is accompanied by A and the
+			// Speaker, Mr. B, was welcomed": a relative clause with
+			// commas of its own.
+			if r := x.relativeClauseStart(q); r > 0 {
+				q = r - 1
+				continue
+			}
 			// "Tunisia's ambassador, Jalel Trabelsi, called on": the
 			// comma closes the subject's appositive.
 			q--
@@ -1196,6 +1203,22 @@ func (x *sentence) delegationInDashes(q int) ([]int, int) {
 func (x *sentence) dashedDelegation(q int) bool {
 	inner, _ := x.delegationInDashes(q)
 	return inner != nil
+}
+
+// relativeClauseStart returns the comma that opens a relative clause
+// ("X, who is accompanied by A and the Speaker, Mr. B,") closed by the
+// comma at q, or -1.
+func (x *sentence) relativeClauseStart(q int) int {
+	for c := q - 1; c > 0 && c >= q-30; c-- {
+		t := x.toks[c]
+		if t.Text == ";" || t.Text == ":" || t.Text == "." || t.Kind == text.Quote {
+			return -1
+		}
+		if t.Text == "," && x.tok(c+1).Is("who", "whose", "which") {
+			return c
+		}
+	}
+	return -1
 }
 
 // groupObjectAt reports a definite group noun phrase at k that names no
