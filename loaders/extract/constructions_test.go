@@ -189,6 +189,9 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a verb broken at a line end", "2021-04-06",
+			"Foreign Minister Ivan Sokol was warmly wel-comed by Foreign Minister Ana Vidal on Tuesday.",
+			[]string{"meeting Sokol+Vidal 2021-04-06"}},
 		{"a relative clause with commas of its own before the verb", "2020-07-18",
 			"Prime Minister Abel Tesfaye arrived on Saturday. The Prime Minister, who is accompanied by Minister Redwan Ali and the Speaker of Parliament, Mr. Tagesse Bekele, was warmly welcomed by President Isaias Berhe on Saturday.",
 			[]string{"meeting Ali+Bekele+Berhe+Tesfaye 2020-07-18"}},

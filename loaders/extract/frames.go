@@ -97,7 +97,12 @@ func (x *sentence) findFrames() []frame {
 			continue
 		}
 		best, bestEnd := -1, 0
-		for _, pi := range predicatesByForm()[x.toks[k].Lower] {
+		candidates := predicatesByForm()[x.toks[k].Lower]
+		if len(candidates) == 0 && strings.Contains(x.toks[k].Lower, "-") {
+			// "wel-comed": a word broken at a line end.
+			candidates = predicatesByForm()[strings.ReplaceAll(x.toks[k].Lower, "-", "")]
+		}
+		for _, pi := range candidates {
 			p := &predicates[pi]
 			if end, ok := x.matchPredicate(p, k); ok && end > bestEnd {
 				best, bestEnd = pi, end

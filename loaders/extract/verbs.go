@@ -33,6 +33,10 @@ func isForm(w, lemma string) bool {
 	if w == lemma {
 		return true
 	}
+	// "wel-comed": a word broken at a line end and joined with its hyphen.
+	if k := strings.IndexByte(w, '-'); k > 0 && k < len(w)-1 && !strings.Contains(lemma, "-") && lemma[0] == w[0] {
+		return isForm(strings.ReplaceAll(w, "-", ""), lemma)
+	}
 	for _, f := range irregularForms[lemma] {
 		if w == f {
 			return true
