@@ -148,7 +148,7 @@ func shareListTitles(toks []text.Token, ms []mention) {
 		prev := i
 		for j := i + 1; j < len(ms); j++ {
 			m := &ms[j]
-			if !listGap(toks[ms[prev].whole.j:m.whole.i]) || len(m.offices) > 0 {
+			if ms[prev].whole.j > m.whole.i || !listGap(toks[ms[prev].whole.j:m.whole.i]) || len(m.offices) > 0 {
 				break
 			}
 			if elliptic && m.country == "" {
@@ -840,7 +840,11 @@ func andInsideTitle(toks []text.Token, cls []class, k int) bool {
 	if next.Is("the", "his", "her", "their", "a", "an") || cls[k+1].has(clsPlace) || inCountryName(toks, k+1) {
 		return false
 	}
-	return titleWordish(toks[k-1], cls[k-1]) && titleWordish(next, cls[k+1])
+	// "Minister of Foreign and Caricom Affairs": a name of a body before
+	// a portfolio word is part of the portfolio.
+	bodyThenPortfolio := next.Cap && !next.AllCaps() && next.Kind == text.Word && k+2 < len(toks) && cls[k+2].has(clsTitleModifier) &&
+		toks[k+2].Cap && cls[k-1].has(clsTitleModifier)
+	return titleWordish(toks[k-1], cls[k-1]) && (titleWordish(next, cls[k+1]) || bodyThenPortfolio)
 }
 
 // buildingWords name buildings, which end a title read backwards.

@@ -55,6 +55,8 @@ func TestNameMentions(t *testing.T) {
 			[]string{"Mohammed Shia Al-Sudani|Prime Minister|", "Ali Al-Zamili||"}},
 		{"an outlet that reported", "Ana Costa met Ivo Kral on Monday, Die Welt reported.", []string{"Ana Costa||", "Ivo Kral||"}},
 		{"a dateline place in mixed case", "Sharm el-Sheikh, Egypt (dpa) - Ana Costa spoke.", []string{"Ana Costa||"}},
+		{"a body's name inside a portfolio", "Ana Vidal met Minister of Foreign and Caricom Affairs Dennis Moses.",
+			[]string{"Ana Vidal||", "Dennis Moses|Minister of Foreign and Caricom Affairs|"}},
 		{"a place that is a given name", "Israel Katz met Marine Le Pen and Santiago Pena.", []string{"Israel Katz||", "Marine Le Pen||", "Santiago Pena||"}},
 		{"a place before a title is a place", "Jordan King Abdullah met Israel Defense Minister Benny Gantz.",
 			[]string{"Abdullah|King|Jordan", "Benny Gantz|Defense Minister|Israel"}},
@@ -222,5 +224,20 @@ func TestLimits(t *testing.T) {
 	Extract(Document{Text: strings.Repeat("Anna Berg, Tom Walsh, Rita Moor and Li Wei. ", 5000), Published: "2024-01-01"})
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("a 230 KB list of names took %v", d)
+	}
+}
+
+// Titles read back over a previous name made mentions overlap, and the
+// list of shared titles sliced them backwards (a panic that lost the
+// whole article).
+func TestOverlappingMentionsDoNotPanic(t *testing.T) {
+	for _, text := range []string{
+		"EL-SISI MEETS ABBAS, SAUDI FM AND INTELLIGENCE CHIEF IN CAIRO",
+		"Egyptian President Ali Said, Saudi FM and Intelligence Chief Omar Lutfi met.",
+	} {
+		f := Extract(Document{ID: "t", Text: text, Published: "2014-09-08"})
+		if f.ID != "t" {
+			t.Errorf("%q: no facts returned", text)
+		}
 	}
 }
