@@ -303,6 +303,12 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"she after a man and a woman: the woman", "2023-04-14",
+			"President Ivo Kral met Prime Minister Ana Vidal on Thursday. She later met Foreign Minister Luis Brito.",
+			[]string{"meeting Kral+Vidal 2023-04-13", "meeting Brito+Vidal 2023-04-13"}},
+		{"he after a man and a woman: the man", "2023-04-14",
+			"Prime Minister Ana Vidal met President Ivo Kral on Thursday. He later met Foreign Minister Luis Brito.",
+			[]string{"meeting Kral+Vidal 2023-04-13", "meeting Brito+Kral 2023-04-13"}},
 		{"the visiting minister is the one who arrived, not the host she met", "2023-04-14",
 			"Foreign Minister Lena Berg arrived in Hanoi on Thursday. She met her Vietnamese counterpart Bui Thanh Son. The visiting minister was later received by Vice President Vo Thi Anh Xuan.",
 			[]string{"meeting Berg+Son 2023-04-13", "meeting Berg+Xuan 2023-04-13"}},

@@ -1080,6 +1080,18 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 				return choose(before[k])
 			}
 		}
+		// "Kral met Ana Vidal. She later met X": a woman named lately
+		// before a topic the article has not called "she". ("He" keeps
+		// to the topic: most people in the news are men, so a man named
+		// lately says less.)
+		if g, ok := d.gender[st.topic]; m.text == "she" && (!ok || !g) {
+			for k := len(st.recent) - 1; k >= 0; k-- {
+				e := st.recent[k]
+				if g, ok := d.gender[e]; ok && g && !named[e] && d.ents[e].lastSent >= m.sent-2 {
+					return choose(e)
+				}
+			}
+		}
 		if fits(st.topic) && !named[st.topic] {
 			return choose(st.topic)
 		}

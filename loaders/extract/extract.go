@@ -191,6 +191,20 @@ func (d *doc) read() error {
 			}
 		}
 	}
+	// A given name of one sex says the rest: "She later met X" after
+	// "Ana Vidal met Ivo Kral".
+	for e := range d.ents {
+		if _, known := d.gender[e]; known {
+			continue
+		}
+		first := strings.ToLower(strings.Fields(d.ents[e].name + " ")[0])
+		switch {
+		case lexicon.FemaleGivenNames[first] && len(strings.Fields(d.ents[e].name)) > 1:
+			d.gender[e] = true
+		case lexicon.MaleGivenNames[first] && len(strings.Fields(d.ents[e].name)) > 1:
+			d.gender[e] = false
+		}
+	}
 	d.readDateline()
 	return d.readDiscourse()
 }
