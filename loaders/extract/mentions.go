@@ -871,6 +871,21 @@ func titleWordish(t text.Token, c class) bool {
 	return c.has(clsTitleHead|clsTitleModifier) || t.Cap && !c.has(clsNameWord) && t.Kind == text.Word
 }
 
+// portfolioNoun reports an abstract noun of the kind portfolios are made
+// of ("Enlargement", "Integration", "Security", "Citizenship"), which no
+// personal name is.
+func portfolioNoun(w string) bool {
+	if len(w) < 8 {
+		return false
+	}
+	for _, suffix := range []string{"ment", "tion", "sion", "ity", "ism", "ship", "ness", "hood"} {
+		if strings.HasSuffix(w, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
 // kinshipBefore reads "his wife", "X's wife," or "the prime minister's
 // son" ending at token p (a comma may follow the noun) and returns where
 // it starts, or -1.

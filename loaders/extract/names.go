@@ -145,7 +145,7 @@ func lookupClass(t text.Token, line lineKind) class {
 	if t.Cap && nameWordShape(t, line == allCapsLine) && !c.has(clsFunction|clsDate|clsAgency|clsTitleAbbrev|clsPlace) &&
 		(!c.has(clsHonorific) || c.has(clsWeakHonorific)) &&
 		(!c.has(clsTitleHead) || nameLikeTitles[l]) && (!c.has(clsTitleModifier) || nameLikeTitles[l]) &&
-		!(line != normalLine && c.has(clsVerb) && !c.has(clsPlace)) {
+		!(line != normalLine && c.has(clsVerb) && !c.has(clsPlace)) && !portfolioNoun(l) {
 		c |= clsNameWord
 	}
 	return c
