@@ -319,6 +319,17 @@ func officeByVerb(toks []text.Token, k int) (office, bool) {
 
 // copularOffices reads offices said by a verb after a name: "X, who
 // serves as the Y", "X took over as China's defence minister".
+// ordinalBefore reports "first", "last" or "only" among the words
+// [i, j) of a title: "the first foreign leader".
+func ordinalBefore(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Is("first", "last", "only", "second", "third") {
+			return true
+		}
+	}
+	return false
+}
+
 func copularOffices(s *text.Sentence, cls []class, ms []mention) {
 	toks := s.Toks
 	for i := range ms {
@@ -354,6 +365,11 @@ func copularOffices(s *text.Sentence, cls []class, ms []mention) {
 			end++
 		}
 		if end == start || !hasHead(toks, cls, start, end) || pluralHeadIn(toks, start, end) {
+			continue
+		}
+		// "became the first foreign leader to visit X": a rank among
+		// others, not an office.
+		if ordinalBefore(toks, start, end) && (tokAt(toks, end).Is("to", "since", "ever") || tokAt(toks, end-1).Is("to")) {
 			continue
 		}
 		if o, country, _, ok := parseTitle(toks, cls, start, end); ok {

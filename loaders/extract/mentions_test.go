@@ -60,6 +60,7 @@ func TestNameMentions(t *testing.T) {
 		{"abstract nouns of a portfolio are no names", "Ana Vidal met European Commissioner for Neighbourhood and Enlargement Oliver Varga.",
 			[]string{"Ana Vidal||", "Oliver Varga|European Commissioner for Neighbourhood and Enlargement|"}},
 		{"a given name that looks like a noun", "Ana Vidal met Clement Attlee and Laurence Florence.", []string{"Ana Vidal||", "Clement Attlee||", "Laurence Florence||"}},
+		{"the first leader to visit is no office", "Prime Minister Hun Sen became the first foreign leader to visit Myanmar.", []string{"Hun Sen|Prime Minister|"}},
 		{"a place that is a given name", "Israel Katz met Marine Le Pen and Santiago Pena.", []string{"Israel Katz||", "Marine Le Pen||", "Santiago Pena||"}},
 		{"a place before a title is a place", "Jordan King Abdullah met Israel Defense Minister Benny Gantz.",
 			[]string{"Abdullah|King|Jordan", "Benny Gantz|Defense Minister|Israel"}},
