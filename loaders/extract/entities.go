@@ -275,7 +275,9 @@ func (d *doc) quotedSpeakers() map[string]bool {
 	return out
 }
 
-func (m *mention) hasContext() bool { return len(m.offices) > 0 || m.honorific || m.country != "" }
+func (m *mention) hasContext() bool {
+	return len(m.offices) > 0 || m.honorific || m.country != "" || m.credit
+}
 
 func (d *doc) newEntity(m *mention) int {
 	e := len(d.ents)
@@ -315,7 +317,7 @@ func (d *doc) attach(m *mention, e int) {
 			}
 		}
 	}
-	if !m.titleCase && (m.hasContext() || len(nameWords(m.text)) >= 2 && !m.headline) {
+	if !m.titleCase && (m.hasContext() || len(nameWords(m.text)) >= 2 && !m.headline) || m.credit {
 		ent.strong = true
 	}
 	for _, o := range m.offices {

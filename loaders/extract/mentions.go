@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/kg-project/kg/loaders/extract/dates"
 	"github.com/kg-project/kg/loaders/extract/lexicon"
@@ -66,12 +67,15 @@ type mention struct {
 	// it no participant of the clause ("a message from X", "on behalf of
 	// X", "the envoy of X", "X's wife").
 	complement bool
-	alias      string   // a short form given in brackets: "Joko Widodo (Jokowi)"
-	count      int      // for groups: how many people ("the two leaders": 2), 0 when unknown
-	countries  []string // for groups: "the Egyptian and Saudi sides"
-	ent        int      // the person it resolves to, -1 while unresolved
-	group      []int    // for groups: the people it resolves to
-	rule       string
+	// credit: the name signs the article or its picture ("By Dominic
+	// Evans", "REUTERS/Amr Dalsh"): a person, in any case of letters.
+	credit    bool
+	alias     string   // a short form given in brackets: "Joko Widodo (Jokowi)"
+	count     int      // for groups: how many people ("the two leaders": 2), 0 when unknown
+	countries []string // for groups: "the Egyptian and Saudi sides"
+	ent       int      // the person it resolves to, -1 while unresolved
+	group     []int    // for groups: the people it resolves to
+	rule      string
 }
 
 // findMentions reads the mentions of one sentence, in token order.
@@ -110,6 +114,10 @@ func (d *doc) findMentions(si int) []mention {
 			headline: s.Headline, titleCase: s.TitleCase, rule: "name"}
 		m.text = nameText(toks[sp.i:sp.j])
 		readPrefix(s, cls, &m, prevEnd)
+		if m.credit = creditBefore(toks, sp); m.credit && strings.ToUpper(m.text) == m.text {
+			// "BY GIRMACHEW GASHAW": the name as it is written in text.
+			m.text = capitalise(m.text)
+		}
 		// "Eliot Engel (D-NY), chairman of ...": the brackets first.
 		readNameAlias(s, &m)
 		readAppositive(s, cls, &m, nextStart, k > 0 && len(out) > 0 && len(out[len(out)-1].offices) > 0)
@@ -129,6 +137,32 @@ func (d *doc) findMentions(si int) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// capitalise writes an all-capitals name with capitals only at the
+// start of its words and their hyphenated parts ("ABDEL-FATTAH SISI" →
+// "Abdel-Fattah Sisi").
+func capitalise(name string) string {
+	rs := []rune(strings.ToLower(name))
+	for i := range rs {
+		if i == 0 || rs[i-1] == ' ' || rs[i-1] == '-' {
+			rs[i] = unicode.ToUpper(rs[i])
+		}
+	}
+	return string(rs)
+}
+
+// creditBefore reports a name that signs a story or a picture: right
+// after a sentence's opening "By", or after an agency's "AGENCY/".
+func creditBefore(toks []text.Token, sp span) bool {
+	if sp.j-sp.i < 2 {
+		return false
+	}
+	if sp.i == 1 && toks[0].Is("by") && sp.j >= len(toks)-1 {
+		return true
+	}
+	agency := tokAt(toks, sp.i-2)
+	return tokAt(toks, sp.i-1).Text == "/" && (agency.AllCaps() || lexicon.NewsAgencies[agency.Lower])
 }
 
 // shareListTitles gives the people of a list the office the list's first

@@ -245,3 +245,20 @@ func TestOverlappingMentionsDoNotPanic(t *testing.T) {
 		}
 	}
 }
+
+// Bylines and picture credits name people: the gold of real articles lists
+// them, and a reader asking who wrote a story needs them.
+func TestCreditsArePeople(t *testing.T) {
+	text := "BY GIRMACHEW GASHAW\n\nPresident Ivo Kral met Prime Minister Ana Vidal on Monday.\n\n" +
+		"Ivo Kral arrives in Addis Ababa. REUTERS/Amr Abdallah Dalsh\n\nBy Dominic Evans\n"
+	f := Extract(Document{ID: "t", Text: text, Published: "2023-05-18"})
+	got := map[string]bool{}
+	for _, p := range f.People {
+		got[p.Name] = true
+	}
+	for _, want := range []string{"Girmachew Gashaw", "Amr Abdallah Dalsh", "Dominic Evans", "Ivo Kral", "Ana Vidal"} {
+		if !got[want] {
+			t.Errorf("%s is not among the people %v", want, f.People)
+		}
+	}
+}
