@@ -303,6 +303,9 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"on hand to greet him: him is not the greeter", "2023-05-19",
+			"Prime Minister Sitiveni Rabuka is already in the country; Deputy Prime Minister John Rosso was on hand to greet him when he landed on Thursday afternoon.",
+			[]string{"meeting Rabuka+Rosso 2023-05-18"}},
 		{"she after a man and a woman: the woman", "2023-04-14",
 			"President Ivo Kral met Prime Minister Ana Vidal on Thursday. She later met Foreign Minister Luis Brito.",
 			[]string{"meeting Kral+Vidal 2023-04-13", "meeting Brito+Vidal 2023-04-13"}},

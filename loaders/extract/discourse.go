@@ -1119,7 +1119,7 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 		// "Marape, who hosted him": the relative clause's subject.
 		relative := tokAt(toks, ms[k].whole.j).Text == "," && tokAt(toks, ms[k].whole.j+1).Is("who", "that") &&
 			sameClause(toks, ms[k].whole.j+2, m.whole.i)
-		if clauseSubject < 0 && (sameClause(toks, ms[k].whole.j, m.whole.i) || relative) {
+		if clauseSubject < 0 && (sameClause(toks, ms[k].whole.j, m.whole.i) || relative || controlsInfinitive(toks, ms[k].whole.j, m.whole.i)) {
 			clauseSubject = ms[k].ent
 			continue
 		}
@@ -1206,6 +1206,18 @@ func shortOpeningEnd(toks []text.Token, k int) int {
 
 // sameClause reports that tokens [a, b) hold no comma, preposition or
 // clause word: what is before them is the subject of the verb in them.
+// controlsInfinitive reports a subject at a whose clause runs on into an
+// infinitive that reaches b: "X was on hand to greet him", where "him" is
+// not X.
+func controlsInfinitive(toks []text.Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if toks[k].Is("to") && k+1 < len(toks) && lexicon.IsVerb(toks[k+1].Lower) && !toks[k+1].Cap {
+			return sameClause(toks, a, k) && sameClause(toks, k+1, b)
+		}
+	}
+	return false
+}
+
 func sameClause(toks []text.Token, a, b int) bool {
 	for k := a; k < b && k < len(toks); k++ {
 		t := toks[k]
