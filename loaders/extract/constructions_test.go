@@ -189,6 +189,14 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the meetings he held with X, a relative clause", "2023-05-19",
+			"Prosecutors opened proceedings against Gianni Rossi over a series of meetings he held with Michael Laub, then the attorney general.",
+			[]string{"meeting Laub+Rossi 2023-05-19"}},
+		{"the talks X had with Y", "2023-05-19",
+			"The talks President Ivo Kral had with Prime Minister Ana Vidal on Monday were productive.",
+			[]string{"meeting Kral+Vidal 2023-05-15"}},
+		{"the talks X will hold with Y", "2023-05-19",
+			"The talks President Ivo Kral will hold with Prime Minister Ana Vidal on Monday are important.", nil},
 		{"a verb broken at a line end", "2021-04-06",
 			"Foreign Minister Ivan Sokol was warmly wel-comed by Foreign Minister Ana Vidal on Tuesday.",
 			[]string{"meeting Sokol+Vidal 2021-04-06"}},

@@ -122,6 +122,7 @@ func (x *sentence) findFrames() []frame {
 		k = bestEnd - 1
 	}
 	out = append(out, x.nominalFrames(used)...)
+	out = append(out, x.relativeNounFrames(used)...)
 	out = append(out, x.presenceFrames(used)...)
 	sortFrames(out)
 	return out
@@ -1821,6 +1822,64 @@ func (x *sentence) calledOffAfter(k int) bool {
 		return false
 	}
 	return false
+}
+
+// relativeHolders are the light verbs of a meeting noun's relative clause:
+// "the meetings he held with X", "the talks Kral had with X".
+var relativeHolders = wordList(`held hold holds had has have conducted`)
+
+// relativeNounFrames reads a meeting or call noun followed by a relative
+// clause that names both sides: "a series of meetings he held with
+// Michael Lauber", "the talks President Kral had with Ana Vidal on Monday
+// were productive".
+func (x *sentence) relativeNounFrames(used []bool) []frame {
+	var out []frame
+	for k := 0; k < len(x.toks); k++ {
+		kind, n := kindMeeting, matchNoun(x.toks, k, meetingNouns)
+		if c := matchNoun(x.toks, k, callNouns); c > n {
+			kind, n = kindCall, c
+		}
+		if n == 0 || used[k] || x.mat(k) >= 0 {
+			continue
+		}
+		q := k + n
+		if x.tok(q).Is("that", "which") {
+			q++
+		}
+		mi := x.mat(q)
+		if mi < 0 || x.ms[mi].whole.i != q || x.ms[mi].complement {
+			continue
+		}
+		v := x.ms[mi].whole.j
+		planned := false
+		for {
+			t := x.tok(v)
+			if t.Is("will", "would", "could", "may", "might", "plans", "hopes", "to") {
+				// "the talks he will hold with X": still to come.
+				planned = true
+				v++
+				continue
+			}
+			if t.Is("has", "have", "had", "is", "was") && relativeHolders[x.tok(v+1).Lower] {
+				// "the talks he has held with X".
+				v++
+				continue
+			}
+			break
+		}
+		if !relativeHolders[x.tok(v).Lower] || !x.tok(v+1).Is("with") || x.mat(v+2) < 0 {
+			continue
+		}
+		partners := x.listFrom(x.mat(v + 2))
+		f := frame{rule: "noun-relative-held", sent: x.si, trigger: span{k, v + 1}, kind: kind, nominal: true,
+			subject: x.coordinated(mi), partners: [][]int{partners}}
+		f.planned = planned || x.nounPlanned(k) || x.isPlanned(k)
+		for t := k; t < k+n; t++ {
+			used[t] = true
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // presenceFrames finds attendance said with no verb of its own:
