@@ -189,6 +189,14 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"raised an issue with someone", "2023-05-19",
+			"While in Tokyo last month, President Luis Lima raised the debt issue with IMF Managing Director Kristina Georg.",
+			[]string{"meeting Georg+Lima 2023-04"}},
+		{"took up an incident with someone", "2023-05-19",
+			"On Thursday, Assistant Secretary Donald Lu took up the incident with Ambassador Muhammad Imran at the State Department.",
+			[]string{"meeting Imran+Lu 2023-05-18"}},
+		{"raised something with no one named", "2023-05-19",
+			"President Ivo Kral raised the issue with reporters on Monday.", nil},
 		{"the meetings he held with X, a relative clause", "2023-05-19",
 			"Prosecutors opened proceedings against Gianni Rossi over a series of meetings he held with Michael Laub, then the attorney general.",
 			[]string{"meeting Laub+Rossi 2023-05-19"}},

@@ -228,7 +228,7 @@ func allowsNoPartner(p *predicate) bool {
 // discussionVerbs report what was said in a meeting already told; with
 // the same people they add nothing new.
 var discussionVerbs = map[string]bool{"discuss": true, "review": true, "exchange": true, "go": true, "look": true,
-	"talk": true, "speak": true, "confer": true, "brief": true}
+	"talk": true, "speak": true, "confer": true, "brief": true, "raise": true}
 
 // receivingVerbs are the predicates whose passive names the guest
 // ("was received", "was welcomed") and may leave the host unsaid.

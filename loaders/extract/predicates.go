@@ -99,6 +99,8 @@ var predicates = []predicate{
 	{name: "speak", verb: "speak", partner: []string{"with", "to", "none"}},
 	{name: "discuss-with", verb: "discuss", partner: []string{"with", "none"}},
 	{name: "review", verb: "review", partner: []string{"with", "none"}},
+	{name: "raise-with", verb: "raise", partner: []string{"with"}},
+	{name: "take-up-with", verb: "take", particle: []string{"up"}, partner: []string{"with"}},
 	{name: "go-over", verb: "go", particle: []string{"over"}, partner: []string{"with", "none"}},
 	{name: "look-at", verb: "look", particle: []string{"at"}, partner: []string{"with", "none"}},
 	{name: "exchange-with", verb: "exchange", partner: []string{"with", "none"}},
