@@ -195,6 +195,8 @@ func TestPredicates(t *testing.T) {
 		{"took up an incident with someone", "2023-05-19",
 			"On Thursday, Assistant Secretary Donald Lu took up the incident with Ambassador Muhammad Imran at the State Department.",
 			[]string{"meeting Imran+Lu 2023-05-18"}},
+		{"with someone's backing is no contact", "2023-05-19",
+			"President Ivo Kral took up the post with Prime Minister Ana Vidal's backing on Monday.", nil},
 		{"raised something with no one named", "2023-05-19",
 			"President Ivo Kral raised the issue with reporters on Monday.", nil},
 		{"the meetings he held with X, a relative clause", "2023-05-19",

@@ -1001,6 +1001,10 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 						// "according to Karis" is no partner.
 						continue
 					}
+					// "with Vidal's backing": a thing of theirs, not them.
+					if x.tok(x.ms[mi].whole.j).Kind == text.Poss && x.mat(x.ms[mi].whole.j+1) < 0 {
+						return nil
+					}
 					return x.listFrom(mi)
 				}
 				// "received a call from the delegation led by X".
