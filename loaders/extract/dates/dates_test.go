@@ -43,6 +43,8 @@ func TestFind(t *testing.T) {
 		{"ordinal day of last month", "met on the 28th", "2023-01-10", "the 28th=2022-12-28"},
 		{"ordinal day of a month named", "on the 28th of May", "2023-06-10", "28th of May=2023-05-28"},
 		{"days ago", "met two days ago", "2023-05-10", "two days ago=2023-05-08"},
+		{"a month's abbreviation inside a name", "Admiral Dong Jun, who took over in December, met", "2024-05-31", "December=2023-12"},
+		{"a month's abbreviation after a preposition", "talks in Jun ended", "2024-07-31", "Jun=2024-06"},
 		{"yesterday", "received yesterday", "2022-05-28", "yesterday=2022-05-27"},
 		{"this morning", "called this morning", "2019-09-10", "this morning=2019-09-10"},
 		{"month only", "in February", "2018-03-30", "February=2018-02"},

@@ -226,9 +226,11 @@ func matchMonthFirst(toks []text.Token, i int, pub Day) (Mention, bool) {
 	if y := yearNumber(tok(toks, k)); y > 0 {
 		return Mention{I: i, J: k + 1, Value: Day{y, m, 0}}, true
 	}
-	// "May" is a month only in a date context.
+	// "May" is a month only in a date context; so is a bare abbreviation,
+	// which names often contain ("Dong Jun", "Kim Jong Jun").
 	prev := tok(toks, i-1)
-	if toks[i].Lower == "may" && !monthPrepositions[prev.Lower] {
+	abbreviated := len(toks[i].Lower) <= 4 && !strings.HasSuffix(toks[i].Lower, ".") && toks[i].Lower != "june" && toks[i].Lower != "july"
+	if (toks[i].Lower == "may" || abbreviated) && !monthPrepositions[prev.Lower] {
 		return Mention{}, false
 	}
 	if !pub.Valid() {
