@@ -119,7 +119,7 @@ func (e *Explorer) Fact(ctx context.Context, id string) (*Fact, error) {
 			return nil, fmt.Errorf("read the retraction of %s: %w", f.ShortID, err)
 		}
 		if ok {
-			c := correction(corr, "")
+			c := correction(corr, facts.DescribeCorrection(ctx, corr))
 			f.Retracted = &c
 		} else {
 			f.Retracted = &Correction{Action: "retract"}

@@ -21,11 +21,16 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, remote.Status{
+	writeJSON(w, http.StatusOK, struct {
+		remote.Status
+		// Edits counts the corrections made through the server: with
+		// the quads, what pages watch to notice a change.
+		Edits int64 `json:"edits"`
+	}{remote.Status{
 		Store: s.opt.StoreDir, Backend: s.store.Backend(), PID: pidSelf(), Started: s.started,
 		AllowEdits: s.opt.AllowEdits, Local: s.isLocal(r), Quads: quads, Loading: s.loading.Load(), Running: len(s.slots),
 		Limits: s.limits(),
-	})
+	}, s.edits.Load()})
 }
 
 func (s *Server) serveStats(w http.ResponseWriter, r *http.Request) {
