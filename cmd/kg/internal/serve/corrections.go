@@ -146,7 +146,7 @@ func (s *Server) merge(ctx context.Context, req correctionRequest, who graph.Aut
 			return graph.Correction{}, "", err
 		}
 		if len(found) != 1 {
-			return graph.Correction{}, "", fmt.Errorf("%w: no person %s in the store", explore.ErrNotFound, iri)
+			return graph.Correction{}, "", fmt.Errorf("%w: no person %s in the store", explore.ErrNotFound, string(iri))
 		}
 		people[i] = found[0]
 	}
@@ -174,7 +174,7 @@ func (s *Server) split(ctx context.Context, req correctionRequest, who graph.Aut
 		return graph.Correction{}, "", err
 	}
 	if name == "" {
-		return graph.Correction{}, "", fmt.Errorf("%w: no person %s in the store", explore.ErrNotFound, iri)
+		return graph.Correction{}, "", fmt.Errorf("%w: no person %s in the store", explore.ErrNotFound, string(iri))
 	}
 	if by, _, err := facts.JoinedBy(ctx, iri); err != nil {
 		return graph.Correction{}, "", err
