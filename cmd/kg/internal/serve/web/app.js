@@ -737,8 +737,8 @@
           onclick: function () { view = v; showResults(); } }, v === "json" ? "JSON" : v[0].toUpperCase() + v.slice(1)));
       });
       views.appendChild(el("span", { "class": "spacer" }));
-      views.appendChild(el("button", { type: "button", "class": "tab", onclick: function () { save("json"); } }, "Download JSON"));
-      views.appendChild(el("button", { type: "button", "class": "tab", onclick: function () { save("csv"); } }, "Download CSV"));
+      views.appendChild(el("button", { type: "button", "class": "tab", "data-download": "json", onclick: function () { save("json"); } }, "Download JSON"));
+      views.appendChild(el("button", { type: "button", "class": "tab", "data-download": "csv", onclick: function () { save("csv"); } }, "Download CSV"));
       clear(results);
       if (view === "table") { results.appendChild(table(lastResults)); }
       else if (view === "json") { results.appendChild(el("pre", { "class": "json", text: JSON.stringify(lastResults, null, 2) })); }
