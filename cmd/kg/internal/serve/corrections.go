@@ -49,8 +49,11 @@ const (
 )
 
 // conflictError is a correction the store's state refuses (a fact
-// retracted already, a correction undone already): 409.
+// retracted already, a correction undone already): 409, kind conflict.
 type conflictError struct{ msg string }
+
+// kindConflict is the kind of a conflictError's answer.
+const kindConflict = "conflict"
 
 func (e *conflictError) Error() string { return e.msg }
 

@@ -194,7 +194,7 @@ func classify(err error) (int, string) {
 	}
 	var conflict *conflictError
 	if errors.As(err, &conflict) {
-		return http.StatusConflict, remote.KindUsage
+		return http.StatusConflict, kindConflict
 	}
 	return http.StatusInternalServerError, remote.KindInternal
 }

@@ -415,7 +415,7 @@
       });
       cy.on("tap", "edge", function (ev) { showPair(ev.target.data()); });
       var people = elements.nodes.length, lines = elements.edges.length;
-      status.textContent = data ? people + " people, " + lines + " pairs who met" + (from || to ? " in the dates chosen" : "") + ". Scroll to zoom, drag to move." :
+      status.textContent = data ? people + " people, " + lines + (lines === 1 ? " pair" : " pairs") + " who met" + (from || to ? " in the dates chosen" : "") + ". Scroll to zoom, drag to move." :
         "No meetings of " + person.name + (from || to ? " in these dates." : " in the store.");
       drawLegend(countries, kinds);
       graphBox.setAttribute("data-people", String(people));
@@ -972,7 +972,8 @@
     });
     openDialog(el("div", { "class": "confirm", "data-action": opt.action }, el("h2", { text: opt.title }),
       el("p", { text: opt.text }),
-      el("p", { "class": "warning", text: "The " + opt.action + " is kept as a correction, dated and signed: the Corrections page and kg corrections list it, and it can be undone." }),
+      el("p", { "class": "warning", text: "The " + (opt.action === "retract" ? "retraction" : opt.action) +
+        " is kept as a correction, dated and signed: the Corrections page and kg corrections list it, and it can be undone." }),
       el("label", { "class": "field" }, "Why ", why), el("label", { "class": "field" }, "By ", by),
       error, el("p", null, go, " ", el("button", { type: "button", onclick: closeDialog, text: "Cancel" }))));
   }
