@@ -119,7 +119,10 @@
   function render() {
     teardown.forEach(function (fn) { fn(); });
     teardown = [];
+    var was = route.name;
     route = parseHash();
+    // A correction's notice stays while its page does.
+    if (route.name !== was) { document.getElementById("notice").hidden = true; }
     clear(main);
     var pages = { "": home, search: searchPage, person: personPage, fact: factPage, query: queryPage, corrections: correctionsPage };
     var page = pages[route.name];
@@ -204,7 +207,7 @@
 
   function personFacts(p) {
     var bits = [];
-    if (p.offices && p.offices.length) { bits.push(p.offices.join("; ")); }
+    if (p.offices && p.offices.length && !p.who) { bits.push(p.offices.join("; ")); }
     if (p.nationality) { bits.push(p.nationality); }
     if (p.aliases && p.aliases.length) { bits.push("also " + p.aliases.join(", ")); }
     return bits.length ? el("span", { "class": "muted", text: " — " + bits.join(" · ") }) : null;
