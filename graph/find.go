@@ -61,19 +61,28 @@ func (f *Facts) FindPerson(ctx context.Context, name string) (PersonRef, error) 
 
 // ambiguous describes the people a name fits, for a human to choose.
 func (f *Facts) ambiguous(ctx context.Context, name string, people []PersonRef) error {
-	e := &AmbiguousNameError{Name: name, People: people}
+	notes, err := f.WhoIs(ctx, people)
+	if err != nil {
+		notes = nil
+	}
+	return &AmbiguousNameError{Name: name, People: people, Notes: notes}
+}
+
+// WhoIs says in a few words who each person is, to tell apart the people
+// one name fits: their first office, else their nationality, else, for a
+// short name kg could not decide, that nobody knows who. The notes come in
+// people's order; a note is "" when nothing is known.
+func (f *Facts) WhoIs(ctx context.Context, people []PersonRef) ([]string, error) {
+	var notes []string
 	err := f.Profiles(ctx, people, false, func(p *Person) error {
 		note := describePerson(p)
 		if note == "" && schema.AnalyseName(p.Name).Short() {
 			note = "named so alone, not known who (kg query ambiguous)"
 		}
-		e.Notes = append(e.Notes, note)
+		notes = append(notes, note)
 		return nil
 	})
-	if err != nil {
-		e.Notes = nil
-	}
-	return e
+	return notes, err
 }
 
 // describePerson says in a few words who someone is: their first office,

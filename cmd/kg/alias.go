@@ -162,7 +162,7 @@ func describeForJoin(ctx context.Context, f *graph.Facts, p graph.PersonRef) str
 				facts = append(facts, fmt.Sprintf("+%d offices", len(info.Roles)-2))
 				break
 			}
-			facts = append(facts, roleText(r.Role))
+			facts = append(facts, r.Role.Text())
 		}
 		if info.Nationality != "" && len(info.Roles) == 0 {
 			facts = append(facts, info.Nationality)
@@ -175,17 +175,6 @@ func describeForJoin(ctx context.Context, f *graph.Facts, p graph.PersonRef) str
 		facts = append(facts, "named in "+plural(len(arts), "article"))
 	}
 	return s + ": " + strings.Join(facts, "; ")
-}
-
-func roleText(r graph.Role) string {
-	s := r.Title
-	if r.Of != "" {
-		s += " of " + r.Of
-	}
-	if !r.Current {
-		s += " (former)"
-	}
-	return s
 }
 
 // confirm shows what a correction will do and, unless --yes, asks on the
@@ -325,6 +314,6 @@ func undoCorrection(c *cli.Context, command, action string) error {
 		return cli.Exit(command+" --undo: "+err.Error(), 1)
 	}
 	fmt.Fprintf(c.App.ErrWriter, "undid %s %s (%s): correction %s\n", action, graph.ShortID(target.ID),
-		describeCorrection(c.Context, store.Facts(), target), graph.ShortID(undo.ID))
+		store.Facts().DescribeCorrection(c.Context, target), graph.ShortID(undo.ID))
 	return nil
 }

@@ -70,7 +70,7 @@ func runCorrections(c *cli.Context) error {
 			"at":     shortTime(corr.At),
 			"by":     corr.By,
 			"action": corr.Action,
-			"what":   describeCorrection(c.Context, f, corr),
+			"what":   f.DescribeCorrection(c.Context, corr),
 			"why":    corr.Why,
 			"state":  state,
 		}

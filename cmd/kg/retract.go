@@ -1,11 +1,9 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
-	"github.com/cayleygraph/quad"
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-project/kg/graph"
@@ -62,7 +60,7 @@ func runRetract(c *cli.Context) error {
 	if c.Bool("undo") {
 		return undoRetraction(c, store, fact)
 	}
-	if retracted(fact) {
+	if fact.Retracted() {
 		return cli.Exit(fmt.Sprintf("retract: %s is retracted already (kg corrections shows by whom)", graph.ShortFactID(node)), 1)
 	}
 	corr, err := store.Retract(c.Context, fact.Nodes(), author(c))
@@ -70,7 +68,7 @@ func runRetract(c *cli.Context) error {
 		return cli.Exit("retract: "+err.Error(), 1)
 	}
 	fmt.Fprintf(c.App.ErrWriter, "retracted %s: %s: correction %s; undo with kg retract --undo %s\n",
-		graph.ShortFactID(node), factSummary(fact), graph.ShortID(corr.ID), graph.ShortID(corr.ID))
+		graph.ShortFactID(node), fact.Summary(), graph.ShortID(corr.ID), graph.ShortID(corr.ID))
 	return nil
 }
 
@@ -86,73 +84,21 @@ func looksLikeFact(arg string) bool {
 	return false
 }
 
-func retracted(x graph.Fact) bool {
-	switch {
-	case x.Meeting != nil:
-		return x.Meeting.Retracted
-	case x.Office != nil:
-		return x.Office.Retracted
-	case x.Event != nil:
-		return x.Event.Retracted
-	}
-	return false
-}
-
 // undoRetraction undoes the retraction that took fact out.
 func undoRetraction(c *cli.Context, store *graph.Store, fact graph.Fact) error {
-	all, err := store.Corrections(c.Context)
+	corr, ok, err := store.Retraction(c.Context, fact.Nodes())
 	if err != nil {
 		return cli.Exit("retract --undo: "+err.Error(), 1)
 	}
-	nodes := map[quad.IRI]bool{}
-	for _, n := range fact.Nodes() {
-		nodes[n] = true
+	if !ok {
+		return cli.Exit("retract --undo: that fact is not retracted", 1)
 	}
-	for i := len(all) - 1; i >= 0; i-- {
-		corr := all[i]
-		if corr.Action != schema.ActionRetract || corr.UndoneBy != "" {
-			continue
-		}
-		for _, t := range corr.Target {
-			if nodes[t] {
-				undo, err := store.Undo(c.Context, corr.ID, author(c))
-				if err != nil {
-					return cli.Exit("retract --undo: "+err.Error(), 1)
-				}
-				fmt.Fprintf(c.App.ErrWriter, "undid retraction %s of %s: correction %s\n", graph.ShortID(corr.ID), factSummary(fact), graph.ShortID(undo.ID))
-				return nil
-			}
-		}
+	undo, err := store.Undo(c.Context, corr.ID, author(c))
+	if err != nil {
+		return cli.Exit("retract --undo: "+err.Error(), 1)
 	}
-	return cli.Exit("retract --undo: that fact is not retracted", 1)
-}
-
-// factSummary says in one line what a fact is.
-func factSummary(x graph.Fact) string {
-	switch {
-	case x.Meeting != nil:
-		m := x.Meeting
-		s := m.Kind
-		if m.Date != "" {
-			s += " " + m.Date
-		} else {
-			s += " (undated)"
-		}
-		if m.Place != "" {
-			s += " in " + m.Place
-		}
-		return s + ": " + strings.Join(personNames(m.People), ", ")
-	case x.Office != nil:
-		return "office: " + x.Office.Holder.Name + ", " + roleText(x.Office.Role)
-	case x.Event != nil:
-		e := x.Event
-		s := "event " + e.Date + ": " + firstNonEmpty(e.Label, e.Head)
-		if e.Place != "" {
-			s += " in " + e.Place
-		}
-		return s
-	}
-	return ""
+	fmt.Fprintf(c.App.ErrWriter, "undid retraction %s of %s: correction %s\n", graph.ShortID(corr.ID), fact.Summary(), graph.ShortID(undo.ID))
+	return nil
 }
 
 func personNames(ps []graph.PersonRef) []string {
@@ -170,36 +116,4 @@ func firstNonEmpty(xs ...string) string {
 		}
 	}
 	return ""
-}
-
-// describeCorrection says in a few words what a correction does.
-func describeCorrection(ctx context.Context, f *graph.Facts, corr graph.Correction) string {
-	name := func(p quad.IRI) string {
-		ref, err := f.PersonName(ctx, p)
-		if err != nil || ref == "" {
-			return string(p)
-		}
-		return ref
-	}
-	switch corr.Action {
-	case schema.ActionAlias:
-		if len(corr.Target) == 1 {
-			return fmt.Sprintf("%s joined to %s", name(corr.Target[0]), name(corr.Into))
-		}
-	case schema.ActionSplit:
-		if len(corr.Target) == 1 {
-			return fmt.Sprintf("%s kept apart from %s", name(corr.Target[0]), name(corr.Into))
-		}
-	case schema.ActionRetract:
-		if len(corr.Target) > 0 {
-			fact, err := f.Fact(ctx, corr.Target[0])
-			if err != nil {
-				return "retracts " + graph.ShortFactID(corr.Target[0])
-			}
-			return "retracts " + graph.ShortFactID(corr.Target[0]) + ", " + factSummary(fact)
-		}
-	case schema.ActionUndo:
-		return "undoes " + graph.ShortID(corr.Undoes)
-	}
-	return corr.Action
 }

@@ -19,11 +19,14 @@ func init() {
 		Usage: "explore the graph in a browser; serve it to programs and to other kg commands",
 		Description: `Serves the store over HTTP until Ctrl+C (or SIGTERM), then closes it intact.
 
-In a browser (open the address it prints): search people by any part of a
-name; a person's network of meetings as a graph you can zoom, drag and
-re-centre, with depth 1 or 2 and a date range; their timeline and offices;
-the sentences behind every meeting, with outlet, headline, date and link;
-a Gizmo query page with the saved queries; downloads in every export format.
+In a browser (open the address it prints): search people as kg query finds
+them (any part of a name, other spellings, did you mean, a choice when a
+name fits several people); a person's network of meetings as a graph you
+can zoom, drag and re-centre, with depth 1 or 2 and a date range; their
+timeline and offices; the sentences behind every meeting, with outlet,
+headline, date and link; a Gizmo query page with the saved queries;
+downloads in every export format; with --allow-edits, corrections (merge,
+split, retract, undo) and their record.
 
 For programs: Cayley's POST /api/v1/query/gizmo and JSON endpoints for what
 the pages show (docs/serve.md, with curl examples).
@@ -34,8 +37,10 @@ what a load adds without a restart.
 
 Every query has the limits below, and runs beside the others: a slow one
 does not hold up the rest. The server listens on loopback only unless
---addr names another address. Edits (merging people) are off unless
---allow-edits is given, and then only the app's own pages can make them.
+--addr names another address. Edits (merging and splitting people,
+retracting facts, undoing corrections) are off unless --allow-edits is
+given, and then only the app's own pages can make them; each is a
+correction as kg alias, split and retract make, listed by kg corrections.
 
 Examples:
    kg serve                                  # http://127.0.0.1:7474
@@ -45,7 +50,7 @@ Examples:
         http://127.0.0.1:7474/api/v1/query/gizmo`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: serve.DefaultAddr, Usage: "listen on `HOST:PORT` (port 0: any free port)"},
-			&cli.BoolFlag{Name: "allow-edits", Usage: "let the pages correct the graph (merge duplicate people)"},
+			&cli.BoolFlag{Name: "allow-edits", Usage: "let the pages correct the graph: merge and split people, retract facts, undo corrections"},
 			&cli.DurationFlag{Name: "timeout", Value: serve.DefaultTimeout, Usage: "stop any query or page request running longer than `DURATION`"},
 			&cli.IntFlag{Name: "limit", Value: serve.DefaultLimit, Usage: "return at most `N` results from one query"},
 			&cli.Int64Flag{Name: "memory", Value: serve.DefaultMemory >> 20, Usage: "stop a query when the heap grows by more than `MiB` while it runs"},

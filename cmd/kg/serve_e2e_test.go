@@ -445,17 +445,10 @@ func TestServeLimitsAndSafety(t *testing.T) {
 func TestServeEdits(t *testing.T) {
 	db, env := loadedStore(t)
 	srv := startServe(t, db, "--allow-edits")
-	resp, err := http.Get(srv.url + "/")
-	if err != nil {
-		t.Fatal(err)
+	token := editToken(t, srv)
+	if token == "" {
+		t.Fatal("the page carries no edit token")
 	}
-	page, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	m := regexp.MustCompile(`name="kg-edit-token" content="([0-9a-f]+)"`).FindSubmatch(page)
-	if m == nil {
-		t.Fatalf("the page carries no edit token:\n%s", page)
-	}
-	token := string(m[1])
 	id := func(name string) string {
 		var found struct{ People []struct{ ID string } }
 		srv.get(t, "/api/v1/people?q="+url.QueryEscape(name), http.StatusOK, &found)
@@ -465,31 +458,14 @@ func TestServeEdits(t *testing.T) {
 		return found.People[0].ID
 	}
 	body := fmt.Sprintf(`{"from": %q, "into": %q}`, id("Imad Khamis"), id("Hassan Rouhani"))
-	merge := func(token, origin string) (int, string) {
-		req, _ := http.NewRequest("POST", srv.url+"/api/v1/corrections/merge", strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		if token != "" {
-			req.Header.Set("X-KG-Edit-Token", token)
-		}
-		if origin != "" {
-			req.Header.Set("Origin", origin)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
-	}
-	if code, body := merge("", ""); code != http.StatusForbidden {
+	if code, body := srv.correct(t, "merge", "", "", body); code != http.StatusForbidden {
 		t.Errorf("merge without the token: %d %s", code, body)
 	}
-	if code, body := merge(token, "http://attacker.example"); code != http.StatusForbidden {
+	if code, body := srv.correct(t, "merge", token, "http://attacker.example", body); code != http.StatusForbidden {
 		t.Errorf("merge from another origin: %d %s", code, body)
 	}
 	u, _ := url.Parse(srv.url)
-	if code, body := merge(token, "http://"+u.Host); code != http.StatusOK || !strings.Contains(body, `"correction"`) {
+	if code, body := srv.correct(t, "merge", token, "http://"+u.Host, body); code != http.StatusOK || !strings.Contains(body, `"correction"`) {
 		t.Fatalf("merge with the token from the page's origin: %d %s", code, body)
 	}
 	srv.stop(t)

@@ -87,8 +87,8 @@ func showFact(ctx context.Context, w io.Writer, store *graph.Store, x graph.Fact
 	case x.Event != nil:
 		names, ev, node = personNames(x.Event.People), x.Event.Evidence, graph.ShortFactID(x.Event.Node)
 	}
-	fmt.Fprintf(w, "%s  (%s)\n", factSummary(x), node)
-	if retracted(x) {
+	fmt.Fprintf(w, "%s  (%s)\n", x.Summary(), node)
+	if x.Retracted() {
 		fmt.Fprintf(w, "RETRACTED: left out of answers and exports (%s)\n", retractionNote(ctx, store, x))
 	}
 	fmt.Fprintf(w, "%s:\n", plural(len(ev), "source"))
@@ -97,30 +97,18 @@ func showFact(ctx context.Context, w io.Writer, store *graph.Store, x graph.Fact
 
 // retractionNote says who retracted a fact, when and why.
 func retractionNote(ctx context.Context, store *graph.Store, x graph.Fact) string {
-	all, err := store.Corrections(ctx)
-	if err != nil {
+	corr, ok, err := store.Retraction(ctx, x.Nodes())
+	switch {
+	case err != nil:
 		return err.Error()
+	case !ok:
+		return "kg corrections shows by whom"
 	}
-	nodes := map[string]bool{}
-	for _, n := range x.Nodes() {
-		nodes[string(n)] = true
+	s := fmt.Sprintf("by %s on %s", firstNonEmpty(corr.By, "someone"), shortTime(corr.At))
+	if corr.Why != "" {
+		s += ": " + corr.Why
 	}
-	for i := len(all) - 1; i >= 0; i-- {
-		corr := all[i]
-		if corr.Action != schema.ActionRetract || corr.UndoneBy != "" {
-			continue
-		}
-		for _, t := range corr.Target {
-			if nodes[string(t)] {
-				s := fmt.Sprintf("by %s on %s", firstNonEmpty(corr.By, "someone"), shortTime(corr.At))
-				if corr.Why != "" {
-					s += ": " + corr.Why
-				}
-				return s + "; undo with kg retract --undo " + graph.ShortID(corr.ID)
-			}
-		}
-	}
-	return "kg corrections shows by whom"
+	return s + "; undo with kg retract --undo " + graph.ShortID(corr.ID)
 }
 
 // showPerson prints what kg knows of a person, with the evidence of each
@@ -148,7 +136,7 @@ func showPerson(ctx context.Context, w io.Writer, store *graph.Store, p graph.Pe
 	if len(info.Roles) > 0 {
 		fmt.Fprintln(w, "offices:")
 		for _, r := range info.Roles {
-			fmt.Fprintf(w, "  %s\n", roleText(r.Role))
+			fmt.Fprintf(w, "  %s\n", r.Role.Text())
 			if err := writeEvidence(w, r.Evidence, names, "    ", m); err != nil {
 				return err
 			}

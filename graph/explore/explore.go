@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/cayleygraph/quad"
 
@@ -25,12 +24,11 @@ import (
 )
 
 // Explorer answers the pages' questions from one store. It is safe for
-// concurrent use: each call reads with a graph.Facts of its own.
+// concurrent use: each call reads with a graph.Facts of its own, so every
+// answer sees the store as it is when the call starts (a load or a
+// correction made meanwhile shows in the next one).
 type Explorer struct {
 	store *graph.Store
-
-	mu    sync.Mutex
-	names *nameIndex // for partial names and suggestions; rebuilt when the store changes
 }
 
 // New returns an Explorer of store.
@@ -51,6 +49,9 @@ type Person struct {
 	Aliases     []string `json:"aliases"`
 	Nationality string   `json:"nationality,omitempty"`
 	Offices     []string `json:"offices"` // current offices, "Title of Of"
+	// Who says in a few words who they are, when a name fits several
+	// people (graph.Facts.WhoIs): what tells them apart.
+	Who string `json:"who,omitempty"`
 }
 
 // PersonRef is a person in a fact: node and name.
@@ -62,22 +63,28 @@ type PersonRef struct {
 // Search is the answer to a name typed in the search box.
 type Search struct {
 	Query string `json:"query"`
-	// Match says how the people were found: "exact" (by the name's
-	// lookup keys, as kg query finds a person), "partial" (the query is
-	// part of their names) or "none".
+	// Match says how the people were found, as kg query finds a person
+	// (graph.Facts.Lookup): "exact" (the whole name in any spelling kg
+	// treats as the same, or the family name), "partial" (some words of
+	// the name, in order) or "none".
 	Match  string   `json:"match"`
 	People []Person `json:"people"`
+	// Ambiguous is set when the name fits several people: kg query would
+	// refuse it and ask which one is meant (each person's Who says).
+	Ambiguous bool `json:"ambiguous"`
 	// More is set when more people matched than were returned.
 	More bool `json:"more,omitempty"`
-	// Suggestions are the closest names when nobody matched.
-	Suggestions []string `json:"suggestions"`
+	// Suggestions are the closest names when nobody matched ("did you
+	// mean").
+	Suggestions []PersonRef `json:"suggestions"`
 }
 
-// Search finds the people a name may stand for: first as kg query does
-// (any spelling of the full name or surname), then people whose names
-// contain the query or whose name words start like its words, and when
-// nobody matches, the closest names to suggest. At most limit people are
-// returned.
+// Search finds the people a name stands for exactly as kg query, kg show
+// and kg alias find them (graph.Facts.Lookup): the whole name in any
+// spelling or transliteration kg treats as the same, or the family name;
+// else some words of the name; else a title before the name narrows it;
+// and when nobody fits, the closest names to suggest. At most limit people
+// are returned.
 func (e *Explorer) Search(ctx context.Context, q string, limit int) (*Search, error) {
 	q = strings.TrimSpace(q)
 	if q == "" {
@@ -87,32 +94,40 @@ func (e *Explorer) Search(ctx context.Context, q string, limit int) (*Search, er
 		limit = 20
 	}
 	facts := e.store.Facts()
-	found, err := facts.FindPeople(ctx, q)
+	found, err := facts.Lookup(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("find %q: %w", q, err)
 	}
-	out := &Search{Query: q, Match: "exact", People: []Person{}, Suggestions: []string{}}
-	if len(found) == 0 {
-		idx, err := e.nameIndex(ctx)
-		if err != nil {
-			return nil, err
-		}
+	out := &Search{Query: q, Match: "exact", People: []Person{}, Suggestions: refs(found.Suggestions)}
+	switch {
+	case len(found.People) == 0:
+		out.Match = "none"
+		return out, nil
+	case found.Match == schema.PartMatch:
 		out.Match = "partial"
-		if found = idx.partial(q, limit+1); len(found) == 0 {
-			out.Match = "none"
-			out.Suggestions = idx.closest(q, 5)
-			return out, nil
-		}
 	}
-	if len(found) > limit {
-		found, out.More = found[:limit], true
+	people := found.People
+	out.Ambiguous = len(people) > 1
+	if len(people) > limit {
+		people, out.More = people[:limit], true
 	}
-	err = facts.Profiles(ctx, found, false, func(p *graph.Person) error {
+	err = facts.Profiles(ctx, people, false, func(p *graph.Person) error {
 		out.People = append(out.People, summary(p))
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read people: %w", err)
+	}
+	if out.Ambiguous {
+		who, err := facts.WhoIs(ctx, people)
+		if err != nil {
+			return nil, fmt.Errorf("read people: %w", err)
+		}
+		for i := range out.People {
+			if i < len(who) {
+				out.People[i].Who = who[i]
+			}
+		}
 	}
 	return out, nil
 }
@@ -142,6 +157,9 @@ type Profile struct {
 	// OfficeHistory is every office held over time, by first report.
 	OfficeHistory []Office `json:"officeHistory"`
 	Articles      []string `json:"articles"` // ids of the articles that name them
+	// Joined are the people kg takes to be this one, and how they were
+	// joined: what kg split (a split from the page) separates.
+	Joined []Joined `json:"joined"`
 }
 
 // Role is an office, as a person's profile lists it.
@@ -179,6 +197,9 @@ func (e *Explorer) Profile(ctx context.Context, id string) (*Profile, error) {
 		return nil, fmt.Errorf("read %s: %w", id, err)
 	}
 	out := &Profile{Person: summary(p), Roles: []Role{}, OfficeHistory: []Office{}, Articles: nonNil(p.Sources)}
+	if out.Joined, err = e.joined(ctx, facts, p.Joined); err != nil {
+		return nil, fmt.Errorf("read who is joined to %s: %w", id, err)
+	}
 	// The summary's person is the one asked for, even when the answer's
 	// node is the one they were merged into.
 	for _, r := range p.Roles {

@@ -49,21 +49,26 @@ func seedStores(t *testing.T) map[string]*graph.Store {
 	return out
 }
 
+// TestSearch: the search box finds people as kg query does (one lookup,
+// graph.Facts.Lookup): spellings, any words of a name, "did you mean",
+// and every person a name fits, each said who they are.
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		q           string
 		match       string
 		people      []string // names found, in order
+		ambiguous   bool
 		suggestions []string // when nobody matches
 		err         error
 	}{
 		{q: "Rouhani", match: "exact", people: []string{"Hassan Rouhani"}},
 		{q: "Hassan Rohani", match: "exact", people: []string{"Hassan Rouhani"}}, // another spelling
-		{q: "Hass", match: "partial", people: []string{"Hassan Rouhani"}},        // the start of a word
-		{q: "khamis", match: "exact", people: []string{"Imad Khamis"}},           // any case
-		{q: "Rowhani", match: "none", suggestions: []string{"Hassan Rouhani"}},   // a misspelling
-		{q: "Qqqqxxzz", match: "none", suggestions: []string{}},                  // nothing near
+		{q: "hassan", match: "partial", people: []string{"Hassan Rouhani"}},      // a word of the name, any case
+		{q: "Faisal Mikdad", match: "exact", people: []string{"Faisal al-Mekdad"}},
+		{q: "Ali", match: "partial", people: []string{"Ali Akbar Velayati", "Ali Khamenei", "Ali Larijani", "Ali Shamkhani"}, ambiguous: true},
+		{q: "Rowhani", match: "none", suggestions: []string{"Hassan Rouhani"}}, // a misspelling
+		{q: "Qqqqxxzz", match: "none", suggestions: []string{}},                // nothing near
 		{q: "   ", err: explore.ErrBadRequest},
 	}
 	for name, e := range seedExplorers(t) {
@@ -85,14 +90,65 @@ func TestSearch(t *testing.T) {
 					if !strings.HasPrefix(p.ID, "kg:person/") {
 						t.Errorf("%s has id %q, want a person IRI", p.Name, p.ID)
 					}
+					if tc.ambiguous && p.Who == "" {
+						t.Errorf("Search(%q): %s is not said who they are", tc.q, p.Name)
+					}
 				}
-				if got.Match != tc.match || !slices.Equal(names, tc.people) {
-					t.Errorf("Search(%q) = %s %v, want %s %v", tc.q, got.Match, names, tc.match, tc.people)
+				if got.Match != tc.match || !slices.Equal(names, tc.people) || got.Ambiguous != tc.ambiguous {
+					t.Errorf("Search(%q) = %s %v ambiguous %v, want %s %v %v", tc.q, got.Match, names, got.Ambiguous, tc.match, tc.people, tc.ambiguous)
 				}
-				if tc.suggestions != nil && !slices.Equal(got.Suggestions, tc.suggestions) {
-					t.Errorf("Search(%q) suggests %v, want %v", tc.q, got.Suggestions, tc.suggestions)
+				var suggested []string
+				for _, p := range got.Suggestions {
+					suggested = append(suggested, p.Name)
+				}
+				if tc.suggestions != nil && !slices.Equal(suggested, tc.suggestions) && !(len(suggested) == 0 && len(tc.suggestions) == 0) {
+					t.Errorf("Search(%q) suggests %v, want %v", tc.q, suggested, tc.suggestions)
 				}
 			})
+		}
+	}
+}
+
+// TestSearchAsTheCLI: for every name of every person and every word of
+// it, the search answers the people kg query's lookup (graph.Facts
+// .FindPeople) answers, in the same order.
+func TestSearchAsTheCLI(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range seedStores(t) {
+		e := explore.New(s)
+		all, err := s.Facts().AllPeople(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		asked := map[string]bool{}
+		for _, p := range all {
+			for _, q := range append([]string{p.Name}, strings.Fields(p.Name)...) {
+				if asked[q] {
+					continue
+				}
+				asked[q] = true
+				want, err := s.Facts().FindPeople(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := e.Search(ctx, q, 1000)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var a, b []string
+				for _, p := range want {
+					a = append(a, string(p.IRI))
+				}
+				for _, p := range got.People {
+					b = append(b, p.ID)
+				}
+				if !slices.Equal(a, b) || got.Ambiguous != (len(want) > 1) {
+					t.Errorf("%s: Search(%q) = %v (ambiguous %v), kg query finds %v", name, q, b, got.Ambiguous, a)
+				}
+			}
+		}
+		if len(asked) < 10 {
+			t.Fatalf("%s: only %d names asked", name, len(asked))
 		}
 	}
 }
@@ -100,19 +156,19 @@ func TestSearch(t *testing.T) {
 func TestSearchLimit(t *testing.T) {
 	ctx := context.Background()
 	for name, e := range seedExplorers(t) {
-		all, err := e.Search(ctx, "a", 1000)
+		all, err := e.Search(ctx, "Ali", 1000)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(all.People) < 3 || all.More {
-			t.Fatalf("%s: Search(a) found %d people (more %v); the seeds have more than 2 names with an a", name, len(all.People), all.More)
+			t.Fatalf("%s: Search(Ali) found %d people (more %v); the seeds have more than 2 Alis", name, len(all.People), all.More)
 		}
-		two, err := e.Search(ctx, "a", 2)
+		two, err := e.Search(ctx, "Ali", 2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(two.People) != 2 || !two.More {
-			t.Errorf("%s: Search(a, 2) gave %d people, more %v; want 2 and more", name, len(two.People), two.More)
+		if len(two.People) != 2 || !two.More || !two.Ambiguous {
+			t.Errorf("%s: Search(Ali, 2) gave %d people, more %v, ambiguous %v; want 2, more and ambiguous", name, len(two.People), two.More, two.Ambiguous)
 		}
 	}
 }

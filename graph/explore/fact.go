@@ -3,34 +3,46 @@ package explore
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
-
 	"github.com/kg-project/kg/graph"
-	"github.com/kg-project/kg/schema"
 )
 
-// Fact is one meeting, call, event or office with the evidence behind it.
+// Fact is one meeting, call, event or office with the evidence behind it,
+// read as kg show reads it (graph.Facts.FindFact and Fact): retracted
+// facts too, marked.
 type Fact struct {
-	ID    string `json:"id"`
-	Type  string `json:"type"`           // meeting, event or office
-	Kind  string `json:"kind,omitempty"` // meeting or call, for meetings
-	Date  string `json:"date,omitempty"`
-	Place string `json:"place,omitempty"`
+	ID      string `json:"id"`      // its node (the smallest, when joins made several one)
+	ShortID string `json:"shortId"` // as kg query and kg show name it: meeting/5f0c2c1a9d8e
+	Type    string `json:"type"`    // meeting, event or office
+	Kind    string `json:"kind,omitempty"`
+	Date    string `json:"date,omitempty"`
+	Place   string `json:"place,omitempty"`
 	// Label says what happened: an event's label, an office's "Title of
 	// Of", a meeting's participants.
-	Label   string      `json:"label"`
+	Label string `json:"label"`
+	// Summary is the fact in one line, as kg retract and kg corrections
+	// say it.
+	Summary string      `json:"summary"`
 	Current *bool       `json:"current,omitempty"` // offices: held now, or formerly
 	People  []PersonRef `json:"people"`
 	// Names are the names and aliases of People and their surnames,
 	// longest first: what the page highlights in the sentences.
 	Names    []string   `json:"names"`
 	Evidence []Evidence `json:"evidence"`
+	// Context says what the store keeps of the articles around the
+	// sentences: only the sentences that state the fact, so the page
+	// links the article for the rest.
+	Context string `json:"context"`
+	// Retracted is the retraction in force that took the fact out of
+	// answers and exports; nil when it stands.
+	Retracted *Correction `json:"retracted,omitempty"`
 }
+
+// contextNote is Fact.Context: kg stores the sentences that state each
+// fact, not the articles' text.
+const contextNote = "kg keeps only the sentences that state a fact, not the rest of the article: open the article for the text around them"
 
 // Evidence is what one article says of a fact: its sentences and the
 // extraction rules that read them.
@@ -47,138 +59,94 @@ type Article struct {
 	Publisher string `json:"publisher,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Published string `json:"published,omitempty"`
+	// Locations are where copies were read: a file (path:line) or a URL.
+	Locations []string `json:"locations"`
 }
 
-// factTypes maps the classes of fact nodes to Fact.Type.
-var factTypes = map[quad.IRI]string{
-	schema.ClassMeeting: "meeting",
-	schema.ClassEvent:   "event",
-	schema.ClassOffice:  "office",
-}
-
-// Fact reads a meeting, event or office and every report of it: for each
-// article that reported it, the sentences and rules, with the article's
-// outlet, headline, link and date. Articles come oldest first.
+// Fact reads a meeting, call, event or office (id: its node, or its short
+// id or any unique start of it) and every report of it: for each article
+// that reported it, the sentences and rules, with the article's outlet,
+// headline, link or file and date. Articles come oldest first.
 func (e *Explorer) Fact(ctx context.Context, id string) (*Fact, error) {
-	id = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(id), "<"), ">")
-	qs := e.store.QuadStore()
-	node := qs.ValueOf(quad.IRI(id))
-	if node == nil {
-		return nil, fmt.Errorf("%w: no fact %s in the store", ErrNotFound, id)
-	}
-	f := &Fact{ID: id, People: []PersonRef{}, Names: []string{}, Evidence: []Evidence{}}
-	var who []quad.IRI
-	var title, of string
-	byArticle := map[quad.IRI]*Evidence{}
-	report := func(label quad.Value) *Evidence {
-		art, _ := label.(quad.IRI)
-		ev := byArticle[art]
-		if ev == nil {
-			ev = &Evidence{Article: Article{ID: schema.ArticleID(art)}, Sentences: []string{}, Rules: []string{}}
-			byArticle[art] = ev
-		}
-		return ev
-	}
-	// Predicates with one value each, the fullest kept.
-	single := map[quad.Value]*string{
-		schema.Kind: &f.Kind, schema.Date: &f.Date, schema.Place: &f.Place, schema.Label: &f.Label,
-		schema.Title: &title, schema.Of: &of,
-	}
-	var head string
-	err := eachQuad(ctx, qs, node, func(q quad.Quad) {
-		text, _ := graph.LiteralText(q.Object)
-		if field, ok := single[q.Predicate]; ok {
-			*field = longer(*field, text)
-			return
-		}
-		switch q.Predicate {
-		case schema.Type:
-			if iri, ok := q.Object.(quad.IRI); ok && factTypes[iri] != "" {
-				f.Type = factTypes[iri]
-			}
-		case schema.Head:
-			head = longer(head, text)
-		case schema.Current:
-			current := text != "false"
-			f.Current = &current
-		case schema.Participant, schema.Involves, schema.Holder:
-			if iri, ok := q.Object.(quad.IRI); ok {
-				who = append(who, iri)
-			}
-		case schema.Evidence:
-			if ev := report(q.Label); !slices.Contains(ev.Sentences, text) {
-				ev.Sentences = append(ev.Sentences, text)
-			}
-		case schema.Rule:
-			if ev := report(q.Label); !slices.Contains(ev.Rules, text) {
-				ev.Rules = append(ev.Rules, text)
-			}
-		case schema.Source:
-			if art, ok := q.Object.(quad.IRI); ok {
-				report(art)
-			}
-		}
-	})
+	facts := e.store.Facts()
+	node, err := facts.FindFact(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", id, err)
+		return nil, fmt.Errorf("%w: %v", ErrNotFound, err)
 	}
-	if f.Type == "" {
-		return nil, fmt.Errorf("%w: %s is not a meeting, event or office", ErrNotFound, id)
+	x, err := facts.Fact(ctx, node)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotFound, err)
 	}
+	f := &Fact{Summary: x.Summary(), Names: []string{}, Context: contextNote}
+	var who []graph.PersonRef
+	var ev []graph.Evidence
 	switch {
-	case f.Type == "office":
-		f.Label = officeName(graph.Role{Title: title, Of: of})
-	case f.Label == "":
-		f.Label = head
-	}
-	if err := e.factPeople(ctx, f, who); err != nil {
-		return nil, err
-	}
-	if f.Type == "meeting" && f.Label == "" {
-		var names []string
-		for _, p := range f.People {
-			names = append(names, p.Name)
+	case x.Meeting != nil:
+		m := x.Meeting
+		f.ID, f.Type, f.Kind, f.Date, f.Place = string(m.Node), "meeting", m.Kind, m.Date, m.Place
+		who, ev = m.People, m.Evidence
+		names := make([]string, len(m.People))
+		for i, p := range m.People {
+			names[i] = p.Name
 		}
 		f.Label = strings.Join(names, ", ")
-	}
-	for art, ev := range byArticle {
-		if err := readArticle(ctx, qs, art, &ev.Article); err != nil {
-			return nil, err
+	case x.Office != nil:
+		o := x.Office
+		f.ID, f.Type, f.Label = string(o.Node), "office", officeName(o.Role)
+		current := o.Role.Current
+		f.Current = &current
+		if len(o.Reported) > 0 {
+			f.Date = o.Reported[0]
 		}
-		f.Evidence = append(f.Evidence, *ev)
-	}
-	sort.Slice(f.Evidence, func(i, j int) bool {
-		a, b := f.Evidence[i].Article, f.Evidence[j].Article
-		if a.Published != b.Published {
-			return a.Published < b.Published
+		who, ev = []graph.PersonRef{o.Holder}, o.Evidence
+	case x.Event != nil:
+		v := x.Event
+		f.ID, f.Type, f.Date, f.Place, f.Label = string(v.Node), "event", v.Date, v.Place, v.Label
+		if f.Label == "" {
+			f.Label = v.Head
 		}
-		return a.ID < b.ID
-	})
+		who, ev = v.People, v.Evidence
+	}
+	f.ShortID = graph.ShortFactID(node)
+	f.People = refs(who)
+	f.Evidence = evidence(ev)
+	if f.Names, err = highlighted(ctx, facts, who); err != nil {
+		return nil, fmt.Errorf("read the people of %s: %w", f.ShortID, err)
+	}
+	if x.Retracted() {
+		corr, ok, err := e.store.Retraction(ctx, x.Nodes())
+		if err != nil {
+			return nil, fmt.Errorf("read the retraction of %s: %w", f.ShortID, err)
+		}
+		if ok {
+			c := correction(corr, facts.DescribeCorrection(ctx, corr))
+			f.Retracted = &c
+		} else {
+			f.Retracted = &Correction{Action: "retract"}
+		}
+	}
 	return f, nil
 }
 
-// factPeople names the people of a fact and gathers the names to
-// highlight in its sentences.
-func (e *Explorer) factPeople(ctx context.Context, f *Fact, who []quad.IRI) error {
-	facts := e.store.Facts()
-	var found []graph.PersonRef
-	seen := map[quad.IRI]bool{}
-	for _, iri := range who {
-		ps, err := facts.FindPeople(ctx, "<"+string(iri)+">")
-		if err != nil {
-			return fmt.Errorf("read %s: %w", iri, err)
-		}
-		for _, p := range ps {
-			if !seen[p.IRI] {
-				seen[p.IRI] = true
-				found = append(found, p)
-			}
+// evidence is graph's evidence as the pages show it.
+func evidence(ev []graph.Evidence) []Evidence {
+	out := make([]Evidence, len(ev))
+	for i, e := range ev {
+		out[i] = Evidence{
+			Article: Article{ID: e.Article, Headline: e.Headline, Publisher: e.Outlet, URL: e.URL,
+				Published: e.Published, Locations: nonNil(e.Locations)},
+			Sentences: nonNil(e.Sentences), Rules: nonNil(e.Rules),
 		}
 	}
-	sort.Slice(found, func(i, j int) bool { return found[i].Name < found[j].Name })
-	f.People = refs(found)
+	return out
+}
+
+// highlighted gathers the names to mark in a fact's sentences: each
+// person's name and aliases, and the last word of each name of more than
+// one word, longest first.
+func highlighted(ctx context.Context, facts *graph.Facts, who []graph.PersonRef) ([]string, error) {
 	names := map[string]bool{}
-	err := facts.Profiles(ctx, found, false, func(p *graph.Person) error {
+	err := facts.Profiles(ctx, who, false, func(p *graph.Person) error {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			names[n] = true
 			if words := strings.Fields(n); len(words) > 1 && len(words[len(words)-1]) > 2 {
@@ -188,60 +156,18 @@ func (e *Explorer) factPeople(ctx context.Context, f *Fact, who []quad.IRI) erro
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("read the people of %s: %w", f.ID, err)
+		return nil, err
 	}
+	out := []string{}
 	for n := range names {
-		f.Names = append(f.Names, n)
+		out = append(out, n)
 	}
-	sort.Slice(f.Names, func(i, j int) bool {
-		a, b := f.Names[i], f.Names[j]
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		if len(a) != len(b) {
 			return len(a) > len(b)
 		}
 		return a < b
 	})
-	return nil
-}
-
-// readArticle fills an article's metadata from its quads.
-func readArticle(ctx context.Context, qs cgraph.QuadStore, art quad.IRI, out *Article) error {
-	node := qs.ValueOf(art)
-	if node == nil {
-		return nil // reported under a label whose article node is gone
-	}
-	fields := map[quad.Value]*string{
-		schema.Headline: &out.Headline, schema.Publisher: &out.Publisher, schema.URL: &out.URL, schema.Published: &out.Published,
-	}
-	err := eachQuad(ctx, qs, node, func(q quad.Quad) {
-		if field, ok := fields[q.Predicate]; ok {
-			text, _ := graph.LiteralText(q.Object)
-			*field = longer(*field, text)
-		}
-	})
-	if err != nil {
-		return fmt.Errorf("read article %s: %w", out.ID, err)
-	}
-	return nil
-}
-
-// eachQuad calls fn with every quad whose subject is node.
-func eachQuad(ctx context.Context, qs cgraph.QuadStore, node cgraph.Ref, fn func(quad.Quad)) error {
-	it := qs.QuadIterator(quad.Subject, node)
-	defer it.Close()
-	for it.Next(ctx) {
-		fn(qs.Quad(it.Result()))
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
-// longer keeps the fuller of two values of a predicate that should have
-// one, as the saved queries do; equal lengths keep the first in sort order.
-func longer(a, b string) string {
-	if len(b) > len(a) || (len(b) == len(a) && b < a) {
-		return b
-	}
-	return a
+	return out, nil
 }

@@ -21,11 +21,16 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, remote.Status{
+	writeJSON(w, http.StatusOK, struct {
+		remote.Status
+		// Edits counts the corrections made through the server: with
+		// the quads, what pages watch to notice a change.
+		Edits int64 `json:"edits"`
+	}{remote.Status{
 		Store: s.opt.StoreDir, Backend: s.store.Backend(), PID: pidSelf(), Started: s.started,
 		AllowEdits: s.opt.AllowEdits, Local: s.isLocal(r), Quads: quads, Loading: s.loading.Load(), Running: len(s.slots),
 		Limits: s.limits(),
-	})
+	}, s.edits.Load()})
 }
 
 func (s *Server) serveStats(w http.ResponseWriter, r *http.Request) {
@@ -34,8 +39,9 @@ func (s *Server) serveStats(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// servePeople finds people by name: ?q=NAME[&limit=N][&exact=1]. With
-// exact, only the people kg query would find (by lookup key).
+// servePeople finds people by name, as kg query does:
+// ?q=NAME[&limit=N][&exact=1]. With exact (kg commands run through the
+// server ask so), no suggestions: only the people the name stands for.
 func (s *Server) servePeople(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	limit, err := intParam(q.Get("limit"), 20, 1, 1000)
@@ -48,8 +54,8 @@ func (s *Server) servePeople(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		if q.Get("exact") != "" && found.Match != "exact" {
-			found.People, found.More, found.Match = []explore.Person{}, false, "none"
+		if q.Get("exact") != "" {
+			found.Suggestions = []explore.PersonRef{}
 		}
 		return found, nil
 	})

@@ -38,7 +38,11 @@ func (s *Server) Handler(addr net.Addr) http.Handler {
 	api("GET /api/v1/dump", s.local(s.serveDump))
 	api("POST /api/v1/load", s.local(s.serveLoad))
 	api("POST /api/v1/load/cancel", s.local(s.serveLoadCancel))
-	api("POST /api/v1/corrections/merge", s.editing(s.serveMerge))
+	api("GET /api/v1/corrections", s.serveCorrections)
+	api("POST /api/v1/corrections/merge", s.editing(s.correcting(s.merge)))
+	api("POST /api/v1/corrections/split", s.editing(s.correcting(s.split)))
+	api("POST /api/v1/corrections/retract", s.editing(s.correcting(s.retract)))
+	api("POST /api/v1/corrections/undo", s.editing(s.correcting(s.undo)))
 	mux.Handle("/api/", s.logged(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, remote.KindUsage, fmt.Sprintf("no API endpoint %s %s (docs/serve.md lists them)", r.Method, r.URL.Path))
 	}))
@@ -187,6 +191,10 @@ func classify(err error) (int, string) {
 	var usage *usageError
 	if errors.As(err, &usage) {
 		return http.StatusBadRequest, remote.KindUsage
+	}
+	var conflict *conflictError
+	if errors.As(err, &conflict) {
+		return http.StatusConflict, kindConflict
 	}
 	return http.StatusInternalServerError, remote.KindInternal
 }

@@ -48,7 +48,8 @@ type Options struct {
 	StoreDir string
 	// StoreName says which store this is, in the pages and the status.
 	StoreName string
-	// AllowEdits lets the pages correct the graph (merge people).
+	// AllowEdits lets the pages correct the graph: merge and split
+	// people, retract facts, undo corrections.
 	AllowEdits bool
 	// Timeout, Limit and Memory bound every query: its run time, its
 	// results and the growth of the heap while it runs. Zero means the
@@ -77,6 +78,8 @@ type Explorer interface {
 	Timeline(ctx context.Context, id string, rng explore.Range) ([]explore.Entry, error)
 	Meetings(ctx context.Context, ids, with []string, rng explore.Range, limit int) ([]explore.Entry, bool, error)
 	Fact(ctx context.Context, id string) (*explore.Fact, error)
+	Corrections(ctx context.Context) ([]explore.Correction, error)
+	Correction(ctx context.Context, id string) (explore.Correction, error)
 }
 
 // Server serves one open store.
@@ -93,6 +96,7 @@ type Server struct {
 
 	writeMu sync.Mutex // one writer at a time: a load or an edit
 	loading atomic.Bool
+	edits   atomic.Int64 // corrections made, for pages to notice
 	loadsMu sync.Mutex
 	loads   map[string]context.CancelFunc // running loads by id
 

@@ -2,20 +2,14 @@ package serve
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
-	"os/user"
 	"runtime/debug"
 	"strings"
 	"time"
 
-	"github.com/cayleygraph/quad"
-
 	"github.com/kg-project/kg/cmd/kg/internal/remote"
-	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/loaders"
 	"github.com/kg-project/kg/loaders/ingest"
 )
@@ -145,58 +139,4 @@ func (s *Server) serveLoadCancel(w http.ResponseWriter, r *http.Request) {
 	}
 	cancel()
 	writeJSON(w, http.StatusOK, map[string]any{"cancelled": id})
-}
-
-// mergeRequest is the body of POST /api/v1/corrections/merge.
-type mergeRequest struct {
-	From string `json:"from"` // the person merged away
-	Into string `json:"into"` // the person who remains
-	Why  string `json:"why"`  // kept with the correction
-}
-
-// serveMerge joins one person to another, as kg alias does: a correction
-// signed by the server's user, that kg alias --undo takes back.
-func (s *Server) serveMerge(w http.ResponseWriter, r *http.Request) {
-	var req mergeRequest
-	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&req); err != nil {
-		fail(w, usagef("read the merge: %v", err))
-		return
-	}
-	ctx, cancel := s.bounded(r)
-	defer cancel()
-	facts := s.store.Facts()
-	var iris [2]quad.IRI
-	for i, id := range []string{req.From, req.Into} {
-		found, err := facts.FindPeople(ctx, "<"+strings.Trim(id, "<>")+">")
-		if err != nil {
-			fail(w, err)
-			return
-		}
-		if len(found) != 1 {
-			fail(w, usagef("no person %q in the store", id))
-			return
-		}
-		iris[i] = found[0].IRI
-	}
-	if iris[0] == iris[1] {
-		fail(w, usagef("%s and %s are already one person", req.From, req.Into))
-		return
-	}
-	unlock, err := s.lockWrites(ctx)
-	if err != nil {
-		fail(w, fmt.Errorf("wait for the load or edit in progress: %w", err))
-		return
-	}
-	defer unlock()
-	by := "kg serve"
-	if u, err := user.Current(); err == nil {
-		by = u.Username + " (kg serve)"
-	}
-	corr, err := s.store.Alias(context.WithoutCancel(ctx), iris[0], iris[1], graph.Author{By: by, Why: req.Why})
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	s.log.Printf("merged %s into %s (correction %s)", iris[0], iris[1], graph.ShortID(corr.ID))
-	writeJSON(w, http.StatusOK, map[string]any{"from": string(iris[0]), "into": string(iris[1]), "correction": graph.ShortID(corr.ID)})
 }

@@ -5,6 +5,7 @@
  *   #/person/ID?depth=&from=&to=   a person: network, timeline, offices
  *   #/fact/ID               one meeting, event or office with its evidence
  *   #/query[/NAME]          Gizmo queries, the saved ones a click away
+ *   #/corrections           every correction: who, when, why; undo
  *
  * Everything shown comes from kg serve's JSON API (docs/serve.md); text
  * from the store is always inserted as text, never as HTML. The network
@@ -118,9 +119,12 @@
   function render() {
     teardown.forEach(function (fn) { fn(); });
     teardown = [];
+    var was = route.name;
     route = parseHash();
+    // A correction's notice stays while its page does.
+    if (route.name !== was) { document.getElementById("notice").hidden = true; }
     clear(main);
-    var pages = { "": home, search: searchPage, person: personPage, fact: factPage, query: queryPage };
+    var pages = { "": home, search: searchPage, person: personPage, fact: factPage, query: queryPage, corrections: correctionsPage };
     var page = pages[route.name];
     if (!page) { main.appendChild(problem(new Error("There is no page #/" + route.name + "."))); return; }
     page(route.arg, route.params);
@@ -170,12 +174,15 @@
 
   // ---- search ------------------------------------------------------------
 
+  // searchPage finds people as kg query does: one person opens their
+  // page; several are listed with who each is, to choose from; nobody
+  // gives the closest names.
   function searchPage(q) {
     document.getElementById("search").value = q;
     var card = section("People called “" + q + "”", "results");
     main.appendChild(card);
     api("people", { q: q, limit: 50 }).then(function (ans) {
-      if (ans.people.length === 1 && ans.match === "exact") {
+      if (ans.people.length === 1) {
         location.replace("#/person/" + encodeURIComponent(ans.people[0].id));
         return;
       }
@@ -183,29 +190,24 @@
         card.appendChild(el("p", { text: "Nobody in the store is called “" + q + "”." }));
         if (ans.suggestions.length) {
           card.appendChild(el("p", { "class": "suggest" }, "Did you mean ",
-            joinNodes(ans.suggestions.map(function (s) {
-              return el("a", { href: "#/search/" + encodeURIComponent(s), text: s });
-            }), ", "), "?"));
+            joinNodes(ans.suggestions.map(function (s) { return personLink(s); }), ", "), "?"));
         }
         return;
       }
-      if (ans.match === "partial") {
-        card.appendChild(el("p", { "class": "muted", text: "No one has exactly that name; these names contain it:" }));
-      } else if (ans.people.length > 1) {
-        card.appendChild(el("p", { "class": "muted", text: "“" + q + "” fits " + ans.people.length + " people; choose one:" }));
-      }
+      card.appendChild(el("p", { "class": "ambiguous", text: "“" + q + "” fits " + ans.people.length + (ans.more ? " or more" : "") +
+        " people" + (ans.match === "partial" ? " (words of their names)" : "") + ". Choose one:" }));
       var list = el("ul", { "class": "people" });
       ans.people.forEach(function (p) {
-        list.appendChild(el("li", null, personLink(p), personFacts(p)));
+        list.appendChild(el("li", null, personLink(p), p.who ? el("span", { "class": "who", text: ", " + p.who }) : null, personFacts(p)));
       });
       card.appendChild(list);
-      if (ans.more) { card.appendChild(el("p", { "class": "muted", text: "More people match: type more of the name." })); }
+      if (ans.more) { card.appendChild(el("p", { "class": "muted", text: "More people fit: type more of the name." })); }
     }).catch(function (err) { card.appendChild(problem(err)); });
   }
 
   function personFacts(p) {
     var bits = [];
-    if (p.offices && p.offices.length) { bits.push(p.offices.join("; ")); }
+    if (p.offices && p.offices.length && !p.who) { bits.push(p.offices.join("; ")); }
     if (p.nationality) { bits.push(p.nationality); }
     if (p.aliases && p.aliases.length) { bits.push("also " + p.aliases.join(", ")); }
     return bits.length ? el("span", { "class": "muted", text: " — " + bits.join(" · ") }) : null;
@@ -233,6 +235,7 @@
       facts.push(el("span", { text: "named in " + p.articles.length + " article" + (p.articles.length === 1 ? "" : "s") }));
       head.appendChild(el("p", { "class": "facts" }, joinNodes(facts, " · ")));
       if (p.aliases.length) { head.appendChild(el("p", { "class": "muted", text: "Also written: " + p.aliases.join(", ") })); }
+      if (p.joined.length) { head.appendChild(joinedList(p)); }
       if (editToken) { head.appendChild(correctionsBar(p)); }
       drawOffices(offices, p.officeHistory);
       network(net, p, depth, params, function (from, to) { drawTimeline(timeline, id, from, to); });
@@ -415,7 +418,7 @@
       });
       cy.on("tap", "edge", function (ev) { showPair(ev.target.data()); });
       var people = elements.nodes.length, lines = elements.edges.length;
-      status.textContent = data ? people + " people, " + lines + " pairs who met" + (from || to ? " in the dates chosen" : "") + ". Scroll to zoom, drag to move." :
+      status.textContent = data ? people + " people, " + lines + (lines === 1 ? " pair" : " pairs") + " who met" + (from || to ? " in the dates chosen" : "") + ". Scroll to zoom, drag to move." :
         "No meetings of " + person.name + (from || to ? " in these dates." : " in the store.");
       drawLegend(countries, kinds);
       graphBox.setAttribute("data-people", String(people));
@@ -489,17 +492,27 @@
   }
 
   // factView shows a fact and, for each article that reports it, its
-  // sentences with the people's names marked, and the article's details.
+  // sentences with the people's names marked, and the article's details:
+  // outlet, headline, date, link (or the file it was read from), rule.
+  // With edits allowed it offers to retract the fact, or to undo its
+  // retraction.
   function factView(f) {
-    var box = el("div", { "class": "fact" });
+    var box = el("div", { "class": "fact" + (f.retracted ? " retracted" : ""), "data-fact": f.id });
     var what = f.type === "meeting" ? (f.kind === "call" ? "Call" : "Meeting") : f.type === "event" ? "Event" : "Office";
     box.appendChild(el("p", { "class": "fact-head" }, el("strong", { text: what + ": " }), f.label,
       f.date ? " · " + f.date : "", f.place ? " · " + f.place : "",
-      f.current === false ? " · former" : "", " ", el("a", { href: "#/fact/" + encodeURIComponent(f.id), "class": "small", text: "(page)" })));
+      f.current === false ? " · former" : "", " ", el("a", { href: "#/fact/" + encodeURIComponent(f.id), "class": "small", text: f.shortId })));
+    if (f.retracted) {
+      var r = f.retracted;
+      box.appendChild(el("p", { "class": "warning retraction" }, el("strong", { text: "Retracted: " }),
+        "left out of answers and exports" + (r.by ? " (by " + r.by + " on " + r.at + (r.why ? ": " + r.why : "") + ")" : "") + ". ",
+        editToken && r.id ? el("button", { type: "button", "class": "undo-retraction", onclick: function () { confirmUndo(r); } }, "Undo the retraction…") : null));
+    }
     if (!f.evidence.length) { box.appendChild(el("p", { "class": "muted", text: "No article is recorded for this fact." })); }
     f.evidence.forEach(function (ev) {
       var a = ev.article;
-      var title = a.headline || "article " + a.id;
+      var title = a.headline ? "“" + a.headline + "”" : "article " + a.id;
+      var where = articleLink(a);
       var source = el("p", { "class": "source" },
         a.url ? el("a", { href: safeURL(a.url), target: "_blank", rel: "noopener noreferrer", text: title }) : el("strong", { text: title }),
         a.publisher ? " · " + a.publisher : "", a.published ? " · " + a.published : "",
@@ -507,9 +520,22 @@
       var quotes = ev.sentences.map(function (s) { return el("blockquote", { "class": "sentence" }, highlight(s, f.names)); });
       if (!quotes.length) { quotes = [el("p", { "class": "muted", text: "(this article reports it without a stored sentence)" })]; }
       box.appendChild(el("div", { "class": "evidence" }, source, quotes,
-        ev.rules.length ? el("p", { "class": "muted small", text: "found by rule " + ev.rules.join(", ") }) : null));
+        el("p", { "class": "muted small context" }, "Context: " + f.context + (where ? ": " : "."), where),
+        ev.rules.length ? el("p", { "class": "muted small rule", text: "found by rule " + ev.rules.join(", ") }) : null));
     });
+    if (editToken && !f.retracted) {
+      box.appendChild(el("p", null, el("button", { type: "button", "class": "retract", onclick: function () { confirmRetract(f); } },
+        "Retract this " + what.toLowerCase() + "…")));
+    }
     return box;
+  }
+
+  // articleLink is where an article can be read: its URL, else the file
+  // (and line) it was loaded from, as text, since the page cannot open it.
+  function articleLink(a) {
+    if (a.url) { return el("a", { href: safeURL(a.url), target: "_blank", rel: "noopener noreferrer", text: a.url }); }
+    if (a.locations && a.locations.length) { return el("span", null, "read from ", el("code", { text: a.locations[0] })); }
+    return null;
   }
 
   function safeURL(u) { return /^(https?:|file:)/i.test(u) ? u : "#"; }
@@ -714,8 +740,8 @@
           onclick: function () { view = v; showResults(); } }, v === "json" ? "JSON" : v[0].toUpperCase() + v.slice(1)));
       });
       views.appendChild(el("span", { "class": "spacer" }));
-      views.appendChild(el("button", { type: "button", "class": "tab", onclick: function () { save("json"); } }, "Download JSON"));
-      views.appendChild(el("button", { type: "button", "class": "tab", onclick: function () { save("csv"); } }, "Download CSV"));
+      views.appendChild(el("button", { type: "button", "class": "tab", "data-download": "json", onclick: function () { save("json"); } }, "Download JSON"));
+      views.appendChild(el("button", { type: "button", "class": "tab", "data-download": "csv", onclick: function () { save("csv"); } }, "Download CSV"));
       clear(results);
       if (view === "table") { results.appendChild(table(lastResults)); }
       else if (view === "json") { results.appendChild(el("pre", { "class": "json", text: JSON.stringify(lastResults, null, 2) })); }
@@ -834,18 +860,35 @@
 
   // ---- corrections -------------------------------------------------------
 
-  // correctionsBar offers the corrections the store supports. Merging a
+  // Every correction asks first (confirmEdit), says what it did in a
+  // notice that stays until dismissed, and offers its undo there.
+
+  // correctionsBar offers the corrections of a person's page. Merging a
   // duplicate into this person asks for confirmation first.
   function correctionsBar(p) {
     return el("div", { "class": "corrections" },
       el("button", { type: "button", id: "merge-open", onclick: function () { mergeDialog(p); } }, "Merge a duplicate into " + p.name + "…"));
   }
 
+  // joinedList says who kg takes to be this person, and how: the names a
+  // split can take off again.
+  function joinedList(p) {
+    var list = el("ul", { "class": "joined", id: "joined" });
+    p.joined.forEach(function (j) {
+      var how = j.by === "kg" ? "a shorter form of the name that only " + p.name + " fits" :
+        j.by === "alias" && j.correction ? "merged by " + j.correction.by + " on " + j.correction.at + (j.correction.why ? ": " + j.correction.why : "") :
+        "merged by an older kg";
+      list.appendChild(el("li", { "data-person": j.id }, el("strong", { text: "“" + j.name + "”" }), el("span", { "class": "muted", text: " — " + how + " " }),
+        editToken ? el("button", { type: "button", "class": "split", onclick: function () { confirmSplit(j, p); } }, "Split off…") : null));
+    });
+    return el("div", { "class": "joined-box" }, el("p", { "class": "muted", text: "Taken to be " + p.name + ":" }), list);
+  }
+
   function openDialog(content) {
     var dialog = document.getElementById("dialog");
     clear(document.getElementById("dialog-box")).appendChild(content);
     dialog.hidden = false;
-    var first = dialog.querySelector("input, button");
+    var first = dialog.querySelector("input, textarea, button");
     if (first) { first.focus(); }
   }
 
@@ -859,10 +902,14 @@
       api("people", { q: input.value.trim(), limit: 10 }).then(function (ans) {
         clear(found);
         var others = ans.people.filter(function (x) { return x.id !== into.id; });
-        if (!others.length) { found.appendChild(el("p", { "class": "muted", text: "No other person is called that." })); return; }
+        if (!others.length) {
+          found.appendChild(el("p", { "class": "muted", text: "No other person is called that." }));
+          if (ans.suggestions.length) { found.appendChild(el("p", { "class": "muted", text: "Did you mean " + ans.suggestions.map(function (x) { return x.name; }).join(", ") + "?" })); }
+          return;
+        }
         others.forEach(function (x) {
           found.appendChild(el("button", { type: "button", "class": "entry", onclick: function () { confirmMerge(x, into); } },
-            x.name, personFacts(x)));
+            x.name, x.who ? ", " + x.who : "", personFacts(x)));
         });
       }).catch(function (err) { clear(found).appendChild(problem(err)); });
     } }, input, el("button", { type: "submit", text: "Find" }));
@@ -872,40 +919,133 @@
   }
 
   function confirmMerge(from, into) {
+    confirmEdit({
+      title: "Merge " + from.name + " into " + into.name + "?",
+      text: "Every meeting, office and mention of " + from.name + " will become " + into.name + "'s, " +
+        "and “" + from.name + "” will be kept as another name of " + into.name + ". Each fact keeps its sources.",
+      action: "merge", body: { from: from.id, into: into.id }, button: "Merge"
+    });
+  }
+
+  function confirmSplit(j, p) {
+    confirmEdit({
+      title: "Split “" + j.name + "” off " + p.name + "?",
+      text: "The meetings, offices and mentions that articles give to “" + j.name + "” will be its own again, not " + p.name +
+        "'s, and kg will not join them again on its own.",
+      action: "split", body: { person: j.id }, button: "Split"
+    });
+  }
+
+  function confirmRetract(f) {
+    confirmEdit({
+      title: "Retract " + f.summary + "?",
+      text: "It will be left out of every answer, graph and export, also when articles loaded later report it again. " +
+        "What the articles said stays stored, and this page still shows it, marked retracted.",
+      action: "retract", body: { fact: f.id }, button: "Retract"
+    });
+  }
+
+  function confirmUndo(c) {
+    confirmEdit({
+      title: "Undo correction " + c.id + "?",
+      text: "The " + c.action + (c.by ? " made by " + c.by + " on " + c.at : "") + (c.what ? ": " + c.what : "") +
+        ". Undoing it restores exactly what was there before it; the undo is a correction of its own.",
+      action: "undo", body: { correction: c.id }, button: "Undo"
+    });
+  }
+
+  // confirmEdit asks before a correction, with a field for why (kept with
+  // it) and one for who (remembered in this browser); on yes it makes it,
+  // says what was done, offers the undo, and redraws the page.
+  function confirmEdit(opt) {
     var error = el("div");
-    openDialog(el("div", null, el("h2", { text: "Merge " + from.name + " into " + into.name + "?" }),
-      el("p", { text: "Every meeting, office and mention of " + from.name + " will become " + into.name + "'s, " +
-        "and “" + from.name + "” will be kept as another name of " + into.name + ". Each fact keeps its sources." }),
-      el("p", { "class": "warning", text: "The merge is kept as a correction, dated and signed: kg corrections lists it, and kg alias --undo undoes it (with the server stopped)." }),
-      error,
-      el("p", null, el("button", { type: "button", "class": "danger", id: "merge-confirm", onclick: function () {
-        api("corrections/merge", null, { method: "POST", headers: { "Content-Type": "application/json", "X-KG-Edit-Token": editToken },
-          body: JSON.stringify({ from: from.id, into: into.id }) }).then(function () {
-          closeDialog();
-          render();
-        }).catch(function (err) { clear(error).appendChild(problem(err)); });
-      } }, "Merge"), " ", el("button", { type: "button", onclick: closeDialog, text: "Cancel" }))));
+    var why = el("textarea", { id: "edit-why", rows: "2", placeholder: "Why (kept with the correction; kg corrections shows it)", "aria-label": "Why" });
+    var by = el("input", { type: "text", id: "edit-by", placeholder: "Your name (default: the server's user)", "aria-label": "Your name" });
+    by.value = localStorage.getItem("kg-by") || "";
+    var go = el("button", { type: "button", "class": "danger", id: "edit-confirm", text: opt.button });
+    go.addEventListener("click", function () {
+      go.disabled = true;
+      localStorage.setItem("kg-by", by.value.trim());
+      var body = Object.assign({ why: why.value.trim(), by: by.value.trim() }, opt.body);
+      api("corrections/" + opt.action, null, { method: "POST", headers: { "Content-Type": "application/json", "X-KG-Edit-Token": editToken },
+        body: JSON.stringify(body) }).then(function (ans) {
+        closeDialog();
+        corrected(ans);
+      }).catch(function (err) { go.disabled = false; clear(error).appendChild(problem(err)); });
+    });
+    openDialog(el("div", { "class": "confirm", "data-action": opt.action }, el("h2", { text: opt.title }),
+      el("p", { text: opt.text }),
+      el("p", { "class": "warning", text: "The " + (opt.action === "retract" ? "retraction" : opt.action) +
+        " is kept as a correction, dated and signed: the Corrections page and kg corrections list it, and it can be undone." }),
+      el("label", { "class": "field" }, "Why ", why), el("label", { "class": "field" }, "By ", by),
+      error, el("p", null, go, " ", el("button", { type: "button", onclick: closeDialog, text: "Cancel" }))));
+  }
+
+  // corrected says what a correction did, offers its undo, and shows the
+  // store as it is now.
+  function corrected(ans) {
+    var c = ans.correction;
+    var notice = clear(document.getElementById("notice"));
+    notice.appendChild(el("span", { id: "notice-text", text: ans.message.charAt(0).toUpperCase() + ans.message.slice(1) + "." }));
+    if (c.inForce) {
+      notice.appendChild(el("button", { type: "button", id: "notice-undo", onclick: function () { confirmUndo(c); } }, "Undo"));
+    }
+    notice.appendChild(el("button", { type: "button", "class": "link", onclick: function () { notice.hidden = true; } }, "Dismiss"));
+    notice.setAttribute("data-correction", c.id);
+    notice.hidden = false;
+    seen = null;
+    poll();
+    render();
+  }
+
+  // correctionsPage lists every correction: who, when, why, what it does
+  // and whether it holds; with edits allowed, those in force can be
+  // undone.
+  function correctionsPage() {
+    var card = section("Corrections", "corrections");
+    card.appendChild(el("p", { "class": "muted", text: "What people told kg it got wrong, oldest first: merges (kg alias), splits, " +
+      "retractions and their undoing. None changes what the articles said; undoing one restores what was there." +
+      (editToken ? "" : " Start kg serve --allow-edits to correct from the pages.") }));
+    main.appendChild(card);
+    api("corrections").then(function (ans) {
+      if (!ans.corrections.length) { card.appendChild(el("p", { text: "No corrections yet." })); return; }
+      var t = el("table", { "class": "results corrections-list" });
+      t.appendChild(el("thead", null, el("tr", null, ["When", "Who", "Action", "What", "Why", "State", ""].map(function (h) { return el("th", { text: h }); }))));
+      var body = el("tbody");
+      ans.corrections.forEach(function (c) {
+        var state = c.action === "undo" ? "done" : c.undoneBy ? "undone by " + c.undoneBy : "in force";
+        body.appendChild(el("tr", { "data-correction": c.id },
+          el("td", { text: c.at }), el("td", { text: c.by }), el("td", { text: c.action }), el("td", { text: c.what }),
+          el("td", { text: c.why }), el("td", { text: state }),
+          el("td", null, editToken && c.inForce ? el("button", { type: "button", "class": "undo", onclick: function () { confirmUndo(c); } }, "Undo…") : null,
+            el("div", { "class": "muted small", text: c.id }))));
+      });
+      t.appendChild(body);
+      card.appendChild(t);
+    }).catch(function (err) { card.appendChild(problem(err)); });
   }
 
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { closeDialog(); } });
 
   // ---- new facts ---------------------------------------------------------
 
-  // The store may grow while a page is open (kg load into the served
-  // store): the page offers to show the new facts.
-  var knownQuads = null;
+  // The store may change while a page is open (kg load into the served
+  // store, a correction from another page): the page offers to show it.
+  // Its own corrections redraw the page at once.
+  var seen = null; // the quads and edits the page shows
   function poll() {
     api("status").then(function (st) {
-      if (knownQuads === null) { knownQuads = st.quads; return; }
-      if (st.quads !== knownQuads) {
+      var now = st.quads + "/" + st.edits;
+      if (seen === null) { seen = now; return; }
+      if (now !== seen) {
         document.getElementById("update-text").textContent = st.loading ? "A load is adding facts to the store." :
-          "The store changed: " + Math.abs(st.quads - knownQuads) + " quads " + (st.quads > knownQuads ? "added" : "removed") + ".";
+          "The store changed since this page was drawn.";
         document.getElementById("update-banner").hidden = false;
       }
     }).catch(function () { /* the server may be restarting */ });
   }
   document.getElementById("update-show").addEventListener("click", function () {
-    knownQuads = null;
+    seen = null;
     document.getElementById("update-banner").hidden = true;
     poll();
     render();
