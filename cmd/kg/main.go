@@ -11,7 +11,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"log"
 	"os"
 	"os/signal"
 	"runtime"
@@ -21,6 +23,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/cayleygraph/cayley/clog"
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-project/kg/graph"
@@ -126,6 +129,7 @@ Exit status:
 }
 
 func main() {
+	quietStandardLog()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cli.VersionPrinter = printVersion
@@ -135,6 +139,25 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// quietStandardLog silences Go's standard logger, through which goja
+// prints a dump of a script's bytecode when a Go panic passes through it
+// (kg reports the panic as the script's error instead), and sends Cayley's
+// own log, which went through it too, to stderr as before.
+func quietStandardLog() {
+	clog.SetLogger(stderrLog{log.New(os.Stderr, "", log.LstdFlags)})
+	log.SetOutput(io.Discard)
+}
+
+// stderrLog is Cayley's logger (clog) writing to stderr.
+type stderrLog struct{ l *log.Logger }
+
+func (s stderrLog) Infof(format string, args ...any)    { s.l.Printf(format, args...) }
+func (s stderrLog) Warningf(format string, args ...any) { s.l.Printf("WARN: "+format, args...) }
+func (s stderrLog) Errorf(format string, args ...any)   { s.l.Printf("ERROR: "+format, args...) }
+func (s stderrLog) Fatalf(format string, args ...any)   { s.l.Fatalf("FATAL: "+format, args...) }
+func (stderrLog) V(level int) bool                      { return level <= 0 }
+func (stderrLog) SetV(int)                              {}
 
 // openStore opens the existing store named by the global flags; a store
 // that does not exist is an error (see createStore). A store that kg serve

@@ -142,8 +142,13 @@ func runQuery(c *cli.Context) error {
 	}
 	stoppedAt := 0
 	querying := time.Now()
-	err = runner.Query(c.Context, queries.Prelude()+script.Source, graph.QueryOptions{
+	name := script.Name + ".js"
+	if c.IsSet("e") {
+		name = "script"
+	}
+	err = runner.Query(c.Context, script.Source, graph.QueryOptions{
 		Limit: limit, Timeout: timeout, Args: queries.Args(args),
+		Name: name, Library: queries.Prelude(),
 		OnLimit: func(n int) { stoppedAt = n },
 	}, out.add)
 	ran := time.Since(querying)

@@ -38,6 +38,10 @@ func describeError(err error, src string) string {
 	case errors.Is(err, graph.ErrQueryTimeout), errors.Is(err, graph.ErrQueryMemory):
 		return err.Error()
 	}
+	var se *graph.ScriptError
+	if errors.As(err, &se) {
+		return describeScriptError(se, src)
+	}
 	// The innermost error is Gizmo's own, without kg's wrapping.
 	for u := errors.Unwrap(err); u != nil; u = errors.Unwrap(u) {
 		err = u
@@ -65,6 +69,20 @@ func describeError(err error, src string) string {
 		msg = m[1]
 	}
 	return "error: " + errorKindRE.ReplaceAllString(msg, "")
+}
+
+// describeScriptError says where in src a script error is, as
+// describeError does; kg query reports the same positions.
+func describeScriptError(se *graph.ScriptError, src string) string {
+	kind := "error"
+	if se.Syntax {
+		kind = "syntax error"
+	}
+	text := errorKindRE.ReplaceAllString(se.Message, "")
+	if se.Line > 0 && !se.Definitions && inSource(src, se.Line, se.Column) {
+		return fmt.Sprintf("%s at line %d, column %d: %s", kind, se.Line, se.Column, text)
+	}
+	return kind + ": " + text
 }
 
 // inSource reports whether line and column (both from 1) fall inside src,
