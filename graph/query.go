@@ -129,6 +129,7 @@ func (e *ScriptError) Unwrap() error { return e.err }
 // Errors of the script are *ScriptError values whose positions are those
 // of the script's own text, whatever runs before it (Library, Args).
 func (s *Store) Query(ctx context.Context, script string, opt QueryOptions, fn func(result any) error) (err error) {
+	defer s.checkDamage(&err)
 	limit := opt.Limit
 	if limit == 0 {
 		limit = DefaultQueryLimit
@@ -190,7 +191,7 @@ func (s *Store) Query(ctx context.Context, script string, opt QueryOptions, fn f
 	if heapBudget < 0 {
 		heapBudget = 0
 	}
-	go run.watch(ctx, heapBudget, cancel, quit)
+	go run.watch(ctx, heapBudget, s.Damaged, cancel, quit)
 	defer func() {
 		cancel(errScriptStopped) // the watcher now interrupts the script until it ends
 		if run.stopScript(it, quit) && err != nil && (errors.Is(err, ErrQueryMemory) || errors.Is(err, ErrQueryRecursion) || errors.Is(err, ErrQueryTimeout)) {

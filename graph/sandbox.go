@@ -3,8 +3,8 @@ package graph
 import (
 	"context"
 	"crypto/rand"
-	"encoding/hex"
 	_ "embed" // sandbox.js
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"regexp"
@@ -103,9 +103,8 @@ type scriptRun struct {
 	marker string
 
 	done chan struct{}
-	err   error // set by the driver before done is closed
+	err  error // set by the driver before done is closed
 }
-
 
 // newScriptRun prepares a session's runtime for the script: the sandbox
 // is installed (sandbox.js) and the driver made available to Gizmo.
@@ -305,13 +304,14 @@ func (r *scriptRun) stackText(ex *goja.Exception) (s string) {
 }
 
 // watch samples the heap and the goroutine stacks while the script runs
-// and calls stop when the script uses more than it may. Once ctx ends —
+// and calls stop when the script uses more than it may, or when the store
+// reports damage (Store.Damaged). Once ctx ends —
 // the script was stopped for any reason — it interrupts the script's
 // runtime every watchEvery until the script's goroutine is gone (quit is
 // closed): an interruption can be swallowed (a try around a Gizmo call
 // whose callback was interrupted), and one sent while the script was in a
 // built-in waits for its next instruction.
-func (r *scriptRun) watch(ctx context.Context, heapBudget int64, stop func(error), quit <-chan struct{}) {
+func (r *scriptRun) watch(ctx context.Context, heapBudget int64, damaged func() error, stop func(error), quit <-chan struct{}) {
 	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"}}
 	read := func() (heap, stack int64) {
 		metrics.Read(samples)
@@ -338,6 +338,8 @@ func (r *scriptRun) watch(ctx context.Context, heapBudget int64, stop func(error
 		}
 		heap, stack := read()
 		switch {
+		case damaged() != nil:
+			stop(damaged()) // what the script reads from now on cannot be trusted
 		case heapBudget > 0 && heap-baseHeap > heapBudget:
 			stop(fmt.Errorf("%w (heap grew by more than %d MiB); narrow the script or lower --limit", ErrQueryMemory, heapBudget>>20))
 		case stack-baseStack > stackBudget:

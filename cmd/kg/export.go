@@ -135,6 +135,9 @@ func runExport(c *cli.Context) error {
 // (standard output when "", a folder for csv).
 func exportLocal(c *cli.Context, store *graph.Store, format string, opt export.Options, out string) (export.Counts, error) {
 	g, err := export.Build(c.Context, store, format, opt)
+	if damage := store.Damaged(); damage != nil {
+		return export.Counts{}, damage // what was read may be partial
+	}
 	if err != nil {
 		return export.Counts{}, err
 	}

@@ -21,6 +21,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/cayleygraph/cayley/clog"
@@ -95,7 +96,10 @@ Exit status:
 				Usage: "write a Go CPU profile of the run to `FILE` (read it with go tool pprof; see docs/performance.md)",
 			},
 		},
-		Before:               startCPUProfile,
+		Before: func(c *cli.Context) error {
+			noteSecrets(c)
+			return startCPUProfile(c)
+		},
 		After:                stopCPUProfile,
 		Commands:             commands,
 		EnableBashCompletion: true,
@@ -118,11 +122,11 @@ Exit status:
 					msg += " (see " + help + " --help)"
 				}
 				if msg != "" {
-					fmt.Fprintln(c.App.ErrWriter, "kg:", msg)
+					fmt.Fprintln(c.App.ErrWriter, "kg:", graph.Scrub(msg, secrets))
 				}
 				os.Exit(coder.ExitCode())
 			}
-			fmt.Fprintln(c.App.ErrWriter, "kg:", err)
+			fmt.Fprintln(c.App.ErrWriter, "kg:", graph.Scrub(err.Error(), secrets))
 			os.Exit(1)
 		},
 	}
@@ -135,7 +139,7 @@ func main() {
 	cli.VersionPrinter = printVersion
 	app := newApp()
 	if err := app.RunContext(ctx, flagsFirst(app, os.Args)); err != nil {
-		fmt.Fprintln(os.Stderr, "kg:", err)
+		fmt.Fprintln(os.Stderr, "kg:", graph.Scrub(err.Error(), secrets))
 		os.Exit(1)
 	}
 }
@@ -149,15 +153,37 @@ func quietStandardLog() {
 	log.SetOutput(io.Discard)
 }
 
-// stderrLog is Cayley's logger (clog) writing to stderr.
+// stderrLog is Cayley's logger (clog) writing to stderr, without the
+// store's secrets (Cayley logs the connection string it failed to open).
 type stderrLog struct{ l *log.Logger }
 
-func (s stderrLog) Infof(format string, args ...any)    { s.l.Printf(format, args...) }
-func (s stderrLog) Warningf(format string, args ...any) { s.l.Printf("WARN: "+format, args...) }
-func (s stderrLog) Errorf(format string, args ...any)   { s.l.Printf("ERROR: "+format, args...) }
-func (s stderrLog) Fatalf(format string, args ...any)   { s.l.Fatalf("FATAL: "+format, args...) }
-func (stderrLog) V(level int) bool                      { return level <= 0 }
-func (stderrLog) SetV(int)                              {}
+func (s stderrLog) printf(prefix, format string, args ...any) {
+	// A damaged store makes Cayley log every value it fails to read; kg
+	// reports the damage itself, so a few lines are enough.
+	if n := cayleyLines.Add(1); n > maxCayleyLines {
+		if n == maxCayleyLines+1 {
+			s.l.Print("(further messages of Cayley not shown)")
+		}
+		return
+	}
+	s.l.Print(graph.Scrub(prefix+fmt.Sprintf(format, args...), secrets))
+}
+
+// cayleyLines counts the lines of Cayley's log printed, up to
+// maxCayleyLines.
+var cayleyLines atomic.Int64
+
+const maxCayleyLines = 10
+
+func (s stderrLog) Infof(format string, args ...any)    { s.printf("", format, args...) }
+func (s stderrLog) Warningf(format string, args ...any) { s.printf("WARN: ", format, args...) }
+func (s stderrLog) Errorf(format string, args ...any)   { s.printf("ERROR: ", format, args...) }
+func (s stderrLog) Fatalf(format string, args ...any) {
+	s.printf("FATAL: ", format, args...)
+	os.Exit(1)
+}
+func (stderrLog) V(level int) bool { return level <= 0 }
+func (stderrLog) SetV(int)         {}
 
 // openStore opens the existing store named by the global flags; a store
 // that does not exist is an error (see createStore). A store that kg serve
@@ -172,7 +198,8 @@ func openStoreWith(c *cli.Context, opt graph.Options) (*graph.Store, error) {
 	if client := servedStore(c); client != nil {
 		return nil, errServed(c, client)
 	}
-	opt.Backend, opt.Path, opt.MustExist = c.String("backend"), c.String("db"), true
+	flags := storeOptions(c)
+	opt.Backend, opt.Path, opt.MustExist = flags.Backend, flags.Path, true
 	store, err := graph.Open(c.Context, opt)
 	if errors.Is(err, graph.ErrNoStore) {
 		where := "--db"
@@ -181,7 +208,7 @@ func openStoreWith(c *cli.Context, opt graph.Options) (*graph.Store, error) {
 		} else if !c.IsSet("db") {
 			where = "the default ./kg.db; --db or KG_DB name another"
 		}
-		return nil, fmt.Errorf("%v (from %s): kg load or kg restore creates a store; check the path", err, where)
+		return nil, fmt.Errorf("%v (from %s): kg load or kg restore creates a store; check the path", graph.Scrub(err.Error(), secrets), where)
 	}
 	return store, err
 }
@@ -192,7 +219,9 @@ func createStore(c *cli.Context, bulk bool) (*graph.Store, error) {
 	if client := servedStore(c); client != nil {
 		return nil, errServed(c, client)
 	}
-	return graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), Bulk: bulk})
+	opt := storeOptions(c)
+	opt.Bulk = bulk
+	return graph.Open(c.Context, opt)
 }
 
 // usageError turns a flag parsing error into a short message on standard
@@ -257,6 +286,30 @@ func printVersion(c *cli.Context) {
 	fmt.Fprintf(c.App.Writer, "kg %s\nstore format %d (docs/schema.md); Cayley v0.7.7; %s\n",
 		c.App.Version, schema.FormatVersion, runtime.Version())
 }
+
+// storeOptions are the global flags' store: the backend is left to the
+// location's form (a postgres:// URL is PostgreSQL) unless --backend or
+// KG_BACKEND names one.
+func storeOptions(c *cli.Context) graph.Options {
+	opt := graph.Options{Path: c.String("db")}
+	if c.IsSet("backend") {
+		opt.Backend = c.String("backend")
+	}
+	return opt
+}
+
+// secrets are those of the store location (--db): passwords, which kg
+// scrubs from whatever it prints, its own messages and Cayley's log.
+var secrets []string
+
+// noteSecrets remembers the secrets of --db; it runs before every command.
+func noteSecrets(c *cli.Context) error {
+	secrets = graph.Secrets(c.String("db"))
+	return nil
+}
+
+// storeName is the store's location fit to print.
+func storeName(c *cli.Context) string { return graph.RedactLocation(c.String("db")) }
 
 // startCPUProfile starts Go's CPU profiler when --cpuprofile is given, so a
 // slow load or query can be looked into without rebuilding kg.

@@ -93,7 +93,7 @@ func runREPL(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "kg: %v; history will not be kept\n", err)
 	}
 	session := repl.NewSession(store, settings, c.App.Writer)
-	banner := fmt.Sprintf("kg repl%s %s: Gizmo queries, :help for commands, Ctrl+D to leave.", where, c.String("db"))
+	banner := fmt.Sprintf("kg repl%s %s: Gizmo queries, :help for commands, Ctrl+D to leave.", where, storeName(c))
 	err = session.Interactive(c.Context, repl.TerminalOptions{
 		Banner:      banner,
 		HistoryPath: historyPath,
