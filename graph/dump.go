@@ -282,10 +282,13 @@ func parseDumpLine(text []byte) (q quad.Quad, ok bool, err error) {
 	if len(trimmed) == 0 || trimmed[0] == '#' {
 		return q, false, nil
 	}
-	if err := checkNQuad(text); err != nil {
+	end, err := checkNQuad(text)
+	if err != nil {
 		return q, false, err
 	}
-	q, err = nquads.Parse(string(trimmed))
+	// Only the statement goes to the quad library's reader, which would
+	// take a comment right after the final dot for a fourth term.
+	q, err = nquads.Parse(string(text[:end]))
 	if err != nil {
 		return q, false, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -13,6 +14,7 @@ import (
 	"github.com/hidal-go/hidalgo/kv/flat"
 	hleveldb "github.com/hidal-go/hidalgo/kv/flat/leveldb"
 	"github.com/syndtr/goleveldb/leveldb"
+	lerrors "github.com/syndtr/goleveldb/leveldb/errors"
 )
 
 // A damaged embedded store (a flipped byte in a LevelDB table, a torn
@@ -161,10 +163,27 @@ func openTunedLevelDB(path string, opts cgraph.Options) (hkv.KV, error) {
 type DamagedError struct {
 	Store string // where the store is
 	Err   error  // what the backend reported, naming the file when it does
+	// Unopenable is set when the damage keeps the store from opening.
+	Unopenable bool
 }
 
 func (e *DamagedError) Error() string {
+	if e.Unopenable {
+		return fmt.Sprintf("the store %s is damaged and cannot be opened: %v; restore a backup (kg restore) or load the articles again into a new store", e.Store, e.Err)
+	}
 	return fmt.Sprintf("the store %s is damaged: %v; kg check tells what can be saved", e.Store, e.Err)
+}
+
+// corrupted reports whether err is LevelDB's report of damaged files,
+// also when Cayley passed it on as text.
+func corrupted(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if lerrors.IsCorrupted(e) {
+			return true
+		}
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "leveldb") && strings.Contains(msg, "corrupt")
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }

@@ -165,6 +165,9 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 		if s.db != nil {
 			s.db.Close()
 		}
+		if corrupted(err) {
+			return nil, &DamagedError{Store: RedactLocation(opt.Path), Err: err, Unopenable: true}
+		}
 		return nil, fmt.Errorf("open %s store %s: %w", backend, RedactLocation(opt.Path), scrubError(err, opt.Path))
 	}
 	s.qs = qs

@@ -48,7 +48,7 @@ func runCheck(c *cli.Context) error {
 	}
 	store, err := openStore(c)
 	if err != nil {
-		return cli.Exit(err.Error()+"\n"+recoveryAdvice(c), 1)
+		return cli.Exit("check: "+err.Error(), 1)
 	}
 	defer store.Close()
 	w := c.App.Writer

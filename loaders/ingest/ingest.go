@@ -207,6 +207,9 @@ type batchWriter struct {
 	ctx   context.Context
 	size  int
 	once  *knownTriples
+	// merges is the store's merge generation when once was last checked
+	// (graph.Store.LockBatch).
+	merges string
 
 	pending []extracted
 
