@@ -106,7 +106,7 @@ func runExport(c *cli.Context) error {
 	defer closeStore()
 	var finder personFinder = client
 	if client == nil {
-		finder = store.Facts()
+		finder = damageAware{store.Facts(), store}
 	}
 	if opt.Person != "" {
 		if err := checkPeople(c.Context, finder, "export", []namedPerson{{flag: "--person " + opt.Person, name: opt.Person}}); err != nil {

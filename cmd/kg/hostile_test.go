@@ -508,7 +508,7 @@ func TestSameAsLoopThroughBinary(t *testing.T) {
 func TestAliasFinishesHalfDoneMergeThroughBinary(t *testing.T) {
 	db, env := seedStore(t, "bolt")
 	out, errOut, code := runKG(t, env, "alias", "Imad Khamis", "Hassan Rouhani")
-	if code != 0 || !strings.Contains(out, "merged") {
+	if code != 0 || !strings.Contains(out+errOut, "merged") {
 		t.Fatalf("kg alias: exit %d: %s%s", code, out, errOut)
 	}
 	from := schema.PersonIRI("Imad Khamis")
@@ -529,7 +529,7 @@ func TestAliasFinishesHalfDoneMergeThroughBinary(t *testing.T) {
 		t.Errorf("kg check: exit %d\n%s", code, out)
 	}
 	out, errOut, code = runKG(t, env, "alias", "Imad Khamis", "Hassan Rouhani")
-	if code != 0 || !strings.Contains(out, "1 quads moved") {
+	if code != 0 || !strings.Contains(out+errOut, "1 quads moved") {
 		t.Fatalf("kg alias again: exit %d: %s%s; want the stray quad moved", code, out, errOut)
 	}
 	dump, _, _ := runKG(t, env, "dump")
@@ -610,7 +610,7 @@ func TestAliasDuringLoadOnPostgres(t *testing.T) {
 				time.Sleep(100 * time.Millisecond)
 			}
 			out, errOut, code := runKG(t, env, "alias", from, "Hassan Rouhani")
-			if code != 0 || !strings.Contains(out, "merged") {
+			if code != 0 || !strings.Contains(out+errOut, "merged") {
 				t.Fatalf("kg alias during the load: exit %d: %s%s", code, out, errOut)
 			}
 			if code := relWait(t, load, 5*time.Minute); code != 0 {
@@ -631,15 +631,6 @@ func TestAliasDuringLoadOnPostgres(t *testing.T) {
 			}
 		})
 	}
-}
-
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 // runKGIn runs kg in the folder dir, as runKG does.
@@ -703,6 +694,11 @@ func TestDatabaseURLSelectsPostgres(t *testing.T) {
 		})
 	}
 	base := pgtestURL(t)
+	articles := filepath.Join(t.TempDir(), "a.jsonl")
+	officialArticles(t, articles, "u", "Hassan Rouhani", "President", 2)
+	if _, errOut, code := runKGIn(t, cwd, nil, "--db", base, "load", articles); code != 0 {
+		t.Fatalf("kg --db %s load: exit %d: %s", base, code, errOut)
+	}
 	out, errOut, code := runKGIn(t, cwd, nil, "--db", base, "stats")
 	if code != 0 || !strings.Contains(out, "postgres") {
 		t.Errorf("kg --db %s stats: exit %d\n%s%s; want the postgres store opened", base, code, out, errOut)

@@ -124,7 +124,7 @@ func runQuery(c *cli.Context) error {
 	if client != nil {
 		runner, finder = client, client
 	} else {
-		runner, finder = store, store.Facts()
+		runner, finder = store, damageAware{store.Facts(), store}
 	}
 	opened := time.Since(opening)
 	var people []namedPerson

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -136,4 +137,20 @@ func sortedKeys[V any](m map[quad.IRI]V) []quad.IRI {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// damageAware is a person finder of a local store that reports the store's
+// damage instead of what the finder made of it (an empty answer, or an
+// error that does not say the store is damaged).
+type damageAware struct {
+	personFinder
+	store *graph.Store
+}
+
+func (d damageAware) FindPeople(ctx context.Context, name string) ([]graph.PersonRef, error) {
+	found, err := d.personFinder.FindPeople(ctx, name)
+	if damage := d.store.Damaged(); damage != nil {
+		return nil, damage
+	}
+	return found, err
 }
