@@ -59,13 +59,7 @@ func TestRestoreIsStrict(t *testing.T) {
 // comments, blank lines, no line break at the end.
 func TestRestoreReadsWhatToolsMakeOfADump(t *testing.T) {
 	ctx := context.Background()
-	src := relStore(t, graph.BackendMemory)
-	relFill(t, src, relSeedArticles(t))
-	var dump bytes.Buffer
-	if _, err := src.Dump(ctx, &dump); err != nil {
-		t.Fatal(err)
-	}
-	lf := dump.String()
+	lf := relSeedDump(t).String()
 	// The dump itself, restored, is what every variant must give (a
 	// restore may add what the source lacked, such as the calendar).
 	plain := relStore(t, graph.BackendMemory)

@@ -338,11 +338,7 @@ func (zeroReader) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 // Item 19. Ctrl+C during kg dump --out exits 130, says the file was not
 // written, and leaves no file behind.
 func TestDumpInterruptedThroughBinary(t *testing.T) {
-	dir := t.TempDir()
-	input := filepath.Join(dir, "articles.jsonl")
-	relWriteArticles(t, input, 3000, 7)
-	db := filepath.Join(dir, "kg.db")
-	relKG(t, db, "load", input)
+	dir, db := relLoadedStore(t, 3000, 7)
 	out := filepath.Join(dir, "backup.nq")
 	for _, delay := range []time.Duration{150 * time.Millisecond, 50 * time.Millisecond, 10 * time.Millisecond} {
 		cmd := exec.Command(kgBinary(t), "dump", "--out", out)
@@ -631,23 +627,6 @@ func TestAliasDuringLoadOnPostgres(t *testing.T) {
 			}
 		})
 	}
-}
-
-// runKGIn runs kg in the folder dir, as runKG does.
-func runKGIn(t *testing.T, dir string, env []string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	cmd := exec.Command(kgBinary(t), args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errb.String(), code
 }
 
 // withPassword puts user kg and the password secretpw in a postgres:// URL.
