@@ -35,7 +35,7 @@
 	var stringValue = uncurry(String.prototype.valueOf);
 	var numberValue = uncurry(Number.prototype.valueOf);
 	var booleanValue = uncurry(Boolean.prototype.valueOf);
-	var test = uncurry(RegExp.prototype.test);
+	var strIndexOf = uncurry(String.prototype.indexOf);
 	var ownNames = Object.getOwnPropertyNames;
 	var describe = Object.getOwnPropertyDescriptor;
 	var define = Object.defineProperty;
@@ -45,7 +45,6 @@
 	var keys = Object.keys;
 	var isArray = Array.isArray;
 	var toStr = String;
-	var nativeSource = /\[native code\]\s*\}\s*$/;
 
 	// 1. Gizmo.
 	var realGraph = global.graph;
@@ -266,7 +265,7 @@
 				if (isConstructor(x)) {
 					push(queue, x);
 					push(queue, x.prototype);
-				} else if (test(nativeSource, fnSource(x)) && d.writable) {
+				} else if (d.writable && strIndexOf(fnSource(x), "[native code]") >= 0) {
 					define(obj, names[k], { value: wrapNative(x), writable: true, enumerable: d.enumerable, configurable: d.configurable });
 				}
 			} else if (x !== null && typeof x === "object") {
