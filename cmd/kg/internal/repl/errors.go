@@ -23,6 +23,9 @@ var (
 	// nativeFrameRE matches the position suffix of an exception raised in
 	// a built-in function, such as " at apply (native)".
 	nativeFrameRE = regexp.MustCompile(`(?s)^(.*) at (?:[\w$.]+ \()?native\)?$`)
+	// placedErrorRE matches a graph.ScriptError as text, as a served store
+	// sends it: "entry:1:8: ReferenceError: require is not defined".
+	placedErrorRE = regexp.MustCompile(`(?s)^[^\s:]+( \(definitions\))?:(\d+):(\d+): (.*)$`)
 	// errorKindRE matches the JavaScript error class in front of a message.
 	errorKindRE = regexp.MustCompile(`^(?:[A-Z][A-Za-z]*Error|Error): `)
 )
@@ -47,6 +50,12 @@ func describeError(err error, src string) string {
 		err = u
 	}
 	msg := strings.TrimSpace(err.Error())
+	if m := placedErrorRE.FindStringSubmatch(msg); m != nil {
+		return describeScriptError(&graph.ScriptError{
+			Line: atoi(m[2]), Column: atoi(m[3]), Message: m[4],
+			Syntax: strings.HasPrefix(m[4], "SyntaxError: "), Definitions: m[1] != "",
+		}, src)
+	}
 	if m := syntaxErrorRE.FindStringSubmatch(msg); m != nil {
 		line, col := atoi(m[1]), atoi(m[2])
 		if inSource(src, line, col) {
@@ -69,6 +78,20 @@ func describeError(err error, src string) string {
 		msg = m[1]
 	}
 	return "error: " + errorKindRE.ReplaceAllString(msg, "")
+}
+
+// inDefinitions reports whether err is an error in the replayed
+// definitions of earlier entries, from the store or from a served store.
+func inDefinitions(err error) bool {
+	var se *graph.ScriptError
+	if errors.As(err, &se) {
+		return se.Definitions
+	}
+	if err == nil {
+		return false
+	}
+	m := placedErrorRE.FindStringSubmatch(strings.TrimSpace(err.Error()))
+	return m != nil && m[1] != ""
 }
 
 // describeScriptError says where in src a script error is, as

@@ -266,8 +266,7 @@ func (s *Session) query(ctx context.Context, src string, args map[string]string,
 		return nil
 	})
 	o.elapsed = time.Since(start)
-	var se *graph.ScriptError
-	if errors.As(err, &se) && se.Definitions {
+	if inDefinitions(err) {
 		return o, replayError{err}
 	}
 	switch {
