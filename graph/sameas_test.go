@@ -12,24 +12,31 @@ import (
 	"github.com/kg-project/kg/schema"
 )
 
-func sameAs(from, into string) quad.Quad {
-	return quad.Quad{Subject: schema.PersonIRI(from), Predicate: schema.SameAs, Object: schema.PersonIRI(into), Label: schema.ManualLabel}
+// join is the pair of quads that joins from to into, as kg writes them:
+// the kg:sameAs and its entry under kg:identity.
+func join(from, into string, label quad.IRI) []quad.Quad {
+	return []quad.Quad{
+		{Subject: schema.PersonIRI(from), Predicate: schema.SameAs, Object: schema.PersonIRI(into), Label: label},
+		{Subject: schema.Identity, Predicate: schema.Joined, Object: schema.PersonIRI(from), Label: label},
+	}
 }
 
-func sameAsLine(from, into string) string { return sameAs(from, into).NQuad() + "\n" }
+func sameAsLine(from, into string) string {
+	return join(from, into, schema.ResolverLabel)[0].NQuad() + "\n"
+}
 
-// Restore refuses the kg:sameAs records that would leave the merges
-// without a person to stand for: a loop, a node merged into itself or into
-// a second person. What came before stays.
-func TestRestoreRefusesBrokenMerges(t *testing.T) {
+// Item 6. Restore refuses the joins that would leave people without a
+// person to stand for: a loop, or a person joined to themself. What came
+// before stays.
+func TestRestoreRefusesJoinLoops(t *testing.T) {
 	cases := []struct {
 		name, stored, input, want string
 	}{
 		{"two-node loop", "", sameAsLine("Ann Able", "Bob Baker") + sameAsLine("Bob Baker", "Ann Able"), "would close a loop"},
 		{"three-node loop", "", sameAsLine("Ann Able", "Bob Baker") + sameAsLine("Bob Baker", "Cy Cole") + sameAsLine("Cy Cole", "Ann Able"), "would close a loop"},
 		{"loop with the store", sameAsLine("Ann Able", "Bob Baker"), sameAsLine("Bob Baker", "Ann Able"), "would close a loop"},
-		{"into itself", "", sameAsLine("Ann Able", "Ann Able"), "into itself"},
-		{"into a second person", sameAsLine("Ann Able", "Bob Baker"), sameAsLine("Ann Able", "Cy Cole"), "merged into <kg:person/"},
+		{"loop through a second join", sameAsLine("Ann Able", "Bob Baker") + sameAsLine("Ann Able", "Cy Cole"), sameAsLine("Cy Cole", "Ann Able"), "would close a loop"},
+		{"into itself", "", sameAsLine("Ann Able", "Ann Able"), "to itself"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -50,7 +57,7 @@ func TestRestoreRefusesBrokenMerges(t *testing.T) {
 			}
 		})
 	}
-	// Merges in a chain are fine, and restoring them twice too.
+	// Joins in a chain are fine, and restoring them twice too.
 	s := relStore(t, graph.BackendMemory)
 	chain := sameAsLine("Ann Able", "Bob Baker") + sameAsLine("Bob Baker", "Cy Cole")
 	for range 2 {
@@ -60,93 +67,107 @@ func TestRestoreRefusesBrokenMerges(t *testing.T) {
 	}
 }
 
-// A loop of merges already in a store (written before kg refused them)
-// does not stop loads: its people are left as named. kg can show the loop
-// and break it, keeping the person with the most facts, and then finishes
-// the merges so that everything lands on that person.
+// Item 6. A loop of joins already in a store (written before kg refused
+// them) stops nothing: loads resolve, answers take each of its people as
+// themself. kg check shows the loop and Repair breaks it: the person the
+// most quads name keeps their own identity, and a join made by kg alias is
+// undone as a correction, so that Reconcile does not bring it back.
 func TestSameAsLoopShownAndBroken(t *testing.T) {
 	ctx := context.Background()
-	s := relStore(t, graph.BackendMemory)
-	ann := schema.Facts{ID: "a1", People: []schema.Person{{Name: "Ann Able"}, {Name: "Dee Dunn"}},
-		Meetings: []schema.Meeting{{Participants: []string{"Ann Able", "Dee Dunn"}, Date: schema.Str("2020-01-02"), Kind: schema.KindMeeting, Evidence: "Ann Able met Dee Dunn."}}}
-	bob := schema.Facts{ID: "a2", People: []schema.Person{{Name: "Bob Baker"}}}
-	aliasLoad(t, s, []schema.Facts{ann, bob})
-	if err := s.Write(ctx, []quad.Quad{sameAs("Ann Able", "Bob Baker"), sameAs("Bob Baker", "Ann Able")}); err != nil {
-		t.Fatal(err)
-	}
-	loops, err := s.SameAsLoops(ctx)
-	if err != nil || len(loops) != 1 || len(loops[0]) != 2 {
-		t.Fatalf("SameAsLoops = %v, %v; want the one loop of two", loops, err)
-	}
-	var loopErr *graph.SameAsLoopError
-	if _, err := s.Canonical(ctx, schema.PersonIRI("Ann Able")); !errors.As(err, &loopErr) {
-		t.Errorf("Canonical on the loop: %v, want a SameAsLoopError", err)
-	}
-	// A load naming them goes on, leaving them as named.
-	later := schema.Quads(schema.Article{ID: "a3"}, schema.Facts{ID: "a3", People: []schema.Person{{Name: "Ann Able"}}})
-	got, err := s.Redirect(ctx, later)
-	if err != nil {
-		t.Fatalf("Redirect with a loop in the store: %v", err)
-	}
-	if len(got) != len(later) {
-		t.Errorf("Redirect changed the quads of a person on a loop")
-	}
-	// Break it: Ann, with the meeting, has the most facts and stays.
-	done, err := s.Repair(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(done) != 2 || !strings.Contains(done[0], "broke the loop") || !strings.Contains(done[1], "finished merging "+schema.PersonIRI("Bob Baker").String()) {
-		t.Errorf("Repair did %q", done)
-	}
-	report, err := s.Check(ctx)
-	if err != nil || report.Inconsistent() || report.Damaged() {
-		t.Errorf("after repair: %+v, %v", report, err)
-	}
-	for _, name := range []string{"Ann Able", "Bob Baker"} {
-		if got := mustFind(t, s, name); got != schema.PersonIRI("Ann Able") {
-			t.Errorf("FindPerson(%s) = %s after repair, want Ann Able's node", name, got)
-		}
+	zarifIRI, lavrovIRI := schema.PersonIRI("Mohammad Javad Zarif"), schema.PersonIRI("Sergei Lavrov")
+	for _, kind := range []string{"joins of an older kg", "a join by kg alias"} {
+		t.Run(kind, func(t *testing.T) {
+			s := relStore(t, graph.BackendMemory)
+			load(t, s, zarifFull)
+			load(t, s, art("lavrov-solo", "Tass", "2020-01-02", "Lavrov", schema.Facts{People: []person{{Name: "Sergei Lavrov"}}}))
+			// Zarif, named by the most quads, joined to Lavrov, and back.
+			if kind == "joins of an older kg" {
+				if err := s.Write(ctx, join("Mohammad Javad Zarif", "Sergei Lavrov", schema.ManualLabel)); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, err := s.Alias(ctx, zarifIRI, lavrovIRI, jane()); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Write(ctx, join("Sergei Lavrov", "Mohammad Javad Zarif", schema.ManualLabel)); err != nil {
+				t.Fatal(err)
+			}
+			loops, err := s.SameAsLoops(ctx)
+			if err != nil || len(loops) != 1 || len(loops[0]) != 2 {
+				t.Fatalf("SameAsLoops = %v, %v; want the one loop of two", loops, err)
+			}
+			report, err := s.Check(ctx)
+			if err != nil || len(report.Loops) != 1 || !report.Inconsistent() {
+				t.Fatalf("Check with a loop: %+v, %v", report, err)
+			}
+			// Loads and answers go on.
+			load(t, s, zarif)
+			if ms, err := s.Facts().MeetingsOf(ctx, zarifIRI); err != nil || len(ms) == 0 {
+				t.Fatalf("meetings of Zarif on a loop: %v, %v", ms, err)
+			}
+			done, err := s.Repair(ctx)
+			if err != nil || len(done) < 2 || !strings.Contains(done[0], "broke the loop") {
+				t.Fatalf("Repair did %q, %v", done, err)
+			}
+			if kind == "a join by kg alias" && !strings.Contains(done[0], "undid alias") {
+				t.Errorf("Repair did %q; want the alias undone", done)
+			}
+			if report, err := s.Check(ctx); err != nil || report.Inconsistent() || report.Damaged() {
+				t.Errorf("after repair: %+v, %v", report, err)
+			}
+			// Lavrov now leads to Zarif, who stands alone, and a reconcile
+			// (the next load or correction) keeps it that way.
+			if err := s.Reconcile(ctx); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range []quad.IRI{zarifIRI, lavrovIRI} {
+				got, err := s.Facts().PersonOf(ctx, p)
+				if err != nil || got.IRI != zarifIRI {
+					t.Errorf("PersonOf(%s) = %v, %v after repair; want Zarif", p, got, err)
+				}
+			}
+		})
 	}
 }
 
-// A merge left half done — the merged-away node still has quads of its own,
-// as when a load wrote about it while kg alias ran — is found by the name
-// of that node and finished by merging again.
-func TestMergeFinishesHalfDoneMerge(t *testing.T) {
+// Item 1. A load that joined a short name while kg alias, in another
+// process, was joining the same name elsewhere left the person joined twice,
+// and answers followed whichever join had the smaller IRI, not the one the
+// user made. The next resolution removes kg's join beside a join made by
+// hand: the user's correction wins.
+func TestResolutionGivesWayToAlias(t *testing.T) {
 	ctx := context.Background()
+	short := schema.PeopleNodes(zarif.f)["Zarif"]
+	full, chosen := schema.PersonIRI("Mohammad Javad Zarif"), schema.PersonIRI("Sergei Lavrov")
+	if !(full < chosen) {
+		t.Fatal("the test needs kg's join to have the smaller IRI")
+	}
 	s := relStore(t, graph.BackendMemory)
-	aliasLoad(t, s, aliasFacts())
-	from, into := mustFind(t, s, "Abu Mazen"), mustFind(t, s, "Mahmoud Abbas")
-	if _, err := s.Merge(ctx, from, into); err != nil {
+	load(t, s, zarif)
+	load(t, s, art("lavrov-solo", "Tass", "2020-01-02", "Lavrov", schema.Facts{People: []person{{Name: "Sergei Lavrov"}}}))
+	if _, err := s.Alias(ctx, short, chosen, jane()); err != nil {
 		t.Fatal(err)
 	}
-	// What a load racing the merge left: a report on the old node, without
-	// the descriptions that make it a person.
-	stray := quad.Quad{Subject: schema.ArticleIRI("a9"), Predicate: schema.Mentions, Object: from, Label: schema.ArticleIRI("a9")}
-	if err := s.Write(ctx, []quad.Quad{stray}); err != nil {
+	load(t, s, zarifFull)
+	// What the load that raced the alias wrote: kg's own join of Zarif.
+	if err := s.Write(ctx, []quad.Quad{
+		{Subject: short, Predicate: schema.SameAs, Object: full, Label: schema.ResolverLabel},
+		{Subject: schema.Identity, Predicate: schema.Joined, Object: short, Label: schema.ResolverLabel},
+	}); err != nil {
 		t.Fatal(err)
 	}
-	half, err := s.HalfDoneMerges(ctx)
-	if err != nil || len(half) != 1 || half[0].From != from || half[0].Into != into || half[0].Quads != 1 {
-		t.Fatalf("HalfDoneMerges = %+v, %v", half, err)
+	report, err := s.Check(ctx)
+	if err != nil || len(report.JoinedTwice[short]) != 2 {
+		t.Fatalf("Check: %+v, %v; want Zarif joined twice", report, err)
 	}
-	p, err := s.FindPerson(ctx, "Abu Mazen")
-	if err != nil || p.IRI != from {
-		t.Fatalf("FindPerson(Abu Mazen) = %v, %v; want the half-merged node, so that merging again finishes", p, err)
+	// The next batch of any load resolves the name again.
+	if _, err := s.Resolve(ctx, []quad.IRI{full}); err != nil {
+		t.Fatal(err)
 	}
-	moved, err := s.Merge(ctx, from, into)
-	if err != nil || moved != 1 {
-		t.Fatalf("merging again: %d, %v; want the stray quad moved", moved, err)
+	got, err := s.Facts().PersonOf(ctx, short)
+	if err != nil || got.IRI != chosen {
+		t.Errorf("PersonOf(Zarif) = %v, %v; want %s, as kg alias said", got, err, chosen)
 	}
-	if half, _ := s.HalfDoneMerges(ctx); len(half) != 0 {
-		t.Errorf("still half done: %+v", half)
-	}
-	want := quad.Quad{Subject: stray.Subject, Predicate: stray.Predicate, Object: into, Label: stray.Label}
-	if !relHasQuad(t, s, want) {
-		t.Errorf("the stray report did not move to %s", into)
-	}
-	if _, err := s.Merge(ctx, from, into); err == nil || !strings.Contains(err.Error(), "already merged") {
-		t.Errorf("merging a third time: %v, want 'already merged'", err)
+	if report, err := s.Check(ctx); err != nil || report.Inconsistent() {
+		t.Errorf("after the resolution: %+v, %v", report, err)
 	}
 }

@@ -452,40 +452,57 @@ func fileSizeOf(path string) int64 {
 	return fi.Size()
 }
 
-// Item 6. A loop of merges (kg:sameAs) in a store, as a hand-made dump
+// joinQuads are the quads of a join of from into into, labelled label, as
+// a store holds them.
+func joinQuads(from, into, label quad.IRI) []quad.Quad {
+	return []quad.Quad{
+		{Subject: from, Predicate: schema.SameAs, Object: into, Label: label},
+		{Subject: schema.Identity, Predicate: schema.Joined, Object: from, Label: label},
+	}
+}
+
+// writeQuads writes quads into a bolt store the way no kg command would.
+func writeQuads(t *testing.T, db string, quads []quad.Quad) {
+	t.Helper()
+	s, err := graph.Open(context.Background(), graph.Options{Backend: graph.BackendBolt, Path: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Write(context.Background(), quads); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Item 6. A loop of joins (kg:sameAs) in a store, as a hand-made dump
 // could leave, does not stop loads: kg load warns and loads; kg check shows
 // the loop, kg check --repair breaks it. kg restore refuses to create one.
 func TestSameAsLoopThroughBinary(t *testing.T) {
 	db, env := seedStore(t, "bolt")
-	loop := []quad.Quad{
-		{Subject: schema.PersonIRI("Hassan Rouhani"), Predicate: schema.SameAs, Object: schema.PersonIRI("Mohammad Javad Zarif"), Label: schema.ManualLabel},
-		{Subject: schema.PersonIRI("Mohammad Javad Zarif"), Predicate: schema.SameAs, Object: schema.PersonIRI("Hassan Rouhani"), Label: schema.ManualLabel},
-	}
+	rouhani, zarif := schema.PersonIRI("Hassan Rouhani"), schema.PersonIRI("Mohammad Javad Zarif")
+	loop := append(joinQuads(rouhani, zarif, schema.ManualLabel), joinQuads(zarif, rouhani, schema.ManualLabel)...)
 	// The same loop is refused by kg restore.
 	loopFile := filepath.Join(t.TempDir(), "loop.nq")
-	os.WriteFile(loopFile, []byte(loop[0].NQuad()+"\n"+loop[1].NQuad()+"\n"), 0o644)
+	os.WriteFile(loopFile, []byte(loop[0].NQuad()+"\n"+loop[2].NQuad()+"\n"), 0o644)
 	_, errOut, code := runKG(t, env, "restore", loopFile)
 	if code != 1 || !strings.Contains(errOut, "loop.nq:2:") || !strings.Contains(errOut, "would close a loop") {
 		t.Errorf("restore of a loop: exit %d, stderr %q", code, errOut)
 	}
 	// Write it the way older versions of kg let through.
-	s, err := graph.Open(context.Background(), graph.Options{Backend: graph.BackendBolt, Path: db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Write(context.Background(), loop); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	writeQuads(t, db, loop)
 
 	extra := filepath.Join(t.TempDir(), "more.jsonl")
 	relWriteArticles(t, extra, 30, 11)
 	_, errOut, code = runKG(t, env, "load", extra)
-	if code != 0 || !strings.Contains(errOut, "loop(s) of merges") || !strings.Contains(errOut, "kg check --repair") {
+	if code != 0 || !strings.Contains(errOut, "loop(s) of joins") || !strings.Contains(errOut, "kg check --repair") {
 		t.Errorf("load on a store with a loop: exit %d, stderr %q; want it loaded with a warning", code, errOut)
 	}
+	// Answers take each person of the loop as themself.
+	if rows := jsonRows(t, env, "people", "--arg", "person=Hassan Rouhani"); len(rows) != 1 || rows[0]["name"] != "Hassan Rouhani" {
+		t.Errorf("people on a loop: %v", rows)
+	}
 	out, _, code := runKG(t, env, "check")
-	if code != 1 || !strings.Contains(out, "loop of merges: <kg:person/") {
+	if code != 1 || !strings.Contains(out, "loop of joins: <kg:person/") {
 		t.Errorf("kg check: exit %d\n%s", code, out)
 	}
 	out, errOut, code = runKG(t, env, "check", "--repair")
@@ -495,47 +512,58 @@ func TestSameAsLoopThroughBinary(t *testing.T) {
 	if out, errOut, code := runKG(t, env, "check"); code != 0 {
 		t.Errorf("kg check after the repair: exit %d\n%s%s", code, out, errOut)
 	}
+	// One of the two is now joined to the other, and the load goes on
+	// without a warning.
+	rows := jsonRows(t, env, "people", "--arg", "person=Hassan Rouhani")
+	if len(rows) != 1 || fmt.Sprint(rows[0]["joined"]) == "[]" {
+		t.Errorf("after the repair, people: %v; want one person with the other joined", rows)
+	}
+	relWriteArticles(t, extra, 10, 12)
+	if _, errOut, code := runKG(t, env, "load", extra); code != 0 || strings.Contains(errOut, "loop") {
+		t.Errorf("load after the repair: exit %d, stderr %q", code, errOut)
+	}
 }
 
-// Item 1, the second half. A merge left half done — quads written on the
-// merged-away person after the merge, without the descriptions that make
-// it a person, as a load racing kg alias left them — is finished by running
-// the same kg alias again, instead of "nothing to do".
-func TestAliasFinishesHalfDoneMergeThroughBinary(t *testing.T) {
+// Item 1, the second half. A correction stopped between its two
+// transactions — here kg split, killed after it wrote that the two are
+// apart and before it removed the join of the alias it reverses — is found
+// by kg check and finished by the next correction or load (Reconcile),
+// never left as "nothing to do".
+func TestHalfDoneCorrectionFinishedThroughBinary(t *testing.T) {
 	db, env := seedStore(t, "bolt")
-	out, errOut, code := runKG(t, env, "alias", "Imad Khamis", "Hassan Rouhani")
-	if code != 0 || !strings.Contains(out+errOut, "merged") {
+	if out, errOut, code := runKG(t, env, "alias", "--yes", "Imad Khamis", "Hassan Rouhani"); code != 0 {
 		t.Fatalf("kg alias: exit %d: %s%s", code, out, errOut)
 	}
-	from := schema.PersonIRI("Imad Khamis")
-	s, err := graph.Open(context.Background(), graph.Options{Backend: graph.BackendBolt, Path: db})
-	if err != nil {
-		t.Fatal(err)
+	rows := correctionRows(t, env)
+	if len(rows) != 1 {
+		t.Fatalf("corrections after kg alias: %v", rows)
 	}
-	stray := []quad.Quad{
-		{Subject: schema.ArticleIRI("late"), Predicate: schema.Mentions, Object: from, Label: schema.ArticleIRI("late")},
-		{Subject: schema.ArticleIRI("late"), Predicate: schema.Type, Object: schema.ClassArticle, Label: schema.ArticleIRI("late")},
+	aliasID := quad.IRI(schema.NS + "correction/" + fmt.Sprint(rows[0]["id"]))
+	if out, errOut, code := runKG(t, env, "split", "Imad Khamis"); code != 0 {
+		t.Fatalf("kg split: exit %d: %s%s", code, out, errOut)
 	}
-	if err := s.Write(context.Background(), stray); err != nil {
-		t.Fatal(err)
+	if out, _, _ := runKG(t, env, "check"); !strings.Contains(out, "no damage") {
+		t.Fatalf("kg check after a whole split:\n%s", out)
 	}
-	s.Close()
-	out, _, code = runKG(t, env, "check")
-	if code != 1 || !strings.Contains(out, "merge left half done") {
+	// The state a kill between the split's two transactions leaves: the
+	// split stored, the alias's join still there.
+	writeQuads(t, db, joinQuads(schema.PersonIRI("Imad Khamis"), schema.PersonIRI("Hassan Rouhani"), aliasID))
+	out, _, code := runKG(t, env, "check")
+	if code != 1 || !strings.Contains(out, "corrections stopped half way") {
 		t.Errorf("kg check: exit %d\n%s", code, out)
 	}
-	out, errOut, code = runKG(t, env, "alias", "Imad Khamis", "Hassan Rouhani")
-	if code != 0 || !strings.Contains(out+errOut, "1 quads moved") {
-		t.Fatalf("kg alias again: exit %d: %s%s; want the stray quad moved", code, out, errOut)
-	}
-	dump, _, _ := runKG(t, env, "dump")
-	for _, l := range strings.Split(dump, "\n") {
-		if strings.Contains(l, from.String()) && !strings.Contains(l, schema.SameAs.String()) {
-			t.Errorf("quad left on the merged-away person: %s", l)
-		}
+	extra := filepath.Join(t.TempDir(), "more.jsonl")
+	relWriteArticles(t, extra, 5, 21)
+	if _, errOut, code := runKG(t, env, "load", extra); code != 0 {
+		t.Fatalf("kg load: exit %d: %s", code, errOut)
 	}
 	if out, errOut, code := runKG(t, env, "check"); code != 0 {
-		t.Errorf("kg check after finishing: exit %d\n%s%s", code, out, errOut)
+		t.Errorf("kg check after the next load: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, r := range jsonRows(t, env, "people", "--arg", "person=Hassan Rouhani") {
+		if strings.Contains(fmt.Sprint(r["joined"]), "Imad Khamis") {
+			t.Errorf("Imad Khamis still joined to Hassan Rouhani after the split was finished: %v", r)
+		}
 	}
 }
 
@@ -559,71 +587,83 @@ func officialArticles(t *testing.T, path, idPrefix, person, title string, n int)
 }
 
 // Item 1. kg alias running while another kg load writes into the same
-// PostgreSQL database leaves nothing on the merged-away person: merges
-// and the batches of loads take turns, and a load forgets what it knew of
-// the store once a merge was made.
+// PostgreSQL database: the alias holds over everything the load brings
+// (identity is read over the facts, nothing is moved), and the load's
+// resolution of short names and the alias take turns, so that a short name
+// the load would join is never joined twice. Each attempt starts the
+// alias a little later into the load.
 func TestAliasDuringLoadOnPostgres(t *testing.T) {
 	dir := t.TempDir()
 	first := filepath.Join(dir, "first.jsonl")
 	officialArticles(t, first, "rouhani", "Hassan Rouhani", "President", 5)
+	short := filepath.Join(dir, "short.jsonl")
+	officialArticles(t, short, "zarif", "Zarif", "Foreign Minister", 3)
 	from := "Hasan Rohani Fereydoun"
 	more := filepath.Join(dir, "more.jsonl")
-	officialArticles(t, more, "fereydoun", from, "Vice President", 1200)
-	fromIRI := schema.PersonIRI(from).String()
+	officialArticles(t, more, "fereydoun", from, "Vice President", 400)
+	full := filepath.Join(dir, "full.jsonl")
+	officialArticles(t, full, "javad", "Mohammad Javad Zarif", "Foreign Minister", 400)
+	var both bytes.Buffer
+	moreLines := strings.SplitAfter(readFile(t, more), "\n")
+	fullLines := strings.SplitAfter(readFile(t, full), "\n")
+	for i := range moreLines {
+		both.WriteString(fullLines[i] + moreLines[i])
+	}
+	mixed := filepath.Join(dir, "mixed.jsonl")
+	os.WriteFile(mixed, both.Bytes(), 0o644)
 	for attempt := range 3 {
 		t.Run(fmt.Sprint("attempt ", attempt), func(t *testing.T) {
 			env := []string{"KG_DB=" + pgtest.Database(t), "KG_BACKEND=postgres"}
-			if _, errOut, code := runKG(t, env, "load", first, "--batch", "5"); code != 0 {
-				t.Fatalf("first load: %s", errOut)
+			for _, f := range []string{first, short} {
+				if _, errOut, code := runKG(t, env, "load", f); code != 0 {
+					t.Fatalf("load %s: %s", f, errOut)
+				}
 			}
-			// A few of the later articles first, so that both people exist.
+			// Hasan Rohani Fereydoun must exist before the alias.
 			head := filepath.Join(dir, fmt.Sprint("head", attempt, ".jsonl"))
-			lines := strings.SplitAfter(readFile(t, more), "\n")
-			os.WriteFile(head, []byte(strings.Join(lines[:5], "")), 0o644)
+			os.WriteFile(head, []byte(moreLines[0]), 0o644)
 			if _, errOut, code := runKG(t, env, "load", head); code != 0 {
 				t.Fatalf("head load: %s", errOut)
 			}
-			load := exec.Command(kgBinary(t), "load", "--batch", "10", more)
+			load := exec.Command(kgBinary(t), "load", "--batch", "10", mixed)
 			load.Env = append(os.Environ(), env...)
 			var loadErr bytes.Buffer
 			load.Stderr = &loadErr
 			if err := load.Start(); err != nil {
 				t.Fatal(err)
 			}
-			// Wait until the load has written a tenth of its articles,
-			// plus a little more each attempt.
-			deadline := time.Now().Add(2 * time.Minute)
-			for {
-				out, _, _ := runKG(t, env, "stats", "--format", "json")
-				var st struct{ Articles int }
-				json.Unmarshal([]byte(out), &st)
-				if st.Articles >= 120+100*attempt {
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("the load did not get going: %s", loadErr.String())
-				}
-				time.Sleep(100 * time.Millisecond)
+			time.Sleep(time.Duration(attempt) * 150 * time.Millisecond)
+			// The short name: joined by the user before the load's
+			// resolution, or refused because the load joined it first.
+			out, errOut, code := runKG(t, env, "alias", "--yes", "Zarif", "Hassan Rouhani")
+			zarifAliased := code == 0
+			t.Logf("kg alias Zarif during the load: exit %d %s", code, strings.TrimSpace(errOut))
+			if code != 0 && !strings.Contains(errOut, "already") {
+				t.Errorf("kg alias Zarif during the load: exit %d: %s%s", code, out, errOut)
 			}
-			out, errOut, code := runKG(t, env, "alias", from, "Hassan Rouhani")
-			if code != 0 || !strings.Contains(out+errOut, "merged") {
+			out, errOut, code = runKG(t, env, "alias", "--yes", from, "Hassan Rouhani")
+			if code != 0 {
 				t.Fatalf("kg alias during the load: exit %d: %s%s", code, out, errOut)
 			}
 			if code := relWait(t, load, 5*time.Minute); code != 0 {
 				t.Fatalf("the load: exit %d: %s", code, loadErr.String())
 			}
-			dump, _, _ := runKG(t, env, "dump")
-			left := 0
-			for _, l := range strings.Split(dump, "\n") {
-				if strings.Contains(l, fromIRI) && !strings.Contains(l, schema.SameAs.String()) {
-					left++
-				}
-			}
-			if left > 0 {
-				t.Errorf("%d quads left on %s after kg alias ran during the load", left, fromIRI)
-			}
 			if out, errOut, code := runKG(t, env, "check"); code != 0 {
 				t.Errorf("kg check: exit %d\n%s%s", code, out, errOut)
+			}
+			// Every article about Fereydoun is Rouhani's now, those the
+			// load wrote after the alias too.
+			rows := jsonRows(t, env, "people", "--arg", "person=Hassan Rouhani")
+			if len(rows) != 1 {
+				t.Fatalf("people Hassan Rouhani: %v", rows)
+			}
+			sources := fmt.Sprint(rows[0]["sources"])
+			if n := strings.Count(sources, "fereydoun-"); n != len(moreLines)-1 {
+				t.Errorf("Hassan Rouhani has %d of the %d articles about %s", n, len(moreLines)-1, from)
+			}
+			joined := fmt.Sprint(rows[0]["joined"])
+			if strings.Contains(joined, "Zarif") != zarifAliased {
+				t.Errorf("kg alias Zarif exit 0 = %v, but Rouhani's joined people are %s", zarifAliased, joined)
 			}
 		})
 	}

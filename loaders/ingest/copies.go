@@ -20,18 +20,6 @@ func (w *batchWriter) flush() error {
 		return nil
 	}
 	defer func() { w.pending = w.pending[:0] }()
-	// No merge runs between the look-ups below and the write (on
-	// PostgreSQL, where another process may merge); one made since the
-	// last batch may have removed descriptions once remembers.
-	release, merges, err := w.store.LockBatch(w.ctx)
-	if err != nil {
-		return err
-	}
-	defer release()
-	if merges != w.merges {
-		w.once.forget()
-		w.merges = merges
-	}
 	items := w.pending
 	if err := w.findStored(items); err != nil {
 		return err

@@ -207,9 +207,6 @@ type batchWriter struct {
 	ctx   context.Context
 	size  int
 	once  *knownTriples
-	// merges is the store's merge generation when once was last checked
-	// (graph.Store.LockBatch).
-	merges string
 
 	pending []extracted
 

@@ -36,10 +36,6 @@ func newKnownTriples(store *graph.Store) *knownTriples {
 	}
 }
 
-// forget empties what k remembers: a merge (kg alias) may have removed
-// descriptions it knew to be stored.
-func (k *knownTriples) forget() { clear(k.known) }
-
 // filter returns quads without the repeats described above, keeping their
 // order; it reuses quads' backing array. The triples kept are remembered
 // only when commit is called, after the batch is written, so a failed
