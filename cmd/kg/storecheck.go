@@ -139,18 +139,28 @@ func sortedKeys[V any](m map[quad.IRI]V) []quad.IRI {
 	return out
 }
 
-// damageAware is a person finder of a local store that reports the store's
-// damage instead of what the finder made of it (an empty answer, or an
-// error that does not say the store is damaged).
+// damageAware is the person finder of a local store (its graph.Facts)
+// that reports the store's damage instead of what the finder made of it (an
+// empty answer, or an error that does not say the store is damaged).
 type damageAware struct {
-	personFinder
+	*graph.Facts
 	store *graph.Store
 }
 
 func (d damageAware) FindPeople(ctx context.Context, name string) ([]graph.PersonRef, error) {
-	found, err := d.personFinder.FindPeople(ctx, name)
+	found, err := d.Facts.FindPeople(ctx, name)
 	if damage := d.store.Damaged(); damage != nil {
 		return nil, damage
+	}
+	return found, err
+}
+
+// FindPerson is graph.Facts's, which names the closest names and says who
+// is who (onePerson).
+func (d damageAware) FindPerson(ctx context.Context, name string) (graph.PersonRef, error) {
+	found, err := d.Facts.FindPerson(ctx, name)
+	if damage := d.store.Damaged(); damage != nil {
+		return graph.PersonRef{}, damage
 	}
 	return found, err
 }
