@@ -12,12 +12,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -767,5 +771,143 @@ func TestPasswordsNeverShow(t *testing.T) {
 	r.quit()
 	if strings.Contains(banner, "secretpw") || !strings.Contains(banner, "kg:***@") {
 		t.Errorf("REPL banner %q: want the location with its password hidden", banner)
+	}
+}
+
+// stallingProxy forwards TCP connections to target until stall is called;
+// from then on it forwards nothing more, as a PostgreSQL server stopped
+// with SIGSTOP (or a network that drops everything) would behave.
+type stallingProxy struct {
+	ln      net.Listener
+	stalled atomic.Bool
+	mu      sync.Mutex
+	conns   []net.Conn
+}
+
+func newStallingProxy(t *testing.T, target string) *stallingProxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &stallingProxy{ln: ln}
+	t.Cleanup(p.close)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			up, err := net.Dial("tcp", target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, up)
+			p.mu.Unlock()
+			go p.pipe(up, c)
+			go p.pipe(c, up)
+		}
+	}()
+	return p
+}
+
+// pipe copies from src to dst until the proxy stalls; then it holds on to
+// what it read.
+func (p *stallingProxy) pipe(dst, src net.Conn) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := src.Read(buf)
+		if p.stalled.Load() {
+			select {} // swallow it, answer nothing, never close
+		}
+		if n > 0 {
+			if _, werr := dst.Write(buf[:n]); werr != nil {
+				return
+			}
+		}
+		if err != nil {
+			dst.Close()
+			return
+		}
+	}
+}
+
+func (p *stallingProxy) stall() { p.stalled.Store(true) }
+
+func (p *stallingProxy) close() {
+	p.ln.Close()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+}
+
+// Item 15, the database half. A kg load writing to a PostgreSQL server that
+// stops answering mid-load (SIGSTOP, a dead network) used to ignore SIGINT
+// and SIGTERM for ever, inside a write Cayley gives no context. Now a
+// second signal stops it at once, and a single one 30 s later; either way
+// with status 130 and a message, and the store holds whole articles only.
+func TestStalledDatabaseStopsOnSignal(t *testing.T) {
+	articles := filepath.Join(t.TempDir(), "many.jsonl")
+	relWriteArticles(t, articles, 3000, 15)
+	for _, tc := range []struct {
+		name    string
+		signals int
+		want    string
+	}{
+		{"a second signal", 2, "stopped at once (a second signal)"},
+		{"one signal", 1, "not stopped 30s after the signal"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := pgtest.Database(t)
+			du, err := url.Parse(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			proxy := newStallingProxy(t, du.Host)
+			viaProxy := *du
+			viaProxy.Host = proxy.ln.Addr().String()
+			env := []string{"KG_DB=" + viaProxy.String(), "KG_BACKEND=postgres"}
+			load := exec.Command(kgBinary(t), "load", "--batch", "20", articles)
+			load.Env = append(os.Environ(), env...)
+			var loadErr bytes.Buffer
+			load.Stderr = &loadErr
+			if err := load.Start(); err != nil {
+				t.Fatal(err)
+			}
+			direct := []string{"KG_DB=" + db, "KG_BACKEND=postgres"}
+			deadline := time.Now().Add(2 * time.Minute)
+			for {
+				out, _, _ := runKG(t, direct, "stats", "--format", "json")
+				var st struct{ Articles int }
+				json.Unmarshal([]byte(out), &st)
+				if st.Articles >= 40 {
+					break
+				}
+				if time.Now().After(deadline) {
+					load.Process.Kill()
+					t.Fatalf("the load did not get going: %s", loadErr.String())
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			proxy.stall()
+			time.Sleep(500 * time.Millisecond) // the load is now waiting on the database
+			for i := 0; i < tc.signals; i++ {
+				load.Process.Signal(os.Interrupt)
+				time.Sleep(300 * time.Millisecond)
+			}
+			code := relWait(t, load, 2*time.Minute)
+			if code != 130 || !strings.Contains(loadErr.String(), tc.want) {
+				t.Errorf("exit %d, stderr %q; want 130 and %q", code, loadErr.String(), tc.want)
+			}
+			proxy.close()
+			// What the load wrote is whole articles, and the store is fine.
+			if out, errOut, code := runKG(t, direct, "check"); code != 0 {
+				t.Errorf("kg check after the stalled load: exit %d\n%s%s", code, out, errOut)
+			}
+		})
 	}
 }

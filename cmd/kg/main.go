@@ -21,8 +21,10 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/cayleygraph/cayley/clog"
 	"github.com/urfave/cli/v2"
@@ -76,7 +78,10 @@ Exit status:
          was still loaded), or the command failed
    2     wrong usage: an unknown command or flag, a bad value, a missing
          or stray argument
-   130   interrupted (Ctrl+C or SIGTERM); what was done so far is kept`,
+   130   interrupted (Ctrl+C or SIGTERM); what was done so far is kept.
+         A command that has not stopped 30 s after the signal (waiting on a
+         database that does not answer), or gets a second one, stops at
+         once: what was written before is kept, the write in flight is not`,
 		Version: versionString(),
 		Flags: []cli.Flag{
 			&cli.StringFlag{
@@ -134,13 +139,57 @@ Exit status:
 
 func main() {
 	quietStandardLog()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := stopOnSignal()
 	defer stop()
 	cli.VersionPrinter = printVersion
 	app := newApp()
 	if err := app.RunContext(ctx, flagsFirst(app, os.Args)); err != nil {
 		fmt.Fprintln(os.Stderr, "kg:", graph.Scrub(err.Error(), secrets))
 		os.Exit(1)
+	}
+}
+
+// stopGrace is how long a command may take to stop after Ctrl+C or
+// SIGTERM before kg stops it at once.
+const stopGrace = 30 * time.Second
+
+// stopOnSignal returns the context of the command, cancelled on SIGINT or
+// SIGTERM. The command then stops at its own pace (a load writes its last
+// batch); one that has not stopped stopGrace later, or gets a second
+// signal, is ended with exit status 130: a call to a database that does
+// not answer (a stalled or stopped PostgreSQL server) cannot be
+// interrupted otherwise, as Cayley's writes take no context. Ending the
+// process leaves every store as a kill does: what was written is kept,
+// the transaction in flight is not (docs/reliability.md).
+func stopOnSignal() (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	ended := make(chan struct{})
+	go func() {
+		select {
+		case <-signals:
+		case <-ended:
+			return
+		}
+		cancel()
+		select {
+		case <-signals:
+			fmt.Fprintln(os.Stderr, "kg: stopped at once (a second signal); what was written before is kept, the write in flight is not")
+		case <-time.After(stopGrace):
+			fmt.Fprintf(os.Stderr, "kg: not stopped %s after the signal (a database that does not answer?): stopped at once; what was written before is kept, the write in flight is not\n", stopGrace)
+		case <-ended:
+			return
+		}
+		os.Exit(130)
+	}()
+	var once sync.Once
+	return ctx, func() {
+		once.Do(func() {
+			signal.Stop(signals)
+			close(ended)
+			cancel()
+		})
 	}
 }
 
