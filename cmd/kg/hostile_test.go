@@ -54,6 +54,20 @@ func runKGStats(t *testing.T, env []string, stdin io.Reader, args ...string) (st
 	return out.String(), errb.String(), code, peakMiB, took
 }
 
+// startKG starts kg in the background, its standard error gathered in the
+// buffer returned.
+func startKG(t *testing.T, env []string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(kgBinary(t), args...)
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, &stderr
+}
+
 // seedStore loads the seed articles into a new store of the backend
 // ("bolt" or "leveldb") and returns the environment that points kg at it.
 func seedStore(t *testing.T, backend string) (db string, env []string) {
@@ -629,13 +643,7 @@ func TestAliasDuringLoadOnPostgres(t *testing.T) {
 			if _, errOut, code := runKG(t, env, "load", head); code != 0 {
 				t.Fatalf("head load: %s", errOut)
 			}
-			load := exec.Command(kgBinary(t), "load", "--batch", "10", mixed)
-			load.Env = append(os.Environ(), env...)
-			var loadErr bytes.Buffer
-			load.Stderr = &loadErr
-			if err := load.Start(); err != nil {
-				t.Fatal(err)
-			}
+			load, loadErr := startKG(t, env, "load", "--batch", "10", mixed)
 			time.Sleep(time.Duration(attempt) * 150 * time.Millisecond)
 			// The short name: joined by the user before the load's
 			// resolution, or refused because the load joined it first.
@@ -871,13 +879,7 @@ func TestStalledDatabaseStopsOnSignal(t *testing.T) {
 			viaProxy := *du
 			viaProxy.Host = proxy.ln.Addr().String()
 			env := []string{"KG_DB=" + viaProxy.String(), "KG_BACKEND=postgres"}
-			load := exec.Command(kgBinary(t), "load", "--batch", "20", articles)
-			load.Env = append(os.Environ(), env...)
-			var loadErr bytes.Buffer
-			load.Stderr = &loadErr
-			if err := load.Start(); err != nil {
-				t.Fatal(err)
-			}
+			load, loadErr := startKG(t, env, "load", "--batch", "20", articles)
 			direct := []string{"KG_DB=" + db, "KG_BACKEND=postgres"}
 			deadline := time.Now().Add(2 * time.Minute)
 			for {
