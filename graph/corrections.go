@@ -128,7 +128,12 @@ func effects(c Correction) []quad.Quad {
 // not joined to anyone (use the person a name stands for). It returns the
 // correction.
 func (s *Store) Alias(ctx context.Context, from, into quad.IRI, who Author) (Correction, error) {
-	if err := s.Reconcile(ctx); err != nil {
+	release, err := s.lockIdentity(ctx)
+	if err != nil {
+		return Correction{}, fmt.Errorf("alias: %w", err)
+	}
+	defer release()
+	if err := s.reconcile(ctx); err != nil {
 		return Correction{}, err
 	}
 	f := s.Facts()
@@ -144,7 +149,7 @@ func (s *Store) Alias(ctx context.Context, from, into quad.IRI, who Author) (Cor
 	if err := s.record(ctx, newCorrection(&c, who), effects(c), nil); err != nil {
 		return Correction{}, fmt.Errorf("alias: %w", err)
 	}
-	_, err := s.Resolve(ctx, []quad.IRI{from, into})
+	_, err = s.resolve(ctx, []quad.IRI{from, into})
 	return c, err
 }
 
@@ -177,7 +182,12 @@ func (f *Facts) mustBeOwnPerson(ctx context.Context, p quad.IRI) error {
 // kg alias or by kg itself) and keeps the two apart: kg will not join them
 // again on its own. It returns the correction.
 func (s *Store) Split(ctx context.Context, person quad.IRI, who Author) (Correction, error) {
-	if err := s.Reconcile(ctx); err != nil {
+	release, err := s.lockIdentity(ctx)
+	if err != nil {
+		return Correction{}, fmt.Errorf("split: %w", err)
+	}
+	defer release()
+	if err := s.reconcile(ctx); err != nil {
 		return Correction{}, err
 	}
 	f := s.Facts()
@@ -186,7 +196,7 @@ func (s *Store) Split(ctx context.Context, person quad.IRI, who Author) (Correct
 		return Correction{}, fmt.Errorf("split: %s is not in the store", person)
 	}
 	var joins []link
-	err := f.r.links(ctx, ref, quad.Subject, schema.SameAs, quad.Object, func(l link) error {
+	err = f.r.links(ctx, ref, quad.Subject, schema.SameAs, quad.Object, func(l link) error {
 		joins = append(joins, l)
 		return nil
 	})
@@ -219,7 +229,7 @@ func (s *Store) Split(ctx context.Context, person quad.IRI, who Author) (Correct
 	if err := s.record(ctx, newCorrection(&c, who), effects(c), remove); err != nil {
 		return Correction{}, fmt.Errorf("split: %w", err)
 	}
-	_, err = s.Resolve(ctx, []quad.IRI{person, into})
+	_, err = s.resolve(ctx, []quad.IRI{person, into})
 	return c, err
 }
 
@@ -227,10 +237,15 @@ func (s *Store) Split(ctx context.Context, person quad.IRI, who Author) (Correct
 // (nodes, as Meeting.Nodes, Office.Nodes or an Event's Node give them).
 // What the articles said stays stored.
 func (s *Store) Retract(ctx context.Context, nodes []quad.IRI, who Author) (Correction, error) {
+	release, err := s.lockIdentity(ctx)
+	if err != nil {
+		return Correction{}, fmt.Errorf("retract: %w", err)
+	}
+	defer release()
 	if len(nodes) == 0 {
 		return Correction{}, errors.New("retract: no fact given")
 	}
-	if err := s.Reconcile(ctx); err != nil {
+	if err := s.reconcile(ctx); err != nil {
 		return Correction{}, err
 	}
 	f := s.Facts()
@@ -270,13 +285,38 @@ func (s *Store) record(ctx context.Context, described, add, remove []quad.Quad) 
 // and none of those undone, finishing a correction that was stopped half
 // way. It is cheap: a few quads a correction.
 func (s *Store) Reconcile(ctx context.Context) error {
-	all, err := s.Corrections(ctx)
-	if err != nil || len(all) == 0 {
+	release, err := s.lockIdentity(ctx)
+	if err != nil {
+		return fmt.Errorf("finish corrections: %w", err)
+	}
+	defer release()
+	return s.reconcile(ctx)
+}
+
+// reconcile is Reconcile, in the turn of the caller.
+func (s *Store) reconcile(ctx context.Context) error {
+	add, remove, err := s.Unfinished(ctx)
+	if err != nil || len(add) == 0 && len(remove) == 0 {
 		return err
 	}
-	byID := map[quad.IRI]Correction{}
-	for _, c := range all {
-		byID[c.ID] = c
+	if err := s.Write(ctx, add); err != nil {
+		return fmt.Errorf("finish corrections: %w", err)
+	}
+	if len(remove) > 0 {
+		if err := s.Remove(ctx, remove); err != nil {
+			return fmt.Errorf("finish corrections: %w", err)
+		}
+	}
+	return nil
+}
+
+// Unfinished returns what the store lacks of the effects of the
+// corrections in force (add) and still holds of those undone (remove):
+// nothing, unless a correction was stopped between its two transactions.
+func (s *Store) Unfinished(ctx context.Context) (add, remove []quad.Quad, err error) {
+	all, err := s.Corrections(ctx)
+	if err != nil || len(all) == 0 {
+		return nil, nil, err
 	}
 	var want, unwanted []quad.Quad
 	for _, c := range all {
@@ -291,9 +331,8 @@ func (s *Store) Reconcile(ctx context.Context) error {
 	}
 	present, err := s.hasQuads(ctx, append(append([]quad.Quad{}, want...), unwanted...))
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	var add, remove []quad.Quad
 	for i, q := range want {
 		if !present[i] {
 			add = append(add, q)
@@ -304,18 +343,7 @@ func (s *Store) Reconcile(ctx context.Context) error {
 			remove = append(remove, q)
 		}
 	}
-	if len(add) == 0 && len(remove) == 0 {
-		return nil
-	}
-	if err := s.Write(ctx, add); err != nil {
-		return fmt.Errorf("finish corrections: %w", err)
-	}
-	if len(remove) > 0 {
-		if err := s.Remove(ctx, remove); err != nil {
-			return fmt.Errorf("finish corrections: %w", err)
-		}
-	}
-	return nil
+	return add, remove, nil
 }
 
 // hasQuads reports, for each quad, whether the store holds it, label
@@ -361,7 +389,12 @@ const officePrefix = schema.NS + "office/"
 // Undo reverses a correction: its effect quads go, and a split's reversed
 // alias comes back. The undo is a correction of its own.
 func (s *Store) Undo(ctx context.Context, id quad.IRI, who Author) (Correction, error) {
-	if err := s.Reconcile(ctx); err != nil {
+	release, err := s.lockIdentity(ctx)
+	if err != nil {
+		return Correction{}, fmt.Errorf("undo: %w", err)
+	}
+	defer release()
+	if err := s.reconcile(ctx); err != nil {
 		return Correction{}, err
 	}
 	target, err := s.Correction(ctx, id)
@@ -389,7 +422,7 @@ func (s *Store) Undo(ctx context.Context, id quad.IRI, who Author) (Correction, 
 		return Correction{}, fmt.Errorf("undo: %w", err)
 	}
 	if target.Action != schema.ActionRetract {
-		if _, err := s.Resolve(ctx, touched); err != nil {
+		if _, err := s.resolve(ctx, touched); err != nil {
 			return c, err
 		}
 	}

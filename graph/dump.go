@@ -29,11 +29,11 @@ const DefaultRestoreBatch = 100000
 // spaces) stops the dump with an error naming the quad rather than being
 // written wrong. IRI characters N-Quads forbids are written as \uXXXX
 // escapes, which Restore reads back.
-func (s *Store) Dump(ctx context.Context, w io.Writer) (int64, error) {
+func (s *Store) Dump(ctx context.Context, w io.Writer) (n int64, err error) {
+	defer s.checkDamage(&err)
 	enc := nquads.NewWriter(w)
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
-	var n int64
 	for it.Next(ctx) {
 		q := s.qs.Quad(it.Result())
 		out := quad.Quad{Subject: encodable(q.Subject), Predicate: encodable(q.Predicate), Object: encodable(q.Object), Label: encodable(q.Label)}
@@ -62,6 +62,11 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) (int64, error) {
 	return n, nil
 }
 
+// MaxDumpLine is the longest line Dump writes and Restore reads: far more
+// than any quad kg stores (an evidence sentence is at most 250 words), and
+// a bound on the memory one line of a damaged or hostile file can take.
+const MaxDumpLine = 16 << 20
+
 // RestoreOptions tune Restore.
 type RestoreOptions struct {
 	// Batch is how many quads are written per transaction; zero means
@@ -73,28 +78,43 @@ type RestoreOptions struct {
 
 // RestoreStats count what Restore did.
 type RestoreStats struct {
-	Read  int64 // quads read from the input
-	Added int64 // quads that were not in the store before
+	Read    int64 // quads read from the input
+	Written int64 // quads given to the store (the whole articles read)
+	Added   int64 // quads that were not in the store before
 }
 
-// ParseError is a line of a dump that is not a valid N-Quad.
+// ParseError is a line of a dump that Restore refuses: not a valid N-Quad,
+// or a quad that would damage the store. Col is 0 when the whole line is
+// at fault.
 type ParseError struct {
-	Line int
-	Err  error
+	Line, Col int
+	Err       error
 }
 
-func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *ParseError) Error() string {
+	if e.Col > 0 {
+		return fmt.Sprintf("line %d, column %d: %v", e.Line, e.Col, e.Err)
+	}
+	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+}
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // Restore reads N-Quads from r (as written by Dump) and adds them to the
 // store in batches, one transaction each. Quads already stored are skipped,
 // so restoring the same dump twice, or re-running a restore that was
-// interrupted, ends in the same store. It stops at the first line that is not
-// a valid N-Quad with a *ParseError, or at a read error; the quads of labels
-// (articles) read completely before it are written, those of the label being
-// read when it came are not, so the store holds whole articles only. When ctx
-// ends, Restore stops the same way and returns ctx's error.
+// interrupted, ends in the same store.
+//
+// Lines are read strictly, by the N-Quads grammar: a line that is not a
+// valid N-Quad, is not UTF-8, or is longer than MaxDumpLine stops the
+// restore with a *ParseError; so does a kg:sameAs record that would close
+// a loop of joins (Store.SameAsLoops). A byte order mark at the start of
+// the input is skipped; lines may end with LF, CRLF or CR. At such a line,
+// or at a read error, the quads of labels (articles) read completely
+// before it are written, those of the label being read are not, so the
+// store holds whole articles only. When ctx ends, Restore stops the same
+// way and returns ctx's error.
 func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (st RestoreStats, restoreErr error) {
+	defer s.checkDamage(&restoreErr)
 	batch := opt.Batch
 	if batch <= 0 {
 		batch = DefaultRestoreBatch
@@ -114,6 +134,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (s
 		lastLabel quad.Value
 		runStart  int // index in pending where the quads of lastLabel begin
 	)
+	merges := sameAsGraph{s: s, added: map[quad.IRI][]quad.IRI{}}
 	// When ctx ends, the whole articles already read are still written:
 	// writes use a context that is never cancelled; reading stops on ctx.
 	writeCtx := context.WithoutCancel(ctx)
@@ -124,6 +145,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (s
 		if err := s.Write(writeCtx, pending); err != nil {
 			return fmt.Errorf("restore: after %d quads: %w", st.Read-int64(len(pending)), err)
 		}
+		st.Written += int64(len(pending))
 		pending = pending[:0]
 		runStart = 0
 		return nil
@@ -138,50 +160,110 @@ func (s *Store) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (s
 		st.Added = s.added(before)
 		return st, cause
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	// A read error ends the input for the scanner, which would hand the
+	// partial last line to splitLines as if it were complete; the latch
+	// keeps the error, and that line is dropped.
+	in := &readErrorLatch{r: r}
+	lines := bufio.NewScanner(in)
+	lines.Buffer(make([]byte, 0, 64<<10), MaxDumpLine+1)
+	lines.Split(func(data []byte, atEOF bool) (int, []byte, error) {
+		if atEOF && in.err != nil {
+			return len(data), nil, nil
+		}
+		return splitLines(data, atEOF)
+	})
 	line := 0
 	for {
 		if err := ctx.Err(); err != nil {
 			return stop(err)
 		}
-		text, rerr := br.ReadBytes('\n')
-		if rerr != nil && rerr != io.EOF {
-			// text is a partial line: do not parse it.
-			return stop(fmt.Errorf("restore: read line %d: %w", line+1, rerr))
-		}
-		if len(text) > 0 {
-			line++
-			q, ok, err := parseDumpLine(text)
-			if err != nil {
-				return stop(&ParseError{Line: line, Err: err})
-			}
-			if ok {
-				label := q.Label
-				if len(pending) >= batch && !sameValue(label, lastLabel) || len(pending) >= 8*batch {
-					if err := flush(); err != nil {
-						st.Added = s.added(before)
-						return st, err
-					}
-				}
-				if !sameValue(label, lastLabel) {
-					runStart = len(pending)
-				}
-				pending = append(pending, q)
-				if listed, ok := listedJoin(q); ok {
-					pending = append(pending, listed)
-				}
-				lastLabel = label
-				st.Read++
-				cal.saw(q)
-			}
-		}
-		if rerr == io.EOF {
+		if !lines.Scan() {
 			break
 		}
+		line++
+		text := lines.Bytes()
+		if line == 1 {
+			text = bytes.TrimPrefix(text, []byte("\ufeff"))
+		}
+		q, ok, err := parseDumpLine(text)
+		if err != nil {
+			pe := &ParseError{Line: line, Err: err}
+			var le *lineError
+			if errors.As(err, &le) {
+				pe.Col, pe.Err = le.Col, errors.New(le.Msg)
+			}
+			return stop(pe)
+		}
+		if !ok {
+			continue
+		}
+		if err := merges.add(ctx, q); err != nil {
+			return stop(&ParseError{Line: line, Err: err})
+		}
+		label := q.Label
+		if len(pending) >= batch && !sameValue(label, lastLabel) || len(pending) >= 8*batch {
+			if err := flush(); err != nil {
+				st.Added = s.added(before)
+				return st, err
+			}
+		}
+		if !sameValue(label, lastLabel) {
+			runStart = len(pending)
+		}
+		pending = append(pending, q)
+		if listed, ok := listedJoin(q); ok {
+			pending = append(pending, listed)
+		}
+		lastLabel = label
+		st.Read++
+		cal.saw(q)
+	}
+	if in.err != nil {
+		return stop(fmt.Errorf("restore: read line %d: %w", line+1, in.err))
+	}
+	if err := lines.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return stop(&ParseError{Line: line + 1, Err: fmt.Errorf("longer than %d MiB, the longest line a dump holds; not an N-Quads dump of kg", MaxDumpLine>>20)})
+		}
+		// A partial line is not parsed.
+		return stop(fmt.Errorf("restore: read line %d: %w", line+1, err))
 	}
 	err = flush()
 	st.Added = s.added(before)
 	return st, err
+}
+
+// readErrorLatch passes reads through, turning a read error into the end
+// of the input and keeping it.
+type readErrorLatch struct {
+	r   io.Reader
+	err error
+}
+
+func (l *readErrorLatch) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if err != nil && err != io.EOF {
+		l.err = err
+		err = io.EOF
+	}
+	return n, err
+}
+
+// splitLines splits N-Quads lines, which end with LF, CRLF or CR (the
+// grammar's EOL); the line break is not part of the line.
+func splitLines(data []byte, atEOF bool) (advance int, token []byte, err error) {
+	i := bytes.IndexAny(data, "\r\n")
+	switch {
+	case i < 0 && atEOF && len(data) > 0:
+		return len(data), data, nil
+	case i < 0:
+		return 0, nil, nil
+	case data[i] == '\r' && i+1 == len(data) && !atEOF:
+		return 0, nil, nil // a CR at the end of what was read: is an LF next?
+	case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		return i + 2, data[:i], nil
+	}
+	return i + 1, data[:i], nil
 }
 
 // added is how many quads the store gained since it held before.
@@ -193,14 +275,20 @@ func (s *Store) added(before int64) int64 {
 	return after - before
 }
 
-// parseDumpLine parses one N-Quads line. Blank lines and comments give
-// ok=false and no error.
+// parseDumpLine parses one N-Quads line, strictly (checkNQuad). Blank
+// lines and comments give ok=false and no error.
 func parseDumpLine(text []byte) (q quad.Quad, ok bool, err error) {
-	text = bytes.TrimSpace(text)
-	if len(text) == 0 || text[0] == '#' {
+	trimmed := bytes.Trim(text, " \t")
+	if len(trimmed) == 0 || trimmed[0] == '#' {
 		return q, false, nil
 	}
-	q, err = nquads.Parse(string(text))
+	end, err := checkNQuad(text)
+	if err != nil {
+		return q, false, err
+	}
+	// Only the statement goes to the quad library's reader, which would
+	// take a comment right after the final dot for a fourth term.
+	q, err = nquads.Parse(string(text[:end]))
 	if err != nil {
 		return q, false, err
 	}
@@ -330,6 +418,9 @@ func checkRoundTrip(q, out quad.Quad) error {
 		}
 	}
 	line := out.NQuad()
+	if len(line) > MaxDumpLine {
+		return fmt.Errorf("%.200v... is %s as N-Quads, longer than the %d MiB a dump line may be", q, byteSize(int64(len(line))), MaxDumpLine>>20)
+	}
 	back, err := nquads.Parse(line)
 	if err != nil {
 		return fmt.Errorf("%v cannot be written as N-Quads: %v", q, err)

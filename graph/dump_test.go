@@ -201,14 +201,21 @@ func relFirstDiff(a, b []string) string {
 	return "lengths differ"
 }
 
-func TestRestoreIsIdempotent(t *testing.T) {
-	ctx := context.Background()
+// relSeedDump is the dump of a memory store holding the seed articles.
+func relSeedDump(t *testing.T) *bytes.Buffer {
+	t.Helper()
 	src := relStore(t, graph.BackendMemory)
 	relFill(t, src, relSeedArticles(t))
 	var dump bytes.Buffer
-	if _, err := src.Dump(ctx, &dump); err != nil {
+	if _, err := src.Dump(context.Background(), &dump); err != nil {
 		t.Fatal(err)
 	}
+	return &dump
+}
+
+func TestRestoreIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	dump := relSeedDump(t)
 	dst := relStore(t, graph.BackendBolt)
 	first, err := dst.Restore(ctx, bytes.NewReader(dump.Bytes()), graph.RestoreOptions{})
 	if err != nil {

@@ -41,10 +41,10 @@ func IsStoreFolder(dir string) bool {
 func postgresHasStore(ctx context.Context, db *sql.DB, url string) error {
 	var exists bool
 	if err := db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil && err != sql.ErrNoRows {
-		return fmt.Errorf("open postgres store %s: look for kg's tables: %w", redactURL(url), err)
+		return fmt.Errorf("open postgres store %s: look for kg's tables: %w", RedactLocation(url), err)
 	}
 	if !exists {
-		return fmt.Errorf("%w in the database %s (it has no quads table)", ErrNoStore, redactURL(url))
+		return fmt.Errorf("%w in the database %s (it has no quads table)", ErrNoStore, RedactLocation(url))
 	}
 	return nil
 }

@@ -1,11 +1,7 @@
 package graph
 
 import (
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	hkv "github.com/hidal-go/hidalgo/kv"
-	"github.com/hidal-go/hidalgo/kv/flat"
-	hleveldb "github.com/hidal-go/hidalgo/kv/flat/leveldb"
 	"github.com/syndtr/goleveldb/leveldb/filter"
 	"github.com/syndtr/goleveldb/leveldb/opt"
 )
@@ -32,21 +28,9 @@ func levelDBOptions() *opt.Options {
 	}
 }
 
-// optReading asks openTunedLevelDB for a store opened to read (see
-// Options.Reading).
+// optReading asks openTunedLevelDB (faults.go) for a store opened to read
+// (see Options.Reading).
 const optReading = "kg_reading"
-
-func openTunedLevelDB(path string, opts cgraph.Options) (hkv.KV, error) {
-	o := levelDBOptions()
-	if reading, _ := opts.BoolKey(optReading, false); reading {
-		o.WriteBuffer = 0 // goleveldb's default, 4 MiB
-	}
-	db, err := hleveldb.Open(path, o)
-	if err != nil {
-		return nil, err
-	}
-	return flat.Upgrade(db), nil
-}
 
 func init() {
 	kv.Register(tunedLevelDB, kv.Registration{

@@ -47,8 +47,8 @@ type candidate struct {
 	nats     []string
 	titles   []title
 	regnal   bool
-	manual   bool       // joined by hand (kg alias): left as it is
-	resolved cgraph.Ref // the person kg joined it to, if any
+	manual   bool         // joined by hand (kg alias): left as it is
+	resolved []cgraph.Ref // the people kg joined it to: one, or none
 	apart    map[quad.IRI]bool
 }
 
@@ -59,6 +59,19 @@ type title struct{ title, of string }
 // whether fuller names of them change what their short forms join. It
 // writes the joins that changed.
 func (s *Store) Resolve(ctx context.Context, people []quad.IRI) (Resolution, error) {
+	if len(people) == 0 {
+		return Resolution{}, nil
+	}
+	release, err := s.lockIdentity(ctx)
+	if err != nil {
+		return Resolution{}, fmt.Errorf("resolve short names: %w", err)
+	}
+	defer release()
+	return s.resolve(ctx, people)
+}
+
+// resolve is Resolve, in the turn of the caller (identitylock.go).
+func (s *Store) resolve(ctx context.Context, people []quad.IRI) (Resolution, error) {
 	var res Resolution
 	if len(people) == 0 {
 		return res, nil
@@ -124,16 +137,29 @@ func (s *Store) Resolve(ctx context.Context, people []quad.IRI) (Resolution, err
 	})
 	var add, remove []quad.Quad
 	for _, c := range order {
+		// A join kg made that is not the one it keeps goes: a second one
+		// (two resolutions that raced, from a kg that let them), or any
+		// beside a join made by hand, which always wins.
+		var current quad.IRI
+		for i, ref := range c.resolved {
+			to, err := r.iri(ctx, ref)
+			if err != nil {
+				return res, err
+			}
+			if i == 0 && !c.manual {
+				current = to
+				continue
+			}
+			remove = append(remove, quad.Quad{Subject: c.iri, Predicate: schema.SameAs, Object: to, Label: schema.ResolverLabel})
+			res.Unjoined++
+			if c.manual {
+				remove = append(remove, quad.Quad{Subject: schema.Identity, Predicate: schema.Joined, Object: c.iri, Label: schema.ResolverLabel})
+			}
+		}
 		if c.manual {
 			continue
 		}
 		target := soleFit(c, group, canon)
-		current := quad.IRI("")
-		if c.resolved != nil {
-			if current, err = r.iri(ctx, c.resolved); err != nil {
-				return res, err
-			}
-		}
 		if target == "" {
 			canon[c.iri] = c.iri
 		} else {
@@ -443,7 +469,7 @@ func readCandidates(ctx context.Context, r *reader, refs []cgraph.Ref) ([]*candi
 				return err
 			}
 			if label == schema.ResolverLabel {
-				c.resolved = l.node
+				c.resolved = append(c.resolved, l.node)
 			} else {
 				c.manual = true
 			}

@@ -24,7 +24,8 @@ type Stats struct {
 }
 
 // QuadCount is the number of quads stored; it is cheap on every backend.
-func (s *Store) QuadCount(ctx context.Context) (int64, error) {
+func (s *Store) QuadCount(ctx context.Context) (n int64, err error) {
+	defer s.checkDamage(&err)
 	qst, err := s.qs.Stats(ctx, false)
 	if errors.Is(err, kv.ErrNoBucket) {
 		return 0, nil // a new embedded store has no size record before its first write
@@ -36,8 +37,9 @@ func (s *Store) QuadCount(ctx context.Context) (int64, error) {
 }
 
 // Stats counts quads and the nodes of each class.
-func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	st := Stats{Backend: s.backend}
+func (s *Store) Stats(ctx context.Context) (st Stats, err error) {
+	defer s.checkDamage(&err)
+	st = Stats{Backend: s.backend}
 	n, err := s.ExactQuadCount(ctx) // Cayley's SQL count is an estimate
 	if err != nil {
 		return st, err

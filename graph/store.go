@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -47,8 +48,11 @@ func Backends() []string {
 
 // Options say which store to open and how.
 type Options struct {
-	Backend string // one of Backends(); "" means DefaultBackend
-	Path    string // folder for bolt/leveldb, connection URL for postgres
+	// Backend is one of Backends(); "" means postgres when Path is a
+	// PostgreSQL connection string (postgres://... or host=... dbname=...)
+	// and DefaultBackend otherwise.
+	Backend string
+	Path    string // folder for bolt/leveldb, connection string for postgres
 	// LockWait is how long Open waits for another process holding an
 	// embedded store before giving up with ErrStoreInUse.
 	LockWait time.Duration
@@ -84,15 +88,21 @@ type Store struct {
 	lock    *fileLock
 	// db is a direct connection to PostgreSQL, beside Cayley's own, for
 	// what Cayley cannot do in one statement: batched existence checks,
-	// exact counts and the advisory lock that serialises table creation.
+	// exact counts and the advisory locks that serialise table creation
+	// and changes of who is who.
 	db *sql.DB
+	// faults notes the read errors of an embedded backend (faults.go).
+	faults *faultBox
+	// identityMu gives corrections and resolutions their turns
+	// (identitylock.go).
+	identityMu sync.Mutex
 }
 
 // Open opens the store described by opt, creating it when it does not exist.
 func Open(ctx context.Context, opt Options) (*Store, error) {
-	backend := opt.Backend
-	if backend == "" {
-		backend = DefaultBackend
+	backend, err := backendFor(opt)
+	if err != nil {
+		return nil, err
 	}
 	cayleyName := backend
 	switch backend {
@@ -109,10 +119,13 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 			backend, cayleyName = found, found
 		}
 	}
-	if backend == BackendLevelDB {
+	switch backend {
+	case BackendLevelDB:
 		cayleyName = tunedLevelDB
+	case BackendBolt:
+		cayleyName = watchedBolt
 	}
-	s := &Store{backend: backend, path: opt.Path}
+	s := &Store{backend: backend, path: opt.Path, faults: &faultBox{}}
 	if backend == BackendBolt || backend == BackendLevelDB {
 		if opt.Path == "" {
 			return nil, fmt.Errorf("open %s store: no path given", backend)
@@ -146,20 +159,23 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 			}
 		}
 	}
-	qs, err := openQuadStore(ctx, cayleyName, opt.Path, s.db, opt)
+	qs, err := openQuadStore(ctx, cayleyName, opt.Path, s.db, opt, s.faults)
 	if err != nil {
 		s.lock.release()
 		if s.db != nil {
 			s.db.Close()
 		}
-		return nil, fmt.Errorf("open %s store %s: %w", backend, redactURL(opt.Path), err)
+		if corrupted(err) {
+			return nil, &DamagedError{Store: RedactLocation(opt.Path), Err: err, Unopenable: true}
+		}
+		return nil, fmt.Errorf("open %s store %s: %w", backend, RedactLocation(opt.Path), scrubError(err, opt.Path))
 	}
 	s.qs = qs
 	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	if err != nil {
 		qs.Close()
 		s.lock.release()
-		return nil, fmt.Errorf("open writer on %s: %w", opt.Path, err)
+		return nil, fmt.Errorf("open writer on %s: %w", RedactLocation(opt.Path), scrubError(err, opt.Path))
 	}
 	s.w = w
 	return s, nil
@@ -180,10 +196,10 @@ func embeddedBackendIn(dir string) string {
 	return ""
 }
 
-func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Options) (cgraph.QuadStore, error) {
+func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Options, faults *faultBox) (cgraph.QuadStore, error) {
 	if cgraph.IsPersistent(name) {
 		create := func() error {
-			err := cgraph.InitQuadStore(name, path, nil)
+			err := cgraph.InitQuadStore(name, path, cgraph.Options{optFaults: &faultBox{}})
 			if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 				return fmt.Errorf("create: %w", err)
 			}
@@ -215,7 +231,7 @@ func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Optio
 	}
 	// Cayley's key-value stores read every quad at open to fill a Bloom
 	// filter unless told not to; only a bulk load gains from it.
-	opts := cgraph.Options{"no_bloom": !opt.Bulk, optReading: opt.Reading}
+	opts := cgraph.Options{"no_bloom": !opt.Bulk, optReading: opt.Reading, optFaults: faults}
 	return cgraph.NewQuadStore(name, path, opts)
 }
 
@@ -231,50 +247,59 @@ func openPostgres(ctx context.Context, url string) (*sql.DB, error) {
 	}
 	db, err := sql.Open("postgres", url)
 	if err != nil {
-		return nil, fmt.Errorf("open postgres store %s: %w", redactURL(url), err)
+		return nil, fmt.Errorf("open postgres store %s: %w", RedactLocation(url), scrubError(err, url))
 	}
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open postgres store %s: %w", redactURL(url), err)
+		return nil, fmt.Errorf("open postgres store %s: %w", RedactLocation(url), scrubError(err, url))
 	}
 	db.SetMaxOpenConns(4)
 	return db, nil
 }
 
-// withAdvisoryLock runs fn while holding a session-level PostgreSQL
-// advisory lock, which every kg process on any machine sees.
+// withAdvisoryLock runs fn while holding an exclusive advisory lock.
 func withAdvisoryLock(ctx context.Context, db *sql.DB, key int64, fn func() error) error {
-	conn, err := db.Conn(ctx)
+	release, err := advisoryLock(ctx, db, key)
 	if err != nil {
-		return fmt.Errorf("advisory lock: %w", err)
+		return err
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", key); err != nil {
-		return fmt.Errorf("advisory lock: %w", err)
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", key)
+	defer release()
 	return fn()
 }
 
-// RedactURL hides the password of a connection URL (postgres://user:***@...)
-// for showing it: in messages, on pages.
-func RedactURL(s string) string { return redactURL(s) }
+// scrubError returns err with the secrets of the location loc replaced by
+// *** in its text (a URL parse error quotes the whole URL).
+func scrubError(err error, loc string) error {
+	secrets := Secrets(loc)
+	if len(secrets) == 0 || err == nil {
+		return err
+	}
+	msg := err.Error()
+	if clean := Scrub(msg, secrets); clean != msg {
+		return errors.New(clean)
+	}
+	return err
+}
 
-// redactURL hides the password of a connection URL in messages.
-func redactURL(s string) string {
-	at := strings.LastIndex(s, "@")
-	scheme := strings.Index(s, "://")
-	if at < 0 || scheme < 0 || at < scheme {
-		return s
+// backendFor decides which backend opt names: the one asked for, or the
+// one the location's form implies. A connection string given with an
+// embedded backend is refused rather than taken for a folder name (which
+// would create a folder named after it, password included).
+func backendFor(opt Options) (string, error) {
+	kind, scheme := locationKind(opt.Path)
+	switch {
+	case kind == "url" && !isPostgresScheme(scheme):
+		return "", fmt.Errorf("--db %s: kg stores are folders (bolt, leveldb) or PostgreSQL databases (postgres://...); %s:// is neither", RedactLocation(opt.Path), scheme)
+	case kind != "" && opt.Backend == "":
+		return BackendPostgres, nil
+	case kind != "" && opt.Backend != BackendPostgres:
+		return "", fmt.Errorf("--db %s is a PostgreSQL connection string, but the backend is %s: use --backend postgres (or leave --backend and KG_BACKEND unset)", RedactLocation(opt.Path), opt.Backend)
+	case opt.Backend == "":
+		return DefaultBackend, nil
 	}
-	userinfo := s[scheme+3 : at]
-	user, _, hasPassword := strings.Cut(userinfo, ":")
-	if !hasPassword {
-		return s
-	}
-	return s[:scheme+3] + user + ":***" + s[at:]
+	return opt.Backend, nil
 }
 
 // Close flushes and closes the store and releases its lock.
@@ -311,7 +336,8 @@ func (s *Store) HasArticle(ctx context.Context, id string) (bool, error) {
 // HasArticles reports, for each identity in ids, whether that article is
 // stored. On PostgreSQL it asks once for all of them; embedded stores
 // answer each from their index without a query.
-func (s *Store) HasArticles(ctx context.Context, ids []string) ([]bool, error) {
+func (s *Store) HasArticles(ctx context.Context, ids []string) (_ []bool, err error) {
+	defer s.checkDamage(&err)
 	found := make([]bool, len(ids))
 	if len(ids) == 0 {
 		return found, nil
@@ -416,7 +442,8 @@ func (s *Store) ExactQuadCount(ctx context.Context) (int64, error) {
 
 // Write adds quads in one transaction: either all of them are stored or,
 // if the process dies part way, none. Quads already stored are skipped.
-func (s *Store) Write(ctx context.Context, quads []quad.Quad) error {
+func (s *Store) Write(ctx context.Context, quads []quad.Quad) (err error) {
+	defer s.checkDamage(&err)
 	if err := ctx.Err(); err != nil {
 		return err
 	}

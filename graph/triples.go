@@ -18,7 +18,8 @@ import (
 //
 // On the key-value backends each look-up is one read of Cayley's
 // object-predicate-subject index; on PostgreSQL all of them are one query.
-func (s *Store) HasTriples(ctx context.Context, quads []quad.Quad) ([]bool, error) {
+func (s *Store) HasTriples(ctx context.Context, quads []quad.Quad) (_ []bool, err error) {
+	defer s.checkDamage(&err)
 	found := make([]bool, len(quads))
 	if len(quads) == 0 {
 		return found, nil

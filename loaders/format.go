@@ -147,12 +147,16 @@ func startsJSON(p []byte, next string) bool {
 
 // isJSONLines reports whether p starts with a line holding one JSON object
 // (or what looks like one: a malformed first record must not make the file
-// a single broken document) followed by a line starting another.
+// a single broken document) followed by a line starting another. Lines may
+// end with LF, CRLF or CR, and start with a byte order mark.
 func isJSONLines(p []byte) bool {
-	first, rest, found := bytes.Cut(p, []byte("\n"))
-	first = bytes.TrimSpace(first)
-	rest = bytes.TrimLeft(rest, " \t\r\n")
-	return found && len(first) > 1 && first[0] == '{' && first[len(first)-1] == '}' && len(rest) > 0 && rest[0] == '{'
+	end := bytes.IndexAny(p, "\r\n")
+	if end < 0 {
+		return false
+	}
+	first, rest := bytes.TrimSpace(p[:end]), p[end:]
+	rest = bytes.TrimPrefix(bytes.TrimLeft(rest, " \t\r\n"), utf8BOM)
+	return len(first) > 1 && first[0] == '{' && first[len(first)-1] == '}' && len(rest) > 0 && rest[0] == '{'
 }
 
 // prettyJSON reports whether p is a JSON array or a pretty-printed object:

@@ -26,6 +26,9 @@ func (in *input) readJSONL(br *bufio.Reader) error {
 		}
 	}()
 	defer in.finish("record", textFields)
+	// Lines may end with LF, CRLF or a lone CR (old Mac files): each is
+	// one line, so a file of CR-only ends is not one giant bad record.
+	br = bufio.NewReaderSize(&lineEnds{r: br}, br.Size())
 	for {
 		line, tooLong, err := readLine(br, &buf, MaxArticleSize)
 		if cap(buf) > 4<<20 {
@@ -42,7 +45,9 @@ func (in *input) readJSONL(br *bufio.Reader) error {
 		case tooLong:
 			in.fail(lineNo, "%s", tooLarge("record"))
 		default:
-			if rec := bytes.TrimSpace(line); len(rec) > 0 {
+			// A byte order mark may start any line (files joined with
+			// cat, each written with one).
+			if rec := bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(line), utf8BOM)); len(rec) > 0 {
 				if !utf8.Valid(rec) {
 					if badUTF8 == 0 {
 						firstBad = lineNo
@@ -80,6 +85,34 @@ func (in *input) record(raw []byte, line int) error {
 		return nil
 	}
 	return in.emit(a, line)
+}
+
+// lineEnds reads r with every lone CR made an LF and every CRLF an LF.
+type lineEnds struct {
+	r  io.Reader
+	cr bool // the last byte read was a CR
+}
+
+func (l *lineEnds) Read(p []byte) (int, error) {
+	for {
+		n, err := l.r.Read(p)
+		out := 0
+		for _, c := range p[:n] {
+			if c == '\n' && l.cr {
+				l.cr = false // the LF of a CRLF, given already
+				continue
+			}
+			l.cr = c == '\r'
+			if l.cr {
+				c = '\n'
+			}
+			p[out] = c
+			out++
+		}
+		if out > 0 || err != nil || n == 0 {
+			return out, err
+		}
+	}
 }
 
 // readLine reads one line. A line that fits in the reader's buffer is

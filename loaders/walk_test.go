@@ -528,6 +528,13 @@ func TestReadFromStdin(t *testing.T) {
 		{"gzip jsonl", gz, []string{"stdin:1", "stdin:2"}, 0},
 		{"html", page, []string{"stdin"}, 0},
 		{"text with BOM", []byte("\xEF\xBB\xBF[Reuters] Putin met Erdogan.\n"), []string{"stdin"}, 0},
+		// Issue 15, item 19: a BOM starting a later line (files joined
+		// with cat) was "not a JSON object but not JSON"; CR-only line
+		// ends made the whole file one bad record.
+		{"jsonl with a BOM on each line", []byte("\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"one\"}\n\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"two\"}\n"), []string{"stdin:1", "stdin:2"}, 0},
+		{"jsonl with CR line ends", []byte("{\"id\":\"a\",\"text\":\"one\"}\r{\"id\":\"b\",\"text\":\"two\"}\r\r{\"id\":\"c\",\"text\":\"three\"}\r"), []string{"stdin:1", "stdin:2", "stdin:4"}, 0},
+		{"jsonl with CRLF line ends", []byte("{\"id\":\"a\",\"text\":\"one\"}\r\n\r\n{\"id\":\"b\",\"text\":\"two\"}\r\n"), []string{"stdin:1", "stdin:3"}, 0},
+		{"jsonl with a bad CR-ended line", []byte("{\"id\":\"a\",\"text\":\"one\"}\r{oops\r{\"id\":\"c\",\"text\":\"three\"}\r"), []string{"stdin:1", "stdin:3"}, 1},
 		{"empty", nil, nil, 1},
 		{"binary", []byte{0x00, 0x01, 0x02, 0xff}, nil, 1},
 	}

@@ -7,6 +7,7 @@ package queries
 import (
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -72,13 +73,41 @@ func Get(name string) (Script, error) {
 // in .js or contains a path separator), reads it from disk.
 func Resolve(ref string) (Script, error) {
 	if strings.HasSuffix(ref, ".js") || strings.ContainsRune(ref, os.PathSeparator) {
-		b, err := os.ReadFile(ref)
+		src, err := ReadFile(ref)
 		if err != nil {
-			return Script{}, fmt.Errorf("read query %s: %w", ref, err)
+			return Script{}, err
 		}
-		return newScript(strings.TrimSuffix(path.Base(ref), ".js"), string(b), false)
+		return newScript(strings.TrimSuffix(path.Base(ref), ".js"), src, false)
 	}
 	return Get(ref)
+}
+
+// MaxFile is the largest script file kg reads, the largest script a
+// query accepts (graph.DefaultMaxScript).
+const MaxFile = 1 << 20
+
+// ReadFile reads a script file, refusing one larger than MaxFile without
+// reading more of it (a script named /dev/zero never ends).
+func ReadFile(name string) (string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", fmt.Errorf("read query %s: %w", name, err)
+	}
+	defer f.Close()
+	return ReadLimited(f, name)
+}
+
+// ReadLimited reads a script from r, named name in messages, refusing one
+// larger than MaxFile.
+func ReadLimited(r io.Reader, name string) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxFile+1))
+	if err != nil {
+		return "", fmt.Errorf("read query %s: %w", name, err)
+	}
+	if len(b) > MaxFile {
+		return "", fmt.Errorf("%s: larger than %d MiB, the most a script may be", name, MaxFile>>20)
+	}
+	return string(b), nil
 }
 
 // newScript reads a script's leading comment. A saved query always

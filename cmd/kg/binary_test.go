@@ -48,7 +48,14 @@ func (e *buildError) Error() string { return e.err.Error() + "\n" + string(e.out
 // exit code.
 func runKG(t testing.TB, env []string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runKGIn(t, "", env, args...)
+}
+
+// runKGIn runs kg as runKG does, in the folder dir ("" for the test's).
+func runKGIn(t testing.TB, dir string, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(kgBinary(t), args...)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

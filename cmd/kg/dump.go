@@ -27,11 +27,17 @@ With --out the dump goes to FILE, written under a temporary name and renamed
 when complete, so FILE is never a half-written backup. A FILE ending in .gz
 is gzip-compressed. Without --out it goes to standard output.
 
+A damaged store (kg check says so) stops a dump with an error. --salvage
+then writes every quad that can still be read, skipping what cannot, and
+says how many were lost; restore the file into a new store.
+
 Examples:
    kg dump --out backup.nq.gz
-   kg dump | grep '<kg:name>'`,
+   kg dump | grep '<kg:name>'
+   kg dump --salvage --out rescue.nq.gz`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output (.gz: compressed)"},
+			&cli.BoolFlag{Name: "salvage", Usage: "from a damaged bolt or leveldb store, write what can be read"},
 		},
 		Action: runDump,
 		Before: noArgs,
@@ -70,28 +76,61 @@ func runDump(c *cli.Context) error {
 		store = local
 	}
 
+	dump := func(w io.Writer) (int64, error) { return store.Dump(c.Context, w) }
+	var salvaged graph.SalvageStats
+	if c.Bool("salvage") {
+		local, ok := store.(*graph.Store)
+		if !ok {
+			return cli.Exit("dump: --salvage reads the store's files: stop the kg serve that holds the store first", 1)
+		}
+		dump = func(w io.Writer) (int64, error) {
+			st, err := local.Salvage(c.Context, w)
+			salvaged = st
+			return st.Written, err
+		}
+	}
 	out := c.String("out")
+	var n int64
+	var err error
 	if out == "" || out == "-" {
 		w := bufio.NewWriterSize(c.App.Writer, 64<<10)
-		if _, err := store.Dump(c.Context, w); err != nil {
-			return cli.Exit("dump: "+err.Error(), 1)
+		n, err = dump(w)
+		if err == nil {
+			if err = w.Flush(); err != nil {
+				err = fmt.Errorf("write: %w", err)
+			}
 		}
-		if err := w.Flush(); err != nil {
-			return cli.Exit("dump: write: "+err.Error(), 1)
-		}
-		return nil
+		out = "standard output"
+	} else {
+		n, err = dumpToFile(out, dump)
 	}
-	n, err := dumpToFile(c, store, out)
-	if err != nil {
+	switch {
+	case err != nil && c.Context.Err() != nil && out == "standard output":
+		return cli.Exit(fmt.Sprintf("dump interrupted after %d quads; the output is incomplete", n), 130)
+	case err != nil && c.Context.Err() != nil:
+		return cli.Exit(fmt.Sprintf("dump interrupted; %s was not written (run the dump again)", out), 130)
+	case err != nil:
+		var damaged *graph.DamagedError
+		if errors.As(err, &damaged) {
+			return cli.Exit("dump: "+err.Error()+"; kg dump --salvage writes what can still be read", 1)
+		}
 		return cli.Exit("dump: "+err.Error(), 1)
+	case salvaged.Lost > 0 || salvaged.Uncounted:
+		msg := fmt.Sprintf("dump: %d quads salvaged to %s; %d could not be read and are lost", n, out, salvaged.Lost)
+		if salvaged.Uncounted {
+			msg += ", and perhaps more: the store's count of ids could not be read either"
+		}
+		return cli.Exit(msg, 1)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "%d quads written to %s\n", n, out)
+	if out != "standard output" || c.Bool("salvage") {
+		fmt.Fprintf(c.App.ErrWriter, "%d quads written to %s\n", n, out)
+	}
 	return nil
 }
 
 // dumpToFile writes the dump next to path under a temporary name and renames
 // it into place once complete and synced.
-func dumpToFile(c *cli.Context, store dumper, path string) (int64, error) {
+func dumpToFile(path string, dump func(io.Writer) (int64, error)) (int64, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return 0, fmt.Errorf("create %s: %w", path, withoutPath(err))
@@ -110,7 +149,7 @@ func dumpToFile(c *cli.Context, store dumper, path string) (int64, error) {
 		w = zw
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	n, err := store.Dump(c.Context, bw)
+	n, err := dump(bw)
 	if err != nil {
 		return n, err
 	}
@@ -167,7 +206,15 @@ func runRestore(c *cli.Context) error {
 		var pe *graph.ParseError
 		switch {
 		case errors.As(err, &pe):
-			return cli.Exit(fmt.Sprintf("restore: %s:%d: %v; the quads before it are stored", name, pe.Line, pe.Err), 1)
+			where := fmt.Sprintf("%s:%d", name, pe.Line)
+			if pe.Col > 0 {
+				where += fmt.Sprintf(":%d", pe.Col)
+			}
+			kept := "nothing was restored"
+			if st.Written > 0 {
+				kept = fmt.Sprintf("the %d quads of the whole articles before it were restored", st.Written)
+			}
+			return cli.Exit(fmt.Sprintf("restore: %s: %v; %s, nothing after it", where, pe.Err, kept), 1)
 		case errors.Is(err, c.Context.Err()) && c.Context.Err() != nil:
 			return cli.Exit("restore interrupted; run it again to finish (quads already stored are skipped)", 130)
 		default:

@@ -106,7 +106,7 @@ func runExport(c *cli.Context) error {
 	defer closeStore()
 	var finder personFinder = client
 	if client == nil {
-		finder = store.Facts()
+		finder = damageAware{store.Facts(), store}
 	}
 	if opt.Person != "" {
 		if err := checkPeople(c.Context, finder, "export", []namedPerson{{flag: "--person " + opt.Person, name: opt.Person}}); err != nil {
@@ -135,6 +135,9 @@ func runExport(c *cli.Context) error {
 // (standard output when "", a folder for csv).
 func exportLocal(c *cli.Context, store *graph.Store, format string, opt export.Options, out string) (export.Counts, error) {
 	g, err := export.Build(c.Context, store, format, opt)
+	if damage := store.Damaged(); damage != nil {
+		return export.Counts{}, damage // what was read may be partial
+	}
 	if err != nil {
 		return export.Counts{}, err
 	}

@@ -142,6 +142,7 @@ func runLoad(c *cli.Context) error {
 		return cli.Exit(err.Error(), 1)
 	}
 	defer store.Close()
+	warnSameAsLoops(c, store)
 
 	bar := newProgress(errw)
 	opt.Problem = func(p loaders.Problem) {

@@ -11,7 +11,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"log"
 	"os"
 	"os/signal"
 	"runtime"
@@ -19,8 +21,12 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
+	"time"
 
+	"github.com/cayleygraph/cayley/clog"
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-project/kg/graph"
@@ -72,7 +78,10 @@ Exit status:
          was still loaded), or the command failed
    2     wrong usage: an unknown command or flag, a bad value, a missing
          or stray argument
-   130   interrupted (Ctrl+C or SIGTERM); what was done so far is kept`,
+   130   interrupted (Ctrl+C or SIGTERM); what was done so far is kept.
+         A command that has not stopped 30 s after the signal (waiting on a
+         database that does not answer), or gets a second one, stops at
+         once: what was written before is kept, the write in flight is not`,
 		Version: versionString(),
 		Flags: []cli.Flag{
 			&cli.StringFlag{
@@ -92,7 +101,10 @@ Exit status:
 				Usage: "write a Go CPU profile of the run to `FILE` (read it with go tool pprof; see docs/performance.md)",
 			},
 		},
-		Before:               startCPUProfile,
+		Before: func(c *cli.Context) error {
+			noteSecrets(c)
+			return startCPUProfile(c)
+		},
 		After:                stopCPUProfile,
 		Commands:             commands,
 		EnableBashCompletion: true,
@@ -115,26 +127,112 @@ Exit status:
 					msg += " (see " + help + " --help)"
 				}
 				if msg != "" {
-					fmt.Fprintln(c.App.ErrWriter, "kg:", msg)
+					fmt.Fprintln(c.App.ErrWriter, "kg:", graph.Scrub(msg, secrets))
 				}
 				os.Exit(coder.ExitCode())
 			}
-			fmt.Fprintln(c.App.ErrWriter, "kg:", err)
+			fmt.Fprintln(c.App.ErrWriter, "kg:", graph.Scrub(err.Error(), secrets))
 			os.Exit(1)
 		},
 	}
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	quietStandardLog()
+	ctx, stop := stopOnSignal()
 	defer stop()
 	cli.VersionPrinter = printVersion
 	app := newApp()
 	if err := app.RunContext(ctx, flagsFirst(app, os.Args)); err != nil {
-		fmt.Fprintln(os.Stderr, "kg:", err)
+		fmt.Fprintln(os.Stderr, "kg:", graph.Scrub(err.Error(), secrets))
 		os.Exit(1)
 	}
 }
+
+// stopGrace is how long a command may take to stop after Ctrl+C or
+// SIGTERM before kg stops it at once.
+const stopGrace = 30 * time.Second
+
+// stopOnSignal returns the context of the command, cancelled on SIGINT or
+// SIGTERM. The command then stops at its own pace (a load writes its last
+// batch); one that has not stopped stopGrace later, or gets a second
+// signal, is ended with exit status 130: a call to a database that does
+// not answer (a stalled or stopped PostgreSQL server) cannot be
+// interrupted otherwise, as Cayley's writes take no context. Ending the
+// process leaves every store as a kill does: what was written is kept,
+// the transaction in flight is not (docs/reliability.md).
+func stopOnSignal() (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	ended := make(chan struct{})
+	go func() {
+		select {
+		case <-signals:
+		case <-ended:
+			return
+		}
+		cancel()
+		select {
+		case <-signals:
+			fmt.Fprintln(os.Stderr, "kg: stopped at once (a second signal); what was written before is kept, the write in flight is not")
+		case <-time.After(stopGrace):
+			fmt.Fprintf(os.Stderr, "kg: not stopped %s after the signal (a database that does not answer?): stopped at once; what was written before is kept, the write in flight is not\n", stopGrace)
+		case <-ended:
+			return
+		}
+		os.Exit(130)
+	}()
+	var once sync.Once
+	return ctx, func() {
+		once.Do(func() {
+			signal.Stop(signals)
+			close(ended)
+			cancel()
+		})
+	}
+}
+
+// quietStandardLog silences Go's standard logger, through which goja
+// prints a dump of a script's bytecode when a Go panic passes through it
+// (kg reports the panic as the script's error instead), and sends Cayley's
+// own log, which went through it too, to stderr as before.
+func quietStandardLog() {
+	clog.SetLogger(stderrLog{log.New(os.Stderr, "", log.LstdFlags)})
+	log.SetOutput(io.Discard)
+}
+
+// stderrLog is Cayley's logger (clog) writing to stderr, without the
+// store's secrets (Cayley logs the connection string it failed to open).
+type stderrLog struct{ l *log.Logger }
+
+func (s stderrLog) printf(prefix, format string, args ...any) {
+	// A damaged store makes Cayley log every value it fails to read; kg
+	// reports the damage itself, so a few lines are enough.
+	if n := cayleyLines.Add(1); n > maxCayleyLines {
+		if n == maxCayleyLines+1 {
+			s.l.Print("(further messages of Cayley not shown)")
+		}
+		return
+	}
+	s.l.Print(graph.Scrub(prefix+fmt.Sprintf(format, args...), secrets))
+}
+
+// cayleyLines counts the lines of Cayley's log printed, up to
+// maxCayleyLines.
+var cayleyLines atomic.Int64
+
+const maxCayleyLines = 10
+
+func (s stderrLog) Infof(format string, args ...any)    { s.printf("", format, args...) }
+func (s stderrLog) Warningf(format string, args ...any) { s.printf("WARN: ", format, args...) }
+func (s stderrLog) Errorf(format string, args ...any)   { s.printf("ERROR: ", format, args...) }
+func (s stderrLog) Fatalf(format string, args ...any) {
+	s.printf("FATAL: ", format, args...)
+	os.Exit(1)
+}
+func (stderrLog) V(level int) bool { return level <= 0 }
+func (stderrLog) SetV(int)         {}
 
 // openStore opens the existing store named by the global flags; a store
 // that does not exist is an error (see createStore). A store that kg serve
@@ -149,7 +247,8 @@ func openStoreWith(c *cli.Context, opt graph.Options) (*graph.Store, error) {
 	if client := servedStore(c); client != nil {
 		return nil, errServed(c, client)
 	}
-	opt.Backend, opt.Path, opt.MustExist = c.String("backend"), c.String("db"), true
+	flags := storeOptions(c)
+	opt.Backend, opt.Path, opt.MustExist = flags.Backend, flags.Path, true
 	store, err := graph.Open(c.Context, opt)
 	if errors.Is(err, graph.ErrNoStore) {
 		where := "--db"
@@ -158,7 +257,7 @@ func openStoreWith(c *cli.Context, opt graph.Options) (*graph.Store, error) {
 		} else if !c.IsSet("db") {
 			where = "the default ./kg.db; --db or KG_DB name another"
 		}
-		return nil, fmt.Errorf("%v (from %s): kg load or kg restore creates a store; check the path", err, where)
+		return nil, fmt.Errorf("%v (from %s): kg load or kg restore creates a store; check the path", graph.Scrub(err.Error(), secrets), where)
 	}
 	return store, err
 }
@@ -169,7 +268,9 @@ func createStore(c *cli.Context, bulk bool) (*graph.Store, error) {
 	if client := servedStore(c); client != nil {
 		return nil, errServed(c, client)
 	}
-	return graph.Open(c.Context, graph.Options{Backend: c.String("backend"), Path: c.String("db"), Bulk: bulk})
+	opt := storeOptions(c)
+	opt.Bulk = bulk
+	return graph.Open(c.Context, opt)
 }
 
 // usageError turns a flag parsing error into a short message on standard
@@ -234,6 +335,30 @@ func printVersion(c *cli.Context) {
 	fmt.Fprintf(c.App.Writer, "kg %s\nstore format %d (docs/schema.md); Cayley v0.7.7; %s\n",
 		c.App.Version, schema.FormatVersion, runtime.Version())
 }
+
+// storeOptions are the global flags' store: the backend is left to the
+// location's form (a postgres:// URL is PostgreSQL) unless --backend or
+// KG_BACKEND names one.
+func storeOptions(c *cli.Context) graph.Options {
+	opt := graph.Options{Path: c.String("db")}
+	if c.IsSet("backend") {
+		opt.Backend = c.String("backend")
+	}
+	return opt
+}
+
+// secrets are those of the store location (--db): passwords, which kg
+// scrubs from whatever it prints, its own messages and Cayley's log.
+var secrets []string
+
+// noteSecrets remembers the secrets of --db; it runs before every command.
+func noteSecrets(c *cli.Context) error {
+	secrets = graph.Secrets(c.String("db"))
+	return nil
+}
+
+// storeName is the store's location fit to print.
+func storeName(c *cli.Context) string { return graph.RedactLocation(c.String("db")) }
 
 // startCPUProfile starts Go's CPU profiler when --cpuprofile is given, so a
 // slow load or query can be looked into without rebuilding kg.

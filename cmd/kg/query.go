@@ -124,7 +124,7 @@ func runQuery(c *cli.Context) error {
 	if client != nil {
 		runner, finder = client, client
 	} else {
-		runner, finder = store, store.Facts()
+		runner, finder = store, damageAware{store.Facts(), store}
 	}
 	opened := time.Since(opening)
 	var people []namedPerson
@@ -142,8 +142,13 @@ func runQuery(c *cli.Context) error {
 	}
 	stoppedAt := 0
 	querying := time.Now()
-	err = runner.Query(c.Context, queries.Prelude()+script.Source, graph.QueryOptions{
+	name := script.Name + ".js"
+	if c.IsSet("e") {
+		name = "script"
+	}
+	err = runner.Query(c.Context, script.Source, graph.QueryOptions{
 		Limit: limit, Timeout: timeout, Args: queries.Args(args),
+		Name: name, Library: queries.Prelude(),
 		OnLimit: func(n int) { stoppedAt = n },
 	}, out.add)
 	ran := time.Since(querying)

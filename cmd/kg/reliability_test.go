@@ -86,6 +86,18 @@ func relWriteArticles(t *testing.T, path string, n int, seed int64) {
 	}
 }
 
+// relLoadedStore loads n generated articles into a new bolt store in a
+// new folder, and returns both.
+func relLoadedStore(t *testing.T, n int, seed int64) (dir, db string) {
+	t.Helper()
+	dir = t.TempDir()
+	input := filepath.Join(dir, "articles.jsonl")
+	relWriteArticles(t, input, n, seed)
+	db = filepath.Join(dir, "src.db")
+	relKG(t, db, "load", input)
+	return dir, db
+}
+
 // relEnv is the environment that points kg at the store db: a folder whose
 // name ends in .leveldb is a leveldb store, any other a bolt store.
 func relEnv(db string) []string {
@@ -340,11 +352,7 @@ func TestKilledLoadLeavesWholeArticles(t *testing.T) {
 // way: the store holds whole articles only, and restoring again completes
 // it to exactly the dumped store.
 func TestKilledRestoreLeavesWholeArticles(t *testing.T) {
-	dir := t.TempDir()
-	input := filepath.Join(dir, "articles.jsonl")
-	relWriteArticles(t, input, 300, 5)
-	src := filepath.Join(dir, "src.db")
-	relKG(t, src, "load", input)
+	dir, src := relLoadedStore(t, 300, 5)
 	backup := filepath.Join(dir, "backup.nq")
 	relKG(t, src, "dump", "--out", backup)
 	want := relDump(t, src)

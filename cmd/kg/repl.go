@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 
@@ -10,6 +9,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/kg-project/kg/cmd/kg/internal/repl"
+	"github.com/kg-project/kg/queries"
 )
 
 func init() {
@@ -56,11 +56,10 @@ func runREPL(c *cli.Context) error {
 	if !interactive {
 		// Read the script before opening the store, so a writer holding
 		// the store is not kept waiting while the input arrives.
-		b, err := io.ReadAll(c.App.Reader)
-		if err != nil {
-			return cli.Exit("repl: read script from standard input: "+err.Error(), 1)
+		var err error
+		if script, err = queries.ReadLimited(c.App.Reader, "standard input"); err != nil {
+			return cli.Exit("repl: "+err.Error(), 1)
 		}
-		script = string(b)
 	}
 
 	// A store kg serve holds is queried through it; otherwise the REPL
@@ -94,7 +93,7 @@ func runREPL(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "kg: %v; history will not be kept\n", err)
 	}
 	session := repl.NewSession(store, settings, c.App.Writer)
-	banner := fmt.Sprintf("kg repl%s %s: Gizmo queries, :help for commands, Ctrl+D to leave.", where, c.String("db"))
+	banner := fmt.Sprintf("kg repl%s %s: Gizmo queries, :help for commands, Ctrl+D to leave.", where, storeName(c))
 	err = session.Interactive(c.Context, repl.TerminalOptions{
 		Banner:      banner,
 		HistoryPath: historyPath,

@@ -90,7 +90,7 @@ func runServe(c *cli.Context) error {
 		return cli.Exit(err.Error(), 1)
 	}
 	opt := serve.Options{
-		StoreName:  graph.RedactURL(c.String("db")),
+		StoreName:  graph.RedactLocation(c.String("db")),
 		AllowEdits: c.Bool("allow-edits"),
 		Timeout:    c.Duration("timeout"),
 		Limit:      c.Int("limit"),

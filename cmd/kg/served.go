@@ -18,6 +18,9 @@ import (
 // servedStore returns a client of the kg serve holding the embedded store
 // named by the global flags, or nil when no server holds it.
 func servedStore(c *cli.Context) *remote.Client {
+	if graph.IsConnectionString(c.String("db")) {
+		return nil // PostgreSQL takes several clients itself
+	}
 	switch c.String("backend") {
 	case graph.BackendBolt, graph.BackendLevelDB, "":
 	default:
@@ -31,7 +34,7 @@ func servedStore(c *cli.Context) *remote.Client {
 func errServed(c *cli.Context, client *remote.Client) error {
 	return fmt.Errorf("open store %s: %s holds it, and this command needs the store to itself; "+
 		"stop the server (Ctrl+C where it runs, or kill %d), run this again, then start kg serve again",
-		c.String("db"), client.Describe(), client.PID())
+		storeName(c), client.Describe(), client.PID())
 }
 
 // queryStore is what kg query and kg repl need of a store: the store

@@ -3,8 +3,11 @@ package extract
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"unicode/utf8"
@@ -87,4 +90,29 @@ func cpuSeconds() float64 {
 		return 0
 	}
 	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+}
+
+// BenchmarkExtractNames measures extraction over texts made only of names
+// meeting names (225 names, in random pairs: thousands of meetings), at
+// four sizes up to the 871 KB of issue 15,
+// item 12, where extraction was quadratic (95 s): the time per byte stays
+// about the same from size to size (docs/performance.md).
+func BenchmarkExtractNames(b *testing.B) {
+	given := []string{"Anna", "Tom", "Rita", "Li", "Omar", "Sara", "Ivan", "Mona", "Paul", "Nadia", "Karl", "Yuki", "Hugo", "Lena", "Raul"}
+	family := []string{"Berg", "Walsh", "Moor", "Wei", "Haddad", "Kline", "Petrov", "Nasser", "Duval", "Okafor", "Lund", "Sato", "Brandt", "Ruiz", "Costa"}
+	for _, kb := range []int{109, 218, 435, 871} {
+		r := rand.New(rand.NewSource(1))
+		pick := func(xs []string) string { return xs[r.Intn(len(xs))] }
+		var t strings.Builder
+		for t.Len() < kb<<10 {
+			fmt.Fprintf(&t, "%s %s met %s %s. ", pick(given), pick(family), pick(given), pick(family))
+		}
+		text := t.String()
+		b.Run(fmt.Sprint(kb, "KB"), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				Extract(Document{Text: text, Published: "2024-01-01"})
+			}
+		})
+	}
 }

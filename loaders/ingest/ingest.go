@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -39,16 +40,28 @@ type Options struct {
 	// Workers is the number of extraction goroutines; zero means
 	// runtime.GOMAXPROCS(0), one per core.
 	Workers int
-	// Problem is told about each input that could not be read; it may be
-	// nil. It is called from the reading goroutine, one call at a time.
+	// Problem is told about each input that could not be read, and each
+	// article whose text extraction cut; it may be nil. It is called one
+	// call at a time.
 	Problem func(loaders.Problem)
 	// Progress is called after each article is read with the number read
 	// so far; it may be nil. It is called from the reading goroutine.
 	Progress func(read int)
-	// Extract finds an article's facts; nil means extract.Extract. Tests
-	// set it to load known facts independently of the extractor.
+	// Extract finds an article's facts; nil means the extractor
+	// (extract.ExtractContext), whose notes (a text cut at its limit) are
+	// told to Problem as warnings. Tests set it to load known facts
+	// independently of the extractor.
 	Extract func(extract.Document) schema.Facts
+	// ExtractGrace is how long the extraction of articles already read
+	// goes on after ctx ends, so that they are stored; an extraction still
+	// running then (a long article takes a second or two at most) is
+	// stopped, and its article is told to Problem and not stored. 0 means
+	// DefaultExtractGrace; negative, none.
+	ExtractGrace time.Duration
 }
+
+// DefaultExtractGrace is Options.ExtractGrace's default.
+const DefaultExtractGrace = time.Second
 
 // Summary counts what a load did.
 type Summary struct {
@@ -119,9 +132,6 @@ func Load(ctx context.Context, store *graph.Store, paths []string, opt Options) 
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
-	}
-	if opt.Extract == nil {
-		opt.Extract = extract.Extract
 	}
 	var sum Summary
 	// Writes of the last batch must go through after a cancel, so the
@@ -198,6 +208,9 @@ type extracted struct {
 	keys  []string
 	dup   quad.IRI
 	quads []quad.Quad
+	// stopped is set when extraction was stopped (an interrupt): the
+	// article is neither written nor counted.
+	stopped bool
 }
 
 // batchWriter collects extracted articles and writes them a batch at a
@@ -215,6 +228,9 @@ type batchWriter struct {
 }
 
 func (w *batchWriter) add(r extracted) error {
+	if r.stopped {
+		return nil
+	}
 	w.pending = append(w.pending, r)
 	if len(w.pending) >= w.size {
 		return w.flush()
@@ -249,6 +265,75 @@ type pipeline struct {
 	problems  int
 	warnings  int
 	languages map[string]int
+
+	// problemMu lets the reader and the extractors tell problems one at a
+	// time.
+	problemMu sync.Mutex
+	problem   func(loaders.Problem)
+}
+
+// tell counts a problem and passes it on.
+func (p *pipeline) tell(pr loaders.Problem) {
+	p.problemMu.Lock()
+	defer p.problemMu.Unlock()
+	if pr.Warning {
+		p.warnings++
+	} else {
+		p.problems++
+	}
+	if p.problem != nil {
+		p.problem(pr)
+	}
+}
+
+// extractor returns the function that finds an article's facts: opt's, or
+// the extractor, which stops opt.ExtractGrace after ctx ends; false when it
+// was stopped.
+func (p *pipeline) extractor(ctx context.Context, opt Options) func(a schema.Article) (schema.Facts, bool) {
+	if opt.Extract != nil {
+		return func(a schema.Article) (schema.Facts, bool) {
+			return opt.Extract(extract.Document{ID: a.ID, Text: a.Text, Published: a.Published}), true
+		}
+	}
+	xctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	go func() {
+		select {
+		case <-ctx.Done():
+			switch {
+			case opt.ExtractGrace == 0:
+				time.Sleep(DefaultExtractGrace)
+			case opt.ExtractGrace > 0:
+				time.Sleep(opt.ExtractGrace)
+			}
+		case <-p.done:
+		}
+		stop()
+	}()
+	return func(a schema.Article) (schema.Facts, bool) {
+		var f schema.Facts
+		err := xctx.Err()
+		if err == nil {
+			f, err = extract.ExtractContext(xctx, extract.Document{ID: a.ID, Text: a.Text, Published: a.Published}, extract.Options{})
+		}
+		where := loaders.Problem{Path: a.Origin, Warning: true}
+		if where.Path == "" {
+			where.Path = a.ID
+		}
+		switch {
+		case xctx.Err() != nil:
+			where.Err, where.Warning = fmt.Errorf("article %s: extraction stopped by the interrupt; not stored (load again to add it)", a.ID), false
+			p.tell(where)
+			return f, false
+		case err != nil:
+			where.Err = fmt.Errorf("article %s: %w; stored without facts", a.ID, err)
+			p.tell(where)
+		}
+		for _, note := range f.Notes {
+			where.Err = fmt.Errorf("article %s: %s", a.ID, note)
+			p.tell(where)
+		}
+		return f, true
+	}
 }
 
 // extractBudget bounds the bytes of text being extracted at once, across
@@ -265,7 +350,8 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 	ctx, cancel := context.WithCancel(ctx)
 	// The output holds a whole batch, so that the next batch is extracted
 	// while the writer writes this one.
-	p := &pipeline{ctx: ctx, cancel: cancel, out: make(chan extracted, opt.BatchSize), done: make(chan struct{}), languages: map[string]int{}}
+	p := &pipeline{ctx: ctx, cancel: cancel, out: make(chan extracted, opt.BatchSize), done: make(chan struct{}), languages: map[string]int{}, problem: opt.Problem}
+	extractFacts := p.extractor(ctx, opt)
 	type job struct {
 		seq int
 		a   schema.Article
@@ -326,16 +412,7 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 				return send()
 			}
 			return nil
-		}, func(pr loaders.Problem) {
-			if pr.Warning {
-				p.warnings++
-			} else {
-				p.problems++
-			}
-			if opt.Problem != nil {
-				opt.Problem(pr)
-			}
-		})
+		}, p.tell)
 		if serr := send(); err == nil {
 			err = serr
 		}
@@ -363,8 +440,13 @@ func newPipeline(ctx context.Context, store *graph.Store, paths []string, opt Op
 				} else {
 					weight := min(int64(len(j.a.Text)), extractBudget)
 					budget.Acquire(context.Background(), weight)
-					f := opt.Extract(extract.Document{ID: j.a.ID, Text: j.a.Text, Published: j.a.Published})
+					f, ok := extractFacts(j.a)
 					budget.Release(weight)
+					if !ok {
+						r.stopped = true
+						unordered <- r
+						continue
+					}
 					if f.Source == "" {
 						f.Source = j.a.Source
 					}

@@ -168,10 +168,12 @@ func (c *Client) FindPeople(ctx context.Context, name string) ([]graph.PersonRef
 }
 
 // Query runs a Gizmo script on the server, as graph.Store.Query runs it
-// locally: script and opt.Args are sent as they are, each result is
+// locally: script, opt.Args and the other parts of the query (library,
+// definitions, value display, name) are sent as they are, each result is
 // passed to fn as it arrives. The server's limits apply besides opt's.
 func (c *Client) Query(ctx context.Context, script string, opt graph.QueryOptions, fn func(result any) error) error {
-	req := QueryRequest{Script: script, Args: opt.Args, Raw: true}
+	req := QueryRequest{Script: script, Args: opt.Args, Raw: true,
+		Library: opt.Library, Definitions: opt.Definitions, Show: opt.Show, ScriptName: opt.Name}
 	switch {
 	case opt.Limit < 0:
 		req.Limit = -1

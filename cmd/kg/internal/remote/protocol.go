@@ -18,6 +18,14 @@ type QueryRequest struct {
 	// commands send scripts they have already prepared (the helper
 	// library in front, lookup keys among the arguments).
 	Raw bool `json:"raw,omitempty"`
+	// With Raw, what graph.QueryOptions runs besides the script: Library
+	// (kg's helper library), Definitions (the REPL's earlier
+	// declarations), Show (the REPL's display of a value), and ScriptName,
+	// the script's name in error messages.
+	Library     string `json:"library,omitempty"`
+	Definitions string `json:"definitions,omitempty"`
+	Show        string `json:"show,omitempty"`
+	ScriptName  string `json:"script_name,omitempty"`
 	// Limit is the most results wanted: 0 means the server's default,
 	// negative as many as the server allows.
 	Limit int `json:"limit,omitempty"`

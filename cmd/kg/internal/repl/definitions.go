@@ -13,10 +13,6 @@ import (
 // top-level var statements and function declarations of the entries that
 // ran well, and runs them again, silently, before each new entry.
 
-// replayMarker is emitted after the definitions have been replayed; the
-// results before it (emitted while replaying) are dropped.
-const replayMarker = "\x00kg: definitions replayed\x00"
-
 // definition is a top-level var statement or function declaration.
 type definition struct {
 	names []string // what it defines
@@ -168,16 +164,13 @@ func continuesLine(rest string) bool {
 	}
 }
 
-// replayPrefix is the script run before an entry to replay defs: it
-// evaluates them as one program (so they become globals, as they were)
-// and then emits replayMarker.
-func replayPrefix(defs []definition) string {
-	if len(defs) == 0 {
-		return ""
-	}
+// replaySource is the program run before an entry to replay defs (as
+// graph.QueryOptions.Definitions): they become globals again, as they
+// were.
+func replaySource(defs []definition) string {
 	srcs := make([]string, len(defs))
 	for i, d := range defs {
 		srcs[i] = d.src
 	}
-	return "eval(" + jsString(strings.Join(srcs, "\n")) + ");\ng.Emit(" + jsString(replayMarker) + ");\n"
+	return strings.Join(srcs, "\n")
 }

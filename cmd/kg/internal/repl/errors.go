@@ -23,6 +23,9 @@ var (
 	// nativeFrameRE matches the position suffix of an exception raised in
 	// a built-in function, such as " at apply (native)".
 	nativeFrameRE = regexp.MustCompile(`(?s)^(.*) at (?:[\w$.]+ \()?native\)?$`)
+	// placedErrorRE matches a graph.ScriptError as text, as a served store
+	// sends it: "entry:1:8: ReferenceError: require is not defined".
+	placedErrorRE = regexp.MustCompile(`(?s)^[^\s:]+( \(definitions\))?:(\d+):(\d+): (.*)$`)
 	// errorKindRE matches the JavaScript error class in front of a message.
 	errorKindRE = regexp.MustCompile(`^(?:[A-Z][A-Za-z]*Error|Error): `)
 )
@@ -38,11 +41,21 @@ func describeError(err error, src string) string {
 	case errors.Is(err, graph.ErrQueryTimeout), errors.Is(err, graph.ErrQueryMemory):
 		return err.Error()
 	}
+	var se *graph.ScriptError
+	if errors.As(err, &se) {
+		return describeScriptError(se, src)
+	}
 	// The innermost error is Gizmo's own, without kg's wrapping.
 	for u := errors.Unwrap(err); u != nil; u = errors.Unwrap(u) {
 		err = u
 	}
 	msg := strings.TrimSpace(err.Error())
+	if m := placedErrorRE.FindStringSubmatch(msg); m != nil {
+		return describeScriptError(&graph.ScriptError{
+			Line: atoi(m[2]), Column: atoi(m[3]), Message: m[4],
+			Syntax: strings.HasPrefix(m[4], "SyntaxError: "), Definitions: m[1] != "",
+		}, src)
+	}
 	if m := syntaxErrorRE.FindStringSubmatch(msg); m != nil {
 		line, col := atoi(m[1]), atoi(m[2])
 		if inSource(src, line, col) {
@@ -65,6 +78,34 @@ func describeError(err error, src string) string {
 		msg = m[1]
 	}
 	return "error: " + errorKindRE.ReplaceAllString(msg, "")
+}
+
+// inDefinitions reports whether err is an error in the replayed
+// definitions of earlier entries, from the store or from a served store.
+func inDefinitions(err error) bool {
+	var se *graph.ScriptError
+	if errors.As(err, &se) {
+		return se.Definitions
+	}
+	if err == nil {
+		return false
+	}
+	m := placedErrorRE.FindStringSubmatch(strings.TrimSpace(err.Error()))
+	return m != nil && m[1] != ""
+}
+
+// describeScriptError says where in src a script error is, as
+// describeError does; kg query reports the same positions.
+func describeScriptError(se *graph.ScriptError, src string) string {
+	kind := "error"
+	if se.Syntax {
+		kind = "syntax error"
+	}
+	text := errorKindRE.ReplaceAllString(se.Message, "")
+	if se.Line > 0 && !se.Definitions && inSource(src, se.Line, se.Column) {
+		return fmt.Sprintf("%s at line %d, column %d: %s", kind, se.Line, se.Column, text)
+	}
+	return kind + ": " + text
 }
 
 // inSource reports whether line and column (both from 1) fall inside src,

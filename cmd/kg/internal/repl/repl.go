@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -245,16 +244,16 @@ func (s *Session) query(ctx context.Context, src string, args map[string]string,
 		timeout = -1 // graph: negative means no time limit
 	}
 	limit := s.settings.Limit
-	replayed := len(defs) == 0
 	var o outcome
-	start := time.Now()
-	err := s.store.Query(ctx, queries.Prelude()+replayPrefix(defs)+wrapScript(src, showValue), graph.QueryOptions{
+	opt := graph.QueryOptions{
 		Limit: -1, Timeout: timeout, Args: queries.Args(args),
-	}, func(r any) error {
-		if !replayed {
-			replayed = r == replayMarker
-			return nil
-		}
+		Library: queries.Prelude(), Definitions: replaySource(defs), Name: "entry",
+	}
+	if showValue {
+		opt.Show = showValueSource
+	}
+	start := time.Now()
+	err := s.store.Query(ctx, src, opt, func(r any) error {
 		if limit <= 0 || len(o.results) < limit {
 			o.results = append(o.results, r)
 			return nil
@@ -267,7 +266,7 @@ func (s *Session) query(ctx context.Context, src string, args map[string]string,
 		return nil
 	})
 	o.elapsed = time.Since(start)
-	if err != nil && !replayed && ctx.Err() == nil && !errors.Is(err, graph.ErrQueryTimeout) && !errors.Is(err, graph.ErrQueryMemory) {
+	if inDefinitions(err) {
 		return o, replayError{err}
 	}
 	switch {
@@ -281,30 +280,17 @@ func (s *Session) query(ctx context.Context, src string, args map[string]string,
 	return o, err
 }
 
-// wrapScript runs src through eval, so that Gizmo's line and column
-// numbers are those of src, and, with showValue, shows the value of its
-// last expression.
-func wrapScript(src string, showValue bool) string {
-	if !showValue {
-		return "eval(" + jsString(src) + ");\n"
-	}
-	return "var kg$value = eval(" + jsString(src) + ");\n" + `(function (v) {
+// showValueSource is the function that shows the value of an entry's last
+// statement: a path lists its nodes, an array its elements, anything else
+// itself (so g.V().Count() prints the count).
+const showValueSource = `(function (v) {
   if (v === undefined || v === null) { return; }
   if (v === g) { g.Emit("[the graph object g]"); return; }
   if (typeof v === "function") { g.Emit("[function " + (v.name || "") + "]"); return; }
   if (typeof v === "object" && typeof v.All === "function" && typeof v.ToArray === "function") { v.All(); return; }
   if (Array.isArray(v)) { v.forEach(function (x) { if (x !== undefined && x !== null) { g.Emit(x); } }); return; }
   g.Emit(v);
-})(kg$value);
-`
-}
-
-// jsString writes s as a JavaScript string literal (JSON's string syntax,
-// which escapes U+2028 and U+2029 as JavaScript needs).
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
+})`
 
 // command runs a REPL command line.
 func (s *Session) command(ctx context.Context, line string) (quit bool, err error) {
@@ -363,11 +349,11 @@ func (s *Session) help() {
 }
 
 func (s *Session) load(ctx context.Context, path string) error {
-	b, err := os.ReadFile(path)
+	src, err := queries.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("load %s: %w", path, err)
 	}
-	if err := s.runScript(ctx, string(b), nil, entryScript); err != nil {
+	if err := s.runScript(ctx, src, nil, entryScript); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil

@@ -86,6 +86,13 @@ func (s *Session) Interactive(ctx context.Context, opt TerminalOptions) error {
 			case <-interrupts:
 				s.Interrupt()
 			case <-ctx.Done():
+				select {
+				case <-done:
+					// The session ended first, and the command's
+					// context with the command: not a SIGTERM.
+					return
+				default:
+				}
 				closeLine()
 				fmt.Fprintln(s.info)
 				if opt.OnCancel != nil {

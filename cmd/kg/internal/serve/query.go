@@ -49,8 +49,8 @@ func (s *Server) serveGizmo(w http.ResponseWriter, r *http.Request) {
 	defer done()
 	var results []any
 	stopped := 0
-	err = s.store.Query(ctx, queries.Prelude()+script, graph.QueryOptions{
-		Limit: limit, Timeout: s.opt.Timeout, Memory: s.opt.Memory,
+	err = s.store.Query(ctx, script, graph.QueryOptions{
+		Limit: limit, Timeout: s.opt.Timeout, Memory: s.opt.Memory, Library: queries.Prelude(),
 		OnLimit: func(n int) { stopped = n },
 	}, func(v any) error {
 		results = append(results, v)
@@ -97,7 +97,7 @@ func (s *Server) serveQueryStream(w http.ResponseWriter, r *http.Request) {
 		fail(w, usagef("read the query: %v", err))
 		return
 	}
-	script, args, err := s.prepare(r.Context(), req)
+	script, args, library, err := s.prepare(r.Context(), req)
 	if err != nil {
 		fail(w, err)
 		return
@@ -125,6 +125,7 @@ func (s *Server) serveQueryStream(w http.ResponseWriter, r *http.Request) {
 	count := 0
 	err = s.store.Query(ctx, script, graph.QueryOptions{
 		Limit: limit, Timeout: timeout, Memory: s.opt.Memory, Args: args,
+		Library: library, Definitions: req.Definitions, Show: req.Show, Name: req.ScriptName,
 		OnLimit: func(n int) { out.send(remote.QueryLine{Limit: n, ByServer: byServer}) },
 	}, func(v any) error {
 		b, err := json.Marshal(v)
@@ -149,44 +150,45 @@ func (s *Server) serveQueryStream(w http.ResponseWriter, r *http.Request) {
 	out.flush()
 }
 
-// prepare returns the script to run and its arguments: a saved query's
-// (its arguments checked, its people looked for), a script given with
-// kg's helper library in front, or a raw script as it came.
-func (s *Server) prepare(ctx context.Context, req remote.QueryRequest) (string, map[string]string, error) {
+// prepare returns the script to run, its arguments and the library to
+// run before it: a saved query's (its arguments checked, its people looked
+// for) and a script given, both with kg's helper library, or a raw script
+// and library as they came.
+func (s *Server) prepare(ctx context.Context, req remote.QueryRequest) (script string, args map[string]string, library string, err error) {
 	if req.Raw {
 		if req.Script == "" {
-			return "", nil, usagef("no script")
+			return "", nil, "", usagef("no script")
 		}
-		return req.Script, req.Args, nil
+		return req.Script, req.Args, req.Library, nil
 	}
-	args := req.Args
+	args = req.Args
 	if args == nil {
 		args = map[string]string{}
 	}
 	if req.Name == "" {
 		if strings.TrimSpace(req.Script) == "" {
-			return "", nil, usagef("no script: give a Gizmo script or the name of a saved query")
+			return "", nil, "", usagef("no script: give a Gizmo script or the name of a saved query")
 		}
-		return queries.Prelude() + req.Script, queries.Args(args), nil
+		return req.Script, queries.Args(args), queries.Prelude(), nil
 	}
 	saved, err := queries.Get(req.Name)
 	if err != nil {
-		return "", nil, usagef("%v", err)
+		return "", nil, "", usagef("%v", err)
 	}
 	if err := saved.CheckArgs(args); err != nil {
-		return "", nil, usagef("%v", err)
+		return "", nil, "", usagef("%v", err)
 	}
 	facts := s.store.Facts()
 	for k, v := range saved.NameArgs(args) {
 		found, err := facts.FindPeople(ctx, v)
 		if err != nil {
-			return "", nil, err
+			return "", nil, "", err
 		}
 		if len(found) == 0 {
-			return "", nil, fmt.Errorf("%s=%s: %w", k, v, &graph.NoPersonError{Name: v})
+			return "", nil, "", fmt.Errorf("%s=%s: %w", k, v, &graph.NoPersonError{Name: v})
 		}
 	}
-	return queries.Prelude() + saved.Source, queries.Args(args), nil
+	return saved.Source, queries.Args(args), queries.Prelude(), nil
 }
 
 // lineWriter writes JSON lines, flushing the first at once and then at
