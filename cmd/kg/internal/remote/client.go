@@ -145,7 +145,8 @@ func (c *Client) Stats(ctx context.Context) (graph.Stats, error) {
 }
 
 // FindPeople returns the people a name stands for, as graph.Facts'
-// FindPeople does (by lookup key, never by part of a name).
+// FindPeople does: the server's exact=1 answers with the same lookup (any
+// part of a name, its spelling variants), without suggestions.
 func (c *Client) FindPeople(ctx context.Context, name string) ([]graph.PersonRef, error) {
 	var found struct {
 		People []struct {
