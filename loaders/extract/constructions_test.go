@@ -189,6 +189,14 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"told someone during their meeting", "2023-04-14",
+			"Prime Minister Ana Vidal told President Ivo Kral during their meeting on Thursday that trade would grow.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"thanked someone during a dinner", "2023-04-14",
+			"President Ivo Kral thanked Prime Minister Ana Vidal for her hospitality during a dinner on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"told reporters during a dinner", "2023-04-14",
+			"President Ivo Kral told reporters during a dinner on Thursday that Prime Minister Ana Vidal was right.", nil},
 		{"raised an issue with someone", "2023-05-19",
 			"While in Tokyo last month, President Luis Lima raised the debt issue with IMF Managing Director Kristina Georg.",
 			[]string{"meeting Georg+Lima 2023-04"}},

@@ -1386,6 +1386,17 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			out = append(out, f)
 			continue
 		}
+		if x.toks[k].Is("reception", "lunch", "dinner", "breakfast", "luncheon", "banquet") && x.adverbialNoun(k) {
+			// "X thanked Y for her hospitality during a dinner": the
+			// one addressed was at the meal.
+			if f, ok := x.toldDuring(k, k+n, kind); ok {
+				for t := k; t < k+n; t++ {
+					used[t] = true
+				}
+				out = append(out, f)
+				continue
+			}
+		}
 		if x.toks[k].Is("visit", "reception", "lunch", "dinner", "breakfast", "luncheon", "banquet", "summit") {
 			// A visit or a meal "with" someone is no meeting by itself;
 			// a summit with a named leader is ("for a summit with
@@ -1429,7 +1440,9 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			// subject, two people or more, met.
 			// "Wang told his Russian counterpart Lavrov in a phone call
 			// on Friday that ...": the one who spoke and the one addressed.
-			if x.adverbialNoun(k) && kind == kindCall {
+			if x.adverbialNoun(k) {
+				// "X told Y in a phone call", "X thanked Y for her
+				// hospitality during a dinner".
 				if f, ok := x.toldDuring(k, j, kind); ok {
 					for t := k; t < j; t++ {
 						used[t] = true
