@@ -189,6 +189,9 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"hosted a summit with two leaders", "2023-04-14",
+			"Prime Minister Ana Vidal hosted a trilateral summit with President Ivo Kral and Chancellor Eva Kern in Lisbon on Thursday.",
+			[]string{"meeting Kern+Kral+Vidal 2023-04-13"}},
 		{"told someone during their meeting", "2023-04-14",
 			"Prime Minister Ana Vidal told President Ivo Kral during their meeting on Thursday that trade would grow.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

@@ -126,6 +126,7 @@ var predicates = []predicate{
 	{name: "present-credentials", verb: "present", nouns: credentialNouns, partner: []string{"to"}, storyHost: true},
 	{name: "receive-credentials", verb: "receive", nouns: credentialNouns, partner: []string{"from"}},
 	{name: "receive-call-from", verb: "receive", nouns: []string{"courtesy call", "courtesy visit", "visit"}, partner: []string{"from"}},
+	{name: "host-talks", verb: "host", nouns: []string{"summit", "meeting", "talks", "consultations", "round table", "roundtable"}, partner: []string{"with", "between"}},
 	{name: "host-meal", verb: "host", nouns: []string{"dinner", "lunch", "luncheon", "breakfast", "banquet", "reception", "meeting", "talks", "welcome ceremony", "ceremony"}, partner: []string{"for", "in honour of", "in honor of"}},
 	{name: "hold-meal", verb: "hold", nouns: []string{"dinner", "lunch", "luncheon", "banquet", "reception"}, partner: []string{"for", "in honour of", "in honor of", "with"}},
 	// Calls.
