@@ -189,6 +189,9 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"hosted a summit of leaders including some", "2023-05-31",
+			"On Tuesday, President Luis Lima hosted a summit of South American leaders, including Argentina's Alberto Fern and Chile's Gabriel Bor.",
+			[]string{"meeting Bor+Fern+Lima 2023-05-30"}},
 		{"hosted a summit with two leaders", "2023-04-14",
 			"Prime Minister Ana Vidal hosted a trilateral summit with President Ivo Kral and Chancellor Eva Kern in Lisbon on Thursday.",
 			[]string{"meeting Kern+Kral+Vidal 2023-04-13"}},

@@ -96,7 +96,7 @@ func (x *sentence) findFrames() []frame {
 			// "next week's first-ever talks", "the visits": a noun.
 			continue
 		}
-		best, bestEnd := -1, 0
+		best, bestEnd, plain, plainEnd := -1, 0, -1, 0
 		candidates := predicatesByForm()[x.toks[k].Lower]
 		if len(candidates) == 0 && strings.Contains(x.toks[k].Lower, "-") {
 			// "wel-comed": a word broken at a line end.
@@ -104,14 +104,26 @@ func (x *sentence) findFrames() []frame {
 		}
 		for _, pi := range candidates {
 			p := &predicates[pi]
-			if end, ok := x.matchPredicate(p, k); ok && end > bestEnd {
+			end, ok := x.matchPredicate(p, k)
+			if ok && end > bestEnd {
 				best, bestEnd = pi, end
+			}
+			if ok && len(p.nouns) == 0 && len(p.particle) == 0 && end > plainEnd {
+				plain, plainEnd = pi, end
 			}
 		}
 		if best < 0 {
 			continue
 		}
 		f := x.fill(&predicates[best], span{k, bestEnd})
+		// "hosted a summit of leaders, including A, B and C": a verb
+		// and noun that find no partner give way to the verb alone,
+		// whose object may name them.
+		if plain >= 0 && plain != best && len(predicates[best].nouns) > 0 && len(f.partners) == 0 && !allowsNoPartner(&predicates[best]) {
+			if g := x.fill(&predicates[plain], span{k, plainEnd}); len(g.partners) > 0 {
+				best, bestEnd, f = plain, plainEnd, g
+			}
+		}
 		if predicates[best].passiveOnly && !f.passive {
 			continue
 		}
