@@ -454,6 +454,12 @@ func TestCalls(t *testing.T) {
 // another date, background meetings dated by their own words.
 func TestMeetingDates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a date in the possessive dates its own noun", "2022-01-22",
+			"Prime Minister Dimitar Kovach went over this week's visit to Skopje in a telephone conversation yesterday with President Ursula Leyen.",
+			[]string{"call Kovach+Leyen 2022-01-21"}},
+		{"Tuesday's talks", "2023-04-14",
+			"Prime Minister Ana Vidal described Tuesday's talks with President Ivo Kral as good.",
+			[]string{"meeting Kral+Vidal 2023-04-11"}},
 		{"the two last met", "2023-05-17",
 			"President William Rutto is expected to meet President Yoweri Musevo next week. The two last met in Kampala in March.",
 			[]string{"meeting Musevo+Rutto 2023-03"}},

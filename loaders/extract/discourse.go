@@ -507,6 +507,12 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		if x.insideInsertion(dm.I, f.trigger) {
 			continue
 		}
+		// "went over this week's visit in a call yesterday": a date in
+		// the possessive dates its own noun, not this predicate.
+		if x.tok(dm.J).Kind == text.Poss && !(f.nominal && dm.J+1 >= f.trigger.i && dm.J+1 <= f.trigger.i+1) &&
+			!(f.nominal && x.tok(dm.J+1).Is("meeting", "talks", "call", "summit", "visit", "conversation")) {
+			continue
+		}
 		var dist int
 		if dm.I >= f.trigger.j {
 			dist = dm.I - f.trigger.j
