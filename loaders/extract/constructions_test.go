@@ -90,6 +90,9 @@ func TestMentionShapes(t *testing.T) {
 // delegations made up of named people.
 func TestOnePredicateManyMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"talks with A before calling on B", "2015-01-19",
+			"Foreign Minister Mangala Samara had talks with Minister Sushma Swaraj on Sunday before calling on Prime Minister Narendra Modi today.",
+			[]string{"meeting Samara+Swaraj 2015-01-18", "meeting Modi+Samara 2015-01-19"}},
 		{"separately with each", "2015-06-03",
 			"Secretary Kerry met separately with Foreign Minister Zarif, with Foreign Minister Fabius and with Foreign Minister Steinmeier on Tuesday.",
 			[]string{"meeting Fabius+Kerry 2015-06-02", "meeting Kerry+Zarif 2015-06-02", "meeting Kerry+Steinmeier 2015-06-02"}},

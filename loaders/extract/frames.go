@@ -459,9 +459,14 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	}
 	// "started the day by meeting separately with X": the subject of the
 	// verb the gerund depends on.
-	if len(f.subject) == 0 && strings.HasSuffix(verb.Lower, "ing") && x.tok(trig.i-1).Is("by", "after", "before", "while", "upon", "since", "without", "when") {
+	// "had talks with A on Sunday before calling on B": the gerund's
+	// subject is the main clause's, not the person named just before.
+	if strings.HasSuffix(verb.Lower, "ing") && x.tok(trig.i-1).Is("by", "after", "before", "while", "upon", "since", "without", "when") &&
+		!isGerundOpening(x, trig.i, verb) {
 		if v := x.previousVerb(trig.i - 1); v >= 0 {
-			f.subject = x.subjectOf(v)
+			if s := x.subjectOf(v); len(s) > 0 || len(f.subject) == 0 {
+				f.subject = s
+			}
 		}
 	}
 	// "Fiame recalled hosting X", "began meeting X": a gerund after a
