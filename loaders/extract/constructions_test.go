@@ -338,6 +338,11 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a counterpart described first, named in the next sentence", "2023-04-14",
+			"Czech President Ivo Kral met his Portuguese counterpart in Prague on Thursday. Portugal's President Ana Vidal said ties were strong.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"a counterpart described, and someone of another country named next", "2023-04-14",
+			"Czech President Ivo Kral met his Portuguese counterpart in Prague on Thursday. Spain's Prime Minister Luis Brito said ties were strong.", nil},
 		{"on hand to greet him: him is not the greeter", "2023-05-19",
 			"Prime Minister Sitiveni Rabuka is already in the country; Deputy Prime Minister John Rosso was on hand to greet him when he landed on Thursday afternoon.",
 			[]string{"meeting Rabuka+Rosso 2023-05-18"}},

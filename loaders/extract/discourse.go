@@ -28,6 +28,9 @@ type meeting struct {
 	host    int // the receiving side's first person, -1 when unknown
 	guest   int
 	dropped bool
+	// awaiting: the country of a partner described before being named
+	// ("met his Portuguese counterpart"), who joins when named next.
+	awaiting string
 }
 
 func (m *meeting) has(e int) bool {
@@ -138,6 +141,7 @@ func (d *doc) readDiscourse() error {
 		x = d.sentence(si) // frames may add possessive pronoun mentions
 		d.resolveReferences(si, st)
 		d.markArrivals(x)
+		d.fillAwaited(x, st)
 		var here []*meeting
 		for _, f := range frames {
 			if f.planned {
@@ -192,6 +196,36 @@ func (d *doc) leadDate() dates.Day {
 
 // describesPerson reports a mention list that names someone by
 // description or pronoun only ("his Chinese counterpart").
+// describedCountry returns the country of a description among g ("his
+// Portuguese counterpart"), or "".
+func (x *sentence) describedCountry(g []int) string {
+	for _, mi := range g {
+		if x.ms[mi].kind == mDescription && x.ms[mi].country != "" {
+			return x.ms[mi].country
+		}
+	}
+	return ""
+}
+
+// fillAwaited gives a meeting waiting for a partner described by country
+// the person of that country a sentence now names: "Kral met his
+// Portuguese counterpart. Portugal's President Ana Vidal said ...".
+func (d *doc) fillAwaited(x *sentence, st *state) {
+	lm := st.lastMeeting
+	if lm == nil || lm.awaiting == "" || len(lm.people) != 1 || x.si-st.lastSent > 2 {
+		return
+	}
+	for _, m := range x.ms {
+		if m.kind == mName && m.ent >= 0 && !lm.has(m.ent) && d.ents[m.ent].country == lm.awaiting {
+			lm.add(m.ent)
+			lm.guest = m.ent
+			lm.addSent(x.si)
+			lm.awaiting = ""
+			return
+		}
+	}
+}
+
 func (x *sentence) describesPerson(g []int) bool {
 	for _, mi := range g {
 		if x.ms[mi].kind == mDescription {
@@ -365,6 +399,7 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		if len(people) == 1 {
 			// Waiting for the delegation's members, named next.
 			m.host = people[0]
+			m.awaiting = x.describedCountry(g)
 			m.addSent(x.si)
 			d.meetings = append(d.meetings, m)
 			out = append(out, m)
