@@ -92,6 +92,10 @@ func (x *sentence) findFrames() []frame {
 		if x.mat(k) >= 0 && x.ms[x.mat(k)].kind == mName || x.toks[k].Kind != text.Word {
 			continue
 		}
+		if x.invertedAttendance(k) >= 0 {
+			// Read by presenceFrames.
+			continue
+		}
 		if x.nounReading(k) {
 			// "next week's first-ever talks", "the visits": a noun.
 			continue
@@ -1955,6 +1959,11 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			// "... held talks with leaders of South Sudan, Sudan and
 			// Djibouti. They were President X, General Y and President Z."
 			g, rule = x.listFrom(x.mat(k+2)), "they-were"
+		case x.invertedAttendance(k) >= 0:
+			// "Also attending were A and B", "Accompanying Kral were A
+			// and B", "Joining Vidal at the meeting was A": the list after
+			// the copula.
+			g, rule = x.listFrom(x.mat(x.invertedAttendance(k)+1)), "inverted-attendance"
 		case t.Is("present") && x.tok(k+1).Is("his", "her", "their", "its"):
 			// "to present his letters of credence": a verb.
 			continue
@@ -2012,6 +2021,29 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		out = append(out, f)
 	}
 	return out
+}
+
+// invertedAttendance returns the copula of "Also attending were A and B",
+// "Accompanying Kral were A and B", "Joining Vidal at the meeting was A"
+// when token k opens such a sentence and a person follows the copula, or
+// -1.
+func (x *sentence) invertedAttendance(k int) int {
+	t := x.toks[k]
+	if !t.Is("attending", "accompanying", "joining", "participating") || !(k == x.first || k == x.first+1 && x.tok(k-1).Is("also")) {
+		return -1
+	}
+	for c := k + 1; c < len(x.toks) && c <= k+12; c++ {
+		if x.toks[c].Text == "," || x.toks[c].Text == "." {
+			return -1
+		}
+		if x.toks[c].Is("were", "was") {
+			if x.mat(c+1) >= 0 {
+				return c
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // listAfterCopula reads the people after "were"/"was"/":" following a
