@@ -421,6 +421,9 @@ func TestDescriptions(t *testing.T) {
 // 6. Calls are calls, never meetings.
 func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"during a telephone conversation, X invited Y", "2023-04-14",
+			"During a telephone conversation on Thursday, President Ivo Kral invited Prime Minister Ana Vidal to visit Prague.",
+			[]string{"call Kral+Vidal 2023-04-13"}},
 		{"held a phone conversation, both as subject", "2023-04-14",
 			"President Ivo Kral and Prime Minister Ana Vidal held a phone conversation on Thursday.",
 			[]string{"call Kral+Vidal 2023-04-13"}},

@@ -1589,14 +1589,14 @@ func (x *sentence) adverbialNoun(k int) bool {
 // opening phrase puts them at a meeting: "At the lunch, X told Y that".
 var addressVerbs = wordList(`told tells asked asks assured assures urged urges informed informs warned warns
 	thanked thanks congratulated congratulates briefed briefs pressed presses reassured reassures reminded
-	handed gave`)
+	handed gave invited invites`)
 
 // toldAtMeeting reads "At the previous such lunch, on June 26, Mattarella
 // told Meloni that ...": a meeting noun in the opening phrase and a main
 // clause in which one person addresses another: the two met there.
 func (x *sentence) toldAtMeeting(k, j int, kind frameKind) (frame, bool) {
 	open := openingPhraseEnd(x.toks)
-	if kind != kindMeeting || open == 0 || k >= open || !x.toks[firstContent(x.toks)].Is("at", "during", "over") {
+	if kind != kindMeeting && kind != kindCall || open == 0 || k >= open || !x.toks[firstContent(x.toks)].Is("at", "during", "over") {
 		return frame{}, false
 	}
 	subj := x.sentenceSubject()
