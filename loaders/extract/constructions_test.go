@@ -90,6 +90,9 @@ func TestMentionShapes(t *testing.T) {
 // delegations made up of named people.
 func TestOnePredicateManyMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"credentials from a list of envoys, each alone", "2023-04-14",
+			"President Ivo Kral today received credentials from four new envoys: Ambassador Ana Vidal of Portugal, High Commissioner Luis Brito of Canada, Ambassador Eva Kern of Germany and Ambassador Tom Weiss of Austria.",
+			[]string{"meeting Kral+Vidal 2023-04-14", "meeting Brito+Kral 2023-04-14", "meeting Kern+Kral 2023-04-14", "meeting Kral+Weiss 2023-04-14"}},
 		{"talks with A before calling on B", "2015-01-19",
 			"Foreign Minister Mangala Samara had talks with Minister Sushma Swaraj on Sunday before calling on Prime Minister Narendra Modi today.",
 			[]string{"meeting Samara+Swaraj 2015-01-18", "meeting Modi+Samara 2015-01-19"}},
@@ -347,6 +350,9 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"her counterpart from a country, named after a comma", "2023-04-14",
+			"The Minister of Foreign Affairs, Ana Vidal, on Thursday held talks with her counterpart from South Africa, Ivo Kral.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
 		{"a counterpart described first, named in the next sentence", "2023-04-14",
 			"Czech President Ivo Kral met his Portuguese counterpart in Prague on Thursday. Portugal's President Ana Vidal said ties were strong.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

@@ -758,6 +758,22 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 		!(x.tok(f.trigger.j).Text == "." || x.tok(f.trigger.j).Is("as") || f.trigger.j >= len(x.toks)) {
 		return
 	}
+	// "received credentials from four envoys: A, B and C": people the
+	// sentence already placed in its own meetings are not attendees of
+	// one of them.
+	if len(here) > 0 && f.pred == nil {
+		var rest []int
+		for _, e := range people {
+			placed := false
+			for _, m := range here {
+				placed = placed || m.has(e)
+			}
+			if !placed {
+				rest = append(rest, e)
+			}
+		}
+		people = rest
+	}
 	if len(people) == 0 {
 		return
 	}

@@ -131,6 +131,15 @@ func (x *sentence) findFrames() []frame {
 		if predicates[best].passiveOnly && !f.passive {
 			continue
 		}
+		if predicates[best].oneByOne {
+			var each [][]int
+			for _, g := range f.partners {
+				for _, mi := range g {
+					each = append(each, []int{mi})
+				}
+			}
+			f.partners = each
+		}
 		for t := k; t < bestEnd; t++ {
 			used[t] = true
 		}

@@ -712,6 +712,18 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		readRelational(s, cls, m, q, prevEnd)
 		return
 	}
+	// "her counterpart from Ghana, X", "his counterpart of Uganda, X".
+	if p > prevEnd+2 && toks[p].Text == "," {
+		for w := 1; w <= 3 && p-w-2 >= prevEnd; w++ {
+			c, n := lexicon.Places().CountryAt(toks, p-w)
+			if n != w || !tokAt(toks, p-w-1).Is("from", "of") || relationalWord(toks[p-w-2]) != "counterpart" {
+				continue
+			}
+			readRelational(s, cls, m, p-w-2, prevEnd)
+			m.country = c
+			return
+		}
+	}
 	// "the Minister of Foreign Affairs, Geoffrey Onyeama,": a title set
 	// off by a comma.
 	comma := false
@@ -888,6 +900,11 @@ func andInsideTitle(toks []text.Token, cls []class, k int) bool {
 		return true
 	}
 	if next.Is("the", "his", "her", "their", "a", "an") || cls[k+1].has(clsPlace) || inCountryName(toks, k+1) {
+		return false
+	}
+	// "Ambassador A of Germany and Ambassador B of Austria": a country
+	// ends one person's office; the next title is the next person's.
+	if placeBefore && cls[k+1].has(clsTitleHead|clsTitleAbbrev) {
 		return false
 	}
 	// "Minister of Foreign and Caricom Affairs": a name of a body before

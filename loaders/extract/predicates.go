@@ -37,6 +37,9 @@ type predicate struct {
 	// storyHost: with no partner named, the other side is the host the
 	// story is about ("was the last to present his letters of credence").
 	storyHost bool
+	// oneByOne: each partner of a list is a meeting of their own ("received
+	// the credentials of four new ambassadors": each presents alone).
+	oneByOne bool
 }
 
 type frameKind uint8
@@ -124,7 +127,8 @@ var predicates = []predicate{
 	{name: "accord-welcome", verb: "accord", nouns: []string{"welcome", "reception"}, partner: []string{"object", "to"}},
 	{name: "extend-welcome", verb: "extend", nouns: []string{"welcome"}, partner: []string{"to"}},
 	{name: "present-credentials", verb: "present", nouns: credentialNouns, partner: []string{"to"}, storyHost: true},
-	{name: "receive-credentials", verb: "receive", nouns: credentialNouns, partner: []string{"from"}},
+	{name: "receive-credentials", verb: "receive", nouns: credentialNouns, partner: []string{"from"}, oneByOne: true},
+	{name: "accept-credentials", verb: "accept", nouns: credentialNouns, partner: []string{"from", "of"}, oneByOne: true},
 	{name: "receive-call-from", verb: "receive", nouns: []string{"courtesy call", "courtesy visit", "visit"}, partner: []string{"from"}},
 	{name: "host-talks", verb: "host", nouns: []string{"summit", "meeting", "talks", "consultations", "round table", "roundtable"}, partner: []string{"with", "between"}},
 	{name: "host-meal", verb: "host", nouns: []string{"dinner", "lunch", "luncheon", "breakfast", "banquet", "reception", "meeting", "talks", "welcome ceremony", "ceremony"}, partner: []string{"for", "in honour of", "in honor of"}},
