@@ -2051,6 +2051,12 @@ func (x *sentence) invertedAttendance(k int) int {
 			}
 			return -1
 		}
+		// "Attending the funeral were A and B": something other than
+		// the meeting.
+		if t := x.toks[c]; t.Kind == text.Word && !t.Cap && x.mat(c) < 0 && matchNoun(x.toks, c, meetingNouns) == 0 &&
+			!t.Is("at", "in", "on", "the", "a", "an", "him", "her", "them", "also", "during", "this", "that", "today", "yesterday") {
+			return -1
+		}
 	}
 	return -1
 }
