@@ -2032,6 +2032,22 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 	return out
 }
 
+// occasionWords are the nouns besides meeting nouns that may name the
+// occasion attendees were present at ("the ceremony", "the occasion").
+var occasionWords = wordList(`ceremony occasion event signing function table venue palace house office residence
+	hall room airport meeting talks`)
+
+// otherOccasion reports a noun at k after "at the"/"in the" that names an
+// occasion other than a meeting: "at the funeral", "at the gala".
+func otherOccasion(toks []text.Token, k int) bool {
+	t := toks[k]
+	if !tokAt(toks, k-1).Is("the", "a", "an", "this", "that") || !tokAt(toks, k-2).Is("at", "in", "for") {
+		return false
+	}
+	return !occasionWords[t.Lower] && matchNoun(toks, k, meetingNouns) == 0 && matchNoun(toks, k, callNouns) == 0 &&
+		!lexicon.IsVerb(t.Lower) && len(t.Lower) > 3
+}
+
 // invertedAttendance returns the copula of "Also attending were A and B",
 // "Accompanying Kral were A and B", "Joining Vidal at the meeting was A"
 // when token k opens such a sentence and a person follows the copula, or
@@ -2074,6 +2090,10 @@ func (x *sentence) listAfterCopula(k int) []int {
 		if t.Is("were", "was", "are", "is", "included", "including", "them") || t.Text == ":" {
 			seen = true
 			continue
+		}
+		// "Present at the funeral were A and B": another occasion.
+		if !seen && t.Kind == text.Word && !t.Cap && x.mat(q) < 0 && otherOccasion(x.toks, q) {
+			return nil
 		}
 		if mi := x.mat(q); mi >= 0 {
 			if !seen {
