@@ -1947,6 +1947,11 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		switch {
 		case t.Is("presence") && x.tok(k+1).Is("of"):
 			if mi := x.mat(k + 2); mi >= 0 {
+				// "in the presence of Premier Mikati's Advisor X": the
+				// possessed person, not the possessor.
+				if x.tok(x.ms[mi].whole.j).Kind == text.Poss && mi+1 < len(x.ms) && x.ms[mi+1].whole.i == x.ms[mi].whole.j+1 {
+					mi++
+				}
 				g, rule = x.listFrom(mi), "in-the-presence-of"
 			}
 		case t.Is("company") && x.tok(k-1).Is("the") && x.tok(k-2).Is("in") && x.tok(k+1).Is("of"):
