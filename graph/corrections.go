@@ -356,7 +356,7 @@ func (s *Store) hasQuads(ctx context.Context, quads []quad.Quad) ([]bool, error)
 		set, ok := bySubject[q.Subject]
 		if !ok {
 			set = map[quad.Quad]bool{}
-			err := f.r.outQuads(ctx, []cgraph.Ref{f.r.ref(q.Subject)}, func(_ int, qr quadRefs) error {
+			err := f.r.outQuads(ctx, []cgraph.Ref{f.r.ref(q.Subject)}, nil, func(_ int, qr quadRefs) error {
 				vals, err := f.r.valuesOf(ctx, []cgraph.Ref{qr.pred, qr.obj, qr.label})
 				if err != nil {
 					return err

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"sort"
+	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 
@@ -105,15 +106,62 @@ type articleInfo struct {
 	locations                            []string
 }
 
+// sharedArticles remembers the articles read by any of the goroutines of
+// one answer (Facts.fork), so that each article is read once, whichever
+// goroutine meets it first. Past maxCachedValues it takes no more.
+type sharedArticles struct {
+	mu sync.RWMutex
+	m  map[any]*articleInfo
+}
+
+func newSharedArticles() *sharedArticles {
+	return &sharedArticles{m: map[any]*articleInfo{}}
+}
+
+// take copies into into the articles among keys it holds.
+func (s *sharedArticles) take(into map[any]*articleInfo, keys []any) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, k := range keys {
+		if info, ok := s.m[k]; ok {
+			into[k] = info
+		}
+	}
+}
+
+func (s *sharedArticles) add(k any, info *articleInfo) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.m) < maxCachedValues {
+		s.m[k] = info
+	}
+}
+
 // articleInfos reads the articles' metadata, remembering it for the life of
-// the Facts: one scan of each article's quads not read yet.
+// the Facts: one scan of each article's quads not read yet by this Facts or
+// another goroutine of the same answer.
 func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
-	var missing []cgraph.Ref
+	if len(f.arts) > maxCachedValues {
+		clear(f.arts)
+	}
+	var want []any
 	seen := map[any]bool{}
 	for _, a := range arts {
 		k := cgraph.ToKey(a)
 		if _, ok := f.arts[k]; !ok && !seen[k] {
 			seen[k] = true
+			want = append(want, k)
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	f.shared.take(f.arts, want)
+	var missing []cgraph.Ref
+	for _, a := range arts {
+		k := cgraph.ToKey(a)
+		if _, ok := f.arts[k]; !ok && seen[k] {
+			delete(seen, k)
 			missing = append(missing, a)
 		}
 	}
@@ -130,7 +178,7 @@ func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
 	)
 	keys := f.r.predKeys(schema.ID, schema.Publisher, schema.Headline, schema.URL, schema.Published, schema.Location)
 	found := make([][6][]cgraph.Ref, len(missing))
-	err := f.r.outQuads(ctx, missing, func(i int, q quadRefs) error {
+	err := f.r.outQuads(ctx, missing, keys, func(i int, q quadRefs) error {
 		if k, ok := keys[cgraph.ToKey(q.pred)]; ok {
 			found[i][k] = appendRef(found[i][k], q.obj)
 		}
@@ -148,9 +196,6 @@ func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
 	all = append(all, missing...)
 	if _, err := f.r.valuesOf(ctx, all); err != nil {
 		return err
-	}
-	if len(f.arts) > maxCachedValues {
-		clear(f.arts)
 	}
 	for i, a := range missing {
 		var text [6][]string
@@ -170,6 +215,7 @@ func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
 			info.id = schema.ArticleID(iri)
 		}
 		f.arts[cgraph.ToKey(a)] = info
+		f.shared.add(cgraph.ToKey(a), info)
 	}
 	return nil
 }

@@ -31,6 +31,7 @@ type Facts struct {
 	undatedFacts []cgraph.Ref
 	id           *identity            // joins and retractions, once read
 	arts         map[any]*articleInfo // article ref key -> what evidence says of it
+	shared       *sharedArticles      // the articles read by any goroutine of the answer
 	// Slow is set once an answer had to read every fact because the
 	// store has no complete calendar (see RebuildCalendar).
 	Slow bool
@@ -45,7 +46,7 @@ type Facts struct {
 
 // Facts returns a fact reader of the store, for one goroutine.
 func (s *Store) Facts() *Facts {
-	return &Facts{r: newReader(s.qs, s.db), names: map[any]string{}, arts: map[any]*articleInfo{}}
+	return &Facts{r: newReader(s.qs, s.db, s.lvl), names: map[any]string{}, arts: map[any]*articleInfo{}, shared: newSharedArticles()}
 }
 
 // Meeting is one meeting as the helpers return it. A meeting reported
@@ -560,7 +561,7 @@ func (f *Facts) gatherAll(ctx context.Context, nodes []cgraph.Ref, preds []quad.
 		found[i] = make([][]cgraph.Ref, n)
 	}
 	reps := make([]reports, len(nodes))
-	err := f.r.outQuads(ctx, nodes, func(i int, q quadRefs) error {
+	err := f.r.outQuads(ctx, nodes, keys, func(i int, q quadRefs) error {
 		switch k, ok := keys[cgraph.ToKey(q.pred)]; {
 		case !ok:
 		case k < n:

@@ -23,7 +23,8 @@ import (
 type reader struct {
 	qs cgraph.QuadStore
 	kv *kv.QuadStore // set for the key-value backends
-	db *sql.DB       // set for PostgreSQL (read_sql.go)
+	db  *sql.DB      // set for PostgreSQL (read_sql.go)
+	lvl *levelLog    // set for leveldb (rawlevel.go)
 
 	refs   map[quad.Value]cgraph.Ref // the first values looked up: predicates, classes
 	values map[any]quad.Value        // values of refs, by ref key
@@ -33,8 +34,8 @@ type reader struct {
 // afresh, which costs look-ups, never answers.
 const maxCachedValues = 1 << 18
 
-func newReader(qs cgraph.QuadStore, db *sql.DB) *reader {
-	r := &reader{qs: qs, db: db, refs: map[quad.Value]cgraph.Ref{}, values: map[any]quad.Value{}}
+func newReader(qs cgraph.QuadStore, db *sql.DB, lvl *levelLog) *reader {
+	r := &reader{qs: qs, db: db, lvl: lvl, refs: map[quad.Value]cgraph.Ref{}, values: map[any]quad.Value{}}
 	r.kv, _ = qs.(*kv.QuadStore)
 	return r
 }
@@ -71,6 +72,14 @@ func (r *reader) links(ctx context.Context, node cgraph.Ref, from quad.Direction
 	}
 	if r.db != nil {
 		return r.linksSQL(ctx, node, from, p, to, fn)
+	}
+	if r.lvl != nil {
+		if done, err := r.lvl.links(ctx, node, from, p, to, fn); done {
+			if err != nil {
+				return fmt.Errorf("read %v quads: %w", pred, err)
+			}
+			return ctx.Err()
+		}
 	}
 	it, filtered := r.scan(node, from, p, to)
 	defer it.Close()
@@ -114,10 +123,18 @@ type quadRefs struct {
 // outQuads calls fn with every quad whose subject is one of subjects (i is
 // the subject's index), all predicates together: one scan of the index by
 // subject for each, which for a node with few quads (a meeting, an event,
-// an office) is cheaper than a scan per predicate.
-func (r *reader) outQuads(ctx context.Context, subjects []cgraph.Ref, fn func(i int, q quadRefs) error) error {
+// an office) is cheaper than a scan per predicate. When preds (keys of
+// predicate refs, as predKeys makes them) is not nil, quads of other
+// predicates may be left out.
+func (r *reader) outQuads(ctx context.Context, subjects []cgraph.Ref, preds map[any]int, fn func(i int, q quadRefs) error) error {
 	if r.db != nil {
 		return r.outQuadsSQL(ctx, subjects, fn)
+	}
+	if r.lvl != nil {
+		if err := r.lvl.outQuads(ctx, subjects, preds, fn); err != nil {
+			return err
+		}
+		return ctx.Err()
 	}
 	for i, s := range subjects {
 		if s == nil {
@@ -242,13 +259,7 @@ func (r *reader) valuesOf(ctx context.Context, refs []cgraph.Ref) ([]quad.Value,
 	if len(missing) == 0 {
 		return out, nil
 	}
-	var vals []quad.Value
-	var err error
-	if r.db != nil {
-		vals, err = r.valuesSQL(ctx, missing)
-	} else {
-		vals, err = cgraph.ValuesOf(ctx, r.qs, missing)
-	}
+	vals, err := r.readValues(ctx, missing)
 	if err != nil {
 		return nil, fmt.Errorf("read values: %w", err)
 	}
@@ -260,6 +271,19 @@ func (r *reader) valuesOf(ctx context.Context, refs []cgraph.Ref) ([]quad.Value,
 		r.values[cgraph.ToKey(missing[i])] = v
 	}
 	return out, nil
+}
+
+// readValues asks the store for the values of refs.
+func (r *reader) readValues(ctx context.Context, refs []cgraph.Ref) ([]quad.Value, error) {
+	if r.db != nil {
+		return r.valuesSQL(ctx, refs)
+	}
+	if r.lvl != nil {
+		if vals, handled, err := r.lvl.values(ctx, refs); handled {
+			return vals, err
+		}
+	}
+	return cgraph.ValuesOf(ctx, r.qs, refs)
 }
 
 // strs returns the text of the literals among refs, in order, skipping

@@ -96,6 +96,9 @@ type Store struct {
 	// identityMu gives corrections and resolutions their turns
 	// (identitylock.go).
 	identityMu sync.Mutex
+	// lvl reads Cayley's leveldb layout directly, for the fact helpers
+	// (rawlevel.go); nil on other backends.
+	lvl *levelLog
 }
 
 // Open opens the store described by opt, creating it when it does not exist.
@@ -171,6 +174,9 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s store %s: %w", backend, RedactLocation(opt.Path), scrubError(err, opt.Path))
 	}
 	s.qs = qs
+	if cayleyName == tunedLevelDB {
+		s.lvl = newLevelLog(ctx, s.faults)
+	}
 	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	if err != nil {
 		qs.Close()
