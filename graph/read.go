@@ -21,10 +21,10 @@ import (
 //
 // A reader belongs to one goroutine, and lives as long as one query.
 type reader struct {
-	qs cgraph.QuadStore
-	kv *kv.QuadStore // set for the key-value backends
-	db  *sql.DB      // set for PostgreSQL (read_sql.go)
-	lvl *levelLog    // set for leveldb (rawlevel.go)
+	qs  cgraph.QuadStore
+	kv  *kv.QuadStore // set for the key-value backends
+	db  *sql.DB       // set for PostgreSQL (read_sql.go)
+	lvl *levelLog     // set for leveldb (rawlevel.go)
 
 	refs   map[quad.Value]cgraph.Ref // the first values looked up: predicates, classes
 	values map[any]quad.Value        // values of refs, by ref key
