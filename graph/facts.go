@@ -240,18 +240,29 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 			return err
 		}
 	}
-	// The facts of each date, then the undated ones, are one group: read
-	// on several goroutines, sent in order.
+	// The facts of a run of dates, then the undated ones, are one group:
+	// read on several goroutines, sent in order. The first runs are short,
+	// so the newest meetings come at once; later ones long, since the
+	// facts of neighbouring dates are read together more cheaply
+	// (rawlevel.go).
 	return readOrdered(ctx, f, func(ctx context.Context, pf *Facts, send func([]cgraph.Ref) error) error {
+		var run []cgraph.Ref
+		size := firstRun
 		for _, d := range dates {
 			nodes, err := pf.r.subjects(ctx, pf.r.ref(quad.String(d)), schema.Date)
 			if err != nil {
 				return err
 			}
-			if len(nodes) > 0 {
-				if err := send(nodes); err != nil {
+			if run = append(run, nodes...); len(run) >= size {
+				if err := send(run); err != nil {
 					return err
 				}
+				run, size = nil, min(2*size, longestRun)
+			}
+		}
+		if len(run) > 0 {
+			if err := send(run); err != nil {
+				return err
 			}
 		}
 		if len(undated) > 0 {
@@ -260,6 +271,14 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 		return nil
 	}, (*Facts).readMeetings, func(ms []*Meeting) error { return emitMeetings(ms, fn) })
 }
+
+// firstRun and longestRun bound the number of facts Meetings reads as one
+// group: whole dates, at least firstRun facts at first, twice as many each
+// time up to longestRun.
+const (
+	firstRun   = 16
+	longestRun = 1024
+)
 
 // meetingsOfPeople reads the meetings of filter.People (and filter.With),
 // then sorts and filters them by date.

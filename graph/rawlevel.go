@@ -378,3 +378,4 @@ func (l *levelLog) values(ctx context.Context, refs []cgraph.Ref) ([]quad.Value,
 	}
 	return out, true, nil
 }
+
