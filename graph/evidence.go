@@ -48,6 +48,9 @@ type report struct {
 	article   cgraph.Ref
 	sentences []cgraph.Ref
 	rules     []cgraph.Ref
+	// texts are the sentences' texts, once readSentences read them.
+	texts     []string
+	textsRead bool
 }
 
 // see takes one report quad of the fact node (pred: reportSource,
@@ -81,15 +84,36 @@ const (
 	reportRule
 )
 
-// values lists the refs whose values evidence needs, for one batched read.
+// values lists the refs of the rules evidence names, for one batched read
+// into the reader's cache (the sentences are read by readSentences).
 func (rs *reports) values() []cgraph.Ref {
 	var out []cgraph.Ref
 	for _, k := range rs.order {
-		r := rs.by[k]
-		out = append(out, r.sentences...)
-		out = append(out, r.rules...)
+		out = append(out, rs.by[k].rules...)
 	}
 	return out
+}
+
+// readSentences reads the sentences of all reports in one call, past the
+// reader's cache: each sentence belongs to one fact and one article.
+func (f *Facts) readSentences(ctx context.Context, all []reports) error {
+	var lists [][]cgraph.Ref
+	var to []*report
+	for i := range all {
+		for _, k := range all[i].order {
+			r := all[i].by[k]
+			lists = append(lists, r.sentences)
+			to = append(to, r)
+		}
+	}
+	texts, err := f.r.textsOnce(ctx, lists)
+	if err != nil {
+		return err
+	}
+	for i, r := range to {
+		r.texts, r.textsRead = texts[i], true
+	}
+	return nil
 }
 
 func (rs *reports) articles() []cgraph.Ref {
@@ -187,21 +211,36 @@ func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
 	if err != nil {
 		return err
 	}
-	var all []cgraph.Ref
+	// Publishers and publication dates repeat from article to article and
+	// are read through the reader's cache; the rest are the article's own.
+	shared := func(k int) bool { return k == outlet || k == published }
+	var cached []cgraph.Ref
+	var own [][]cgraph.Ref
 	for i := range found {
 		for k := range found[i] {
-			all = append(all, found[i][k]...)
+			if shared(k) {
+				cached = append(cached, found[i][k]...)
+			} else {
+				own = append(own, found[i][k])
+			}
 		}
 	}
-	all = append(all, missing...)
-	if _, err := f.r.valuesOf(ctx, all); err != nil {
+	if _, err := f.r.valuesOf(ctx, cached); err != nil {
+		return err
+	}
+	texts, err := f.r.textsOnce(ctx, own)
+	if err != nil {
 		return err
 	}
 	for i, a := range missing {
 		var text [6][]string
 		for k := range found[i] {
-			if text[k], err = f.r.strs(ctx, found[i][k]); err != nil {
-				return err
+			if shared(k) {
+				if text[k], err = f.r.strs(ctx, found[i][k]); err != nil {
+					return err
+				}
+			} else {
+				text[k], texts = texts[0], texts[1:]
 			}
 			sort.Strings(text[k])
 		}
@@ -248,9 +287,12 @@ func (f *Facts) evidence(ctx context.Context, all ...*reports) ([]Evidence, erro
 				byArticle[info.id] = e
 				out = append(out, e)
 			}
-			sentences, err := f.r.strs(ctx, r.sentences)
-			if err != nil {
-				return nil, err
+			sentences := r.texts
+			if !r.textsRead {
+				var err error
+				if sentences, err = f.r.strs(ctx, r.sentences); err != nil {
+					return nil, err
+				}
 			}
 			rules, err := f.r.strs(ctx, r.rules)
 			if err != nil {

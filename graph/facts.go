@@ -604,6 +604,9 @@ func (f *Facts) gatherAll(ctx context.Context, nodes []cgraph.Ref, preds []quad.
 	if _, err := f.r.valuesOf(ctx, all); err != nil {
 		return nil, nil, err
 	}
+	if err := f.readSentences(ctx, reps); err != nil {
+		return nil, nil, err
+	}
 	if err := f.articleInfos(ctx, arts); err != nil {
 		return nil, nil, err
 	}

@@ -378,4 +378,3 @@ func (l *levelLog) values(ctx context.Context, refs []cgraph.Ref) ([]quad.Value,
 	}
 	return out, true, nil
 }
-

@@ -302,6 +302,34 @@ func (r *reader) strs(ctx context.Context, refs []cgraph.Ref) ([]string, error) 
 	return out, nil
 }
 
+// textsOnce returns, for each list of refs, the text of its literals (as
+// strs does), reading all values in one call and keeping none: for values
+// met once, such as the sentences of evidence, which would only crowd the
+// cache.
+func (r *reader) textsOnce(ctx context.Context, lists [][]cgraph.Ref) ([][]string, error) {
+	var all []cgraph.Ref
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	out := make([][]string, len(lists))
+	if len(all) == 0 {
+		return out, nil
+	}
+	vals, err := r.readValues(ctx, all)
+	if err != nil {
+		return nil, fmt.Errorf("read values: %w", err)
+	}
+	for i, l := range lists {
+		for _, v := range vals[:len(l)] {
+			if s, ok := LiteralText(v); ok && s != "" {
+				out[i] = append(out[i], s)
+			}
+		}
+		vals = vals[len(l):]
+	}
+	return out, nil
+}
+
 // text returns the literal objects of subject's pred quads.
 func (r *reader) text(ctx context.Context, subject cgraph.Ref, pred quad.Value) ([]string, error) {
 	refs, err := r.objects(ctx, subject, pred)
