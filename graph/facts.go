@@ -245,15 +245,19 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 	// so the newest meetings come at once; later ones long, since the
 	// facts of neighbouring dates are read together more cheaply
 	// (rawlevel.go).
-	return readOrdered(ctx, f, func(ctx context.Context, pf *Facts, send func([]cgraph.Ref) error) error {
-		var run []cgraph.Ref
+	return readOrdered(ctx, f, func(ctx context.Context, pf *Facts, send func([]datedNode) error) error {
+		var run []datedNode
 		size := firstRun
 		for _, d := range dates {
-			nodes, err := pf.r.subjects(ctx, pf.r.ref(quad.String(d)), schema.Date)
+			date := pf.r.ref(quad.String(d))
+			nodes, err := pf.r.indexedSubjects(ctx, date, schema.Date)
 			if err != nil {
 				return err
 			}
-			if run = append(run, nodes...); len(run) >= size {
+			for _, n := range nodes {
+				run = append(run, datedNode{node: n, date: date})
+			}
+			if len(run) >= size {
 				if err := send(run); err != nil {
 					return err
 				}
@@ -266,10 +270,14 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 			}
 		}
 		if len(undated) > 0 {
-			return send(undated)
+			run = make([]datedNode, len(undated))
+			for i, n := range undated {
+				run[i] = datedNode{node: n}
+			}
+			return send(run)
 		}
 		return nil
-	}, (*Facts).readMeetings, func(ms []*Meeting) error { return emitMeetings(ms, fn) })
+	}, (*Facts).readDatedMeetings, func(ms []*Meeting) error { return emitMeetings(ms, fn) })
 }
 
 // firstRun and longestRun bound the number of facts Meetings reads as one
@@ -450,11 +458,36 @@ func peopleKey(ps []PersonRef) string {
 // Retracted meetings are left out, and so are meetings that joins leave
 // with fewer than two people.
 func (f *Facts) readMeetings(ctx context.Context, nodes []cgraph.Ref) ([]*Meeting, error) {
+	return f.readMeetingsOn(ctx, nodes, nil)
+}
+
+// datedNode is a fact node found under a date of the calendar (nil for
+// the undated facts).
+type datedNode struct {
+	node, date cgraph.Ref
+}
+
+// readDatedMeetings is readMeetings for nodes found in the index of a
+// date (reader.indexedSubjects), which may list a node whose date quad was
+// removed: such a node is read only if it has that date.
+func (f *Facts) readDatedMeetings(ctx context.Context, group []datedNode) ([]*Meeting, error) {
+	nodes := make([]cgraph.Ref, len(group))
+	dates := make([]cgraph.Ref, len(group))
+	for i, d := range group {
+		nodes[i], dates[i] = d.node, d.date
+	}
+	return f.readMeetingsOn(ctx, nodes, dates)
+}
+
+// readMeetingsOn reads the meetings among nodes; when onDates is not nil,
+// the node nodes[i] is a meeting only if it has the date onDates[i] (any,
+// when nil).
+func (f *Facts) readMeetingsOn(ctx context.Context, nodes, onDates []cgraph.Ref) ([]*Meeting, error) {
 	id, err := f.identity(ctx)
 	if err != nil {
 		return nil, err
 	}
-	refs, iris, err := f.withPrefix(ctx, nodes, meetingPrefix)
+	refs, iris, kept, err := f.withPrefix(ctx, nodes, meetingPrefix)
 	if err != nil {
 		return nil, err
 	}
@@ -486,6 +519,11 @@ func (f *Facts) readMeetings(ctx context.Context, nodes []cgraph.Ref) ([]*Meetin
 	byKey := map[string]*group{}
 	for i, m := range read {
 		fv := found[i]
+		if onDates != nil && onDates[kept[i]] != nil && !slices.ContainsFunc(fv[date], func(d cgraph.Ref) bool {
+			return cgraph.ToKey(d) == cgraph.ToKey(onDates[kept[i]])
+		}) {
+			continue // listed under a date it no longer has
+		}
 		var dates, places, kinds []string
 		if dates, err = f.r.strs(ctx, fv[date]); err != nil {
 			return nil, err
@@ -641,20 +679,20 @@ func (f *Facts) objectsByPred(ctx context.Context, nodes []cgraph.Ref, preds []q
 
 // withPrefix keeps the nodes whose IRI starts with prefix (the meetings
 // or the events among the facts of a date), with their IRIs.
-func (f *Facts) withPrefix(ctx context.Context, nodes []cgraph.Ref, prefix string) ([]cgraph.Ref, []quad.IRI, error) {
+// kept[i] is the index in nodes of refs[i].
+func (f *Facts) withPrefix(ctx context.Context, nodes []cgraph.Ref, prefix string) (refs []cgraph.Ref, iris []quad.IRI, kept []int, err error) {
 	vals, err := f.r.valuesOf(ctx, nodes)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	var refs []cgraph.Ref
-	var iris []quad.IRI
 	for i, v := range vals {
 		if iri, ok := v.(quad.IRI); ok && strings.HasPrefix(string(iri), prefix) {
 			refs = append(refs, nodes[i])
 			iris = append(iris, iri)
+			kept = append(kept, i)
 		}
 	}
-	return refs, iris, nil
+	return refs, iris, kept, nil
 }
 
 // appendRef appends ref unless refs holds it already.
@@ -1207,7 +1245,7 @@ func (f *Facts) readEvents(ctx context.Context, nodes []cgraph.Ref, head string)
 	if err != nil {
 		return nil, err
 	}
-	events, iris, err := f.withPrefix(ctx, nodes, eventPrefix)
+	events, iris, _, err := f.withPrefix(ctx, nodes, eventPrefix)
 	if err != nil {
 		return nil, err
 	}

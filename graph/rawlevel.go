@@ -352,6 +352,34 @@ func (l *levelLog) links(ctx context.Context, node cgraph.Ref, from quad.Directi
 	return true, nil
 }
 
+// indexedSubjects lists the subjects the index of (object, p) names, each
+// once, without reading their quads from the log (so without skipping
+// removed ones).
+func (l *levelLog) indexedSubjects(object, p cgraph.Ref) ([]cgraph.Ref, bool, error) {
+	o, ok := object.(kv.Int64Value)
+	pid, pok := p.(kv.Int64Value)
+	if object == nil || p == nil {
+		return nil, true, nil
+	}
+	if !ok || !pok {
+		return nil, false, nil
+	}
+	prefix := flatKey(objectIndex, ids8(uint64(o), uint64(pid)))
+	it := l.db.NewIterator(util.BytesPrefix(prefix), nil)
+	found, err := scanIndex(it, nil, prefix, 0)
+	it.Release()
+	if err != nil {
+		return nil, true, err
+	}
+	var out []cgraph.Ref
+	for i, f := range found {
+		if i == 0 || f.keyID != found[i-1].keyID {
+			out = append(out, kv.Int64Value(f.keyID))
+		}
+	}
+	return out, true, nil
+}
+
 // values reads the values of refs (all of them Cayley's node ids): out[i]
 // is nil for a ref with no value.
 func (l *levelLog) values(ctx context.Context, refs []cgraph.Ref) ([]quad.Value, bool, error) {

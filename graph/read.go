@@ -228,6 +228,20 @@ func (r *reader) nodes(ctx context.Context, node cgraph.Ref, from quad.Direction
 	return out, err
 }
 
+// indexedSubjects lists the subjects of the pred quads whose object is
+// object, each once, as the index lists them: on leveldb without reading
+// the quads, so it may list a subject whose quad was removed, which the
+// caller must check (by reading the subject's quads). Elsewhere it is
+// subjects.
+func (r *reader) indexedSubjects(ctx context.Context, object cgraph.Ref, pred quad.Value) ([]cgraph.Ref, error) {
+	if r.lvl != nil && r.db == nil {
+		if out, done, err := r.lvl.indexedSubjects(object, r.ref(pred)); done {
+			return out, err
+		}
+	}
+	return r.subjects(ctx, object, pred)
+}
+
 // objects lists the objects of subject's pred quads, each once.
 func (r *reader) objects(ctx context.Context, subject cgraph.Ref, pred quad.Value) ([]cgraph.Ref, error) {
 	return r.nodes(ctx, subject, quad.Subject, pred, quad.Object)
