@@ -268,3 +268,58 @@ func TestRestoreKeepsTheCalendarComplete(t *testing.T) {
 		t.Errorf("dated meetings after the restore: %d (want 7), slow %v", n, f.Slow)
 	}
 }
+
+// A fact whose date was changed (its date quad removed, another written)
+// is answered under its new date only, however the store indexes removed
+// quads; one whose date quad was removed and written again, once.
+func TestFactsMeetingsAfterRemovedQuads(t *testing.T) {
+	ctx := context.Background()
+	on := func(f *graph.Facts, from, to string) []string {
+		t.Helper()
+		var got []string
+		err := f.Meetings(ctx, graph.MeetingFilter{Range: schema.DateRange{From: from, To: to}}, func(m *graph.Meeting) error {
+			got = append(got, m.Date+" "+string(m.Node))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for name, s := range seedStores(t) {
+		t.Run(name, func(t *testing.T) {
+			before := on(s.Facts(), "2017-01-01", "2017-01-01")
+			if len(before) != 1 {
+				t.Fatalf("meetings of 2017-01-01 = %v, want the one of the seeds", before)
+			}
+			node := quad.IRI(strings.Fields(before[0])[1])
+			old := quad.Quad{Subject: node, Predicate: schema.Date, Object: quad.String("2017-01-01")}
+			moved := quad.Quad{Subject: node, Predicate: schema.Date, Object: quad.String("2017-01-02")}
+			listed := quad.Quad{Subject: schema.Calendar, Predicate: schema.HasDate, Object: quad.String("2017-01-02")}
+			if err := s.Remove(ctx, []quad.Quad{old}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Write(ctx, []quad.Quad{moved, listed}); err != nil {
+				t.Fatal(err)
+			}
+			if got := on(s.Facts(), "2017-01-01", "2017-01-01"); len(got) != 0 {
+				t.Errorf("after its date changed, meetings of 2017-01-01 = %v, want none", got)
+			}
+			if got := on(s.Facts(), "2017-01-02", "2017-01-02"); strings.Join(got, "|") != "2017-01-02 "+string(node) {
+				t.Errorf("after its date changed, meetings of 2017-01-02 = %v, want %s", got, node)
+			}
+			if err := s.Remove(ctx, []quad.Quad{moved}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Write(ctx, []quad.Quad{old}); err != nil {
+				t.Fatal(err)
+			}
+			if got := on(s.Facts(), "", ""); strings.Count(strings.Join(got, "|"), string(node)) != 1 {
+				t.Errorf("after its date came back, every meeting = %v: want %s once", got, node)
+			}
+			if got := on(s.Facts(), "2017-01-01", "2017-01-02"); strings.Join(got, "|") != "2017-01-01 "+string(node) {
+				t.Errorf("after its date came back, meetings of 2017-01-01 and 02 = %v, want %s once", got, node)
+			}
+		})
+	}
+}
