@@ -178,13 +178,21 @@ func (l *levelLog) entries(ctx context.Context, ids []uint64) ([]*proto.Primitiv
 	}
 	type wanted struct {
 		key []byte
+		id  uint64
 		at  int
 	}
 	ws := make([]wanted, len(ids))
 	prefix := flatKey(logBucket, nil)
+	// The keys share one array, and the entries another.
+	arena := make([]byte, 0, len(ids)*(len(prefix)+10))
+	var id8 [8]byte
 	for i, id := range ids {
-		ws[i] = wanted{key: appendEscaped(slices.Clip(prefix), ids8(id)), at: i}
+		start := len(arena)
+		binary.BigEndian.PutUint64(id8[:], id)
+		arena = appendEscaped(append(arena, prefix...), id8[:])
+		ws[i] = wanted{key: arena[start:len(arena):len(arena)], id: id, at: i}
 	}
+	prims := make([]proto.Primitive, len(ids))
 	slices.SortFunc(ws, func(a, b wanted) int { return bytes.Compare(a.key, b.key) })
 	it := l.db.NewIterator(util.BytesPrefix(prefix), nil)
 	defer it.Release()
@@ -201,18 +209,41 @@ func (l *levelLog) entries(ctx context.Context, ids []uint64) ([]*proto.Primitiv
 				return nil, err
 			}
 		}
-		valid = seekForward(it, valid, w.key)
 		last, lastKey = nil, w.key
-		if !valid || !bytes.Equal(it.Key(), w.key) {
-			continue
+		var val []byte
+		near := func(j int) bool { return j >= 0 && j < len(ws) && absDiff(ws[j].id, w.id) <= nearSteps }
+		if near(n-1) || near(n+1) {
+			// In a run of entries side by side: stepped to.
+			valid = seekForward(it, valid, w.key)
+			if !valid || !bytes.Equal(it.Key(), w.key) {
+				continue
+			}
+			val = it.Value()
+		} else {
+			// On its own: a look-up reads the one table that can hold
+			// it, where a search of the iterator reads every level.
+			v, err := l.db.Get(w.key, nil)
+			if errors.Is(err, leveldb.ErrNotFound) {
+				continue
+			} else if err != nil {
+				return nil, fmt.Errorf("read the log entry of %d: %w", w.id, err)
+			}
+			val = v
 		}
-		p := new(proto.Primitive)
-		if err := p.Unmarshal(it.Value()); err != nil {
+		p := &prims[n]
+		if err := p.Unmarshal(val); err != nil {
 			return nil, fmt.Errorf("read the log entry of %d: %w", ids[w.at], err)
 		}
 		out[w.at], last = p, p
 	}
 	return out, it.Error()
+}
+
+func absDiff(a, b uint64) uint64 {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }
 
 // nearSteps is how many keys seekForward steps over before it searches.
