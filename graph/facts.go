@@ -140,6 +140,45 @@ func (f *Facts) refsOf(iris []quad.IRI) []cgraph.Ref {
 	return out
 }
 
+// readNames reads the names of the people among refs not named yet, all
+// in one call each for their names and their values (name reads one
+// person at a time).
+func (f *Facts) readNames(ctx context.Context, refs []cgraph.Ref) error {
+	var missing []cgraph.Ref
+	seen := map[any]bool{}
+	for _, p := range refs {
+		k := cgraph.ToKey(p)
+		if _, ok := f.names[k]; !ok && !seen[k] {
+			seen[k] = true
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) < 2 {
+		return nil // name reads it as cheaply
+	}
+	lists, err := f.r.objectsOfAll(ctx, missing, schema.Name)
+	if err != nil {
+		return err
+	}
+	var all []cgraph.Ref
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	if _, err := f.r.valuesOf(ctx, all); err != nil {
+		return err
+	}
+	for i, p := range missing {
+		names, err := f.r.strs(ctx, lists[i])
+		if err != nil {
+			return err
+		}
+		if n := longestText(names); n != "" && len(f.names) < maxCachedValues {
+			f.names[cgraph.ToKey(p)] = n
+		}
+	}
+	return nil
+}
+
 // name returns a person's name: the fullest of their kg:name values, or
 // the IRI when they have none.
 func (f *Facts) name(ctx context.Context, p cgraph.Ref) (string, error) {
@@ -506,6 +545,13 @@ func (f *Facts) readMeetingsOn(ctx context.Context, nodes, onDates []cgraph.Ref)
 	// caches.
 	found, reps, err := f.gatherReported(ctx, refs, []quad.IRI{schema.Participant, schema.Date, schema.Place, schema.Kind}, date, place, kind)
 	if err != nil {
+		return nil, err
+	}
+	var participants []cgraph.Ref
+	for i := range read {
+		participants = append(participants, id.people(found[i][participant])...)
+	}
+	if err := f.readNames(ctx, participants); err != nil {
 		return nil, err
 	}
 	// One meeting for each set of people, date and kind.

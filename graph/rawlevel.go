@@ -283,36 +283,47 @@ func (l *levelLog) linkQuads(ctx context.Context, found []indexed) ([]*proto.Pri
 	return prims, nil
 }
 
+// scanAll reads the index entries that start with each of prefixes (the
+// entries of prefix i numbered i), with one iterator moving forward
+// through the index, and returns them in the order of prefixes.
+func (l *levelLog) scanAll(prefixes [][]byte) ([]indexed, error) {
+	order := make([]int, 0, len(prefixes))
+	for i, p := range prefixes {
+		if p != nil {
+			order = append(order, i)
+		}
+	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return bytes.Compare(prefixes[a], prefixes[b]) })
+	it := l.db.NewIterator(nil, nil)
+	defer it.Release()
+	var found []indexed
+	var err error
+	for _, i := range order {
+		if found, err = scanIndex(it, found, prefixes[i], i); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(found, func(a, b indexed) int { return a.node - b.node })
+	return found, nil
+}
+
 // outQuads is reader.outQuads on leveldb: the quads of all subjects in
 // one pass over the log, only those whose predicate is in preds (all when
 // preds is nil).
 func (l *levelLog) outQuads(ctx context.Context, subjects []cgraph.Ref, preds map[any]int, fn func(i int, q quadRefs) error) error {
-	type scan struct {
-		prefix []byte
-		node   int
-	}
-	var scans []scan
+	prefixes := make([][]byte, len(subjects))
 	for i, s := range subjects {
 		if id, ok := s.(kv.Int64Value); ok && id != 0 {
-			scans = append(scans, scan{flatKey(subjectIndex, ids8(uint64(id))), i})
+			prefixes[i] = flatKey(subjectIndex, ids8(uint64(id)))
 		}
 	}
-	// In key order, so that one iterator moves forward through the index.
-	slices.SortStableFunc(scans, func(a, b scan) int { return bytes.Compare(a.prefix, b.prefix) })
-	it := l.db.NewIterator(util.BytesPrefix(subjectIndex), nil)
-	var found []indexed
-	var err error
-	for _, sc := range scans {
-		if found, err = scanIndex(it, found, sc.prefix, sc.node); err != nil {
-			break
-		}
-	}
-	it.Release()
+	found, err := l.scanAll(prefixes)
 	if err != nil {
 		return err
 	}
-	// Back in the order of subjects.
-	slices.SortStableFunc(found, func(a, b indexed) int { return a.node - b.node })
 	if preds != nil {
 		kept := found[:0]
 		for _, f := range found {
@@ -344,27 +355,37 @@ func labelRef(p *proto.Primitive) cgraph.Ref {
 	return kv.Int64Value(p.Label)
 }
 
-// links is reader.links on leveldb: the live quads with node in direction
-// from (subject or object) and predicate p, giving the node in direction
-// to and the label, in Cayley's order.
-func (l *levelLog) links(ctx context.Context, node cgraph.Ref, from quad.Direction, p cgraph.Ref, to quad.Direction, fn func(link) error) (bool, error) {
-	n, ok := node.(kv.Int64Value)
-	pid, pok := p.(kv.Int64Value)
-	if !ok || !pok {
+// links is reader.links on leveldb for many nodes: the live quads with
+// nodes[i] in direction from (subject or object) and predicate p, giving
+// i, the node in direction to and the label, in Cayley's order for each
+// node; all read in one pass over the index and one over the log. False
+// when it cannot read them (refs not Cayley's, another direction).
+func (l *levelLog) links(ctx context.Context, nodes []cgraph.Ref, from quad.Direction, p cgraph.Ref, to quad.Direction, fn func(int, link) error) (bool, error) {
+	pid, ok := p.(kv.Int64Value)
+	if !ok {
 		return false, nil
 	}
-	var prefix []byte
+	var bucket []byte
 	switch from {
 	case quad.Subject:
-		prefix = flatKey(subjectIndex, ids8(uint64(n), uint64(pid)))
+		bucket = subjectIndex
 	case quad.Object:
-		prefix = flatKey(objectIndex, ids8(uint64(n), uint64(pid)))
+		bucket = objectIndex
 	default:
 		return false, nil
 	}
-	it := l.db.NewIterator(util.BytesPrefix(prefix), nil)
-	found, err := scanIndex(it, nil, prefix, 0)
-	it.Release()
+	prefixes := make([][]byte, len(nodes))
+	for i, node := range nodes {
+		if node == nil {
+			continue
+		}
+		n, ok := node.(kv.Int64Value)
+		if !ok {
+			return false, nil
+		}
+		prefixes[i] = flatKey(bucket, ids8(uint64(n), uint64(pid)))
+	}
+	found, err := l.scanAll(prefixes)
 	if err != nil {
 		return true, err
 	}
@@ -372,11 +393,11 @@ func (l *levelLog) links(ctx context.Context, node cgraph.Ref, from quad.Directi
 	if err != nil {
 		return true, err
 	}
-	for _, q := range prims {
+	for k, q := range prims {
 		if q == nil {
 			continue
 		}
-		if err := fn(link{node: kv.Int64Value(q.GetDirection(to)), label: labelRef(q)}); err != nil {
+		if err := fn(found[k].node, link{node: kv.Int64Value(q.GetDirection(to)), label: labelRef(q)}); err != nil {
 			return true, err
 		}
 	}

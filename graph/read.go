@@ -74,7 +74,8 @@ func (r *reader) links(ctx context.Context, node cgraph.Ref, from quad.Direction
 		return r.linksSQL(ctx, node, from, p, to, fn)
 	}
 	if r.lvl != nil {
-		if done, err := r.lvl.links(ctx, node, from, p, to, fn); done {
+		done, err := r.lvl.links(ctx, []cgraph.Ref{node}, from, p, to, func(_ int, l link) error { return fn(l) })
+		if done {
 			if err != nil {
 				return fmt.Errorf("read %v quads: %w", pred, err)
 			}
@@ -191,6 +192,25 @@ func (r *reader) linksOfAll(ctx context.Context, nodes []cgraph.Ref, from quad.D
 			return nil
 		})
 		return out, err
+	}
+	if p := r.ref(pred); r.lvl != nil && p != nil {
+		seen := make([]map[any]bool, len(nodes))
+		done, err := r.lvl.links(ctx, nodes, from, p, to, func(i int, l link) error {
+			if seen[i] == nil {
+				seen[i] = map[any]bool{}
+			}
+			if k := cgraph.ToKey(l.node); !seen[i][k] {
+				seen[i][k] = true
+				out[i] = append(out[i], l.node)
+			}
+			return nil
+		})
+		if done {
+			if err != nil {
+				return nil, fmt.Errorf("read %v quads: %w", pred, err)
+			}
+			return out, ctx.Err()
+		}
 	}
 	for i, n := range nodes {
 		others, err := r.nodes(ctx, n, from, pred, to)
