@@ -142,11 +142,12 @@ func newSharedArticles() *sharedArticles {
 	return &sharedArticles{m: map[any]*articleInfo{}}
 }
 
-// take copies into into the articles among keys it holds.
-func (s *sharedArticles) take(into map[any]*articleInfo, keys []any) {
+// take copies into into the articles among arts it holds.
+func (s *sharedArticles) take(into map[any]*articleInfo, arts []cgraph.Ref) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	for _, k := range keys {
+	for _, a := range arts {
+		k := cgraph.ToKey(a)
 		if info, ok := s.m[k]; ok {
 			into[k] = info
 		}
@@ -168,28 +169,12 @@ func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
 	if len(f.arts) > maxCachedValues {
 		clear(f.arts)
 	}
-	var want []any
-	seen := map[any]bool{}
-	for _, a := range arts {
-		k := cgraph.ToKey(a)
-		if _, ok := f.arts[k]; !ok && !seen[k] {
-			seen[k] = true
-			want = append(want, k)
-		}
-	}
-	if len(want) == 0 {
+	missing := notIn(f.arts, arts)
+	if len(missing) == 0 {
 		return nil
 	}
-	f.shared.take(f.arts, want)
-	var missing []cgraph.Ref
-	for _, a := range arts {
-		k := cgraph.ToKey(a)
-		if _, ok := f.arts[k]; !ok && seen[k] {
-			delete(seen, k)
-			missing = append(missing, a)
-		}
-	}
-	if len(missing) == 0 {
+	f.shared.take(f.arts, missing)
+	if missing = notIn(f.arts, missing); len(missing) == 0 {
 		return nil
 	}
 	const (

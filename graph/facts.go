@@ -144,15 +144,7 @@ func (f *Facts) refsOf(iris []quad.IRI) []cgraph.Ref {
 // in one call each for their names and their values (name reads one
 // person at a time).
 func (f *Facts) readNames(ctx context.Context, refs []cgraph.Ref) error {
-	var missing []cgraph.Ref
-	seen := map[any]bool{}
-	for _, p := range refs {
-		k := cgraph.ToKey(p)
-		if _, ok := f.names[k]; !ok && !seen[k] {
-			seen[k] = true
-			missing = append(missing, p)
-		}
-	}
+	missing := notIn(f.names, refs)
 	if len(missing) < 2 {
 		return nil // name reads it as cheaply
 	}
@@ -177,6 +169,20 @@ func (f *Facts) readNames(ctx context.Context, refs []cgraph.Ref) error {
 		}
 	}
 	return nil
+}
+
+// notIn lists the refs, each once, whose keys m does not hold.
+func notIn[V any](m map[any]V, refs []cgraph.Ref) []cgraph.Ref {
+	var out []cgraph.Ref
+	seen := map[any]bool{}
+	for _, r := range refs {
+		k := cgraph.ToKey(r)
+		if _, ok := m[k]; !ok && !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // name returns a person's name: the fullest of their kg:name values, or
