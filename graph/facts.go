@@ -287,7 +287,8 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 	}
 	// The facts of a run of dates, then the undated ones, are one group:
 	// read on several goroutines, sent in order. The first runs are short,
-	// so the newest meetings come at once; later ones long, since the
+	// so the newest meetings come at once (a first page reads little more
+	// than the page); later ones long, since the
 	// facts of neighbouring dates are read together more cheaply
 	// (rawlevel.go).
 	return readOrdered(ctx, f, func(ctx context.Context, pf *Facts, send func([]datedNode) error) error {
@@ -329,7 +330,7 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 // group: whole dates, at least firstRun facts at first, twice as many each
 // time up to longestRun.
 const (
-	firstRun   = 16
+	firstRun   = 1
 	longestRun = 1024
 )
 
