@@ -285,15 +285,11 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 			return err
 		}
 	}
-	// The facts of a run of dates, then the undated ones, are one group:
-	// read on several goroutines, sent in order. The first runs are short,
-	// so the newest meetings come at once (a first page reads little more
-	// than the page); later ones long, since the
-	// facts of neighbouring dates are read together more cheaply
-	// (rawlevel.go).
+	// The facts of a run of dates (groupAfter), then the undated ones, are
+	// one group: read on several goroutines, sent in order.
 	return readOrdered(ctx, f, func(ctx context.Context, pf *Facts, send func([]datedNode) error) error {
 		var run []datedNode
-		size := firstRun
+		sent := 0
 		for _, d := range dates {
 			date := pf.r.ref(quad.String(d))
 			nodes, err := pf.r.indexedSubjects(ctx, date, schema.Date)
@@ -303,11 +299,12 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 			for _, n := range nodes {
 				run = append(run, datedNode{node: n, date: date})
 			}
-			if len(run) >= size {
+			if len(run) >= groupAfter(sent) {
 				if err := send(run); err != nil {
 					return err
 				}
-				run, size = nil, min(2*size, longestRun)
+				sent += len(run)
+				run = nil
 			}
 		}
 		if len(run) > 0 {
@@ -326,13 +323,16 @@ func (f *Facts) Meetings(ctx context.Context, filter MeetingFilter, fn func(*Mee
 	}, (*Facts).readDatedMeetings, func(ms []*Meeting) error { return emitMeetings(ms, fn) })
 }
 
-// firstRun and longestRun bound the number of facts Meetings reads as one
-// group: whole dates, at least firstRun facts at first, twice as many each
-// time up to longestRun.
-const (
-	firstRun   = 1
-	longestRun = 1024
-)
+// groupAfter is the smallest number of facts Meetings reads as one group
+// (of whole dates) once it has sent sent: one date at first, then an
+// eighth of what was sent, up to 1,024. The first groups are small, so
+// that a first page is read without reading much beyond it (the groups
+// being read when the page is full are finished), and the groups of a long
+// answer large, since the facts of neighbouring dates are read together
+// more cheaply (rawlevel.go).
+func groupAfter(sent int) int {
+	return min(max(sent/8, 1), 1024)
+}
 
 // meetingsOfPeople reads the meetings of filter.People (and filter.With),
 // then sorts and filters them by date.
