@@ -68,6 +68,9 @@ func newLevelLog(ctx context.Context, box *faultBox) *levelLog {
 func (l *levelLog) hasKgIndexes(context.Context) bool {
 	data, err := l.db.Get(metaIndexesKey, nil)
 	if err != nil {
+		if !errors.Is(err, leveldb.ErrNotFound) {
+			l.noted(err)
+		}
 		return false
 	}
 	var indexes []struct {
@@ -86,6 +89,15 @@ func (l *levelLog) hasKgIndexes(context.Context) bool {
 		}
 	}
 	return true
+}
+
+// noted notes err in the store's fault box (faults.go), so that a damaged
+// store read here is reported as damaged, as when Cayley reads it.
+func (l *levelLog) noted(err error) error {
+	if l.box != nil {
+		l.box.note(err)
+	}
+	return err
 }
 
 // flatKey is the leveldb key of a Cayley key of several parts (hidalgo's
@@ -172,6 +184,11 @@ func scanIndex(it iterator.Iterator, out []indexed, prefix []byte, node int) ([]
 // there is none. One iterator walks the wanted keys in order, stepping to
 // the next key while the next wanted one is near and searching otherwise.
 func (l *levelLog) entries(ctx context.Context, ids []uint64) ([]*proto.Primitive, error) {
+	out, err := l.readEntries(ctx, ids)
+	return out, l.noted(err)
+}
+
+func (l *levelLog) readEntries(ctx context.Context, ids []uint64) ([]*proto.Primitive, error) {
 	out := make([]*proto.Primitive, len(ids))
 	if len(ids) == 0 {
 		return out, nil
@@ -287,6 +304,11 @@ func (l *levelLog) linkQuads(ctx context.Context, found []indexed) ([]*proto.Pri
 // entries of prefix i numbered i), with one iterator moving forward
 // through the index, and returns them in the order of prefixes.
 func (l *levelLog) scanAll(prefixes [][]byte) ([]indexed, error) {
+	found, err := l.readIndex(prefixes)
+	return found, l.noted(err)
+}
+
+func (l *levelLog) readIndex(prefixes [][]byte) ([]indexed, error) {
 	order := make([]int, 0, len(prefixes))
 	for i, p := range prefixes {
 		if p != nil {
@@ -421,7 +443,7 @@ func (l *levelLog) indexedSubjects(object, p cgraph.Ref) ([]cgraph.Ref, bool, er
 	found, err := scanIndex(it, nil, prefix, 0)
 	it.Release()
 	if err != nil {
-		return nil, true, err
+		return nil, true, l.noted(err)
 	}
 	var out []cgraph.Ref
 	for i, f := range found {
@@ -453,7 +475,7 @@ func (l *levelLog) values(ctx context.Context, refs []cgraph.Ref) ([]quad.Value,
 			continue
 		}
 		if out[i], err = pquads.UnmarshalValue(p.Value); err != nil {
-			return nil, true, fmt.Errorf("read the value of %d: %w", ids[i], err)
+			return nil, true, l.noted(fmt.Errorf("read the value of %d: %w", ids[i], err))
 		}
 	}
 	return out, true, nil
