@@ -3,6 +3,8 @@ package graph
 import (
 	"bytes"
 	"fmt"
+	"strconv"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -166,6 +168,11 @@ func (p *nqParser) uchar() error {
 	}
 	if p.i+2+n > len(p.line) || !isHex(p.line[p.i+2:p.i+2+n]) {
 		return p.fail(fmt.Sprintf("a \\%c escape needs %d hexadecimal digits", p.line[p.i+1], n))
+	}
+	// The quad library's reader panics on an escape past what a rune
+	// holds; no escape past U+10FFFF names a character.
+	if code, _ := strconv.ParseUint(string(p.line[p.i+2:p.i+2+n]), 16, 32); code > unicode.MaxRune {
+		return p.fail(fmt.Sprintf("the escape \\%c%s names no character (past U+10FFFF)", p.line[p.i+1], p.line[p.i+2:p.i+2+n]))
 	}
 	p.i += 2 + n
 	return nil

@@ -34,6 +34,7 @@ func TestRestoreIsStrict(t *testing.T) {
 		{"byte order mark inside", good + "\ufeff<s> <p> <o> .\n", 3, 1, "byte order mark"},
 		{"bad escape in a literal", good + `<s> <p> "a\qb" .` + "\n", 3, 11, "must start an escape"},
 		{"bad escape in an IRI", good + `<s\x> <p> <o> .` + "\n", 3, 3, `\uXXXX`},
+		{"escape past U+10FFFF", good + `<s\U80000000> <p> <o> .` + "\n", 3, 3, "names no character"},
 		{"unterminated literal", good + `<s> <p> "abc .` + "\n", 3, 15, "closing '\"'"},
 		{"bad language tag", good + `<s> <p> "a"@1 .` + "\n", 3, 12, "language tag"},
 		{"bad blank node", good + "_: <p> <o> .\n", 3, 3, "blank node label"},
