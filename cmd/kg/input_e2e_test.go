@@ -402,7 +402,13 @@ func TestSignalsEndBlockedReads(t *testing.T) {
 				want = 2
 			}
 			relWaitForLock(t, db)
-			time.Sleep(1500 * time.Millisecond) // read what there is, then wait in a read or an open
+			// Read what there is, then wait in a read or an open; records
+			// written get longer, so that a busy machine has stored them.
+			wait := 1500 * time.Millisecond
+			if tc.writer {
+				wait = 4 * time.Second
+			}
+			time.Sleep(wait)
 			cmd.Process.Signal(tc.sig)
 			code := relWait(t, cmd, 15*time.Second)
 			if code != 130 {
