@@ -216,6 +216,12 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"an insertion between dashes before the verb", "2023-04-14",
+			"President Ivo Kral — who is on a three-day tour — met Prime Minister Ana Vidal in Lisbon on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"came together", "2023-04-14",
+			"President Ivo Kral and Prime Minister Ana Vidal came together in Lisbon on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
 		{"hosted a summit of leaders including some", "2023-05-31",
 			"On Tuesday, President Luis Lima hosted a summit of South American leaders, including Argentina's Alberto Fern and Chile's Gabriel Bor.",
 			[]string{"meeting Bor+Fern+Lima 2023-05-30"}},

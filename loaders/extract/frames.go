@@ -899,6 +899,11 @@ func (x *sentence) subjectOf(k int) []int {
 				}
 			}
 			return inner
+		case isDash(t.Text) && x.dashOpening(q) > 0:
+			// "X — who is on a three-day tour — met Y": an insertion
+			// between dashes.
+			q = x.dashOpening(q) - 1
+			continue
 		case t.Kind == text.Punct:
 			q--
 			continue
@@ -1238,6 +1243,21 @@ func (x *sentence) delegationInDashes(q int) ([]int, int) {
 		return list, o - 1
 	}
 	return nil, 0
+}
+
+// dashOpening returns the dash that opens an insertion closed by the dash
+// at q, within the clause, or -1.
+func (x *sentence) dashOpening(q int) int {
+	for o := q - 1; o > 0 && o >= q-30; o-- {
+		t := x.toks[o]
+		if t.Text == ";" || t.Text == "." || t.Kind == text.Quote {
+			return -1
+		}
+		if isDash(t.Text) {
+			return o
+		}
+	}
+	return -1
 }
 
 func (x *sentence) dashedDelegation(q int) bool {

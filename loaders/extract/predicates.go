@@ -109,6 +109,7 @@ var predicates = []predicate{
 	{name: "exchange-with", verb: "exchange", partner: []string{"with", "none"}},
 	{name: "shake-hands", verb: "shake", particle: []string{"hands"}, partner: []string{"with", "none"}},
 	{name: "huddle", verb: "huddle", partner: []string{"with"}},
+	{name: "come-together", verb: "come", particle: []string{"together"}, partner: []string{"with", "none"}},
 	{name: "brief", verb: "brief", partner: []string{"object"}, personObject: true},
 	{name: "see", verb: "see", partner: []string{"object"}, personObject: true},
 	// Light verbs with a meeting noun: "held talks with", "had a meeting
