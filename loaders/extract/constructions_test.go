@@ -216,6 +216,15 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a banquet in honour of someone", "2023-04-14",
+			"President Ivo Kral hosted a state banquet in honour of Prime Minister Ana Vidal on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"gave a dinner for someone", "2023-04-14",
+			"President Ivo Kral gave a dinner for Prime Minister Ana Vidal on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"embraced someone", "2023-04-14",
+			"President Ivo Kral embraced Prime Minister Ana Vidal at the summit on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
 		{"an insertion between dashes before the verb", "2023-04-14",
 			"President Ivo Kral — who is on a three-day tour — met Prime Minister Ana Vidal in Lisbon on Thursday.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

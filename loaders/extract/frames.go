@@ -1032,7 +1032,7 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 					}
 				}
 				if mi := x.mat(q); mi >= 0 {
-					if x.ms[mi].complement && !(p == "with" || p == "by") {
+					if x.ms[mi].complement && !(p == "with" || p == "by" || strings.HasPrefix(p, "in hono")) {
 						// "according to Karis" is no partner.
 						continue
 					}

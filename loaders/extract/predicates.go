@@ -133,6 +133,8 @@ var predicates = []predicate{
 	{name: "receive-call-from", verb: "receive", nouns: []string{"courtesy call", "courtesy visit", "visit"}, partner: []string{"from"}},
 	{name: "host-talks", verb: "host", nouns: []string{"summit", "meeting", "talks", "consultations", "round table", "roundtable"}, partner: []string{"with", "between"}},
 	{name: "host-meal", verb: "host", nouns: []string{"dinner", "lunch", "luncheon", "breakfast", "banquet", "reception", "meeting", "talks", "welcome ceremony", "ceremony"}, partner: []string{"for", "in honour of", "in honor of"}},
+	{name: "give-meal", verb: "give", nouns: []string{"dinner", "lunch", "luncheon", "banquet", "reception", "breakfast"}, partner: []string{"for", "in honour of", "in honor of"}},
+	{name: "embrace", verb: "embrace", partner: []string{"object"}, personObject: true},
 	{name: "hold-meal", verb: "hold", nouns: []string{"dinner", "lunch", "luncheon", "banquet", "reception"}, partner: []string{"for", "in honour of", "in honor of", "with"}},
 	// Calls.
 	{name: "phone", verb: "phone", partner: []string{"object"}, kind: kindCall, personObject: true},
