@@ -216,6 +216,16 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a reception held for someone by someone", "2023-04-14",
+			"A reception was held for Prime Minister Ana Vidal by President Ivo Kral on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"a dinner that will be given", "2023-04-14",
+			"A dinner will be given in honour of Prime Minister Ana Vidal by President Ivo Kral next week.", nil},
+		{"the guest of someone", "2023-04-14",
+			"Prime Minister Ana Vidal was the guest of President Ivo Kral at a dinner on Thursday.",
+			[]string{"meeting Kral+Vidal 2023-04-13"}},
+		{"the guest of honour", "2023-04-14",
+			"Prime Minister Ana Vidal was the guest of honour at the festival on Thursday.", nil},
 		{"a banquet in honour of someone", "2023-04-14",
 			"President Ivo Kral hosted a state banquet in honour of Prime Minister Ana Vidal on Thursday.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

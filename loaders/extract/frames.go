@@ -1436,6 +1436,22 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			out = append(out, f)
 			continue
 		}
+		if x.toks[k].Is("reception", "lunch", "dinner", "breakfast", "luncheon", "banquet") && beForms[x.tok(k+n).Lower] &&
+			x.tok(k+n+1).Is("held", "given", "hosted", "organised", "organized", "thrown", "offered") {
+			// "A dinner was given in honour of X by Y".
+			guest := x.afterPreposition(k+n+2, []string{"for", "in honour of", "in honor of"})
+			host := x.afterPreposition(k+n+2, []string{"by"})
+			if len(guest) > 0 && len(host) > 0 {
+				for t := k; t < k+n; t++ {
+					used[t] = true
+				}
+				f := frame{rule: "meal-given-by", sent: x.si, trigger: span{k, k + n + 2}, kind: kindMeeting, nominal: true,
+					subject: host, partners: [][]int{guest}}
+				f.planned = x.nounPlanned(k) || x.isPlanned(k+n)
+				out = append(out, f)
+				continue
+			}
+		}
 		if x.toks[k].Is("reception", "lunch", "dinner", "breakfast", "luncheon", "banquet") && x.adverbialNoun(k) {
 			// "X thanked Y for her hospitality during a dinner": the
 			// one addressed was at the meal.
@@ -1993,6 +2009,11 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			// "... held talks with leaders of South Sudan, Sudan and
 			// Djibouti. They were President X, General Y and President Z."
 			g, rule = x.listFrom(x.mat(k+2)), "they-were"
+		case t.Is("guest", "guests") && x.tok(k+1).Is("of") && x.mat(k+2) >= 0 && x.tok(k-1).Is("the", "a") && beForms[x.tok(k-2).Lower]:
+			// "X was the guest of Y at a dinner": X visited Y.
+			if sub := x.subjectOf(k - 2); sub != nil {
+				g, subject, rule, kind = x.listFrom(x.mat(k+2)), sub, "guest-of", kindMeeting
+			}
 		case x.invertedAttendance(k) >= 0:
 			// "Also attending were A and B", "Accompanying Kral were A
 			// and B", "Joining Vidal at the meeting was A": the list after
@@ -2052,6 +2073,8 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		if subject != nil {
 			f.subject, f.partners = subject, [][]int{g}
 		}
+		// The guest's host is the one named after "of".
+		f.passive = rule == "guest-of"
 		out = append(out, f)
 	}
 	return out
