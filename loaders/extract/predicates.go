@@ -110,6 +110,7 @@ var predicates = []predicate{
 	{name: "shake-hands", verb: "shake", particle: []string{"hands"}, partner: []string{"with", "none"}},
 	{name: "huddle", verb: "huddle", partner: []string{"with"}},
 	{name: "come-together", verb: "come", particle: []string{"together"}, partner: []string{"with", "none"}},
+	{name: "consult", verb: "consult", partner: []string{"object", "with"}, personObject: true},
 	{name: "brief", verb: "brief", partner: []string{"object"}, personObject: true},
 	{name: "see", verb: "see", partner: []string{"object"}, personObject: true},
 	// Light verbs with a meeting noun: "held talks with", "had a meeting
