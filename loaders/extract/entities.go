@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kg-project/kg/loaders/extract/lexicon"
+	"github.com/kg-project/kg/schema"
 )
 
 // Layer 3: people. Name mentions that name the same person become one
@@ -401,7 +402,7 @@ func (d *doc) variantEntity(w []string) int {
 			// One letter changed, added or dropped; or two where one is
 			// added ("Araqchi"/"Araghchi"), never two swapped letters
 			// ("Karimi"/"Kazemi").
-			dist := editDistance(ew[i], w[i])
+			dist := schema.EditDistance(ew[i], w[i])
 			if len(w[i]) < 4 || len(ew[i]) < 4 || w[i][0] != ew[i][0] || dist > 2 || dist == 2 && len(w[i]) == len(ew[i]) {
 				differ = 2
 				break
@@ -417,28 +418,6 @@ func (d *doc) variantEntity(w []string) int {
 		found = e
 	}
 	return found
-}
-
-// editDistance is the Levenshtein distance between two short words.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 func hasPrefix(a, b []string) bool {
