@@ -197,11 +197,14 @@ func (d *doc) read() error {
 		if _, known := d.gender[e]; known {
 			continue
 		}
-		first := strings.ToLower(strings.Fields(d.ents[e].name + " ")[0])
-		switch {
-		case lexicon.FemaleGivenNames[first] && len(strings.Fields(d.ents[e].name)) > 1:
+		words := strings.Fields(d.ents[e].name)
+		if len(words) < 2 {
+			continue
+		}
+		switch first := strings.ToLower(words[0]); {
+		case lexicon.FemaleGivenNames[first]:
 			d.gender[e] = true
-		case lexicon.MaleGivenNames[first] && len(strings.Fields(d.ents[e].name)) > 1:
+		case lexicon.MaleGivenNames[first]:
 			d.gender[e] = false
 		}
 	}

@@ -889,20 +889,24 @@ func (x *sentence) subjectOf(k int) []int {
 			continue
 		case t.Text == ";" || t.Text == ":" || t.Kind == text.Quote && !x.s.Quoted[k]:
 			return nil
-		case (t.Text == "-" || isDash(t.Text)) && x.dashedDelegation(q):
+		case t.Text == "-" || isDash(t.Text):
 			// "Rowley led his delegation - A and B - to the Senate for
 			// talks with Y": the one who led it, and its members.
-			inner, noun := x.delegationInDashes(q)
-			if v := x.previousVerb(noun); v >= 0 {
-				if lead := x.subjectOf(v); lead != nil {
-					return append(append([]int(nil), lead...), inner...)
+			if inner, noun := x.delegationInDashes(q); inner != nil {
+				if v := x.previousVerb(noun); v >= 0 {
+					if lead := x.subjectOf(v); lead != nil {
+						return append(append([]int(nil), lead...), inner...)
+					}
 				}
+				return inner
 			}
-			return inner
-		case isDash(t.Text) && x.dashOpening(q) > 0:
 			// "X — who is on a three-day tour — met Y": an insertion
 			// between dashes.
-			q = x.dashOpening(q) - 1
+			if o := x.dashOpening(q); o > 0 && isDash(t.Text) {
+				q = o - 1
+				continue
+			}
+			q--
 			continue
 		case t.Kind == text.Punct:
 			q--
@@ -1258,11 +1262,6 @@ func (x *sentence) dashOpening(q int) int {
 		}
 	}
 	return -1
-}
-
-func (x *sentence) dashedDelegation(q int) bool {
-	inner, _ := x.delegationInDashes(q)
-	return inner != nil
 }
 
 // relativeClauseStart returns the comma that opens a relative clause
@@ -1980,6 +1979,7 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		var g, subject []int
 		rule := ""
 		kind := kindAttend
+		inverted := x.invertedAttendance(k)
 		switch {
 		case t.Is("presence") && x.tok(k+1).Is("of"):
 			if mi := x.mat(k + 2); mi >= 0 {
@@ -2014,11 +2014,11 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			if sub := x.subjectOf(k - 2); sub != nil {
 				g, subject, rule, kind = x.listFrom(x.mat(k+2)), sub, "guest-of", kindMeeting
 			}
-		case x.invertedAttendance(k) >= 0:
+		case inverted >= 0:
 			// "Also attending were A and B", "Accompanying Kral were A
 			// and B", "Joining Vidal at the meeting was A": the list after
 			// the copula.
-			g, rule = x.listFrom(x.mat(x.invertedAttendance(k)+1)), "inverted-attendance"
+			g, rule = x.listFrom(x.mat(inverted+1)), "inverted-attendance"
 		case t.Is("present") && x.tok(k+1).Is("his", "her", "their", "its"):
 			// "to present his letters of credence": a verb.
 			continue
