@@ -803,15 +803,6 @@ func (x *sentence) joinedList(a, b int) bool {
 	return words <= 1 && len(gap) <= 5
 }
 
-func containsWord(toks []text.Token, w string) bool {
-	for _, t := range toks {
-		if t.Lower == w {
-			return true
-		}
-	}
-	return false
-}
-
 // subjectOf walks left from the predicate at k to its subject: the
 // nearest mention not inside a complement, skipping adverbs, auxiliaries,
 // dates, places and comma-set insertions ("Jalel Trabelsi, whose tour of
