@@ -193,6 +193,7 @@ func (f *Facts) knownPerson(ctx context.Context, id *identity, ref cgraph.Ref) (
 // keyed lists the people indexed under any of keys.
 func (f *Facts) keyed(ctx context.Context, keys ...string) ([]cgraph.Ref, error) {
 	var out []cgraph.Ref
+	seen := map[any]bool{} // a common family name keys thousands of people
 	for _, k := range uniqueStrings(keys) {
 		if k == "" {
 			continue
@@ -202,7 +203,10 @@ func (f *Facts) keyed(ctx context.Context, keys ...string) ([]cgraph.Ref, error)
 			return nil, err
 		}
 		for _, p := range found {
-			out = appendRef(out, p)
+			if key := cgraph.ToKey(p); !seen[key] {
+				seen[key] = true
+				out = append(out, p)
+			}
 		}
 	}
 	return out, nil

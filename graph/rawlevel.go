@@ -480,3 +480,85 @@ func (l *levelLog) values(ctx context.Context, refs []cgraph.Ref) ([]quad.Value,
 	}
 	return out, true, nil
 }
+
+// valueIDs returns the ids Cayley gave values (0 for a value not stored),
+// each distinct value looked up once in Cayley's value index (its key the
+// value's hash, in a bucket named by the hash's first two bytes).
+func (l *levelLog) valueIDs(ctx context.Context, vals []quad.Value) ([]uint64, error) {
+	out := make([]uint64, len(vals))
+	known := make(map[cgraph.ValueHash]uint64, len(vals))
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		h := cgraph.HashOf(v)
+		id, ok := known[h]
+		if !ok {
+			data, err := l.db.Get(flatKey([]byte{'v', h[0], h[1]}, h[:]), nil)
+			switch {
+			case errors.Is(err, leveldb.ErrNotFound):
+			case err != nil:
+				return nil, l.noted(fmt.Errorf("look up the id of %s: %w", v, err))
+			default:
+				id, _ = binary.Uvarint(data)
+			}
+			known[h] = id
+		}
+		out[i] = id
+	}
+	return out, nil
+}
+
+// hasTriples is Store.HasTriples on leveldb: the three nodes of each quad
+// by their hashes, then the entry of (object, predicate, subject) in
+// Cayley's index, which lists the quads of that triple under every label;
+// found when one of them is live. A new triple costs look-ups that the
+// Bloom filters answer without reading a block.
+func (l *levelLog) hasTriples(ctx context.Context, quads []quad.Quad, found []bool) error {
+	vals := make([]quad.Value, 0, 3*len(quads))
+	for _, q := range quads {
+		vals = append(vals, q.Subject, q.Predicate, q.Object)
+	}
+	ids, err := l.valueIDs(ctx, vals)
+	if err != nil {
+		return err
+	}
+	var candidates []uint64 // quad ids listed for the triples
+	var of []int            // the quad each candidate is for
+	for i := range quads {
+		sub, pred, obj := ids[3*i], ids[3*i+1], ids[3*i+2]
+		if sub == 0 || pred == 0 || obj == 0 {
+			continue
+		}
+		data, err := l.db.Get(flatKey(objectIndex, ids8(obj, pred, sub)), nil)
+		if errors.Is(err, leveldb.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return l.noted(fmt.Errorf("look up %s: %w", quads[i], err))
+		}
+		for len(data) > 0 {
+			id, n := binary.Uvarint(data)
+			if n <= 0 {
+				return l.noted(fmt.Errorf("look up %s: bad quad index entry", quads[i]))
+			}
+			candidates = append(candidates, id)
+			of = append(of, i)
+			data = data[n:]
+		}
+	}
+	prims, err := l.entries(ctx, candidates)
+	if err != nil {
+		return err
+	}
+	for k, p := range prims {
+		if p != nil && !p.Deleted && !p.IsNode() {
+			found[of[k]] = true
+		}
+	}
+	return nil
+}

@@ -166,4 +166,31 @@ func checkHasTriples(t *testing.T, s *graph.Store) {
 	if !found[0] || found[1] || found[2] {
 		t.Errorf("HasTriples(Rouhani a Person, Rouhani a Meeting, nobody a Person) = %v, want [true false false]", found)
 	}
+
+	// A triple is found under any label, and not once its quads are
+	// removed (they stay listed in the index, marked deleted in the log).
+	ctx := context.Background()
+	said := quad.Quad{Subject: schema.PersonIRI("Nobody Anywhere"), Predicate: schema.Name, Object: quad.String("Nobody Anywhere")}
+	labelled := []quad.Quad{said, said}
+	labelled[0].Label, labelled[1].Label = schema.ArticleIRI("one"), schema.ArticleIRI("two")
+	if err := s.Write(ctx, labelled); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		remove []quad.Quad
+		want   bool
+	}{{nil, true}, {labelled[:1], true}, {labelled[1:], false}} {
+		if step.remove != nil {
+			if err := s.Remove(ctx, step.remove); err != nil {
+				t.Fatal(err)
+			}
+		}
+		found, err := s.HasTriples(ctx, []quad.Quad{said})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found[0] != step.want {
+			t.Errorf("HasTriples(%v) after removing %v = %v, want %v", said, step.remove, found[0], step.want)
+		}
+	}
 }

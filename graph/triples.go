@@ -27,6 +27,9 @@ func (s *Store) HasTriples(ctx context.Context, quads []quad.Quad) (_ []bool, er
 	if s.db != nil {
 		return found, s.hasTriplesSQL(ctx, quads, found)
 	}
+	if s.lvl != nil {
+		return found, s.lvl.hasTriples(ctx, quads, found)
+	}
 	refs := make(map[string]cgraph.Ref)
 	refOf := func(v quad.Value) cgraph.Ref {
 		key := v.String()

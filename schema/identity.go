@@ -42,7 +42,7 @@ func (a Article) Keys() []string {
 		add(URLKeyPrefix + u)
 	}
 	text := normalizeSpace(a.Text)
-	if len(strings.Fields(text)) < minKeyedWords {
+	if wordCount(text) < minKeyedWords {
 		return keys
 	}
 	add(TextKeyPrefix + fingerprint(text))
@@ -58,7 +58,34 @@ func (a Article) Keys() []string {
 // normalizeSpace puts text in Unicode NFC form with every run of blank
 // space (line breaks included) made one space, and trims it.
 func normalizeSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			gap = b.Len() > 0
+		} else {
+			if gap {
+				b.WriteByte(' ')
+				gap = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// wordCount counts the words of a text normalizeSpace returned.
+func wordCount(normalized string) int {
+	if normalized == "" {
+		return 0
+	}
+	return strings.Count(normalized, " ") + 1
 }
 
 func fingerprint(text string) string {

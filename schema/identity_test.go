@@ -3,6 +3,9 @@ package schema
 import (
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestLeadingHeadline(t *testing.T) {
@@ -75,4 +78,35 @@ func TestKeys(t *testing.T) {
 			t.Errorf("%s: keys shared = %v, want %v\n%q\n%q", tc.name, got, tc.same, tc.a.Keys(), tc.b.Keys())
 		}
 	}
+}
+
+// TestNormalizeSpace checks the one-pass normalizeSpace against its
+// definition: NFC, then every run of blank space one space, trimmed.
+func TestNormalizeSpace(t *testing.T) {
+	byDefinition := func(s string) string {
+		return strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
+	}
+	for _, s := range []string{
+		"", "   ", "one", "  two  words ", "line\nbreaks\r\n\tand tabs",
+		"no\u00a0break\u2003em space", "cafe\u0301 composed", "bad \xff byte \xc3",
+		"Zarif met\n\n  Kerry.", "\u3000ideographic\u3000space\u3000",
+	} {
+		got, want := normalizeSpace(s), byDefinition(s)
+		if got != want {
+			t.Errorf("normalizeSpace(%q) = %q, want %q", s, got, want)
+		}
+		if n, want := wordCount(got), len(strings.Fields(got)); n != want {
+			t.Errorf("wordCount(%q) = %d, want %d", got, n, want)
+		}
+	}
+}
+
+func FuzzNormalizeSpace(f *testing.F) {
+	f.Add("  a\tb\n c ")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
+		if got := normalizeSpace(s); got != want {
+			t.Fatalf("normalizeSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

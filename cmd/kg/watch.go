@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -66,9 +64,7 @@ func runWatch(c *cli.Context) error {
 		return err
 	}
 	opt.Problem = func(p loaders.Problem) { fmt.Fprintf(errw, "%s %s\n", stamp(), p.Error()) }
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(loadMemoryLimit)
-	}
+	tuneLoadMemory()
 	rounds := 0
 	if c.Bool("once") {
 		rounds = 1
