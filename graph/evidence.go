@@ -342,14 +342,14 @@ func sourcesOf(ev []Evidence) []string {
 	return uniqueStrings(ids)
 }
 
-// prefetchAfter is how long an answer runs before PrefetchArticles starts
+// prefetchAfter is how long an answer runs before prefetchArticles starts
 // reading: a first page is done by then and reads only its own articles.
 const prefetchAfter = 200 * time.Millisecond
 
-// prefetchChunk is how many articles PrefetchArticles reads at a time.
+// prefetchChunk is how many articles prefetchArticles reads at a time.
 const prefetchChunk = 4096
 
-// PrefetchArticles reads, on a goroutine of its own, what the evidence of
+// prefetchArticles reads, on a goroutine of its own, what the evidence of
 // an answer shows of every article (outlet, headline, address, date,
 // locations) into the answer's shared cache, in the order the articles
 // were written. The profiles of every person show the evidence of most
@@ -360,7 +360,7 @@ const prefetchChunk = 4096
 // meets its articles in about the order they were written and gains
 // nothing. It starts after prefetchAfter, and only on leveldb
 // and when every article fits in the cache; stop ends it and waits for it.
-func (f *Facts) PrefetchArticles(ctx context.Context) (stop func()) {
+func (f *Facts) prefetchArticles(ctx context.Context) (stop func()) {
 	if f.r.lvl == nil {
 		return func() {}
 	}

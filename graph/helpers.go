@@ -399,7 +399,7 @@ func (h *helpers) profiles(call goja.FunctionCall) goja.Value {
 		var err error
 		who, err = h.facts.AllPeople(h.ctx)
 		h.check(err)
-		stop := h.facts.PrefetchArticles(h.ctx) // every person: most articles
+		stop := h.facts.prefetchArticles(h.ctx) // every person: most articles
 		defer stop()
 	}
 	err := h.facts.Profiles(h.ctx, who, true, func(p *Person) error { return c.add(personRecord(p)) })

@@ -12,7 +12,7 @@ import (
 	"github.com/kg-project/kg/schema/schematest"
 )
 
-// PrefetchArticles fills the answer's shared cache with every article, as
+// prefetchArticles fills the answer's shared cache with every article, as
 // an answer would read them one by one, and stops when told.
 func TestPrefetchArticles(t *testing.T) {
 	ctx := context.Background()
@@ -29,7 +29,7 @@ func TestPrefetchArticles(t *testing.T) {
 	}
 
 	f := s.Facts()
-	stop := f.PrefetchArticles(ctx)
+	stop := f.prefetchArticles(ctx)
 	deadline := time.Now().Add(10 * time.Second)
 	for f.shared.size() < len(ids) && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
@@ -56,7 +56,7 @@ func TestPrefetchArticles(t *testing.T) {
 
 	// Stopped before it starts, it reads nothing.
 	g := s.Facts()
-	g.PrefetchArticles(ctx)()
+	g.prefetchArticles(ctx)()
 	if n := g.shared.size(); n != 0 {
 		t.Errorf("a prefetch stopped at once read %d articles", n)
 	}
