@@ -344,7 +344,7 @@ func sourcesOf(ev []Evidence) []string {
 
 // prefetchAfter is how long an answer runs before prefetchArticles starts
 // reading: a first page is done by then and reads only its own articles.
-const prefetchAfter = 200 * time.Millisecond
+const prefetchAfter = 500 * time.Millisecond
 
 // prefetchChunk is how many articles prefetchArticles reads at a time.
 const prefetchChunk = 4096
