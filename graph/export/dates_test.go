@@ -64,8 +64,17 @@ func TestPairLabel(t *testing.T) {
 }
 
 func TestDOTQuote(t *testing.T) {
-	if got, want := dotQuote("a \"b\"\\c\nd"), `"a \"b\"\\c\nd"`; got != want {
-		t.Errorf("dotQuote = %s, want %s", got, want)
+	for in, want := range map[string]string{
+		"a \"b\"\\c\nd":       `"a \"b\"\\c\nd"`,
+		"":                    `""`,
+		"one\r\ntwo\rthree\n": `"one\ntwo\nthree\n"`,
+		"\r\r\n\n":            `"\n\n\n"`,
+		`C:\path\N`:           `"C:\\path\\N"`,
+		"Ünïcödé — “quoted”":  `"Ünïcödé — “quoted”"`,
+	} {
+		if got := dotQuote(in); got != want {
+			t.Errorf("dotQuote(%q) = %s, want %s", in, got, want)
+		}
 	}
 }
 

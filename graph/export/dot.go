@@ -68,8 +68,30 @@ func dotAttrs(keys []Key, values []any) string {
 
 // dotQuote makes s a DOT quoted string. Backslashes are doubled, so that
 // Graphviz does not read them as its own escapes (\N, \l), and line breaks
-// become \n, which Graphviz draws as centred lines.
+// become \n, which Graphviz draws as centred lines. One pass over the bytes: an export quotes every attribute of every
+// edge, and a strings.Replacer made per call was a fifth of a large DOT
+// export's CPU.
 func dotQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return `"` + r.Replace(s) + `"`
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\':
+			b.WriteString(`\\`)
+		case '"':
+			b.WriteString(`\"`)
+		case '\r':
+			b.WriteString(`\n`)
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++ // \r\n is one line break
+			}
+		case '\n':
+			b.WriteString(`\n`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
