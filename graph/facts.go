@@ -800,10 +800,12 @@ func (f *Facts) AllPeople(ctx context.Context) ([]PersonRef, error) {
 
 // maxProfileGroup is the most people Profiles reads as one group. The
 // reports of the offices of a group are read in one pass in key order, and
-// those of many people share the log's blocks: groups of 256 instead of 64
-// take 7% less CPU to list every person of a 100,000-article store, for
-// 45 MB more memory (docs/performance.md).
-const maxProfileGroup = 256
+// those of more people share the log's blocks: groups of 256 take 7% less
+// CPU to list every person of a 100,000-article store, but at a million
+// articles a group holds the evidence of several heads of state's offices
+// (tens of thousands of reports each) and the answer outgrew the query's
+// memory budget (docs/performance.md).
+const maxProfileGroup = 64
 
 // Profiles calls fn with what kg knows of each of people (Person, and the
 // articles that name them when mentions is set), in the order given; they
