@@ -59,8 +59,9 @@ load got and exits with status 130; run the same load again to finish it.
 
 Memory stays bounded whatever the input: about 0.9 GB at most with the
 default --batch, since no article larger than 8 MiB is ever held (set
-GOMEMLIMIT, e.g. GOMEMLIMIT=2GiB, to give kg more or less room;
-docs/performance.md has the figures).
+GOMEMLIMIT, e.g. GOMEMLIMIT=2GiB, to give kg more or less room; kg load
+also sets GOGC=300 unless GOGC is set; docs/performance.md has the
+figures).
 
 Examples:
    kg load articles.jsonl
