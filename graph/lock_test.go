@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,9 +118,13 @@ func TestLockHelperProcess(t *testing.T) {
 		fmt.Println("error:", err)
 		os.Exit(2)
 	}
-	_ = s
 	fmt.Println("ready")
 	time.Sleep(time.Minute)
+	// Until here the store must stay reachable: once it is not, the
+	// garbage collector may close the lock file's descriptor (os.File's
+	// finalizer), which drops the lock while leveldb still holds its own,
+	// and the other process then fails on leveldb's lock instead of kg's.
+	runtime.KeepAlive(s)
 	os.Exit(0)
 }
 
