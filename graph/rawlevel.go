@@ -167,17 +167,31 @@ type indexed struct {
 func scanIndex(it iterator.Iterator, out []indexed, prefix []byte, node int) ([]indexed, error) {
 	for ok := it.Seek(prefix); ok && bytes.HasPrefix(it.Key(), prefix); ok = it.Next() {
 		keyID, _ := unescapeID(it.Key()[len(prefix):])
-		val := it.Value()
-		for len(val) > 0 {
-			id, n := binary.Uvarint(val)
-			if n <= 0 {
-				return out, errors.New("read a quad index entry: bad id list")
-			}
+		err := eachQuadID(it.Value(), func(id uint64) {
 			out = append(out, indexed{id: id, keyID: keyID, node: node})
-			val = val[n:]
+		})
+		if err != nil {
+			return out, fmt.Errorf("read a quad index entry: %w", err)
 		}
 	}
 	return out, it.Error()
+}
+
+// errBadIDList is the error of an index entry whose id list does not decode.
+var errBadIDList = errors.New("bad id list")
+
+// eachQuadID calls fn with each quad id of an index entry's value (Cayley
+// writes them as a run of uvarints).
+func eachQuadID(val []byte, fn func(uint64)) error {
+	for len(val) > 0 {
+		id, n := binary.Uvarint(val)
+		if n <= 0 {
+			return errBadIDList
+		}
+		fn(id)
+		val = val[n:]
+	}
+	return nil
 }
 
 // entries reads the log entries of ids: out[i] is ids[i]'s, nil when
@@ -541,14 +555,12 @@ func (l *levelLog) hasTriples(ctx context.Context, quads []quad.Quad, found []bo
 		} else if err != nil {
 			return l.noted(fmt.Errorf("look up %s: %w", quads[i], err))
 		}
-		for len(data) > 0 {
-			id, n := binary.Uvarint(data)
-			if n <= 0 {
-				return l.noted(fmt.Errorf("look up %s: bad quad index entry", quads[i]))
-			}
+		err = eachQuadID(data, func(id uint64) {
 			candidates = append(candidates, id)
 			of = append(of, i)
-			data = data[n:]
+		})
+		if err != nil {
+			return l.noted(fmt.Errorf("look up %s: its index entry: %w", quads[i], err))
 		}
 	}
 	prims, err := l.entries(ctx, candidates)
