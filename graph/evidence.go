@@ -374,8 +374,8 @@ func (f *Facts) prefetchArticles(ctx context.Context) (stop func()) {
 			return
 		case <-time.After(prefetchAfter):
 		}
-		arts, handled, err := g.r.lvl.indexedSubjects(g.r.ref(schema.ClassArticle), g.r.ref(schema.Type))
-		if !handled || err != nil || len(arts) > maxCachedValues {
+		arts, err := g.r.indexedSubjects(ctx, g.r.ref(schema.ClassArticle), schema.Type)
+		if err != nil || len(arts) > maxCachedValues {
 			return // the answer reads its articles itself
 		}
 		slices.SortFunc(arts, func(a, b cgraph.Ref) int { return cmp.Compare(a.(kv.Int64Value), b.(kv.Int64Value)) })
