@@ -63,22 +63,35 @@ func normalizeSpace(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	gap := false
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			gap = b.Len() > 0
-		} else {
-			if gap {
-				b.WriteByte(' ')
-				gap = false
+	word := -1 // where the word being read began
+	for i := 0; i <= len(s); {
+		space, size := true, 1 // the end of s ends a word as a space does
+		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				space = asciiSpace[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
 			}
-			b.WriteString(s[i : i+size])
+		}
+		switch {
+		case !space && word < 0:
+			word = i
+		case space && word >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[word:i])
+			word = -1
 		}
 		i += size
 	}
 	return b.String()
 }
+
+// asciiSpace marks the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // wordCount counts the words of a text normalizeSpace returned.
 func wordCount(normalized string) int {

@@ -312,14 +312,30 @@ func gapToken(t text.Token) bool {
 	return !t.Cap || t.AllCaps() && len(t.Text) <= 4
 }
 
+// nounSet is a list of nouns, some of several words ("courtesy call"),
+// split into words and keyed by their first word, so that matchNoun
+// looks at the entries that can start at a token and no others. The lists
+// are rows of tables (predicates, meetingNouns) built once, with nounSetOf.
+type nounSet map[string][][]string
+
+// nounSetOf makes the nounSet of lower-case nouns.
+func nounSetOf(nouns ...string) nounSet {
+	set := nounSet{}
+	for _, n := range nouns {
+		ws := strings.Fields(n)
+		set[ws[0]] = append(set[ws[0]], ws)
+	}
+	return set
+}
+
 // matchNoun matches one of nouns (some of several words) at token k and
 // returns how many tokens it used, the longest match winning.
-func matchNoun(toks []text.Token, k int, nouns []string) int {
+func matchNoun(toks []text.Token, k int, nouns nounSet) int {
 	if k < 0 || k >= len(toks) {
 		return 0
 	}
 	best := 0
-	for _, ws := range splitNouns(nouns)[toks[k].Lower] {
+	for _, ws := range nouns[toks[k].Lower] {
 		if k+len(ws) > len(toks) || len(ws) <= best {
 			continue
 		}
@@ -348,27 +364,6 @@ func wordsMatch(toks []text.Token, k int, ws []string) bool {
 		}
 	}
 	return true
-}
-
-// nounIndex caches, for each list of nouns, its entries split into words
-// and keyed by their first word.
-var nounIndex sync.Map // *string (first element of the list) → map[string][][]string
-
-func splitNouns(nouns []string) map[string][][]string {
-	if len(nouns) == 0 {
-		return nil
-	}
-	key := &nouns[0]
-	if v, ok := nounIndex.Load(key); ok {
-		return v.(map[string][][]string)
-	}
-	m := map[string][][]string{}
-	for _, n := range nouns {
-		ws := strings.Fields(n)
-		m[ws[0]] = append(m[ws[0]], ws)
-	}
-	nounIndex.Store(key, m)
-	return m
 }
 
 // byOfAnotherVerb reports that the first "by" after token j belongs to

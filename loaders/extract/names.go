@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -53,9 +54,11 @@ const (
 
 // classCache remembers the classes of words already looked up: the
 // lexicon lookups are most of the cost of classifying, and news repeats
-// its words. It stops growing at maxCachedClasses entries.
+// its words. It is split into shards, each with its own lock, so that the
+// extractors of several cores seldom wait for each other; it stops growing
+// at maxCachedClasses entries.
 var (
-	classCache       sync.Map // classKey → class
+	classCache       classMemo
 	classCacheSize   atomic.Int64
 	maxCachedClasses = int64(200_000)
 )
@@ -65,20 +68,59 @@ type classKey struct {
 	line lineKind
 }
 
+// classMemo is a map of classKey to class safe for concurrent use.
+type classMemo struct {
+	seed   maphash.Seed
+	shards [64]classShard
+}
+
+type classShard struct {
+	mu sync.RWMutex
+	m  map[classKey]class
+	_  [64]byte // keeps neighbouring shards' locks off one cache line
+}
+
+func (c *classMemo) shard(k classKey) *classShard {
+	return &c.shards[maphash.String(c.seed, k.text)%uint64(len(c.shards))]
+}
+
+func (c *classMemo) load(k classKey) (class, bool) {
+	s := c.shard(k)
+	s.mu.RLock()
+	v, ok := s.m[k]
+	s.mu.RUnlock()
+	return v, ok
+}
+
+// store adds k unless it is there already, and reports whether it did.
+func (c *classMemo) store(k classKey, v class) bool {
+	s := c.shard(k)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.m[k]; ok {
+		return false
+	}
+	if s.m == nil {
+		s.m = map[classKey]class{}
+	}
+	s.m[k] = v
+	return true
+}
+
+func init() { classCache.seed = maphash.MakeSeed() }
+
 // classify looks a token up in the lexicon.
 func classify(t text.Token, line lineKind) class {
 	if t.Kind != text.Word {
 		return 0
 	}
 	key := classKey{t.Text, line}
-	if c, ok := classCache.Load(key); ok {
-		return c.(class)
+	if c, ok := classCache.load(key); ok {
+		return c
 	}
 	c := lookupClass(t, line)
-	if classCacheSize.Load() < maxCachedClasses {
-		if _, loaded := classCache.LoadOrStore(key, c); !loaded {
-			classCacheSize.Add(1)
-		}
+	if classCacheSize.Load() < maxCachedClasses && classCache.store(key, c) {
+		classCacheSize.Add(1)
 	}
 	return c
 }

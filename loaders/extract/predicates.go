@@ -25,7 +25,7 @@ type predicate struct {
 	name     string
 	verb     string
 	particle []string
-	nouns    []string
+	nouns    nounSet
 	partner  []string
 	kind     frameKind
 	// personObject: the object must be a person, not a thing ("welcomed
@@ -62,23 +62,23 @@ func (k frameKind) String() string {
 
 // meetingNouns are the nouns of in-person contact that light verbs
 // ("held", "had", "paid") and prepositions turn into a meeting.
-var meetingNouns = []string{"talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations",
+var meetingNouns = nounSetOf("talks", "talk", "meeting", "meetings", "discussions", "discussion", "consultations",
 	"summit", "audience", "audiences", "session", "sessions", "exchange", "exchanges", "dialogue", "tête-à-tête",
 	"tete-a-tete", "bilateral", "bilaterals", "encounter", "lunch", "dinner", "breakfast", "luncheon",
 	"banquet", "reception", "courtesy call", "courtesy visit", "call", "visit", "conversation", "conversations",
 	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle",
-	"joint press conference", "joint news conference", "joint press briefing"}
+	"joint press conference", "joint news conference", "joint press briefing")
 
 // credentialNouns are what a new ambassador presents to a head of state,
 // in a meeting.
-var credentialNouns = []string{"credentials", "letters of credence", "letter of credence", "papers",
-	"credential letters", "letters of accreditation", "copy of credentials", "copies of credentials"}
+var credentialNouns = nounSetOf("credentials", "letters of credence", "letter of credence", "papers",
+	"credential letters", "letters of accreditation", "copy of credentials", "copies of credentials")
 
 // callNouns make a call whatever verb carries them.
-var callNouns = []string{"phone call", "telephone call", "phone conversation", "telephone conversation",
+var callNouns = nounSetOf("phone call", "telephone call", "phone conversation", "telephone conversation",
 	"video call", "video conference", "videoconference", "video-conference", "virtual meeting", "virtual summit",
 	"video link", "video conversation", "telephone talks", "phone talks", "conference call", "phone",
-	"telephone", "call", "calls", "video link-up", "video linkup", "online meeting", "virtual talks"}
+	"telephone", "call", "calls", "video link-up", "video linkup", "online meeting", "virtual talks")
 
 var predicates = []predicate{
 	// Verbs of meeting.
@@ -121,22 +121,22 @@ var predicates = []predicate{
 	{name: "begin-talks", verb: "begin", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "chair-meeting", verb: "chair", nouns: meetingNouns, partner: []string{"with"}},
 	{name: "preside-over", verb: "preside", particle: []string{"over"}, nouns: meetingNouns, partner: []string{"with"}},
-	{name: "pay-call", verb: "pay", nouns: []string{"courtesy call", "call", "courtesy visit", "visit", "visits", "respects"}, partner: []string{"on", "to", "upon"}},
-	{name: "make-call", verb: "make", nouns: []string{"courtesy call", "courtesy visit"}, partner: []string{"on", "to", "upon"}},
-	{name: "grant-audience", verb: "grant", nouns: []string{"audience", "an audience"}, partner: []string{"to", "object"}},
-	{name: "give-audience", verb: "give", nouns: []string{"audience", "an audience"}, partner: []string{"to"}},
-	{name: "give-welcome", verb: "give", nouns: []string{"welcome", "reception"}, partner: []string{"object", "to"}},
-	{name: "accord-welcome", verb: "accord", nouns: []string{"welcome", "reception"}, partner: []string{"object", "to"}},
-	{name: "extend-welcome", verb: "extend", nouns: []string{"welcome"}, partner: []string{"to"}},
+	{name: "pay-call", verb: "pay", nouns: nounSetOf("courtesy call", "call", "courtesy visit", "visit", "visits", "respects"), partner: []string{"on", "to", "upon"}},
+	{name: "make-call", verb: "make", nouns: nounSetOf("courtesy call", "courtesy visit"), partner: []string{"on", "to", "upon"}},
+	{name: "grant-audience", verb: "grant", nouns: nounSetOf("audience", "an audience"), partner: []string{"to", "object"}},
+	{name: "give-audience", verb: "give", nouns: nounSetOf("audience", "an audience"), partner: []string{"to"}},
+	{name: "give-welcome", verb: "give", nouns: nounSetOf("welcome", "reception"), partner: []string{"object", "to"}},
+	{name: "accord-welcome", verb: "accord", nouns: nounSetOf("welcome", "reception"), partner: []string{"object", "to"}},
+	{name: "extend-welcome", verb: "extend", nouns: nounSetOf("welcome"), partner: []string{"to"}},
 	{name: "present-credentials", verb: "present", nouns: credentialNouns, partner: []string{"to"}, storyHost: true},
 	{name: "receive-credentials", verb: "receive", nouns: credentialNouns, partner: []string{"from"}, oneByOne: true},
 	{name: "accept-credentials", verb: "accept", nouns: credentialNouns, partner: []string{"from", "of"}, oneByOne: true},
-	{name: "receive-call-from", verb: "receive", nouns: []string{"courtesy call", "courtesy visit", "visit"}, partner: []string{"from"}},
-	{name: "host-talks", verb: "host", nouns: []string{"summit", "meeting", "talks", "consultations", "round table", "roundtable"}, partner: []string{"with", "between"}},
-	{name: "host-meal", verb: "host", nouns: []string{"dinner", "lunch", "luncheon", "breakfast", "banquet", "reception", "meeting", "talks", "welcome ceremony", "ceremony"}, partner: []string{"for", "in honour of", "in honor of"}},
-	{name: "give-meal", verb: "give", nouns: []string{"dinner", "lunch", "luncheon", "banquet", "reception", "breakfast"}, partner: []string{"for", "in honour of", "in honor of"}},
+	{name: "receive-call-from", verb: "receive", nouns: nounSetOf("courtesy call", "courtesy visit", "visit"), partner: []string{"from"}},
+	{name: "host-talks", verb: "host", nouns: nounSetOf("summit", "meeting", "talks", "consultations", "round table", "roundtable"), partner: []string{"with", "between"}},
+	{name: "host-meal", verb: "host", nouns: nounSetOf("dinner", "lunch", "luncheon", "breakfast", "banquet", "reception", "meeting", "talks", "welcome ceremony", "ceremony"), partner: []string{"for", "in honour of", "in honor of"}},
+	{name: "give-meal", verb: "give", nouns: nounSetOf("dinner", "lunch", "luncheon", "banquet", "reception", "breakfast"), partner: []string{"for", "in honour of", "in honor of"}},
 	{name: "embrace", verb: "embrace", partner: []string{"object"}, personObject: true},
-	{name: "hold-meal", verb: "hold", nouns: []string{"dinner", "lunch", "luncheon", "banquet", "reception"}, partner: []string{"for", "in honour of", "in honor of", "with"}},
+	{name: "hold-meal", verb: "hold", nouns: nounSetOf("dinner", "lunch", "luncheon", "banquet", "reception"), partner: []string{"for", "in honour of", "in honor of", "with"}},
 	// Calls.
 	{name: "phone", verb: "phone", partner: []string{"object"}, kind: kindCall, personObject: true},
 	{name: "telephone", verb: "telephone", partner: []string{"object"}, kind: kindCall, personObject: true},
@@ -150,10 +150,10 @@ var predicates = []predicate{
 	{name: "receive-call", verb: "receive", nouns: callNouns, partner: []string{"from"}, kind: kindCall},
 	{name: "take-call", verb: "take", nouns: callNouns, partner: []string{"from"}, kind: kindCall},
 	{name: "get-call", verb: "get", nouns: callNouns, partner: []string{"from"}, kind: kindCall},
-	{name: "speak-by-phone", verb: "speak", particle: []string{"by"}, nouns: []string{"phone", "telephone", "video", "video link", "videoconference"}, partner: []string{"with", "to", "none"}, kind: kindCall},
-	{name: "speak-over-phone", verb: "speak", particle: []string{"over", "the"}, nouns: []string{"phone", "telephone"}, partner: []string{"with", "to", "none"}, kind: kindCall},
-	{name: "talk-by-phone", verb: "talk", particle: []string{"by"}, nouns: []string{"phone", "telephone"}, partner: []string{"with", "to", "none"}, kind: kindCall},
-	{name: "talk-over-phone", verb: "talk", particle: []string{"over", "the"}, nouns: []string{"phone", "telephone"}, partner: []string{"with", "to", "none"}, kind: kindCall},
+	{name: "speak-by-phone", verb: "speak", particle: []string{"by"}, nouns: nounSetOf("phone", "telephone", "video", "video link", "videoconference"), partner: []string{"with", "to", "none"}, kind: kindCall},
+	{name: "speak-over-phone", verb: "speak", particle: []string{"over", "the"}, nouns: nounSetOf("phone", "telephone"), partner: []string{"with", "to", "none"}, kind: kindCall},
+	{name: "talk-by-phone", verb: "talk", particle: []string{"by"}, nouns: nounSetOf("phone", "telephone"), partner: []string{"with", "to", "none"}, kind: kindCall},
+	{name: "talk-over-phone", verb: "talk", particle: []string{"over", "the"}, nouns: nounSetOf("phone", "telephone"), partner: []string{"with", "to", "none"}, kind: kindCall},
 	// Attendance: people joining a meeting reported nearby.
 	{name: "attend", verb: "attend", partner: []string{"object"}, kind: kindAttend},
 	{name: "accompany", verb: "accompany", partner: []string{"object"}, kind: kindAttend},

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"encoding/binary"
 	"hash/maphash"
 
 	"github.com/cayleygraph/quad"
@@ -97,16 +98,37 @@ func (k *knownTriples) filter(ctx context.Context, quads []quad.Quad) (kept []qu
 // independent seeds make a collision, which would drop a quad, practically
 // impossible (about one in 10^26 for a million triples).
 func (k *knownTriples) hash(q quad.Quad) [2]uint64 {
-	parts := [3]string{q.Subject.String(), q.Predicate.String(), q.Object.String()}
 	var out [2]uint64
 	for i, seed := range k.seeds {
 		var h maphash.Hash
 		h.SetSeed(seed)
-		for _, p := range parts {
-			h.WriteString(p)
-			h.WriteByte(0)
+		for _, v := range [3]quad.Value{q.Subject, q.Predicate, q.Object} {
+			writeValue(&h, v)
 		}
 		out[i] = h.Sum64()
 	}
 	return out
+}
+
+// writeValue writes v to h so that no two different triples write the
+// same bytes: each value is its kind and its length before its text. IRIs
+// and plain strings, nearly all of kg's, are written without first
+// making their N-Quads form.
+func writeValue(h *maphash.Hash, v quad.Value) {
+	kind, text := byte('v'), ""
+	switch v := v.(type) {
+	case quad.IRI:
+		kind, text = 'i', string(v)
+	case quad.String:
+		kind, text = 's', string(v)
+	case nil:
+		kind = '0'
+	default:
+		text = v.String()
+	}
+	var n [9]byte
+	n[0] = kind
+	binary.LittleEndian.PutUint64(n[1:], uint64(len(text)))
+	h.Write(n[:])
+	h.WriteString(text)
 }

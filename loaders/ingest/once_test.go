@@ -87,3 +87,35 @@ func TestKnownTriplesDropsRepeatedDescriptions(t *testing.T) {
 		t.Errorf("%d triples remembered with a bound of 1; the set was not emptied", len(k.known))
 	}
 }
+
+// Triples that differ only in a value's kind (an IRI or a string of the
+// same text), or in where one value ends and the next begins, are
+// different triples to knownTriples.
+func TestKnownTriplesHashTellsTriplesApart(t *testing.T) {
+	k := newKnownTriples(nil)
+	p := schema.Name
+	for _, c := range []struct {
+		name string
+		a, b quad.Quad
+	}{
+		{"IRI or string object", quad.Quad{Subject: quad.IRI("kg:x"), Predicate: p, Object: quad.IRI("y")}, quad.Quad{Subject: quad.IRI("kg:x"), Predicate: p, Object: quad.String("y")}},
+		{"boundary between values", quad.Quad{Subject: quad.IRI("ab"), Predicate: quad.IRI("c"), Object: quad.String("d")}, quad.Quad{Subject: quad.IRI("a"), Predicate: quad.IRI("bc"), Object: quad.String("d")}},
+		{"typed string", quad.Quad{Subject: quad.IRI("x"), Predicate: p, Object: quad.TypedString{Value: "1", Type: "xsd:int"}}, quad.Quad{Subject: quad.IRI("x"), Predicate: p, Object: quad.String("1")}},
+		{"language string", quad.Quad{Subject: quad.IRI("x"), Predicate: p, Object: quad.LangString{Value: "a", Lang: "en"}}, quad.Quad{Subject: quad.IRI("x"), Predicate: p, Object: quad.LangString{Value: "a", Lang: "fr"}}},
+		{"blank node or IRI", quad.Quad{Subject: quad.BNode("x"), Predicate: p, Object: quad.String("a")}, quad.Quad{Subject: quad.IRI("x"), Predicate: p, Object: quad.String("a")}},
+	} {
+		if k.hash(c.a) == k.hash(c.b) {
+			t.Errorf("%s: %v and %v hash the same", c.name, c.a, c.b)
+		}
+		if k.hash(c.a) != k.hash(c.a) {
+			t.Errorf("%s: %v hashes differently twice", c.name, c.a)
+		}
+	}
+	// The label plays no part: a description is the same under any label.
+	q := quad.Quad{Subject: quad.IRI("x"), Predicate: p, Object: quad.String("a")}
+	labelled := q
+	labelled.Label = quad.IRI("kg:article/1")
+	if k.hash(q) != k.hash(labelled) {
+		t.Errorf("the label changed the hash of %v", q)
+	}
+}

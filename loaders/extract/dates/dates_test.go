@@ -1,6 +1,8 @@
 package dates
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -126,5 +128,50 @@ func TestDateline(t *testing.T) {
 	in := "Asmara, 18 July 2020 – Ethiopia's Prime Minister arrived today."
 	if got := Dateline(text.Segment(in, text.Tokenize(in))); got.String() != "2020-07-18" {
 		t.Errorf("Dateline = %s", got)
+	}
+}
+
+// Find tries its rules only at tokens mayStartDate accepts. No rule may
+// match anywhere else: over every token of the extraction tests' articles,
+// the sentences of TestFind and a few made for it, with publication days
+// full, partial and unknown, each match starts at a token the gate lets
+// through.
+func TestFindGateLetsEveryMatchThrough(t *testing.T) {
+	texts := []string{
+		"on January 23, 2017 in Astana", "ABU DHABI, 2nd May, 2021 (WAM)", "date 2021-08-24 From Abuja",
+		"late on Monday", "this Saturday afternoon", "met on Sunday (18/01) and 05/08/2023",
+		"met on the 8th in Prague", "on the 28th of May", "two days ago, three days ago, a week ago",
+		"the day before yesterday", "earlier this week, later this month, early last month", "in November 2022",
+		"Sept. 7", "Jan. 5th", "1st of June", "since 2016", "next Tuesday", "coming Friday", "tonight and tomorrow",
+	}
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test articles (%v)", err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	matches := 0
+	for _, in := range texts {
+		toks := text.Tokenize(in)
+		for _, pub := range []Day{{2017, 1, 18}, {2017, 1, 0}, {2017, 0, 0}, {}} {
+			for i := range toks {
+				for _, r := range rules {
+					if _, ok := r.match(toks, i, pub); ok {
+						matches++
+						if !mayStartDate(toks[i]) {
+							t.Errorf("rule %s matches at %q (token %d of %.60q) but mayStartDate skips it", r.name, toks[i].Text, i, in)
+						}
+					}
+				}
+			}
+		}
+	}
+	if matches < 100 {
+		t.Errorf("only %d matches: the test reads too little to show anything", matches)
 	}
 }

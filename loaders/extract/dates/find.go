@@ -110,6 +110,9 @@ func allDigits(s string) bool {
 func Find(toks []text.Token, pub Day) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); i++ {
+		if !mayStartDate(toks[i]) {
+			continue
+		}
 		for _, r := range rules {
 			if m, ok := r.match(toks, i, pub); ok {
 				if m.Rule == "" {
@@ -123,6 +126,36 @@ func Find(toks []text.Token, pub Day) []Mention {
 	}
 	return out
 }
+
+// mayStartDate reports whether any rule can match at token t: a number,
+// an ordinal ("23rd") or one of startWords. Most tokens of a sentence are
+// none of these, and Find skips them without trying each rule.
+func mayStartDate(t text.Token) bool {
+	switch t.Kind {
+	case text.Number:
+		return true
+	case text.Word:
+		return t.Lower != "" && t.Lower[0] >= '0' && t.Lower[0] <= '9' || startWords[t.Lower]
+	}
+	return false
+}
+
+// startWords are the words a rule's first token may be: month and
+// weekday names, relativeStarts, and "on" ("on the
+// 8th").
+var startWords = func() map[string]bool {
+	m := map[string]bool{"on": true}
+	for w := range monthNames {
+		m[w] = true
+	}
+	for w := range weekdayNames {
+		m[w] = true
+	}
+	for w := range relativeStarts {
+		m[w] = true
+	}
+	return m
+}()
 
 // A rule matches one kind of date expression starting at token i.
 type rule struct {
