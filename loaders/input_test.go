@@ -70,7 +70,7 @@ func TestOtherLanguagesAreSkipped(t *testing.T) {
 		if got := identifyLanguage("", text, ""); got != lang {
 			t.Errorf("%s text identified as %q", lang, got)
 		}
-		if plainlyEnglish(strings.Fields(text)) {
+		if plainlyEnglish(countEnglish(text)) {
 			t.Errorf("%s text taken as plainly English", lang)
 		}
 	}
@@ -283,6 +283,36 @@ func TestSpecialFiles(t *testing.T) {
 		}
 		if took := time.Since(start); took > 2*time.Second {
 			t.Errorf("writer %v: cancelled read of a pipe took %s", writer, took)
+		}
+	}
+}
+
+// countEnglish counts words and englishWords as strings.Fields, Trim and
+// ToLower would, in one pass.
+func TestCountEnglish(t *testing.T) {
+	byDefinition := func(text string) (words, english int) {
+		for _, w := range strings.Fields(text) {
+			words++
+			if englishWords[strings.ToLower(strings.Trim(w, wordPunctuation))] {
+				english++
+			}
+		}
+		return words, english
+	}
+	for _, text := range []string{
+		"", "   ", "The", "the,", "(THE)", "“Said”", "said.\u00a0Which\u2003would", "the—and", "Thé", "withheld",
+		"\tof\nand\r\nto  that ", "Their'", "'their'", "which.which", "WOULD!?", "été the", "bad \xff the \xc3",
+		"Le président a reçu le premier ministre", "He said that the talks, which were held in Vienna, would go on.",
+	} {
+		gotW, gotE := countEnglish(text)
+		wantW, wantE := byDefinition(text)
+		if gotW != wantW || gotE != wantE {
+			t.Errorf("countEnglish(%q) = %d words, %d English; want %d, %d", text, gotW, gotE, wantW, wantE)
+		}
+	}
+	for w := range englishWords {
+		if len(w) > maxEnglishWord {
+			t.Errorf("%q is longer than maxEnglishWord (%d)", w, maxEnglishWord)
 		}
 	}
 }

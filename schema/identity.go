@@ -68,7 +68,7 @@ func normalizeSpace(s string) string {
 		space, size := true, 1 // the end of s ends a word as a space does
 		if i < len(s) {
 			if c := s[i]; c < utf8.RuneSelf {
-				space = asciiSpace[c]
+				space = unicode.IsSpace(rune(c))
 			} else {
 				var r rune
 				r, size = utf8.DecodeRuneInString(s[i:])
@@ -89,9 +89,6 @@ func normalizeSpace(s string) string {
 	}
 	return b.String()
 }
-
-// asciiSpace marks the ASCII characters unicode.IsSpace reports.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // wordCount counts the words of a text normalizeSpace returned.
 func wordCount(normalized string) int {
