@@ -3,9 +3,11 @@ package graph
 import (
 	"cmp"
 	"context"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -140,6 +142,42 @@ type articleInfo struct {
 type sharedArticles struct {
 	mu sync.RWMutex
 	m  map[any]*articleInfo
+	// filling is open while prefetchArticles reads every article into m:
+	// the answer's other goroutines wait for it (awaitFill) instead of
+	// reading the same articles a second time, out of order.
+	filling chan struct{}
+}
+
+// startFill says that every article is being read into the cache; the
+// returned function says that it is done, or given up.
+func (s *sharedArticles) startFill() (done func()) {
+	ch := make(chan struct{})
+	s.mu.Lock()
+	s.filling = ch
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		s.filling = nil
+		s.mu.Unlock()
+		close(ch)
+	}
+}
+
+// awaitFill waits for the reading of every article, if one is under way,
+// and reports whether it waited; it fails only when ctx ends.
+func (s *sharedArticles) awaitFill(ctx context.Context) (bool, error) {
+	s.mu.RLock()
+	ch := s.filling
+	s.mu.RUnlock()
+	if ch == nil {
+		return false, nil
+	}
+	select {
+	case <-ch:
+		return true, nil
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
 }
 
 func newSharedArticles() *sharedArticles {
@@ -187,6 +225,18 @@ func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
 	f.shared.take(f.arts, missing)
 	if missing = notIn(f.arts, missing); len(missing) == 0 {
 		return nil
+	}
+	if !f.filler {
+		waited, err := f.shared.awaitFill(ctx)
+		if err != nil {
+			return err
+		}
+		if waited {
+			f.shared.take(f.arts, missing)
+			if missing = notIn(f.arts, missing); len(missing) == 0 {
+				return nil
+			}
+		}
 	}
 	const (
 		id = iota
@@ -346,20 +396,23 @@ func sourcesOf(ev []Evidence) []string {
 // reading: a first page is done by then and reads only its own articles.
 const prefetchAfter = 500 * time.Millisecond
 
-// prefetchChunk is how many articles prefetchArticles reads at a time.
-const prefetchChunk = 4096
+// prefetchChunk is how many articles prefetchArticles reads at a time (a
+// variable for the tests).
+var prefetchChunk = 4096
 
-// prefetchArticles reads, on a goroutine of its own, what the evidence of
-// an answer shows of every article (outlet, headline, address, date,
-// locations) into the answer's shared cache, in the order the articles
-// were written. The profiles of every person show the evidence of most
-// articles; read one group of people at a time, the articles of a group
-// are spread over the whole log and each costs reads of its own, where
-// read in order neighbouring articles share them (listing every person of
-// a 100,000-article store takes 9% less CPU). Every meeting, newest first,
-// meets its articles in about the order they were written and gains
-// nothing. It starts after prefetchAfter, and only on leveldb
-// and when every article fits in the cache; stop ends it and waits for it.
+// prefetchArticles reads, on goroutines of its own (one a core), what
+// the evidence of an answer shows of every article (outlet, headline,
+// address, date, locations) into the answer's shared cache, in the order
+// the articles were written. The profiles of every person show the
+// evidence of most articles; read one group of people at a time, the
+// articles of a group are spread over the whole log and each costs reads
+// of its own, where read in order neighbouring articles share them. While
+// it reads, the answer's other goroutines wait for it when they need an
+// article (sharedArticles.awaitFill) rather than read it twice. Every
+// meeting, newest first, meets its articles in about the order they were
+// written and gains nothing. It starts after prefetchAfter, and only on
+// leveldb and when every article fits in the cache; stop ends it and waits
+// for it.
 func (f *Facts) prefetchArticles(ctx context.Context) (stop func()) {
 	if f.r.lvl == nil {
 		return func() {}
@@ -379,14 +432,29 @@ func (f *Facts) prefetchArticles(ctx context.Context) (stop func()) {
 			return // the answer reads its articles itself
 		}
 		slices.SortFunc(arts, func(a, b cgraph.Ref) int { return cmp.Compare(a.(kv.Int64Value), b.(kv.Int64Value)) })
-		for len(arts) > 0 && ctx.Err() == nil {
-			n := min(prefetchChunk, len(arts))
-			if g.articleInfos(ctx, arts[:n]) != nil {
-				return
-			}
-			clear(g.arts) // they are in the shared cache
-			arts = arts[n:]
+		filled := f.shared.startFill()
+		defer filled()
+		var next atomic.Int64 // the next chunk to read
+		var readers sync.WaitGroup
+		for range max(runtime.GOMAXPROCS(0), 1) {
+			readers.Add(1)
+			go func() {
+				defer readers.Done()
+				r := g.fork()
+				r.filler = true
+				for ctx.Err() == nil {
+					from := int(next.Add(1)-1) * prefetchChunk
+					if from >= len(arts) {
+						return
+					}
+					if r.articleInfos(ctx, arts[from:min(from+prefetchChunk, len(arts))]) != nil {
+						return
+					}
+					clear(r.arts) // they are in the shared cache
+				}
+			}()
 		}
+		readers.Wait()
 	}()
 	return func() {
 		cancel()

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
@@ -28,6 +29,9 @@ func TestPrefetchArticles(t *testing.T) {
 		}
 	}
 
+	// In chunks of two, on every core.
+	defer func(n int) { prefetchChunk = n }(prefetchChunk)
+	prefetchChunk = 2
 	f := s.Facts()
 	stop := f.prefetchArticles(ctx)
 	deadline := time.Now().Add(10 * time.Second)
@@ -59,5 +63,51 @@ func TestPrefetchArticles(t *testing.T) {
 	g.prefetchArticles(ctx)()
 	if n := g.shared.size(); n != 0 {
 		t.Errorf("a prefetch stopped at once read %d articles", n)
+	}
+}
+
+// While every article is read into the shared cache, another goroutine of
+// the answer that needs an article waits, then takes it from the cache
+// instead of reading it again; it stops waiting when its answer ends.
+func TestArticlesWaitForPrefetch(t *testing.T) {
+	ctx := context.Background()
+	ids, quads := schematest.SeedQuads(t)
+	s, err := Open(ctx, Options{Backend: BackendLevelDB, Path: filepath.Join(t.TempDir(), "kg.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, q := range quads {
+		if err := s.Write(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := s.Facts()
+	ref := f.r.ref(schema.ArticleIRI(ids[0]))
+	filled := f.shared.startFill()
+	w := f.fork()
+	read := make(chan error, 1)
+	go func() { read <- w.articleInfos(ctx, []cgraph.Ref{ref}) }()
+	select {
+	case err := <-read:
+		t.Fatalf("articleInfos returned (%v) while every article was being read", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	f.shared.add(cgraph.ToKey(ref), &articleInfo{id: "from the prefetch"})
+	filled()
+	if err := <-read; err != nil {
+		t.Fatal(err)
+	}
+	if got := w.arts[cgraph.ToKey(ref)]; got == nil || got.id != "from the prefetch" {
+		t.Errorf("after waiting, articleInfos has %+v; want the prefetched article", got)
+	}
+
+	// An answer that ends stops waiting.
+	g := s.Facts()
+	defer g.shared.startFill()()
+	cctx, cancel := context.WithCancel(ctx)
+	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+	if err := g.fork().articleInfos(cctx, []cgraph.Ref{ref}); !errors.Is(err, context.Canceled) {
+		t.Errorf("articleInfos waiting when its answer ended = %v, want context.Canceled", err)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/kg-project/kg/cmd/kg/internal/jsonout"
 	"github.com/kg-project/kg/graph"
 )
 
@@ -90,26 +92,35 @@ func newResultWriter(w io.Writer, format string, opt outputOptions) (resultWrite
 	return nil, fmt.Errorf("unknown format %q (choose table, json or csv)", format)
 }
 
-// jsonWriter prints a JSON array, one element as each result comes.
+// jsonWriter prints a JSON array, one element as each result comes,
+// indented, without escaping HTML. Each result is encoded compactly and
+// then indented (jsonout.AppendIndent), in buffers kept from one result
+// to the next.
 type jsonWriter struct {
-	w io.Writer
-	n int
+	w       io.Writer
+	n       int
+	enc     *json.Encoder // writes compact JSON to compact
+	compact bytes.Buffer
+	out     []byte
 }
 
 func (j *jsonWriter) add(r any) error {
-	b, err := marshalIndent(r, "  ")
-	if err != nil {
-		return err
+	if j.enc == nil {
+		j.enc = json.NewEncoder(&j.compact)
+		j.enc.SetEscapeHTML(false)
+	}
+	j.compact.Reset()
+	if err := j.enc.Encode(r); err != nil {
+		return fmt.Errorf("encode result: %w", err)
 	}
 	sep := ",\n  "
 	if j.n == 0 {
 		sep = "[\n  "
 	}
 	j.n++
-	if _, err := io.WriteString(j.w, sep); err != nil {
-		return err
-	}
-	_, err = j.w.Write(b)
+	j.out = append(j.out[:0], sep...)
+	j.out = jsonout.AppendIndent(j.out, bytes.TrimSuffix(j.compact.Bytes(), []byte("\n")), "  ", "  ")
+	_, err := j.w.Write(j.out)
 	return err
 }
 
@@ -120,19 +131,6 @@ func (j *jsonWriter) close() (int, error) {
 	}
 	_, err := io.WriteString(j.w, end)
 	return j.n, err
-}
-
-// marshalIndent encodes v as indented JSON without escaping HTML, as
-// json.Encoder with SetEscapeHTML(false) does, without the final newline.
-func marshalIndent(v any, prefix string) ([]byte, error) {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, fmt.Errorf("encode result: %w", err)
-	}
-	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
 }
 
 // blocks holds results for a table or CSV and prints them a block at a
