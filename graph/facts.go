@@ -220,8 +220,17 @@ func (f *Facts) personRef(ctx context.Context, p cgraph.Ref) (PersonRef, error) 
 	return PersonRef{IRI: iri, Name: n}, err
 }
 
-// people names each ref, sorted by name.
+// people names each ref, sorted by name. Their names and IRIs are read
+// for all of them at once first (personRef reads one at a time).
 func (f *Facts) people(ctx context.Context, refs []cgraph.Ref) ([]PersonRef, error) {
+	if err := f.readNames(ctx, refs); err != nil {
+		return nil, err
+	}
+	if len(refs) > 1 {
+		if _, err := f.r.valuesOf(ctx, refs); err != nil {
+			return nil, err
+		}
+	}
 	out := make([]PersonRef, 0, len(refs))
 	for _, p := range refs {
 		ref, err := f.personRef(ctx, p)
