@@ -54,12 +54,15 @@ func readOrdered[In, Out any](ctx context.Context, f *Facts,
 	jobs := make(chan job)
 	results := make(chan done)
 	var produceErr error
-	var wg sync.WaitGroup
-	// A panic from emit (a script's exception, passed through) leaves
-	// through here too: the goroutines are told to stop and waited for.
+	var wg, readers sync.WaitGroup
+	// A panic from emit (a script's exception, passed through, or the end
+	// of a first page) leaves through here too: the goroutines are told to
+	// stop and waited for, readers included, so that none is still reading
+	// when the caller goes on to close the store.
 	defer func() {
 		cancel()
 		wg.Wait()
+		readers.Wait()
 	}()
 	wg.Add(1)
 	go func() {
@@ -76,7 +79,6 @@ func readOrdered[In, Out any](ctx context.Context, f *Facts,
 			}
 		})
 	}()
-	var readers sync.WaitGroup
 	for range workers {
 		readers.Add(1)
 		go func() {

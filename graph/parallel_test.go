@@ -1,0 +1,42 @@
+package graph
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// When emit panics (a script's exception, or kg query's first page being
+// full), readOrdered returns only once no goroutine of its own is reading:
+// the caller closes the store next, and a read still going on then would
+// hang in leveldb or read a closed store.
+func TestReadOrderedWaitsForItsReadersWhenEmitPanics(t *testing.T) {
+	s, err := Open(context.Background(), Options{Backend: BackendMemory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var reading atomic.Int32
+	produce := func(ctx context.Context, _ *Facts, send func([]int) error) error {
+		return chunks([]int{1, 2, 3, 4, 5, 6, 7, 8}, 1, send)
+	}
+	read := func(_ *Facts, ctx context.Context, group []int) (int, error) {
+		reading.Add(1)
+		defer reading.Add(-1)
+		time.Sleep(time.Duration(group[0]) * 20 * time.Millisecond)
+		return group[0], nil
+	}
+	emit := func(int) error { panic("the first page is full") }
+	func() {
+		defer func() {
+			if r := recover(); r != "the first page is full" {
+				t.Errorf("readOrdered let through %v, want emit's panic", r)
+			}
+		}()
+		readOrdered(context.Background(), s.Facts(), produce, read, emit)
+	}()
+	if n := reading.Load(); n != 0 {
+		t.Errorf("%d readers still reading after readOrdered returned", n)
+	}
+}
