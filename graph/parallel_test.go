@@ -40,3 +40,49 @@ func TestReadOrderedWaitsForItsReadersWhenEmitPanics(t *testing.T) {
 		t.Errorf("%d readers still reading after readOrdered returned", n)
 	}
 }
+
+// Close waits for the scripts still ending after Query returned (a script
+// stopped inside a long call ends at its next instruction); leveldb closed
+// under one of their reads would hang.
+func TestCloseWaitsForStoppedScripts(t *testing.T) {
+	s, err := Open(context.Background(), Options{Backend: BackendMemory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.scripts.Add(1) // a script still ending
+	closed := make(chan error, 1)
+	go func() { closed <- s.Close() }()
+	select {
+	case <-closed:
+		t.Fatal("Close returned while a script was still ending")
+	case <-time.After(100 * time.Millisecond):
+	}
+	s.scripts.Done()
+	select {
+	case err := <-closed:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close did not return once the script had ended")
+	}
+
+	// A query run to its end leaves nothing for Close to wait for.
+	s2, err := Open(context.Background(), Options{Backend: BackendMemory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.Query(context.Background(), `g.Emit(1); g.Emit(2)`, QueryOptions{Limit: 1}, func(any) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- s2.Close() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close hung after a query stopped at its limit")
+	}
+}

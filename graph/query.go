@@ -186,7 +186,12 @@ func (s *Store) Query(ctx context.Context, script string, opt QueryOptions, fn f
 	if err != nil {
 		return fmt.Errorf("query: start script: %w", err)
 	}
-	quit := make(chan struct{})
+	quit := make(chan struct{}) // closed when the script's goroutine has ended (stopScript)
+	s.scripts.Add(1)
+	go func() {
+		<-quit
+		s.scripts.Done()
+	}()
 	heapBudget := memory
 	if heapBudget < 0 {
 		heapBudget = 0

@@ -99,6 +99,10 @@ type Store struct {
 	// lvl reads Cayley's leveldb layout directly, for the fact helpers
 	// (rawlevel.go); nil on other backends.
 	lvl *levelLog
+	// scripts counts the Gizmo scripts whose goroutine has not ended: a
+	// stopped script may still be finishing a read after Query returned,
+	// and Close waits for it (closing leveldb under a reader hangs).
+	scripts sync.WaitGroup
 }
 
 // Open opens the store described by opt, creating it when it does not exist.
@@ -308,8 +312,10 @@ func backendFor(opt Options) (string, error) {
 	return opt.Backend, nil
 }
 
-// Close flushes and closes the store and releases its lock.
+// Close flushes and closes the store and releases its lock, once every
+// script stopped by Query has ended.
 func (s *Store) Close() error {
+	s.scripts.Wait()
 	var errs []error
 	if s.w != nil {
 		errs = append(errs, s.w.Close())
