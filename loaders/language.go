@@ -41,32 +41,13 @@ func plainlyEnglish(words, english int) bool {
 
 // countEnglish counts the words of text (as strings.Fields splits them)
 // and, among them, the englishWords, compared without case and without the
-// punctuation around them ("The", "said,"). It reads text once and keeps
-// nothing of it.
+// punctuation around them ("The", "said,"), without making a list of them.
 func countEnglish(text string) (words, english int) {
-	start := -1 // where the word being read began
-	for i := 0; i <= len(text); {
-		space, size := true, 1 // the end of text ends a word as a space does
-		if i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				space = unicode.IsSpace(rune(c))
-			} else {
-				var r rune
-				r, size = utf8.DecodeRuneInString(text[i:])
-				space = unicode.IsSpace(r)
-			}
+	for w := range strings.FieldsSeq(text) {
+		words++
+		if isEnglishWord(w) {
+			english++
 		}
-		switch {
-		case !space && start < 0:
-			start = i
-		case space && start >= 0:
-			words++
-			if isEnglishWord(text[start:i]) {
-				english++
-			}
-			start = -1
-		}
-		i += size
 	}
 	return words, english
 }

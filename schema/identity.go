@@ -63,29 +63,11 @@ func normalizeSpace(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	word := -1 // where the word being read began
-	for i := 0; i <= len(s); {
-		space, size := true, 1 // the end of s ends a word as a space does
-		if i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				space = unicode.IsSpace(rune(c))
-			} else {
-				var r rune
-				r, size = utf8.DecodeRuneInString(s[i:])
-				space = unicode.IsSpace(r)
-			}
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		switch {
-		case !space && word < 0:
-			word = i
-		case space && word >= 0:
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[word:i])
-			word = -1
-		}
-		i += size
+		b.WriteString(w)
 	}
 	return b.String()
 }
