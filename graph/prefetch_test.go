@@ -17,17 +17,7 @@ import (
 // an answer would read them one by one, and stops when told.
 func TestPrefetchArticles(t *testing.T) {
 	ctx := context.Background()
-	ids, quads := schematest.SeedQuads(t)
-	s, err := Open(ctx, Options{Backend: BackendLevelDB, Path: filepath.Join(t.TempDir(), "kg.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for _, q := range quads {
-		if err := s.Write(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ids, s := seedLevelDB(t)
 
 	// In chunks of two, on every core.
 	defer func(n int) { prefetchChunk = n }(prefetchChunk)
@@ -71,17 +61,7 @@ func TestPrefetchArticles(t *testing.T) {
 // instead of reading it again; it stops waiting when its answer ends.
 func TestArticlesWaitForPrefetch(t *testing.T) {
 	ctx := context.Background()
-	ids, quads := schematest.SeedQuads(t)
-	s, err := Open(ctx, Options{Backend: BackendLevelDB, Path: filepath.Join(t.TempDir(), "kg.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for _, q := range quads {
-		if err := s.Write(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ids, s := seedLevelDB(t)
 	f := s.Facts()
 	ref := f.r.ref(schema.ArticleIRI(ids[0]))
 	filled := f.shared.startFill()
@@ -110,4 +90,23 @@ func TestArticlesWaitForPrefetch(t *testing.T) {
 	if err := g.fork().articleInfos(cctx, []cgraph.Ref{ref}); !errors.Is(err, context.Canceled) {
 		t.Errorf("articleInfos waiting when its answer ended = %v, want context.Canceled", err)
 	}
+}
+
+// seedLevelDB is a leveldb store of the seed articles' gold facts, closed
+// at the end of the test, with the articles' ids.
+func seedLevelDB(t *testing.T) ([]string, *Store) {
+	t.Helper()
+	ctx := context.Background()
+	ids, quads := schematest.SeedQuads(t)
+	s, err := Open(ctx, Options{Backend: BackendLevelDB, Path: filepath.Join(t.TempDir(), "kg.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	for _, q := range quads {
+		if err := s.Write(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ids, s
 }
