@@ -58,7 +58,7 @@ const (
 // extractors of several cores seldom wait for each other; it stops growing
 // at maxCachedClasses entries.
 var (
-	classCache       classMemo
+	classCache       = classMemo{seed: maphash.MakeSeed()}
 	classCacheSize   atomic.Int64
 	maxCachedClasses = int64(200_000)
 )
@@ -106,8 +106,6 @@ func (c *classMemo) store(k classKey, v class) bool {
 	s.m[k] = v
 	return true
 }
-
-func init() { classCache.seed = maphash.MakeSeed() }
 
 // classify looks a token up in the lexicon.
 func classify(t text.Token, line lineKind) class {
