@@ -66,9 +66,11 @@ type Options struct {
 	// at Path, instead of creating one: only commands that write articles
 	// create a store, so a mistyped path is an error, not an empty store.
 	MustExist bool
-	// Reading opens an embedded store for queries and exports: leveldb
-	// gets a small write buffer (the default 32 MiB one is allocated at
-	// open, which a query pays for and never uses).
+	// Reading opens an existing embedded store for queries and exports,
+	// which do not write: leveldb is opened read-only (no write buffer
+	// allocated, no compaction started by the reads, the files left as
+	// they were), and the store is not first opened and closed again to
+	// make sure it exists.
 	Reading bool
 }
 
@@ -206,15 +208,18 @@ func embeddedBackendIn(dir string) string {
 	return ""
 }
 
+// createQuadStore makes Cayley's store at path, unless there is one.
+func createQuadStore(name, path string) error {
+	err := cgraph.InitQuadStore(name, path, cgraph.Options{optFaults: &faultBox{}})
+	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return fmt.Errorf("create: %w", err)
+	}
+	return nil
+}
+
 func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Options, faults *faultBox) (cgraph.QuadStore, error) {
 	if cgraph.IsPersistent(name) {
-		create := func() error {
-			err := cgraph.InitQuadStore(name, path, cgraph.Options{optFaults: &faultBox{}})
-			if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-				return fmt.Errorf("create: %w", err)
-			}
-			return nil
-		}
+		create := func() error { return createQuadStore(name, path) }
 		var err error
 		if db != nil {
 			err = withAdvisoryLock(ctx, db, createTablesLockKey, func() error {
@@ -229,7 +234,10 @@ func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Optio
 				}
 				return create()
 			})
-		} else {
+		} else if !opt.Reading {
+			// A store opened to read exists (Options.Reading); opening it
+			// once more to find that out is a whole open and close of
+			// leveldb or bolt, with the files that writes.
 			err = create()
 		}
 		if err != nil {
@@ -242,7 +250,22 @@ func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Optio
 	// Cayley's key-value stores read every quad at open to fill a Bloom
 	// filter unless told not to; only a bulk load gains from it.
 	opts := cgraph.Options{"no_bloom": !opt.Bulk, optReading: opt.Reading, optFaults: faults}
-	return cgraph.NewQuadStore(name, path, opts)
+	qs, err := cgraph.NewQuadStore(name, path, opts)
+	if err != nil && faults.kv != nil {
+		// Cayley leaves the key-value database open when it refuses it.
+		faults.kv.Close()
+		faults.kv, faults.raw = nil, nil
+	}
+	if errors.Is(err, cgraph.ErrNotInitialized) && opt.Reading && db == nil {
+		// The folder of a store whose first load was stopped before
+		// Cayley wrote its metadata: make it a store, as before, and
+		// answer from it (nothing is in it).
+		if err := createQuadStore(name, path); err != nil {
+			return nil, err
+		}
+		return cgraph.NewQuadStore(name, path, opts)
+	}
+	return qs, err
 }
 
 // createTablesLockKey names the PostgreSQL advisory lock kg holds while it

@@ -2,10 +2,15 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/cayleygraph/quad"
+	"github.com/syndtr/goleveldb/leveldb"
 
 	"github.com/kg-project/kg/graph"
 	"github.com/kg-project/kg/schema"
@@ -192,5 +197,84 @@ func checkHasTriples(t *testing.T, s *graph.Store) {
 		if found[0] != step.want {
 			t.Errorf("HasTriples(%v) after removing %v = %v, want %v", said, step.remove, found[0], step.want)
 		}
+	}
+}
+
+// A store opened to read (Options.Reading), queried and closed, leaves its
+// files as they were: no compaction started by the reads, no journal
+// replayed into new files, no second open to find out whether it exists.
+func TestReadingLeavesTheFilesAsTheyWere(t *testing.T) {
+	ctx := context.Background()
+	_, quads := schematest.SeedQuads(t)
+	for _, backend := range []string{graph.BackendLevelDB, graph.BackendBolt} {
+		t.Run(backend, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "kg.db")
+			s := openStoreAt(t, graph.Options{Backend: backend, Path: path})
+			for _, q := range quads {
+				if err := s.Write(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			before := storeFiles(t, path)
+
+			s = openStoreAt(t, graph.Options{Backend: backend, Path: path, Reading: true, MustExist: true})
+			var met int
+			if err := s.Facts().Meetings(ctx, graph.MeetingFilter{}, func(*graph.Meeting) error { met++; return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if met == 0 {
+				t.Fatal("no meetings read from the seed store")
+			}
+			if after := storeFiles(t, path); !maps.Equal(before, after) {
+				t.Errorf("reading changed the store's files:\nbefore %v\nafter  %v", before, after)
+			}
+		})
+	}
+}
+
+// storeFiles describes the files of a store folder by name: size and time
+// of the last change (kg's lock file, rewritten by every open, aside).
+func storeFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, e := range entries {
+		if e.Name() == "kg.lock" {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = fmt.Sprintf("%d bytes, %s", info.Size(), info.ModTime().Format(time.RFC3339Nano))
+	}
+	return files
+}
+
+// The folder of a store whose first load stopped before Cayley wrote its
+// metadata opens to read, as an empty store, as it did when every open
+// began by making the store.
+func TestReadingOpensAStoreCutShortAtItsCreation(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kg.db")
+	db, err := leveldb.OpenFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s := openStoreAt(t, graph.Options{Backend: graph.BackendLevelDB, Path: path, Reading: true, MustExist: true})
+	defer s.Close()
+	if n, err := s.QuadCount(context.Background()); err != nil || n != 0 {
+		t.Errorf("QuadCount = %d, %v; want 0, nil", n, err)
 	}
 }

@@ -63,13 +63,13 @@ func runREPL(c *cli.Context) error {
 	}
 
 	// A store kg serve holds is queried through it; otherwise the REPL
-	// opens it (read-write: Cayley's bolt has no read-only mode).
+	// opens it to read, as kg query does.
 	var store queryStore
 	where := ""
 	if client := servedStore(c); client != nil {
 		store, where = client, " through "+client.Describe()
 	} else {
-		local, err := openStore(c)
+		local, err := openStoreToRead(c)
 		if err != nil {
 			return cli.Exit(err.Error(), 1)
 		}
