@@ -172,6 +172,18 @@ func (f *Facts) readNames(ctx context.Context, refs []cgraph.Ref) error {
 	return nil
 }
 
+// readPeople reads the names and IRIs of the people of many facts at once,
+// so that people, called for each fact, finds them in the caches: one pass
+// over the store instead of one a fact (one statement instead of one a
+// fact on PostgreSQL).
+func (f *Facts) readPeople(ctx context.Context, refs []cgraph.Ref) error {
+	if err := f.readNames(ctx, refs); err != nil {
+		return err
+	}
+	_, err := f.r.valuesOf(ctx, notIn(f.r.values, refs))
+	return err
+}
+
 // notIn lists the refs, each once, whose keys m does not hold.
 func notIn[V any](m map[any]V, refs []cgraph.Ref) []cgraph.Ref {
 	var out []cgraph.Ref
@@ -568,7 +580,7 @@ func (f *Facts) readMeetingsOn(ctx context.Context, nodes, onDates []cgraph.Ref)
 	for i := range read {
 		participants = append(participants, id.people(found[i][participant])...)
 	}
-	if err := f.readNames(ctx, participants); err != nil {
+	if err := f.readPeople(ctx, participants); err != nil {
 		return nil, err
 	}
 	// One meeting for each set of people, date and kind.
@@ -1339,6 +1351,13 @@ func (f *Facts) readEvents(ctx context.Context, nodes []cgraph.Ref, head string)
 	)
 	found, reps, err := f.gatherReported(ctx, refs, []quad.IRI{schema.Date, schema.Label, schema.Head, schema.Place, schema.Involves}, date, label, headWord, place)
 	if err != nil {
+		return nil, err
+	}
+	var involved []cgraph.Ref
+	for i := range out {
+		involved = append(involved, id.people(found[i][involves])...)
+	}
+	if err := f.readPeople(ctx, involved); err != nil {
 		return nil, err
 	}
 	kept := out[:0]

@@ -273,12 +273,16 @@ func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Optio
 // database do not race to create them ("kg" + "init" in ASCII).
 const createTablesLockKey = 0x6b67696e6974
 
+// postgresDriver is the database/sql driver kg's own connections use
+// (lib/pq's; tests count statements through one wrapping it).
+var postgresDriver = "postgres"
+
 // openPostgres connects to the database at url and checks it answers.
 func openPostgres(ctx context.Context, url string) (*sql.DB, error) {
 	if url == "" {
 		return nil, errors.New("open postgres store: no connection URL given (--db postgres://user@host:port/database)")
 	}
-	db, err := sql.Open("postgres", url)
+	db, err := sql.Open(postgresDriver, url)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres store %s: %w", RedactLocation(url), scrubError(err, url))
 	}
