@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -10,17 +11,20 @@ import (
 	"time"
 )
 
-// fileLock is an exclusive advisory lock (flock) on a file next to an
-// embedded store. Cayley's bolt backend would otherwise block forever on a
-// second opener, and leveldb would fail with a bare "resource temporarily
-// unavailable"; with this lock the second process gets ErrStoreInUse, naming
-// the process that holds the store, within the wait it was given.
+// fileLock is an advisory lock (flock) on a file next to an embedded
+// store. Cayley's bolt backend would otherwise block forever on a second
+// opener, and leveldb would fail with a bare "resource temporarily
+// unavailable"; with this lock a process the store is not free for gets
+// ErrStoreInUse, naming the process that holds it, within the wait it was
+// given.
 //
-// Readers take the same exclusive lock as writers: Cayley 0.7.7 opens bolt
-// read-write whatever the caller means to do (its Open has no read-only
-// option) and leveldb allows one process at a time, so a shared lock for
-// readers would only move the wait into the backend, where it has no time
-// limit. A reader therefore gets the same clear message as a writer.
+// Writers take it exclusive. Readers of a leveldb store share it: they open
+// leveldb read-only (Options.Reading), which takes leveldb's own lock
+// shared too, so any number of queries run at once, and none while a
+// writer holds the store. Readers of a bolt store take it exclusive, as
+// writers do: Cayley 0.7.7 opens bolt read-write whatever the caller means
+// to do (its Open has no read-only option), so a shared lock would only
+// move the wait into bolt, where it has no time limit.
 //
 // The kernel drops a flock when its holder dies, even by SIGKILL, so a
 // crashed load never leaves the store locked; the pid written in the file is
@@ -31,14 +35,20 @@ type fileLock struct{ f *os.File }
 // the lock.
 const lockPoll = 50 * time.Millisecond
 
-func acquireLock(ctx context.Context, path string, wait time.Duration) (*fileLock, error) {
+// acquireLock takes the lock at path, exclusive or shared, waiting for it
+// at most wait.
+func acquireLock(ctx context.Context, path string, wait time.Duration, shared bool) (*fileLock, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
+	how := syscall.LOCK_EX
+	if shared {
+		how = syscall.LOCK_SH
+	}
 	deadline := time.Now().Add(wait)
 	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
 		if err == nil {
 			break
 		}
@@ -79,9 +89,14 @@ func readHolder(f *os.File) string {
 }
 
 // describeHolder says which process holds the lock: "pid 1234: kg load
-// articles.jsonl" where the command line can be read, else "pid 1234".
+// articles.jsonl" where the command line can be read, else "pid 1234". The
+// file names the last process that took the lock; when readers share it,
+// that one may have ended while others read on, and it is not named.
 func describeHolder(pid string) string {
 	if pid == "" {
+		return ""
+	}
+	if _, err := os.Stat("/proc/" + pid); errors.Is(err, os.ErrNotExist) {
 		return ""
 	}
 	b, err := os.ReadFile("/proc/" + pid + "/cmdline")

@@ -63,6 +63,65 @@ func TestSecondOpenGetsStoreInUse(t *testing.T) {
 	}
 }
 
+// Stores opened to read share a leveldb store: any number at once, none
+// while a writer holds it, and no writer while one reads. A bolt store
+// stays one process at a time, readers included.
+func TestReadersShareALevelDBStore(t *testing.T) {
+	ctx := context.Background()
+	reading := func(backend, path string) (*graph.Store, error) {
+		return graph.Open(ctx, graph.Options{Backend: backend, Path: path, Reading: true, MustExist: true, LockWait: 200 * time.Millisecond})
+	}
+	for _, tc := range []struct {
+		backend string
+		shared  bool
+	}{{graph.BackendLevelDB, true}, {graph.BackendBolt, false}} {
+		t.Run(tc.backend, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "kg.db")
+			made, err := openAt(ctx, tc.backend, path, time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			made.Close()
+
+			first, err := reading(tc.backend, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer first.Close()
+			if _, err := openAt(ctx, tc.backend, path, 200*time.Millisecond); !errors.Is(err, graph.ErrStoreInUse) {
+				t.Errorf("a writer while a reader holds the store: %v, want ErrStoreInUse", err)
+			}
+			second, err := reading(tc.backend, path)
+			if tc.shared {
+				if err != nil {
+					t.Fatalf("a second reader: %v", err)
+				}
+				for _, s := range []*graph.Store{first, second} {
+					if _, err := s.QuadCount(ctx); err != nil {
+						t.Errorf("a reader of a shared store: %v", err)
+					}
+				}
+				second.Close()
+			} else if !errors.Is(err, graph.ErrStoreInUse) {
+				if err == nil {
+					second.Close()
+				}
+				t.Errorf("a second reader of a %s store: %v, want ErrStoreInUse", tc.backend, err)
+			}
+			first.Close()
+
+			writer, err := openAt(ctx, tc.backend, path, time.Second)
+			if err != nil {
+				t.Fatalf("a writer once the readers closed: %v", err)
+			}
+			defer writer.Close()
+			if _, err := reading(tc.backend, path); !errors.Is(err, graph.ErrStoreInUse) {
+				t.Errorf("a reader while a writer holds the store: %v, want ErrStoreInUse", err)
+			}
+		})
+	}
+}
+
 // A waiting opener gets the store as soon as the holder closes it.
 func TestOpenWaitsForTheHolder(t *testing.T) {
 	ctx := context.Background()

@@ -149,7 +149,9 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 		if wait == 0 {
 			wait = 3 * time.Second
 		}
-		lock, err := acquireLock(ctx, filepath.Join(opt.Path, "kg.lock"), wait)
+		// Readers of a leveldb store share it (fileLock).
+		shared := opt.Reading && backend == BackendLevelDB
+		lock, err := acquireLock(ctx, filepath.Join(opt.Path, "kg.lock"), wait, shared)
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", opt.Path, err)
 		}

@@ -11,7 +11,7 @@ import (
 	"github.com/kg-project/kg/graph"
 )
 
-// An embedded store admits one process at a time. While kg serve holds
+// An embedded store admits one writer at a time. While kg serve holds
 // it, kg query, stats, export, dump, repl and load send their work to the
 // server (package remote); the other commands say how to proceed.
 
