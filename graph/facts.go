@@ -180,8 +180,7 @@ func (f *Facts) readPeople(ctx context.Context, refs []cgraph.Ref) error {
 	if err := f.readNames(ctx, refs); err != nil {
 		return err
 	}
-	_, err := f.r.valuesOf(ctx, notIn(f.r.values, refs))
-	return err
+	return f.r.warmValues(ctx, refs)
 }
 
 // notIn lists the refs, each once, whose keys m does not hold.
@@ -930,6 +929,16 @@ func (f *Facts) persons(ctx context.Context, group []PersonRef, mentions bool) (
 		g.offices = append(g.offices, lists[3][j]...)
 		if mentions {
 			g.arts = append(g.arts, arts[j]...)
+		}
+	}
+	if mentions {
+		// The articles of the whole group in one pass, not one a person.
+		var all []cgraph.Ref
+		for _, g := range per {
+			all = append(all, g.arts...)
+		}
+		if err := f.r.warmValues(ctx, all); err != nil {
+			return nil, err
 		}
 	}
 	out := make([]*Person, len(group))

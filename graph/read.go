@@ -320,6 +320,19 @@ func (r *reader) readValues(ctx context.Context, refs []cgraph.Ref) ([]quad.Valu
 	return cgraph.ValuesOf(ctx, r.qs, refs)
 }
 
+// warmValues reads, in one call, the values of the refs not in the cache,
+// so that the look-ups of their parts that follow find them there; unless
+// they are too many for the cache (a quarter of it), when the look-ups
+// read them instead.
+func (r *reader) warmValues(ctx context.Context, refs []cgraph.Ref) error {
+	missing := notIn(r.values, refs)
+	if len(missing) == 0 || len(missing) > maxCachedValues/4 {
+		return nil
+	}
+	_, err := r.valuesOf(ctx, missing)
+	return err
+}
+
 // strs returns the text of the literals among refs, in order, skipping
 // nodes and empty strings.
 func (r *reader) strs(ctx context.Context, refs []cgraph.Ref) ([]string, error) {
