@@ -3,6 +3,8 @@ package graph
 import (
 	"cmp"
 	"context"
+	"errors"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -238,6 +240,43 @@ func (f *Facts) articleInfos(ctx context.Context, arts []cgraph.Ref) error {
 			}
 		}
 	}
+	return f.readArticlesSpread(ctx, missing)
+}
+
+// articlesSpreadFrom is the number of articles from which an answer read
+// on one goroutine reads them on every core: the reports of an office or
+// an event a few thousand articles repeat, each article a block of its own.
+var articlesSpreadFrom = 512
+
+// readArticlesSpread reads the metadata of articles in no cache, in parts
+// on every core when they are many and f is not already one of several
+// goroutines of the answer (Facts.forked).
+func (f *Facts) readArticlesSpread(ctx context.Context, missing []cgraph.Ref) error {
+	workers := runtime.GOMAXPROCS(0)
+	if f.forked || workers < 2 || len(missing) < articlesSpreadFrom {
+		return f.readArticleInfos(ctx, missing)
+	}
+	size := (len(missing) + workers - 1) / workers
+	errs := make([]error, workers)
+	forks := make([]*Facts, workers)
+	var wg sync.WaitGroup
+	for i := 1; i < workers && i*size < len(missing); i++ {
+		forks[i] = f.fork()
+		part := missing[i*size : min((i+1)*size, len(missing))]
+		wg.Go(func() { errs[i] = forks[i].readArticleInfos(ctx, part) })
+	}
+	errs[0] = f.readArticleInfos(ctx, missing[:size])
+	wg.Wait()
+	for _, g := range forks {
+		if g != nil {
+			maps.Copy(f.arts, g.arts)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// readArticleInfos reads the metadata of articles in no cache.
+func (f *Facts) readArticleInfos(ctx context.Context, missing []cgraph.Ref) error {
 	const (
 		id = iota
 		outlet

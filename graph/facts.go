@@ -33,6 +33,7 @@ type Facts struct {
 	arts         map[any]*articleInfo // article ref key -> what evidence says of it
 	shared       *sharedArticles      // the articles read by any goroutine of the answer
 	filler       bool                 // reads every article into shared (prefetchArticles)
+	forked       bool                 // one of several goroutines of an answer (fork)
 	// Slow is set once an answer had to read every fact because the
 	// store has no complete calendar (see RebuildCalendar).
 	Slow bool

@@ -20,7 +20,7 @@ const parallelFrom = 64
 // fork returns a Facts for another goroutine: its own reader and caches.
 func (f *Facts) fork() *Facts {
 	g := &Facts{r: newReader(f.r.qs, f.r.db, f.r.lvl), names: make(map[any]string, len(f.names)),
-		id: f.id, arts: map[any]*articleInfo{}, shared: f.shared, WithRetracted: f.WithRetracted, RolesOnly: f.RolesOnly}
+		id: f.id, arts: map[any]*articleInfo{}, shared: f.shared, forked: true, WithRetracted: f.WithRetracted, RolesOnly: f.RolesOnly}
 	for k, v := range f.names {
 		g.names[k] = v
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -89,6 +91,38 @@ func TestArticlesWaitForPrefetch(t *testing.T) {
 	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
 	if err := g.fork().articleInfos(cctx, []cgraph.Ref{ref}); !errors.Is(err, context.Canceled) {
 		t.Errorf("articleInfos waiting when its answer ended = %v, want context.Canceled", err)
+	}
+}
+
+// Many articles read by one goroutine of an answer are read in parts on
+// every core and all remembered, the same as read on one: each part's
+// reader reads its own, and the parts are merged.
+func TestArticlesReadInPartsOnEveryCore(t *testing.T) {
+	ctx := context.Background()
+	ids, s := seedLevelDB(t)
+	defer func(n int) { articlesSpreadFrom = n }(articlesSpreadFrom)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	articlesSpreadFrom = 2
+
+	spread, alone := s.Facts(), s.Facts().fork()
+	var refs []cgraph.Ref
+	for _, id := range ids {
+		refs = append(refs, spread.r.ref(schema.ArticleIRI(id)))
+	}
+	for _, f := range []*Facts{spread, alone} {
+		if err := f.articleInfos(ctx, refs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(spread.arts) != len(ids) {
+		t.Fatalf("read in parts, %d of %d articles remembered", len(spread.arts), len(ids))
+	}
+	for i, ref := range refs {
+		got, want := spread.arts[cgraph.ToKey(ref)], alone.arts[cgraph.ToKey(ref)]
+		if got == nil || want == nil || got.id != want.id || got.headline != want.headline || got.outlet != want.outlet ||
+			got.url != want.url || got.published != want.published || !slices.Equal(got.locations, want.locations) {
+			t.Errorf("%s read in parts = %+v, on one goroutine %+v", ids[i], got, want)
+		}
 	}
 }
 
