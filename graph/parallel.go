@@ -146,11 +146,14 @@ func chunks[T any](xs []T, size int, send func([]T) error) error {
 	return nil
 }
 
+// firstRampedGroup is the size of the first group rampedChunks sends.
+const firstRampedGroup = 4
+
 // rampedChunks sends xs in groups that start small and double up to size,
 // so that the first results of a long answer are read (and shown) before
 // the reading gets going in large groups.
 func rampedChunks[T any](xs []T, size int, send func([]T) error) error {
-	n := min(4, size)
+	n := min(firstRampedGroup, size)
 	for len(xs) > 0 {
 		k := min(n, len(xs))
 		if err := send(xs[:k]); err != nil {
