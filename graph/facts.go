@@ -833,13 +833,7 @@ const maxProfileGroup = 64
 // articles that name them when mentions is set), in the order given; they
 // are read on every core.
 func (f *Facts) Profiles(ctx context.Context, people []PersonRef, mentions bool, fn func(*Person) error) error {
-	if len(people) <= firstRampedGroup {
-		// One group: read here, where its many articles, if it has
-		// them, are spread over every core (readArticlesSpread).
-		ps, err := f.persons(ctx, people, mentions)
-		if err != nil {
-			return err
-		}
+	emit := func(ps []*Person) error {
 		for _, p := range ps {
 			if err := fn(p); err != nil {
 				return err
@@ -847,18 +841,20 @@ func (f *Facts) Profiles(ctx context.Context, people []PersonRef, mentions bool,
 		}
 		return nil
 	}
+	if len(people) <= firstRampedGroup {
+		// One group: read here, where its many articles, if it has
+		// them, are spread over every core (readArticlesSpread).
+		ps, err := f.persons(ctx, people, mentions)
+		if err != nil {
+			return err
+		}
+		return emit(ps)
+	}
 	return readOrdered(ctx, f, func(ctx context.Context, _ *Facts, send func([]PersonRef) error) error {
 		return rampedChunks(people, maxProfileGroup, send)
 	}, func(f *Facts, ctx context.Context, group []PersonRef) ([]*Person, error) {
 		return f.persons(ctx, group, mentions)
-	}, func(ps []*Person) error {
-		for _, p := range ps {
-			if err := fn(p); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	}, emit)
 }
 
 // Person reads what kg knows of one person: names, nationality and

@@ -221,7 +221,6 @@ func createQuadStore(name, path string) error {
 
 func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Options, faults *faultBox) (cgraph.QuadStore, error) {
 	if cgraph.IsPersistent(name) {
-		create := func() error { return createQuadStore(name, path) }
 		var err error
 		if db != nil {
 			err = withAdvisoryLock(ctx, db, createTablesLockKey, func() error {
@@ -234,13 +233,13 @@ func openQuadStore(ctx context.Context, name, path string, db *sql.DB, opt Optio
 				if exists {
 					return nil
 				}
-				return create()
+				return createQuadStore(name, path)
 			})
 		} else if !opt.Reading {
 			// A store opened to read exists (Options.Reading); opening it
 			// once more to find that out is a whole open and close of
 			// leveldb or bolt, with the files that writes.
-			err = create()
+			err = createQuadStore(name, path)
 		}
 		if err != nil {
 			return nil, err

@@ -26,6 +26,16 @@ func openStoreAt(t *testing.T, opt graph.Options) *graph.Store {
 	return s
 }
 
+// writeArticles writes each article's quads to s.
+func writeArticles(t *testing.T, s *graph.Store, articles [][]quad.Quad) {
+	t.Helper()
+	for _, q := range articles {
+		if err := s.Write(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // Writing the seed articles twice, with the store closed and reopened from
 // disk in between, leaves the quad count unchanged on every backend.
 func TestRewritingStoredArticlesChangesNothing(t *testing.T) {
@@ -35,11 +45,7 @@ func TestRewritingStoredArticlesChangesNothing(t *testing.T) {
 		t.Run(backend, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "kg.db")
 			s := openStoreAt(t, graph.Options{Backend: backend, Path: path})
-			for _, q := range quads {
-				if err := s.Write(ctx, q); err != nil {
-					t.Fatal(err)
-				}
-			}
+			writeArticles(t, s, quads)
 			once, err := s.QuadCount(ctx)
 			if err != nil {
 				t.Fatal(err)
@@ -138,11 +144,7 @@ func TestBulkOpenWritesTheSame(t *testing.T) {
 	var counts []int64
 	for _, bulk := range []bool{false, true} {
 		s := openStoreAt(t, graph.Options{Backend: graph.BackendLevelDB, Path: filepath.Join(t.TempDir(), "kg.db"), Bulk: bulk})
-		for _, q := range quads {
-			if err := s.Write(ctx, q); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeArticles(t, s, quads)
 		n, err := s.QuadCount(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -210,11 +212,7 @@ func TestReadingLeavesTheFilesAsTheyWere(t *testing.T) {
 		t.Run(backend, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "kg.db")
 			s := openStoreAt(t, graph.Options{Backend: backend, Path: path})
-			for _, q := range quads {
-				if err := s.Write(ctx, q); err != nil {
-					t.Fatal(err)
-				}
-			}
+			writeArticles(t, s, quads)
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
