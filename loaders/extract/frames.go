@@ -1478,6 +1478,22 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 				}
 			}
 		}
+		// "A and B addressed reporters after their talks": the pair the
+		// sentence is about met.
+		if kind == kindMeeting && x.tok(k-1).Is("their") && x.tok(k-2).Is("during", "at", "after", "before", "following") {
+			if subj := x.sentenceSubject(); len(subj) >= 2 {
+				f := frame{rule: "their-" + strings.ReplaceAll(x.toks[k].Lower, " ", "-"), sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
+				f.planned = x.nounPlanned(k) || x.isPlanned(k)
+				if x.hasCallCue(span{k, j}) {
+					f.kind = kindCall
+				}
+				for t := k; t < j; t++ {
+					used[t] = true
+				}
+				out = append(out, f)
+				continue
+			}
+		}
 		// "talks lasting several hours with", "the meeting held on Sunday
 		// with", "talks in Zurich with".
 		q := j
