@@ -242,11 +242,14 @@ func (d *doc) classifySentence(si int) {
 		}
 	}
 	// Short month names are names next to a name and with no day: "Dong
-	// Jun", "Kim Jun-ho", "Le Thi Mar".
-	for k := 1; k < len(s.Toks); k++ {
+	// Jun", "Kim Jun-ho", "Le Thi Mar", "Jan Lipavsky".
+	for k := 0; k < len(s.Toks); k++ {
 		t := s.Toks[k]
-		if d.cls[si][k].has(clsDate) && len(t.Text) == 3 && t.Cap && !t.AllCaps() && d.cls[si][k-1].has(clsNameWord) &&
-			!(k+1 < len(s.Toks) && s.Toks[k+1].Kind == text.Number) {
+		if !d.cls[si][k].has(clsDate) || len(t.Text) != 3 || !t.Cap || t.AllCaps() || tokAt(s.Toks, k+1).Kind == text.Number {
+			continue
+		}
+		after := k+1 < len(s.Toks) && d.cls[si][k+1].has(clsNameWord) && s.Toks[k+1].NLBefore == 0 && tokAt(s.Toks, k+2).Kind != text.Number
+		if k > 0 && d.cls[si][k-1].has(clsNameWord) || after && tokAt(s.Toks, k-1).Kind != text.Number {
 			d.cls[si][k] = d.cls[si][k]&^clsDate | clsNameWord
 		}
 	}

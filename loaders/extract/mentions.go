@@ -49,6 +49,11 @@ type mention struct {
 	// pluralTitle: the title before the name was plural ("Foreign
 	// ministers X, Y and Z"): it is every listed person's.
 	pluralTitle bool
+	// listCountries: the nationalities of a list, in order, that a
+	// description shares with the names after it ("his Iranian and Omani
+	// counterparts, A and B", "the French and German leaders, A and B"):
+	// the first is this mention's, the n-th the n-th name's.
+	listCountries []string
 	// relation: "predecessor" or "successor": the office of the person
 	// the possessive names, held before or after them.
 	relation string
@@ -172,6 +177,10 @@ func creditBefore(toks []text.Token, sp span) bool {
 func shareListTitles(toks []text.Token, ms []mention) {
 	for i := 0; i+1 < len(ms); i++ {
 		first := &ms[i]
+		if len(first.listCountries) > 1 {
+			shareListCountries(toks, ms, i)
+			continue
+		}
 		if len(first.offices) == 0 || first.offices[0].title == "" {
 			continue
 		}
@@ -195,6 +204,75 @@ func shareListTitles(toks []text.Token, ms []mention) {
 			prev = j
 		}
 	}
+}
+
+// shareListCountries gives the names listed after ms[i] the nationalities
+// its description lists, in order, with its office or its relation: "his
+// Iranian and Omani counterparts, A and B" makes B the Omani counterpart,
+// "the French and German leaders, A and B" B the German leader.
+func shareListCountries(toks []text.Token, ms []mention, i int) {
+	first := &ms[i]
+	prev := i
+	for n := 1; n < len(first.listCountries) && prev+1 < len(ms); n++ {
+		m := &ms[prev+1]
+		if ms[prev].whole.j > m.whole.i || !listGap(toks[ms[prev].whole.j:m.whole.i]) || len(m.offices) > 0 || m.country != "" {
+			return
+		}
+		c := first.listCountries[n]
+		m.country = c
+		m.counterpart = first.counterpart
+		m.possessor = first.possessor
+		if len(first.offices) > 0 && first.offices[0].title != "" {
+			o := first.offices[0]
+			o.of = c
+			o.rule = "role-shared-in-list"
+			m.offices = append(m.offices, o)
+		}
+		prev++
+	}
+}
+
+// demonymList reads a list of two nationalities or more at toks[i:j]:
+// "Iranian and Omani", "French, German and Italian". It returns the
+// countries in order and where the list ends, or nil.
+func demonymList(toks []text.Token, i, j int) ([]string, int) {
+	g := lexicon.Places()
+	var cs []string
+	k := i
+	for {
+		c, n := g.DemonymAt(toks, k)
+		if n == 0 || k+n > j {
+			return nil, i
+		}
+		cs = append(cs, c)
+		k += n
+		if tokAt(toks, k).Text == "," && k+1 < j {
+			if _, n := g.DemonymAt(toks, k+1); n > 0 {
+				k++
+				continue
+			}
+		}
+		if !tokAt(toks, k).Is("and") {
+			return nil, i
+		}
+		c, n = g.DemonymAt(toks, k+1)
+		if n == 0 || k+1+n > j {
+			return nil, i
+		}
+		return append(cs, c), k + 1 + n
+	}
+}
+
+// demonymListEndingAt finds a list of nationalities that ends at end
+// (exclusive) and starts at prevEnd or after: "his Iranian and Omani"
+// before "counterparts".
+func demonymListEndingAt(toks []text.Token, end, prevEnd int) ([]string, int) {
+	for i := max(prevEnd, end-9); i < end; i++ {
+		if cs, e := demonymList(toks, i, end); cs != nil && e == end {
+			return cs, i
+		}
+	}
+	return nil, end
 }
 
 // respectiveOffices reads "A, B and C, respectively the ministers of
@@ -766,6 +844,16 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		k--
 	}
 	start := k + 1
+	// "the Chilean, Peruvian and Bolivian presidents": a list of
+	// nationalities reaches back over its commas.
+	if start > 0 && start <= p && toks[start-1].Text == "," {
+		for q := max(prevEnd, start-9); q < start-1; q++ {
+			if cs, e := demonymList(toks, q, p+1); cs != nil && e > start {
+				start = q
+				break
+			}
+		}
+	}
 	if start > p {
 		m.whole.i = p + 1
 		return
@@ -795,6 +883,12 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	}
 	if o.rule == "plural" {
 		m.pluralTitle = true
+		for q := first; q < p; q++ {
+			if cs, _ := demonymList(toks, q, p+1); cs != nil {
+				m.listCountries = cs
+				break
+			}
+		}
 	}
 	o.rule = "role-title-before-name"
 	if comma {
@@ -1135,7 +1229,13 @@ func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
 		return
 	}
 	g := lexicon.Places()
-	if k >= prevEnd {
+	if cs, start := demonymListEndingAt(toks, k+1, prevEnd); cs != nil {
+		// "his Iranian and Omani counterparts, A and B".
+		m.country = cs[0]
+		m.listCountries = cs
+		k = start - 1
+	}
+	if k >= prevEnd && m.country == "" {
 		if c, n := g.DemonymAt(toks, k); n == 1 {
 			m.country = c
 			k--
@@ -1267,6 +1367,13 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 		// "Somalia's new ambassador", "the UAE's incoming envoy".
 		if toks[i].Is("new", "newly", "newly-appointed", "incoming", "visiting", "outgoing") && i+1 < j {
 			i++
+			continue
+		}
+		// "the Iranian and Omani foreign ministers": the first
+		// nationality is the first person's (shareListCountries).
+		if cs, end := demonymList(toks, i, j); cs != nil && end < j {
+			country = cs[0]
+			i = end
 			continue
 		}
 		if c, n := g.DemonymAt(toks, i); n > 0 && i+n < j && !cls[i+n].has(clsPlace) {
