@@ -222,6 +222,14 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"two who embraced", "2018-04-28",
+			"President Lee Hanul and Chairman Paek Sung embraced at the border village on Friday.",
+			[]string{"meeting Hanul+Sung 2018-04-27"}},
+		{"embracing a proposal is no meeting", "2018-04-28",
+			"President Lee Hanul embraced the proposal on Friday.", nil},
+		{"a guard of honour inspected together", "2023-06-14",
+			"President Amos Kibet and his Ugandan counterpart Paul Okello inspected a guard of honour in Kampala on Thursday.",
+			[]string{"meeting Kibet+Okello 2023-06-08"}},
 		{"a reception held for someone by someone", "2023-04-14",
 			"A reception was held for Prime Minister Ana Vidal by President Ivo Kral on Thursday.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

@@ -135,7 +135,10 @@ var predicates = []predicate{
 	{name: "host-talks", verb: "host", nouns: nounSetOf("summit", "meeting", "talks", "consultations", "round table", "roundtable"), partner: []string{"with", "between"}},
 	{name: "host-meal", verb: "host", nouns: nounSetOf("dinner", "lunch", "luncheon", "breakfast", "banquet", "reception", "meeting", "talks", "welcome ceremony", "ceremony"), partner: []string{"for", "in honour of", "in honor of"}},
 	{name: "give-meal", verb: "give", nouns: nounSetOf("dinner", "lunch", "luncheon", "banquet", "reception", "breakfast"), partner: []string{"for", "in honour of", "in honor of"}},
-	{name: "embrace", verb: "embrace", partner: []string{"object"}, personObject: true},
+	{name: "embrace", verb: "embrace", partner: []string{"object", "none"}, personObject: true},
+	{name: "hug", verb: "hug", partner: []string{"object", "none"}, personObject: true},
+	// "X and his counterpart Y inspected a guard of honour".
+	{name: "inspect-guard", verb: "inspect", nouns: nounSetOf("guard of honour", "guard of honor", "honour guard", "honor guard", "guards of honour"), partner: []string{"none"}},
 	{name: "hold-meal", verb: "hold", nouns: nounSetOf("dinner", "lunch", "luncheon", "banquet", "reception"), partner: []string{"for", "in honour of", "in honor of", "with"}},
 	// Calls.
 	{name: "phone", verb: "phone", partner: []string{"object"}, kind: kindCall, personObject: true},
