@@ -544,6 +544,12 @@ func TestCalls(t *testing.T) {
 // another date, background meetings dated by their own words.
 func TestMeetingDates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"years ago, in a relative clause, against the main clause's day", "2023-06-14",
+			"President Ana Reis, who met Prime Minister Tom Hale two years ago, said on Tuesday that talks would resume.",
+			[]string{"meeting Hale+Reis 2021"}},
+		{"months ago", "2023-06-14",
+			"Minister Lena Berg held talks with Governor Ian Duff three months ago in Oslo.",
+			[]string{"meeting Berg+Duff 2023-03"}},
 		{"a date in the possessive dates its own noun", "2022-01-22",
 			"Prime Minister Dimitar Kovach went over this week's visit to Skopje in a telephone conversation yesterday with President Ursula Leyen.",
 			[]string{"call Kovach+Leyen 2022-01-21"}},

@@ -542,6 +542,11 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		if x.insideInsertion(dm.I, f.trigger) {
 			continue
 		}
+		// "X, who met Y two years ago, said on Tuesday": nor does a
+		// predicate inside a relative clause take a date from outside it.
+		if x.insideInsertion(f.trigger.i, span{dm.I, dm.J}) {
+			continue
+		}
 		// "went over this week's visit in a call yesterday": a date in
 		// the possessive dates its own noun, not this predicate.
 		if x.tok(dm.J).Kind == text.Poss && !(f.nominal && dm.J+1 >= f.trigger.i && dm.J+1 <= f.trigger.i+1) &&

@@ -45,6 +45,12 @@ func TestFind(t *testing.T) {
 		{"ordinal day of last month", "met on the 28th", "2023-01-10", "the 28th=2022-12-28"},
 		{"ordinal day of a month named", "on the 28th of May", "2023-06-10", "28th of May=2023-05-28"},
 		{"days ago", "met two days ago", "2023-05-10", "two days ago=2023-05-08"},
+		{"weeks ago: their month", "met three weeks ago", "2023-05-10", "three weeks ago=2023-04"},
+		{"months ago", "met 18 months ago", "2023-05-10", "18 months ago=2021-11"},
+		{"a year ago", "met a year ago", "2023-05-10", "a year ago=2022"},
+		{"years ago, with no day published", "met two years ago", "2023", "two years ago=2021"},
+		{"days ago need the day", "met two days ago", "2023-05", ""},
+		{"not a count", "met many years ago", "2023-05-10", ""},
 		{"a month's abbreviation inside a name", "Admiral Dong Jun, who took over in December, met", "2024-05-31", "December=2023-12"},
 		{"a month's abbreviation after a preposition", "talks in Jun ended", "2024-07-31", "Jun=2024-06"},
 		{"yesterday", "received yesterday", "2022-05-28", "yesterday=2022-05-27"},
@@ -140,7 +146,7 @@ func TestFindGateLetsEveryMatchThrough(t *testing.T) {
 	texts := []string{
 		"on January 23, 2017 in Astana", "ABU DHABI, 2nd May, 2021 (WAM)", "date 2021-08-24 From Abuja",
 		"late on Monday", "this Saturday afternoon", "met on Sunday (18/01) and 05/08/2023",
-		"met on the 8th in Prague", "on the 28th of May", "two days ago, three days ago, a week ago",
+		"met on the 8th in Prague", "on the 28th of May", "two days ago, three days ago, a week ago", "18 months ago, an hour ago",
 		"the day before yesterday", "earlier this week, later this month, early last month", "in November 2022",
 		"Sept. 7", "Jan. 5th", "1st of June", "since 2016", "next Tuesday", "coming Friday", "tonight and tomorrow",
 	}

@@ -154,6 +154,9 @@ var startWords = func() map[string]bool {
 	for w := range relativeStarts {
 		m[w] = true
 	}
+	for w := range agoCounts {
+		m[w] = true
+	}
 	return m
 }()
 
@@ -173,6 +176,7 @@ var rules = []rule{
 	{"date-year", matchYear},
 	{"date-weekday", matchWeekday},
 	{"date-relative", matchRelative},
+	{"date-ago", matchAgo},
 }
 
 func tok(toks []text.Token, i int) text.Token {
@@ -437,9 +441,6 @@ var relativePhrases = []struct {
 	{[]string{"last", "night"}, "day", -1},
 	{[]string{"last", "evening"}, "day", -1},
 	{[]string{"the", "day", "before", "yesterday"}, "day", -2},
-	{[]string{"two", "days", "ago"}, "day", -2},
-	{[]string{"three", "days", "ago"}, "day", -3},
-	{[]string{"a", "week", "ago"}, "week", -1},
 	{[]string{"earlier", "this", "week"}, "week", 0},
 	{[]string{"this", "week"}, "week", 0},
 	{[]string{"last", "week"}, "week", -1},
@@ -500,6 +501,59 @@ func matchRelative(toks []text.Token, i int, pub Day) (Mention, bool) {
 		return Mention{I: i, J: end, Value: x, Rule: "date-" + strings.Join(p.words, "-")}, true
 	}
 	return Mention{}, false
+}
+
+// agoCounts and agoUnits read "two days ago", "a week ago", "18 months
+// ago", "three years ago": a count (a word here, or digits), a unit, then
+// "ago".
+var agoCounts = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+var agoUnits = map[string]string{
+	"day": "day", "days": "day", "week": "week", "weeks": "week",
+	"month": "month", "months": "month", "year": "year", "years": "year",
+}
+
+// matchAgo resolves "N units ago" against the publication day: a day for
+// days, the month of the day N weeks before for weeks, the month N months
+// before, the year N years before.
+func matchAgo(toks []text.Token, i int, pub Day) (Mention, bool) {
+	unit, ok := agoUnits[tok(toks, i+1).Lower]
+	if !ok || tok(toks, i+2).Lower != "ago" || !pub.Valid() {
+		return Mention{}, false
+	}
+	n, ok := agoCounts[toks[i].Lower]
+	if !ok {
+		d, err := strconv.Atoi(toks[i].Text)
+		if err != nil || d < 1 || d > 100 {
+			return Mention{}, false
+		}
+		n = d
+	}
+	var x Day
+	switch unit {
+	case "day", "week":
+		if !pub.Full() {
+			return Mention{}, false
+		}
+		if unit == "day" {
+			x = pub.AddDays(-n)
+		} else {
+			x = pub.AddDays(-7 * n)
+			x.D = 0
+		}
+	case "month":
+		if pub.M == 0 {
+			return Mention{}, false
+		}
+		t := time.Date(pub.Y, time.Month(pub.M)-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		x = Day{t.Year(), int(t.Month()), 0}
+	case "year":
+		x = Day{pub.Y - n, 0, 0}
+	}
+	return Mention{I: i, J: i + 3, Value: x}, true
 }
 
 func wordsAt(toks []text.Token, i int, words []string) bool {
