@@ -118,6 +118,7 @@ func (d *doc) findMentions(si int) []mention {
 		m := mention{sent: si, kind: mName, name: sp, whole: sp, ent: -1, quoted: s.Quoted[sp.i],
 			headline: s.Headline, titleCase: s.TitleCase, rule: "name"}
 		m.text = nameText(toks[sp.i:sp.j])
+		m.alias = nickname(toks[sp.i:sp.j])
 		readPrefix(s, cls, &m, prevEnd)
 		if m.credit = creditBefore(toks, sp); m.credit && strings.ToUpper(m.text) == m.text {
 			// "BY GIRMACHEW GASHAW": the name as it is written in text.

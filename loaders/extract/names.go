@@ -329,6 +329,7 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 			continue
 		}
 		j := i + 1
+	name:
 		for j < len(toks) && joined(j) {
 			c := cls[j]
 			switch {
@@ -377,6 +378,12 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 				continue
 			}
 			break
+		}
+		// `Joko "Jokowi" Widodo`: a nickname in quotation marks inside
+		// the name; the name goes on after it.
+		if e := nicknameEnd(toks, cls, j); e > 0 {
+			j = e
+			goto name
 		}
 		// A trailing all-caps pair is part of an Indonesian name
 		// ("Mahfud MD") when nothing else follows.
@@ -474,14 +481,55 @@ func tokAt(toks []text.Token, i int) text.Token {
 }
 
 // nameText joins a name's tokens with single spaces, with curly
-// apostrophes made straight.
+// apostrophes made straight; a nickname in quotation marks inside it is
+// left out (nickname returns it).
 func nameText(toks []text.Token) string {
 	var b strings.Builder
-	for k, t := range toks {
-		if k > 0 {
+	inQuotes := false
+	for _, t := range toks {
+		if t.Kind == text.Quote {
+			inQuotes = !inQuotes
+			continue
+		}
+		if inQuotes {
+			continue
+		}
+		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(strings.ReplaceAll(t.Text, "’", "'"))
 	}
 	return b.String()
+}
+
+// nickname returns the word in quotation marks inside a name's tokens
+// (`Luiz Inácio "Lula" da Silva`), or "".
+func nickname(toks []text.Token) string {
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].Kind == text.Quote && toks[k+2].Kind == text.Quote {
+			return toks[k+1].Text
+		}
+	}
+	return ""
+}
+
+// nicknameEnd reads a nickname in quotation marks at toks[j] that stands
+// inside a name (`Joko "Jokowi" Widodo`, `Luiz Inácio "Lula" da Silva`):
+// one capitalised word between quotation marks, then the rest of the name
+// (particles, and a name word). It returns where that name word ends, or
+// 0.
+func nicknameEnd(toks []text.Token, cls []class, j int) int {
+	w := tokAt(toks, j+1)
+	if tokAt(toks, j).Kind != text.Quote || tokAt(toks, j+2).Kind != text.Quote || w.Kind != text.Word || !w.Cap ||
+		lexicon.FunctionWords[w.Lower] || lexicon.CommonWords[w.Lower] || tokAt(toks, j).NLBefore > 0 {
+		return 0
+	}
+	k := j + 3
+	for k < len(toks) && (cls[k].has(clsParticle) || lexicon.NameParticles[toks[k].Lower]) {
+		k++
+	}
+	if k < len(toks) && cls[k].has(clsNameWord) && !cls[k].has(clsPlace) {
+		return k + 1
+	}
+	return 0
 }

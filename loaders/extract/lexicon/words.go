@@ -36,6 +36,7 @@ var CommonWords = words(`
 	left right centre center middle front back top bottom above below inset file handout
 	minutes hours days weeks months years today yesterday tonight tomorrow morning evening
 	according speaking addressing commenting responding asked
+	former newly
 	north south east west central northern southern eastern western upper lower greater middle
 	northeast northwest southeast southwest
 `)
