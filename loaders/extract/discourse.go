@@ -463,7 +463,11 @@ func (d *doc) addMeeting(m *meeting) *meeting {
 		if old.kind != m.kind || old.dropped {
 			continue
 		}
-		if !sameDay(old.date, m.date) {
+		// "Putin met Al Nahyan on Thursday, the two leaders' fourth
+		// meeting this year": in one sentence, a date that contains the
+		// other's is the same meeting, told more finely once.
+		finer := sharesSentence(old, m) && (within(m.date, old.date) || within(old.date, m.date))
+		if !sameDay(old.date, m.date) && !finer {
 			continue
 		}
 		if subset(m.people, old.people) || subset(old.people, m.people) {
@@ -471,8 +475,8 @@ func (d *doc) addMeeting(m *meeting) *meeting {
 			for _, s := range m.sents {
 				old.addSent(s)
 			}
-			if !old.dated && m.dated {
-				old.date, old.dated = m.date, true
+			if !old.dated && m.dated || finer && within(m.date, old.date) {
+				old.date, old.dated = m.date, m.dated
 			}
 			return old
 		}
@@ -482,6 +486,27 @@ func (d *doc) addMeeting(m *meeting) *meeting {
 }
 
 func sameDay(a, b dates.Day) bool { return a == b || !a.Valid() || !b.Valid() }
+
+// within reports a date that lies inside a coarser one: 2023-06-08 within
+// 2023-06 and 2023. A date is not within itself.
+func within(fine, coarse dates.Day) bool {
+	if !fine.Valid() || !coarse.Valid() || fine == coarse || fine.Y != coarse.Y {
+		return false
+	}
+	return coarse.M == 0 || coarse.M == fine.M && coarse.D == 0
+}
+
+// sharesSentence reports two meetings told in one sentence.
+func sharesSentence(a, b *meeting) bool {
+	for _, x := range a.sents {
+		for _, y := range b.sents {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func subset(a, b []int) bool {
 	for _, x := range a {
