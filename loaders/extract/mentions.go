@@ -724,7 +724,9 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg) || toks[k+1].Kind == text.Poss) {
 			return true
 		}
-		if k > 0 && toks[k-1].Is("of", "for") {
+		if k > 0 && toks[k-1].Is("of", "for") || k > 1 && toks[k-1].Is("the") && toks[k-2].Is("of", "for") {
+			// "Paramount Ruler of Egbaland", "the Chairman of the
+			// Dangote Group".
 			return true
 		}
 		// "Minister of the Interior, Local Authorities and Regional

@@ -45,7 +45,7 @@ var CommonWords = words(`
 // building, programme or document rather than a person ("Presidential
 // Palace", "Shangri-La Dialogue", "Comprehensive Strategic Partnership").
 var OrgWords = words(`
-	front council army agency agencies news party parties ministry ministries republic revolution
+	front council army agency agencies news party parties ministry ministries republic revolution chamber chambers
 	organization organisation union nations group groups forces corps guard guards bank banks
 	university college academy school schools institute institution foundation fund trust
 	company corporation corp inc inc. ltd ltd. plc llc holdings airlines airways authority
