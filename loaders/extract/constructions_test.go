@@ -56,6 +56,9 @@ func runConstructions(t *testing.T, cases []constructionCase) {
 // initials, regnal names.
 func TestMentionShapes(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a last sentence that ends with an abbreviation is no headline", "2023-06-14",
+			"Secretary Ana Vidal met Minister Ivo Kral in Washington, D.C.",
+			[]string{"meeting Kral+Vidal 2023-06-14"}},
 		{"an institution's office set off by commas", "2023-04-14",
 			"Prime Minister Ana Vidal met the country's defence minister, Ivo Kral, on Thursday.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

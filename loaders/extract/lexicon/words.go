@@ -70,7 +70,7 @@ var OrgWords = words(`
 	visit tour trip exhibition expo fair festival championship championships show biennale
 	facebook twitter instagram youtube tiktok whatsapp telegram linkedin google microsoft apple
 	exchange market markets index stock stocks shares bond bonds oil gas energy
-	brotherhood jihad taliban hamas hezbollah houthis houthi qaeda isis isil daesh
+	brotherhood jihad taliban hamas hezbollah houthis houthi qaeda isis isil daesh haram shabaab al-shabaab
 	copyright reserved rights
 	majlis shura knesset sejm rada storting bundestag bundesrat riksdag folketing eduskunta
 	oireachtas dail seanad althing cortes lok rajya sabha jirga loya legco

@@ -1,5 +1,7 @@
 package text
 
+import "strings"
+
 // A sentence ends at ".", "!" or "?" (with any closing quotes or brackets
 // after it) when the next token starts a new sentence, and at line breaks
 // between paragraphs, headlines, captions and list items. Abbreviations
@@ -90,7 +92,9 @@ func Segment(text string, toks []Token) []Sentence {
 		}
 		s.Text = text[s.Start:s.End]
 		last := toks[end-1]
-		s.Headline = !IsTerminal(last) && !isCloser(last) && last.Kind != Punct
+		// "... met officials in Washington, D.C.": an abbreviation's dot
+		// ends a sentence too.
+		s.Headline = !IsTerminal(last) && !isCloser(last) && last.Kind != Punct && !strings.HasSuffix(last.Text, ".")
 		s.TitleCase = s.Headline && isTitleCase(s.Toks)
 		sents = append(sents, s)
 		begin = end
@@ -123,6 +127,9 @@ func Segment(text string, toks []Token) []Sentence {
 			if next.Cap && sentenceOpeners[next.Lower] && isAllCapsAbbrev(t.Text) {
 				end = i + 1
 			}
+		case t.Text == "X." && i > begin && toks[i-1].Is("on", "via") && i+1 < len(toks) && toks[i+1].Cap:
+			// "posted on X. Musk replied": the platform, not an initial.
+			end = i + 1
 		}
 		if end < 0 && i+1-begin >= MaxSentenceTokens {
 			end = i + 1

@@ -83,6 +83,10 @@ func TestSegment(t *testing.T) {
 			[]string{"Rouhani hails talks", "TEHRAN — Rouhani said on Tuesday."}},
 		{"wrapped line", "The minister said the\ntalks were useful.",
 			[]string{"The minister said the\ntalks were useful."}},
+		{"the platform X", "Musk posted on X. Lula replied on Tuesday.",
+			[]string{"Musk posted on X.", "Lula replied on Tuesday."}},
+		{"an initial after on", "He called on S. Jaishankar on Monday.",
+			[]string{"He called on S. Jaishankar on Monday."}},
 		{"list items", "- Ruto held talks\n- Whitman attended",
 			[]string{"- Ruto held talks", "- Whitman attended"}},
 	}
@@ -108,6 +112,8 @@ func TestHeadlines(t *testing.T) {
 		{"Putin meets Erdogan in Sochi", true, false},
 		{"EL-SISI MEETS ABBAS IN CAIRO", true, true},
 		{"Putin met Erdogan in Sochi on Monday.", false, false},
+		{"Blinken met Wang Yi in Washington, D.C.", false, false},
+		{"The two discussed ties with the U.S.", false, false},
 	}
 	for _, tt := range tests {
 		s := Segment(tt.in, Tokenize(tt.in))[0]
