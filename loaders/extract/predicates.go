@@ -137,6 +137,8 @@ var predicates = []predicate{
 	{name: "give-meal", verb: "give", nouns: nounSetOf("dinner", "lunch", "luncheon", "banquet", "reception", "breakfast"), partner: []string{"for", "in honour of", "in honor of"}},
 	{name: "embrace", verb: "embrace", partner: []string{"object", "none"}, personObject: true},
 	{name: "hug", verb: "hug", partner: []string{"object", "none"}, personObject: true},
+	// "X and Y co-chaired the joint commission", "X co-chaired it with Y".
+	{name: "co-chair", verb: "co-chair", partner: []string{"with", "none"}},
 	// "X and his counterpart Y inspected a guard of honour".
 	{name: "inspect-guard", verb: "inspect", nouns: nounSetOf("guard of honour", "guard of honor", "honour guard", "honor guard", "guards of honour"), partner: []string{"none"}},
 	{name: "hold-meal", verb: "hold", nouns: nounSetOf("dinner", "lunch", "luncheon", "banquet", "reception"), partner: []string{"for", "in honour of", "in honor of", "with"}},
