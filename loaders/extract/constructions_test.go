@@ -56,6 +56,9 @@ func runConstructions(t *testing.T, cases []constructionCase) {
 // initials, regnal names.
 func TestMentionShapes(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a lower-case noun before the title", "2023-06-14",
+			"Premier Li Wen met junta leader Min Aung on Monday. Li then called on party chief Nguyen Trong.",
+			[]string{"meeting Aung+Wen 2023-06-12", "meeting Trong+Wen 2023-06-12"}},
 		{"a last sentence that ends with an abbreviation is no headline", "2023-06-14",
 			"Secretary Ana Vidal met Minister Ivo Kral in Washington, D.C.",
 			[]string{"meeting Kral+Vidal 2023-06-14"}},

@@ -733,6 +733,13 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		// Planning": a word of the portfolio list.
 		return inPortfolio(toks, cls, k)
 	}
+	// "met spy chief X", "rebel leader X": a plain lower-case noun right
+	// before a title word names what the office heads.
+	if !t.Cap && k+1 < len(toks) && cls[k+1].has(clsTitleHead) && !c.has(clsVerb) && (!c.has(clsFunction) || c.has(clsOrg)) &&
+		!lexicon.FunctionWords[t.Lower] && !lexicon.Adverbs[t.Lower] &&
+		!strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ly") {
+		return true
+	}
 	switch t.Lower {
 	case "of", "for", "to", "and", "the", "a", "an", "in", "charge", "on", "former", "ex", "then", "late", "acting",
 		"visiting", "outgoing", "incoming", "new", "newly", "elected", "appointed", "designate", "co-chair",
@@ -1366,6 +1373,7 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	}
 	// Nationality, country and organisation before the title.
 	var org []string
+	commonOrg := false
 	for i < j {
 		// "Somalia's new ambassador", "the UAE's incoming envoy".
 		if toks[i].Is("new", "newly", "newly-appointed", "incoming", "visiting", "outgoing") && i+1 < j {
@@ -1408,7 +1416,10 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 			// Governor", "European Commission President": the body the
 			// office belongs to, kept in the title too.
 			if t.Kind == text.Word {
-				org = append(org, t.Text)
+				org = append(org, titleWord(t))
+				// "rebel leader", "union chief": a common noun is part
+				// of the title, not the name of a body.
+				commonOrg = commonOrg || !t.Cap && !t.AllCaps()
 			}
 			i++
 			continue
@@ -1493,7 +1504,9 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	}
 	o.of = country
 	if len(org) > 0 {
-		o.of = strings.Join(org, " ")
+		if !commonOrg {
+			o.of = strings.Join(org, " ")
+		}
 		words = append(append([]string(nil), org...), words...)
 	}
 	// "China's envoy to Nigeria", "Ghana's envoy in Havana": the

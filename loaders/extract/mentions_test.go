@@ -196,6 +196,8 @@ func TestRoles(t *testing.T) {
 		{"Former Czech Foreign Minister Jan Novy spoke.", []string{"Jan Novy: Foreign Minister (Czech Republic) false"}},
 		{"Governor Ada Obi received Musa Bello, the Chairman of the Chamber of Commerce, on Monday.",
 			[]string{"Ada Obi: Governor () true", "Musa Bello: Chairman of the Chamber of Commerce () true"}},
+		{"Envoy Ana Reis met rebel leader Tom Hale and union chief Ivo Kral on Monday.",
+			[]string{"Ana Reis: Envoy () true", "Tom Hale: Rebel Leader () true", "Ivo Kral: Union Chief () true"}},
 		{"Governor Ada Obi received Musa Bello, the President of the Kano Traders Union, on Monday.",
 			[]string{"Ada Obi: Governor () true", "Musa Bello: President of the Kano Traders Union () true"}},
 		{"Kim Tok Hun, Premier of the Democratic People's Republic of Korea, wrote.",

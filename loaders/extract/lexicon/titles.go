@@ -67,7 +67,7 @@ var TitleModifiers = words(`
 	cabinet federal provincial state central supreme high chief deputy vice first second third
 	senior junior special permanent acting interim caretaker transitional outgoing incoming
 	designate elect executive general prime crown grand assistant associate principal joint
-	majority minority opposition ruling leading top highest lead spokes presidency court royal
+	majority minority opposition ruling leading top highest lead spokes presidency court royal party
 	diwan secretariat commission council committee bureau politburo parliament assembly senate
 	congress house ministry department office agency authority directorate staff chiefs defence
 	pentagon treasury exchequer ambassador-at-large at-large extraordinary plenipotentiary
