@@ -609,6 +609,10 @@ func TestMeetingDates(t *testing.T) {
 // and messages, co-attendance with no contact, photos.
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"talks that are expected to happen", "2023-06-14",
+			"President Ana Reis's talks with Prime Minister Tom Hale on Friday are expected to focus on trade.", nil},
+		{"a meeting that will take place", "2023-06-14",
+			"The meeting between President Ana Reis and Prime Minister Tom Hale will take place in Oslo on Friday.", nil},
 		{"resumption of talks is not a meeting", "2015-08-19",
 			"Resumption of talks between the two foreign secretaries, Aziz Chaudhry and Subra Jaishankar, is expected to figure on the list.", nil},
 		{"the NSA talks are a noun", "2015-08-19",

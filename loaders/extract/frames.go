@@ -1834,7 +1834,7 @@ func (x *sentence) addPossessivePronoun(q int) int {
 // nounPlanned reports a meeting noun that its modifiers make planned or
 // denied: "an upcoming meeting", "no meeting", "the proposed talks".
 func (x *sentence) nounPlanned(k int) bool {
-	if x.calledOffAfter(k) || x.deniedBefore(k) {
+	if x.calledOffAfter(k) || x.deniedBefore(k) || x.plannedAfter(k) {
 		return true
 	}
 	for q := k - 1; q >= 0 && q >= k-4; q-- {
@@ -1853,6 +1853,26 @@ func (x *sentence) nounPlanned(k int) bool {
 		// of the noun.
 		if t.Kind != text.Word || x.mat(q) >= 0 || t.Is("during", "at", "in", "after", "over", "following", "on") {
 			break
+		}
+	}
+	return false
+}
+
+// plannedAfter reports a meeting noun at k whose clause goes on in the
+// future: "X's talks with Y on Friday are expected to focus on trade",
+// "the meeting will take place in Oslo", "the summit is set for June".
+func (x *sentence) plannedAfter(k int) bool {
+	for q := k + 1; q < len(x.toks) && q <= k+14; q++ {
+		t := x.toks[q]
+		if t.Text == "," || t.Text == ";" || t.Text == "." || t.Kind == text.Quote {
+			return false
+		}
+		if t.Is("will") || t.Is("is", "are") && x.tok(q+1).Is("expected", "scheduled", "set", "due", "planned", "to") {
+			return true
+		}
+		// The noun's own phrase: names, dates, places, prepositions.
+		if t.Kind == text.Word && !t.Cap && lexicon.IsVerb(t.Lower) {
+			return false
 		}
 	}
 	return false
