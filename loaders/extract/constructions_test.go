@@ -56,6 +56,12 @@ func runConstructions(t *testing.T, cases []constructionCase) {
 // initials, regnal names.
 func TestMentionShapes(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the envoy of a person named before, set off by commas", "2025-04-12",
+			"President Ivan Orlov met Prime Minister Tom Hale's special envoy, Sam Pike, in Moscow on Thursday.",
+			[]string{"meeting Orlov+Pike 2025-04-10"}},
+		{"a name, then whose envoy they are", "2025-04-12",
+			"President Ivan Orlov met Sam Pike, Prime Minister Tom Hale's special envoy, in Moscow on Thursday.",
+			[]string{"meeting Orlov+Pike 2025-04-10"}},
 		{"a lower-case noun before the title", "2023-06-14",
 			"Premier Li Wen met junta leader Min Aung on Monday. Li then called on party chief Nguyen Trong.",
 			[]string{"meeting Aung+Wen 2023-06-12", "meeting Trong+Wen 2023-06-12"}},

@@ -134,6 +134,7 @@ func (d *doc) findMentions(si int) []mention {
 		out = append(out, m)
 	}
 	shareListTitles(toks, out)
+	possessorAppositives(toks, cls, out)
 	respectiveOffices(toks, cls, out)
 	bracketPortfolios(toks, cls, out)
 	copularOffices(s, cls, out)
@@ -204,6 +205,38 @@ func shareListTitles(toks []text.Token, ms []mention) {
 			m.offices = append(m.offices, o)
 			prev = j
 		}
+	}
+}
+
+// possessorAppositives reads "Steve Witkoff, Donald Trump's special
+// envoy,": a name set off by a comma, with a possessive and an office
+// after it, says whose office the first name holds. The first name gets
+// the office; the second is a complement, no member of a list with it.
+func possessorAppositives(toks []text.Token, cls []class, ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := &ms[i], &ms[i+1]
+		if a.kind != mName || b.kind != mName || b.whole.i != a.whole.j+1 || toks[a.whole.j].Text != "," ||
+			tokAt(toks, b.whole.j).Kind != text.Poss {
+			continue
+		}
+		q := b.whole.j + 1
+		e := q
+		for e < len(toks) && e < q+8 && toks[e].Kind == text.Word && titleToken(toks, cls, e) && !toks[e].Is("and", "of", "to", "for", "in", "on") {
+			e++
+		}
+		if e == q || !hasHead(toks, cls, q, e) {
+			continue
+		}
+		if n := tokAt(toks, e); !(e == len(toks) || n.Text == "," || n.Text == "." || n.Text == ";" || n.Is("in", "on", "at", "and")) {
+			continue
+		}
+		o, _, _, ok := parseTitle(toks, cls, q, e)
+		if !ok {
+			continue
+		}
+		o.rule = "role-appositive"
+		a.offices = append(a.offices, splitOffices(o)...)
+		b.complement = true
 	}
 }
 
@@ -827,7 +860,10 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		for k+1 < p && toks[k+1].Is("and", "the", "a", "an", "as", "while", "with", "by", "of") && !cls[k+1].has(clsTitleHead) {
 			k++
 		}
-		if k+1 < p && hasHead(toks, cls, k+1, p) && (commaTitleFits(toks, before) || commaTitleFits(toks, k)) {
+		// "Donald Trump's special envoy, Steve Witkoff": the office of
+		// the person named right before, ending at their possessive.
+		personal := before+1 == prevEnd && before+1 < p && toks[before+1].Kind == text.Poss && toks[before].Cap
+		if k+1 < p && hasHead(toks, cls, k+1, p) && (commaTitleFits(toks, before) || commaTitleFits(toks, k) || personal) {
 			comma = true
 			p--
 		} else {

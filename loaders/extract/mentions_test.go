@@ -196,6 +196,7 @@ func TestRoles(t *testing.T) {
 		{"Former Czech Foreign Minister Jan Novy spoke.", []string{"Jan Novy: Foreign Minister (Czech Republic) false"}},
 		{"Governor Ada Obi received Musa Bello, the Chairman of the Chamber of Commerce, on Monday.",
 			[]string{"Ada Obi: Governor () true", "Musa Bello: Chairman of the Chamber of Commerce () true"}},
+		{"Eva Lind, Tom Hale's foreign minister, spoke.", []string{"Eva Lind: Foreign Minister () true"}},
 		{"Envoy Ana Reis met rebel leader Tom Hale and union chief Ivo Kral on Monday.",
 			[]string{"Ana Reis: Envoy () true", "Tom Hale: Rebel Leader () true", "Ivo Kral: Union Chief () true"}},
 		{"Governor Ada Obi received Musa Bello, the President of the Kano Traders Union, on Monday.",
