@@ -552,7 +552,7 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		}
 		// "the statement of November 10", "a letter dated August 23",
 		// "since 2022": the date of something else.
-		if x.tok(dm.I-1).Is("of", "dated", "since", "until", "till") {
+		if x.tok(dm.I-1).Is("of", "dated", "since", "until", "till") && !(x.tok(dm.I-1).Is("of") && timePartNouns[x.tok(dm.I-2).Lower]) {
 			continue
 		}
 		// "briefed Xi on his December 7 video conversation with Biden":
@@ -625,6 +625,12 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	}
 	return st.narrative, false
 }
+
+// timePartNouns name a part of the date after "of": "at the end of
+// March", "in the first week of May" date the predicate, unlike "the
+// statement of 10 November".
+var timePartNouns = map[string]bool{"end": true, "start": true, "beginning": true, "middle": true, "week": true,
+	"weekend": true, "half": true, "days": true, "part": true, "close": true}
 
 // saysParty reports "his party", "her delegation", "his entourage".
 func (x *sentence) saysParty() bool {

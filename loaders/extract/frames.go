@@ -1536,7 +1536,7 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			// "Their most recent political talks were held in April 2012",
 			// "Sunday's meeting between ..." without partner: the
 			// possessor group met.
-			if poss := x.possessorOf(k); len(poss) > 0 && (len(poss) >= 2 || x.ms[poss[0]].kind == mGroup) && x.hasOwnDate() {
+			if poss := x.possessorOf(k); len(poss) > 0 && (len(poss) >= 2 || x.ms[poss[0]].kind == mGroup) && x.hasDateOf(k) {
 				f := frame{rule: "noun-possessed-" + x.toks[k].Lower, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: poss}
 				f.planned = x.nounPlanned(k)
 				for t := k; t < j; t++ {
@@ -1791,6 +1791,25 @@ func (x *sentence) sentenceSubject() []int {
 
 // hasOwnDate reports a date expression in the sentence.
 func (x *sentence) hasOwnDate() bool { return len(x.d.dates[x.si]) > 0 }
+
+// hasDateOf reports a date expression that may date the noun at k: not
+// one of a clause that starts after it with "since" or "until" ("their
+// first conversation since X was executed in mid-December").
+func (x *sentence) hasDateOf(k int) bool {
+	for _, dm := range x.d.dates[x.si] {
+		other := false
+		for q := k + 1; q < dm.I; q++ {
+			if x.toks[q].Is("since", "until") {
+				other = true
+				break
+			}
+		}
+		if !other {
+			return true
+		}
+	}
+	return false
+}
 
 // possessorOf returns the possessor of the noun at k: "X's meeting",
 // "his talks", "their call".

@@ -768,9 +768,12 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	}
 	// "met spy chief X", "rebel leader X": a plain lower-case noun right
 	// before a title word names what the office heads.
+	// Not "during his stay Minister X" (a noun of his), nor "a first-time
+	// governor" (an adjective).
 	if !t.Cap && k+1 < len(toks) && cls[k+1].has(clsTitleHead) && !c.has(clsVerb) && (!c.has(clsFunction) || c.has(clsOrg)) &&
-		!lexicon.FunctionWords[t.Lower] && !lexicon.Adverbs[t.Lower] &&
-		!strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ly") {
+		!lexicon.FunctionWords[t.Lower] && !lexicon.Adverbs[t.Lower] && !strings.Contains(t.Lower, "-") &&
+		!strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ly") &&
+		!tokAt(toks, k-1).Is("his", "her", "their", "its", "our", "my", "your") {
 		return true
 	}
 	switch t.Lower {
@@ -1413,6 +1416,12 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	for i < j {
 		// "Somalia's new ambassador", "the UAE's incoming envoy".
 		if toks[i].Is("new", "newly", "newly-appointed", "incoming", "visiting", "outgoing") && i+1 < j {
+			i++
+			continue
+		}
+		// "Nigeria's late former President": a past office.
+		if toks[i].Is("former", "late", "then", "ex") && i+1 < j {
+			o.current = false
 			i++
 			continue
 		}

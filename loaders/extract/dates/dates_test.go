@@ -46,6 +46,11 @@ func TestFind(t *testing.T) {
 		{"ordinal day of a month named", "on the 28th of May", "2023-06-10", "28th of May=2023-05-28"},
 		{"days ago", "met two days ago", "2023-05-10", "two days ago=2023-05-08"},
 		{"weeks ago: their month", "met three weeks ago", "2023-05-10", "three weeks ago=2023-04"},
+		{"dotted, day first", "met on 12.06.2023 in Ankara", "2023-06-20", "12.06.2023=2023-06-12"},
+		{"dotted, not a date", "version 1.2.3 and 31.02.2023", "2023-06-20", ""},
+		{"mid-month in one word", "met in mid-June", "2023-06-20", "mid-June=2023-06"},
+		{"late month of last year", "met in late-December", "2023-06-20", "late-December=2022-12"},
+		{"mid-year", "met in mid-2022", "2023-06-20", "mid-2022=2022"},
 		{"months ago", "met 18 months ago", "2023-05-10", "18 months ago=2021-11"},
 		{"a year ago", "met a year ago", "2023-05-10", "a year ago=2022"},
 		{"years ago, with no day published", "met two years ago", "2023", "two years ago=2021"},
@@ -146,7 +151,7 @@ func TestFindGateLetsEveryMatchThrough(t *testing.T) {
 	texts := []string{
 		"on January 23, 2017 in Astana", "ABU DHABI, 2nd May, 2021 (WAM)", "date 2021-08-24 From Abuja",
 		"late on Monday", "this Saturday afternoon", "met on Sunday (18/01) and 05/08/2023",
-		"met on the 8th in Prague", "on the 28th of May", "two days ago, three days ago, a week ago", "18 months ago, an hour ago",
+		"met on the 8th in Prague", "on the 28th of May", "two days ago, three days ago, a week ago", "18 months ago, an hour ago", "12.06.2023 and mid-June, mid-2022",
 		"the day before yesterday", "earlier this week, later this month, early last month", "in November 2022",
 		"Sept. 7", "Jan. 5th", "1st of June", "since 2016", "next Tuesday", "coming Friday", "tonight and tomorrow",
 	}

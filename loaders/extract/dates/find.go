@@ -135,7 +135,7 @@ func mayStartDate(t text.Token) bool {
 	case text.Number:
 		return true
 	case text.Word:
-		return t.Lower != "" && t.Lower[0] >= '0' && t.Lower[0] <= '9' || startWords[t.Lower]
+		return t.Lower != "" && t.Lower[0] >= '0' && t.Lower[0] <= '9' || startWords[t.Lower] || isPartOfDate(t.Lower)
 	}
 	return false
 }
@@ -176,6 +176,7 @@ var rules = []rule{
 	{"date-year", matchYear},
 	{"date-weekday", matchWeekday},
 	{"date-relative", matchRelative},
+	{"date-part-of-month", matchPartOfMonth},
 	{"date-ago", matchAgo},
 }
 
@@ -184,6 +185,57 @@ func tok(toks []text.Token, i int) text.Token {
 		return text.Token{}
 	}
 	return toks[i]
+}
+
+// partOfDate reads "mid-June", "early-March", "late-May" (the month) and
+// "mid-2022" (the year), each one word: it returns the month, or the
+// year, or zeros.
+func partOfDate(w string) (month, year int) {
+	part, rest, ok := strings.Cut(w, "-")
+	if !ok || part != "mid" && part != "early" && part != "late" {
+		return 0, 0
+	}
+	if y, err := strconv.Atoi(rest); err == nil && len(rest) == 4 && y >= 1900 && y <= 2100 {
+		return 0, y
+	}
+	return monthNames[rest], 0
+}
+
+func isPartOfDate(w string) bool {
+	m, y := partOfDate(w)
+	return m > 0 || y > 0
+}
+
+// matchPartOfMonth dates "mid-June" as June, the last one on or before the
+// publication day, and "mid-2022" as 2022.
+func matchPartOfMonth(toks []text.Token, i int, pub Day) (Mention, bool) {
+	if toks[i].Kind != text.Word {
+		return Mention{}, false
+	}
+	m, y := partOfDate(toks[i].Lower)
+	switch {
+	case y > 0:
+		return Mention{I: i, J: i + 1, Value: Day{y, 0, 0}}, true
+	case m > 0 && pub.Valid():
+		return Mention{I: i, J: i + 1, Value: monthOnOrBefore(m, pub)}, true
+	}
+	return Mention{}, false
+}
+
+// matchDotted reads "12.06.2023", the day first as everywhere dots are
+// written, with a year of four digits (not "1.2.3", a version).
+func matchDotted(toks []text.Token, i int) (Mention, bool) {
+	parts := strings.Split(strings.TrimSuffix(toks[i].Text, "."), ".")
+	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
+		return Mention{}, false
+	}
+	d, errD := strconv.Atoi(parts[0])
+	m, errM := strconv.Atoi(parts[1])
+	y, errY := strconv.Atoi(parts[2])
+	if errD != nil || errM != nil || errY != nil || m < 1 || m > 12 || y < 1900 || y > 2100 || d < 1 || d > daysIn(y, m) {
+		return Mention{}, false
+	}
+	return Mention{I: i, J: i + 1, Value: Day{y, m, d}}, true
 }
 
 func matchISO(toks []text.Token, i int, _ Day) (Mention, bool) {
@@ -200,6 +252,9 @@ func matchISO(toks []text.Token, i int, _ Day) (Mention, bool) {
 // brackets ("Sunday (18/01)"): day first unless that is impossible.
 func matchNumeric(toks []text.Token, i int, pub Day) (Mention, bool) {
 	t := toks[i]
+	if t.Kind == text.Number && strings.Count(t.Text, ".") == 2 {
+		return matchDotted(toks, i)
+	}
 	if t.Kind != text.Number || !strings.Contains(t.Text, "/") {
 		return Mention{}, false
 	}
