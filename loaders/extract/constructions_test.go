@@ -506,6 +506,12 @@ func TestDescriptions(t *testing.T) {
 // 6. Calls are calls, never meetings.
 func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a pair that agreed something during a timed phone call", "2023-12-05",
+			"TOKYO, Dec. 5 (Kyodo) -- Foreign Minister Aiko Mori and her South Korean counterpart Kim Jae agreed Tuesday to work closely during a 40-minute phone call.",
+			[]string{"call Jae+Mori 2023-12-05"}},
+		{"a two-hour meeting", "2023-06-14",
+			"President Ana Reis and Prime Minister Tom Hale held a two-hour meeting on Monday.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
 		{"during a telephone conversation, X invited Y", "2023-04-14",
 			"During a telephone conversation on Thursday, President Ivo Kral invited Prime Minister Ana Vidal to visit Prague.",
 			[]string{"call Kral+Vidal 2023-04-13"}},

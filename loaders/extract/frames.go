@@ -257,7 +257,9 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 		"weekly", "monthly", "annual", "regular", "cabinet", "summit", "emergency", "extraordinary", "ministerial") {
 		return true
 	}
-	return false
+	// "a 40-minute phone call", "a two-hour meeting", "hour-long talks".
+	return adjectiveShape(prev) && strings.Contains(prev.Lower, "-") ||
+		prev.Is("minute", "hour", "day", "long", "round") && x.tok(k-2).Text == "-"
 }
 
 // adjectiveContext reports an -ing form used as an adjective or noun, not
@@ -399,12 +401,16 @@ func (x *sentence) nounReading(k int) bool {
 
 // adjectiveShape reports a lower-case word shaped like an adjective:
 // "political talks", "direct talks", "high-level talks", "face-to-face
-// meetings". Adverbs ("formally met") end in -ly and are not.
+// meetings", "a 40-minute phone call", "hour-long talks". Adverbs
+// ("formally met") end in -ly and are not.
 func adjectiveShape(t text.Token) bool {
+	if strings.HasSuffix(t.Lower, "-long") && t.Kind == text.Word {
+		return true
+	}
 	if t.Kind != text.Word || t.Cap || strings.HasSuffix(t.Lower, "ly") || lexicon.IsVerb(t.Lower) {
 		return false
 	}
-	for _, suffix := range []string{"al", "ic", "ive", "-level", "-door", "-face", "-person", "-ever", "-term", "-day"} {
+	for _, suffix := range []string{"al", "ic", "ive", "-level", "-door", "-face", "-person", "-ever", "-term", "-day", "-minute", "-hour", "-round"} {
 		if strings.HasSuffix(t.Lower, suffix) {
 			return true
 		}
@@ -1518,7 +1524,7 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 					continue
 				}
 			}
-			if x.adverbialNoun(k) && kind == kindMeeting && !x.tok(k-1).Is("the", "that", "this", "their", "his", "her", "its") {
+			if x.adverbialNoun(k) && (kind == kindMeeting || kind == kindCall) && !x.tok(k-1).Is("the", "that", "this", "their", "his", "her", "its") {
 				if subj := x.sentenceSubject(); len(subj) >= 2 {
 					f := frame{rule: "noun-adverbial-" + x.toks[k].Lower, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
 					f.planned = x.nounPlanned(k) || x.isPlanned(k)
@@ -1619,12 +1625,13 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 // adverbialNoun reports a meeting noun inside an adverbial phrase: "in a
 // telephone conversation", "during talks", "at a meeting".
 func (x *sentence) adverbialNoun(k int) bool {
-	for q := k - 1; q >= 0 && q >= k-4; q-- {
+	for q := k - 1; q >= 0 && q >= k-6; q-- {
 		t := x.toks[q]
 		if t.Is("in", "during", "at", "after", "before", "over") {
 			return true
 		}
-		if !(t.Is("a", "an", "the", "their", "his", "her") || t.Kind == text.Word && !t.Cap) {
+		// "during a 40-minute phone call": a duration's number and hyphen.
+		if !(t.Is("a", "an", "the", "their", "his", "her") || t.Kind == text.Word && !t.Cap || t.Kind == text.Number || t.Text == "-") {
 			return false
 		}
 	}

@@ -1285,14 +1285,13 @@ func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
 		k = start - 1
 	}
 	if k >= prevEnd && m.country == "" {
-		if c, n := g.DemonymAt(toks, k); n == 1 {
+		// Two words first: "her South Korean counterpart".
+		if c, n := g.DemonymAt(toks, k-1); k-1 >= prevEnd && n == 2 {
+			m.country = c
+			k -= 2
+		} else if c, n := g.DemonymAt(toks, k); n == 1 {
 			m.country = c
 			k--
-		} else if k >= prevEnd+1 {
-			if c, n := g.DemonymAt(toks, k-1); n == 2 {
-				m.country = c
-				k -= 2
-			}
 		}
 	}
 	if k >= prevEnd && m.country == "" && toks[k].Cap {
