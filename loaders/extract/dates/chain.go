@@ -79,7 +79,7 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 			// "relaunched on September 2, ..., a day after": a full date
 			// earlier in the same sentence anchors too.
 			for _, dm := range dates[si] {
-				if !planned && dm.J <= k && dm.J > k-30 && dm.Value.Full() && !s.Quoted[dm.I] {
+				if !planned && dm.J <= k && dm.J > k-30 && dm.Value.Full() && !s.Quoted[dm.I] && !inRelativeClause(s.Toks, dm.I) {
 					last = dm.Value
 				}
 			}
@@ -110,7 +110,7 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 			continue
 		}
 		for _, dm := range dates[si] {
-			if dm.Value.Full() && !s.Quoted[dm.I] {
+			if dm.Value.Full() && !s.Quoted[dm.I] && !inRelativeClause(s.Toks, dm.I) {
 				last = dm.Value
 			}
 		}
@@ -119,6 +119,18 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 			sort.Slice(dates[si], func(a, b int) bool { return dates[si][a].I < dates[si][b].I })
 		}
 	}
+}
+
+// inRelativeClause reports a token inside a relative clause set off by
+// commas: "Kishida, who arrived on Sunday, called on ..." tells the day of
+// the arrival, not the day the story goes on from.
+func inRelativeClause(toks []text.Token, i int) bool {
+	for q := i - 1; q >= 0; q-- {
+		if toks[q].Text == "," || toks[q].Text == ";" {
+			return tok(toks, q+1).Is("who", "which", "whose", "whom")
+		}
+	}
+	return false
 }
 
 // plannedSentence reports a sentence about the future ("talks are
