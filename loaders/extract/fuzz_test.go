@@ -27,6 +27,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("President X met Y.", "")
 	f.Add("\xff\xfe“", "2020-13-40")
 	f.Add("Mr. Ban, the Secretary-General, met. He, she, they; the two leaders met both sides.", "2012-10-01")
+	f.Add(`President Joko "Jokowi" Widodo met his Iranian and Omani counterparts, A B and C D, on 12.06.2023 in mid-June, two years ago.`, "2023-06-14")
+	f.Add("Jan Novy met Sam Pike, Tom Hale's special envoy, during a 40-minute phone call in Washington, D.C.", "2023-06-14")
 	f.Fuzz(func(t *testing.T, text, pub string) {
 		facts, err := ExtractContext(context.Background(), Document{ID: "fuzz", Text: text, Published: pub}, Options{})
 		if err != nil {
