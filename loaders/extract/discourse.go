@@ -529,6 +529,9 @@ func subset(a, b []int) bool {
 // clause ("X, who took office in December, met Y") or far from the
 // predicate belongs to something else.
 func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
+	if f.gapDate > 0 {
+		return d.dates[x.si][f.gapDate-1].Value, true
+	}
 	best := -1
 	bestDist := 1 << 30
 	// The partners belong to the predicate: "hosting Jacinda Ardern, then

@@ -44,6 +44,10 @@ type frame struct {
 	// story is about ("X was the last to present his letters of
 	// credence", "Next was X").
 	storyHost bool
+	// gapDate: 1 + the index among the sentence's dates of the date of a
+	// second object told with its own date ("met A on Monday and B on
+	// Tuesday": B's meeting is Tuesday's); 0 when none.
+	gapDate int
 }
 
 // sentence gives the frame finder quick access to one sentence.
@@ -144,6 +148,9 @@ func (x *sentence) findFrames() []frame {
 			used[t] = true
 		}
 		out = append(out, f)
+		if g, ok := x.gappedObject(f); ok {
+			out = append(out, g)
+		}
 		k = bestEnd - 1
 	}
 	out = append(out, x.nominalFrames(used)...)
@@ -1341,6 +1348,57 @@ func (x *sentence) delegationAt(k int) []int {
 		}
 	}
 	return nil
+}
+
+// gappedObject reads "met A on Monday and B on Tuesday": after the
+// object and its date, "and", a second name and a date of its own. It
+// returns the frame of the second meeting, dated by that date, or by the
+// first when the second name has none ("met A on Monday and B.").
+func (x *sentence) gappedObject(f frame) (frame, bool) {
+	if len(f.partners) != 1 || len(f.partners[0]) == 0 || f.passive || f.nominal {
+		return frame{}, false
+	}
+	g := f.partners[0]
+	first := x.dateRightAfter(x.ms[g[len(g)-1]].whole.j)
+	if first < 0 {
+		return frame{}, false
+	}
+	q := x.d.dates[x.si][first].J
+	if x.tok(q).Text == "," {
+		q++
+	}
+	if !x.tok(q).Is("and") {
+		return frame{}, false
+	}
+	mi := x.mat(q + 1)
+	if mi < 0 || x.ms[mi].kind != mName || x.ms[mi].complement || x.ms[mi].whole.i != q+1 {
+		return frame{}, false
+	}
+	second := x.dateRightAfter(x.ms[mi].whole.j)
+	if second < 0 {
+		// "met A on Monday and B.": the same day, unless B goes on to
+		// be the subject of a clause of its own ("and B said ...").
+		if next := x.tok(x.ms[mi].whole.j); !(next.Text == "." || next.Text == "," || next.Text == ";" || next.Is("in", "at")) {
+			return frame{}, false
+		}
+		second = first
+	}
+	h := f
+	h.partners = [][]int{{mi}}
+	h.gapDate = second + 1
+	return h, true
+}
+
+// dateRightAfter returns the index among the sentence's dates of the date
+// that starts at token k (with its "on", if any), or after an "on" or "in"
+// there; -1 when there is none.
+func (x *sentence) dateRightAfter(k int) int {
+	for i, dm := range x.d.dates[x.si] {
+		if dm.I == k || dm.I == k+1 && x.tok(k).Is("on", "in") {
+			return i
+		}
+	}
+	return -1
 }
 
 // splitSeparate cuts a partner list into separate meetings when the

@@ -724,6 +724,11 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	if c.has(clsTitleHead | clsTitleModifier | clsTitleAbbrev) {
 		return true
 	}
+	// "met A on Monday and Chancellor B": a day or month is no part of
+	// a title.
+	if c.has(clsDate) {
+		return false
+	}
 	// "defence minister in December", "minister since 2019": a date
 	// after a title ends it.
 	if t.Is("in", "on", "since", "until") && k > 0 && cls[k-1].has(clsTitleHead|clsTitleModifier) &&
@@ -860,13 +865,26 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 			k--
 		}
 		before := k
+		// "received on Thursday in Algiers the President of the Spanish
+		// Government, X": the place the verb happened in comes before
+		// the title's article.
+		placed := false
+		if k+1 < p && toks[k+1].Is("in", "at") {
+			q := k + 2
+			for q < p && toks[q].Cap && !cls[q].has(clsTitleHead) {
+				q++
+			}
+			if q > k+2 && q < p && toks[q].Is("the") {
+				k, placed = q-1, true
+			}
+		}
 		for k+1 < p && toks[k+1].Is("and", "the", "a", "an", "as", "while", "with", "by", "of") && !cls[k+1].has(clsTitleHead) {
 			k++
 		}
 		// "Donald Trump's special envoy, Steve Witkoff": the office of
 		// the person named right before, ending at their possessive.
 		personal := before+1 == prevEnd && before+1 < p && toks[before+1].Kind == text.Poss && toks[before].Cap
-		if k+1 < p && hasHead(toks, cls, k+1, p) && (commaTitleFits(toks, before) || commaTitleFits(toks, k) || personal) {
+		if k+1 < p && hasHead(toks, cls, k+1, p) && (commaTitleFits(toks, before) || commaTitleFits(toks, k) || personal || placed) {
 			comma = true
 			p--
 		} else {
@@ -911,6 +929,17 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	// Congress leader X".
 	for start <= p && toks[start].Is("on", "to", "for", "of", "in", "with", "by", "from", "and", "at") {
 		start++
+	}
+	// "received in Algiers the President of the Spanish Government, X":
+	// the place of the verb, then the title.
+	if start > 0 && start <= p && toks[start-1].Is("in", "at") {
+		q := start
+		for q <= p && toks[q].Cap && !cls[q].has(clsTitleHead) {
+			q++
+		}
+		if q > start && q <= p && toks[q].Is("the") {
+			start = q
+		}
 	}
 	if start > p {
 		m.whole.i = p + 1
