@@ -645,6 +645,11 @@ func TestMeetingDates(t *testing.T) {
 // and messages, co-attendance with no contact, photos.
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a meeting taken off the schedule, after a relative clause", "2023-06-14",
+			"A bilateral meeting between President Ana Reis and Prime Minister Tom Hale, which officials had earlier said would take place on Tuesday, was taken off the schedule.", nil},
+		{"a meeting taken seriously took place", "2023-06-14",
+			"The meeting between President Ana Reis and Prime Minister Tom Hale on Monday was taken seriously by both sides.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
 		{"talks that are expected to happen", "2023-06-14",
 			"President Ana Reis's talks with Prime Minister Tom Hale on Friday are expected to focus on trade.", nil},
 		{"a meeting that will take place", "2023-06-14",

@@ -1987,13 +1987,28 @@ func (x *sentence) deniedBefore(k int) bool {
 
 // cancelWords after "was"/"had been" say a meeting did not take place:
 // "the meeting with X was cancelled", "talks had been ruled out".
-var cancelWords = wordList(`cancelled canceled postponed scrapped shelved delayed called ruled put suspended aborted`)
+var cancelWords = wordList(`cancelled canceled postponed scrapped shelved delayed called ruled put suspended aborted taken dropped`)
 
 // calledOffAfter reports a meeting noun at k whose own clause says it was
 // called off: "A meeting with X had been ruled out".
 func (x *sentence) calledOffAfter(k int) bool {
-	for q := k + 1; q < len(x.toks) && q <= k+14; q++ {
+	limit := k + 14
+	for q := k + 1; q < len(x.toks) && q <= limit; q++ {
 		t := x.toks[q]
+		// "A meeting between X and Y, which officials had said would
+		// take place on Tuesday, was taken off the schedule": the
+		// relative clause is passed over.
+		if t.Text == "," && x.tok(q+1).Is("which", "that") {
+			r := q + 2
+			for r < len(x.toks) && r < q+30 && x.toks[r].Text != "," && x.toks[r].Text != "." {
+				r++
+			}
+			if x.tok(r).Text == "," {
+				limit += r - q
+				q = r
+				continue
+			}
+		}
 		if t.Text == "." || t.Text == ";" || t.Kind == text.Quote || t.Is("but", "and") && x.tok(q-1).Text == "," {
 			return false
 		}
@@ -2005,7 +2020,7 @@ func (x *sentence) calledOffAfter(k int) bool {
 			n = x.tok(q + 2)
 		}
 		if cancelWords[n.Lower] {
-			return !n.Is("called", "ruled", "put") || x.tok(q+2).Is("off", "out") || x.tok(q+3).Is("off", "out")
+			return !n.Is("called", "ruled", "put", "taken") || x.tok(q+2).Is("off", "out") || x.tok(q+3).Is("off", "out")
 		}
 		return false
 	}
