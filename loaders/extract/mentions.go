@@ -240,6 +240,36 @@ func possessorAppositives(toks []text.Token, cls []class, ms []mention) {
 	}
 }
 
+// titleOfBodyBefore reports a title and "of" before the body whose last
+// word is at k: "Governor of the Central Bank", "Speaker of the House".
+func titleOfBodyBefore(toks []text.Token, cls []class, k int) bool {
+	of := false
+	for q := k - 1; q >= 0 && q >= k-8; q-- {
+		t := toks[q]
+		switch {
+		case t.Is("of", "for"):
+			of = true
+		case of && cls[q].has(clsTitleHead):
+			return true
+		case t.Is("the") || t.Cap:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// institutionPossessive reports token k inside "the country's", "the
+// party's", "the kingdom's" opening an appositive at start: an office of
+// an institution named by a common noun.
+func institutionPossessive(toks []text.Token, start, k int) bool {
+	if !tokAt(toks, start).Is("the") || !(k == start+1 || k == start+2) {
+		return false
+	}
+	n := tokAt(toks, start+1)
+	return n.Kind == text.Word && !n.Cap && tokAt(toks, start+2).Kind == text.Poss
+}
+
 // shareListCountries gives the names listed after ms[i] the nationalities
 // its description lists, in order, with its office or its relation: "his
 // Iranian and Omani counterparts, A and B" makes B the Omani counterpart,
@@ -586,9 +616,11 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) && !titled {
 		return true
 	}
-	// An organisation word right before it that is no title: "Ministry X".
+	// An organisation word right before it that is no title: "Ministry X";
+	// unless it ends the body of a title before it: "Governor of the
+	// Central Bank X".
 	if prev.Kind == text.Word && prev.Cap && cls[sp.i-1].has(clsOrg) && !cls[sp.i-1].has(clsTitleHead|clsTitleModifier|clsHonorific) &&
-		!cls[sp.i-1].has(clsFunction) {
+		!cls[sp.i-1].has(clsFunction) && !titleOfBodyBefore(toks, cls, sp.i-1) {
 		return true
 	}
 	// "Russia's Kurgan region", "the Oromia Regional State": a place.
@@ -760,6 +792,11 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	// ("Paramount Ruler of Egbaland").
 	if c.has(clsNameWord) {
 		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg) || toks[k+1].Kind == text.Poss) {
+			return true
+		}
+		// "the Central Bank", "the African Development Bank": an
+		// organisation's word that is also a family name.
+		if orgSurnames[t.Lower] && k > 0 && toks[k-1].Cap {
 			return true
 		}
 		if k > 0 && toks[k-1].Is("of", "for") || k > 1 && toks[k-1].Is("the") && toks[k-2].Is("of", "for") {
@@ -1655,7 +1692,7 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 		start := k + 1
 		end := start
 		for end < len(toks) && end < nextStart && (titleToken(toks, cls, end) || toks[end].Is("a", "an", "his", "her") ||
-			end > start && placeOrBodyName(toks, cls, end)) &&
+			end > start && placeOrBodyName(toks, cls, end) || institutionPossessive(toks, start, end)) &&
 			!(toks[end].Lower == "and" && !cls[end-1].has(clsTitleHead|clsTitleModifier)) {
 			end++
 		}
@@ -1717,6 +1754,11 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 		a := start
 		for a < end && toks[a].Is("a", "an", "his", "her") {
 			a++
+		}
+		// "X, the country's foreign minister,": the institution's
+		// possessive is no part of the title.
+		if institutionPossessive(toks, start, a+1) && a+3 < end {
+			a += 3
 		}
 		if pluralHeadIn(toks, a, end) {
 			return

@@ -400,6 +400,18 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 			!(lexicon.TitlesAlsoGivenNames[toks[start].Lower] && j-start >= 3 && start > 0 && cls[start-1].has(clsTitleHead)) {
 			start++
 		}
+		// "Governor of the Central Bank Ana Reis": after a capitalised
+		// word that is no title, a word that is a family name only at
+		// the end of a name ("Stuart Hall", "Matt Field") ends an
+		// organisation's name; "President Park Geun-hye" is a name.
+		if start > 0 && j-start != 2 && orgSurnames[toks[start].Lower] && toks[start-1].Cap && toks[start-1].Kind == text.Word &&
+			!cls[start-1].has(clsTitleHead|clsTitleAbbrev|clsHonorific|clsNameWord) {
+			start++
+			if start == j {
+				i = j - 1
+				continue
+			}
+		}
 		// "the Yang Dipertua Negeri Sarawak Tun Abdul Taib Mahmud": one
 		// word before a weak honorific and a full name is a place.
 		if j-start >= 4 && cls[start+1].has(clsWeakHonorific) && !cls[start].has(clsWeakHonorific) {
