@@ -56,6 +56,9 @@ func runConstructions(t *testing.T, cases []constructionCase) {
 // initials, regnal names.
 func TestMentionShapes(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the one whom the subject met", "2023-06-14",
+			"Prime Minister Tom Hale, whom President Ana Reis met on Monday, said the ties were strong.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
 		{"the envoy of a person named before, set off by commas", "2025-04-12",
 			"President Ivan Orlov met Prime Minister Tom Hale's special envoy, Sam Pike, in Moscow on Thursday.",
 			[]string{"meeting Orlov+Pike 2025-04-10"}},

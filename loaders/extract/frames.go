@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -525,6 +526,13 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		if len(groups) > 0 {
 			f.partners = groups
 			break
+		}
+	}
+	// "Prime Minister X, whom President Y met on Monday,": the relative
+	// pronoun stands for the object.
+	if len(f.partners) == 0 && len(f.subject) > 0 && slices.Contains(p.partner, "object") {
+		if mi := x.whomAntecedent(f.subject[0]); mi >= 0 {
+			f.partners = [][]int{{mi}}
 		}
 	}
 	if p.kind == kindAttend && len(f.partners) == 0 {
@@ -1348,6 +1356,20 @@ func (x *sentence) delegationAt(k int) []int {
 		}
 	}
 	return nil
+}
+
+// whomAntecedent returns the mention a "whom" right before the subject
+// mention si stands for ("X, whom Y met"), or -1.
+func (x *sentence) whomAntecedent(si int) int {
+	w := x.ms[si].whole.i - 1
+	if !x.tok(w).Is("whom") || x.tok(w-1).Text != "," {
+		return -1
+	}
+	mi := x.mat(w - 2)
+	if mi < 0 || mi == si || x.ms[mi].whole.j != w-1 || x.ms[mi].complement || x.ms[mi].kind == mPronoun {
+		return -1
+	}
+	return mi
 }
 
 // gappedObject reads "met A on Monday and B on Tuesday": after the
