@@ -119,6 +119,7 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"family name first", "Foreign Minister Wang Yi arrived. Wang met the press.", []string{"Wang Yi=Wang"}},
 		{"given name for a royal", "Prince Salman bin Abdulaziz received guests. Prince Salman later hosted a dinner.", []string{"Salman bin Abdulaziz=Salman"}},
 		{"nickname in brackets", "President Joko Widodo (Jokowi) spoke. Jokowi smiled.", []string{"Joko Widodo=Jokowi"}},
+		{"a regnal number at a text's end", "Harald V spoke. Queen Ana Reis met King Harald V.", []string{"Harald V=", "Ana Reis="}},
 		{"nickname in quotation marks inside the name", `President Omar "Bobo" Tahiri spoke. Bobo smiled.`, []string{"Omar Tahiri=Bobo"}},
 		{"nickname in curly quotation marks before particles", "President Luiz Carlos “Cacá” da Rocha spoke. Cacá smiled.", []string{"Luiz Carlos da Rocha=Cacá"}},
 		{"a quoted word after a name is no nickname", `President Omar Tahiri said "Thanks" Ivo Kral.`, []string{"Omar Tahiri=", "Ivo Kral="}},

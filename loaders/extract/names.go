@@ -498,7 +498,7 @@ func tokAt(toks []text.Token, i int) text.Token {
 func nameText(toks []text.Token) string {
 	var b strings.Builder
 	inQuotes := false
-	for _, t := range toks {
+	for k, t := range toks {
 		if t.Kind == text.Quote {
 			inQuotes = !inQuotes
 			continue
@@ -509,7 +509,12 @@ func nameText(toks []text.Token) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(strings.ReplaceAll(t.Text, "’", "'"))
+		w := t.Text
+		// "King Harald V." at a sentence's end: the dot is the sentence's.
+		if r := strings.TrimSuffix(w, "."); k == len(toks)-1 && k > 0 && r != w && r != "" && strings.Trim(r, "IVX") == "" {
+			w = r
+		}
+		b.WriteString(strings.ReplaceAll(w, "’", "'"))
 	}
 	return b.String()
 }
