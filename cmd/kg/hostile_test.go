@@ -646,11 +646,14 @@ func TestAliasDuringLoadOnPostgres(t *testing.T) {
 			load, loadErr := startKG(t, env, "load", "--batch", "10", mixed)
 			time.Sleep(time.Duration(attempt) * 150 * time.Millisecond)
 			// The short name: joined by the user before the load's
-			// resolution, or refused because the load joined it first.
+			// resolution, or refused because the load joined it first, or
+			// refused as ambiguous when it comes between the two: the
+			// load has written Mohammad Javad Zarif, not yet joined the
+			// short name to him, and "Zarif" fits both.
 			out, errOut, code := runKG(t, env, "alias", "--yes", "Zarif", "Hassan Rouhani")
 			zarifAliased := code == 0
 			t.Logf("kg alias Zarif during the load: exit %d %s", code, strings.TrimSpace(errOut))
-			if code != 0 && !strings.Contains(errOut, "already") {
+			if code != 0 && !strings.Contains(errOut, "already") && !strings.Contains(errOut, `"Zarif" fits 2 people`) {
 				t.Errorf("kg alias Zarif during the load: exit %d: %s%s", code, out, errOut)
 			}
 			out, errOut, code = runKG(t, env, "alias", "--yes", from, "Hassan Rouhani")
