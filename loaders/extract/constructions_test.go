@@ -653,6 +653,8 @@ func TestNotMeetings(t *testing.T) {
 		{"a meeting taken seriously took place", "2023-06-14",
 			"The meeting between President Ana Reis and Prime Minister Tom Hale on Monday was taken seriously by both sides.",
 			[]string{"meeting Hale+Reis 2023-06-12"}},
+		{"congratulations by telephone for a list of leaders", "2021-04-07",
+			"Congratulations have been pouring in by letter and by telephone for Việt Nam's new leaders: President Ana Reis and Prime Minister Tom Hale.", nil},
 		{"talks that are expected to happen", "2023-06-14",
 			"President Ana Reis's talks with Prime Minister Tom Hale on Friday are expected to focus on trade.", nil},
 		{"a meeting that will take place", "2023-06-14",

@@ -253,7 +253,7 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 		return true
 	}
 	// "in direct talks", "for talks", "during the visit".
-	if prev.Is("in", "for", "during", "at", "after", "following", "before", "of", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) &&
+	if prev.Is("in", "for", "during", "at", "after", "following", "before", "of", "by", "via", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) &&
 		!strings.HasSuffix(w, "ing") {
 		return true
 	}

@@ -86,7 +86,7 @@ var countryAliases = map[string]string{
 	"lao people's democratic republic": "Laos", "republic of korea": "South Korea", "congo": "Republic of the Congo",
 	"congo-brazzaville": "Republic of the Congo", "congo-kinshasa": "DR Congo",
 	"bih": "Bosnia and Herzegovina", "png": "Papua New Guinea", "ksa": "Saudi Arabia", "rok": "South Korea",
-	"viet nam": "Vietnam", "lao pdr": "Laos", "eswatini": "Eswatini", "swaziland": "Eswatini",
+	"viet nam": "Vietnam", "việt nam": "Vietnam", "new zealander": "New Zealand", "lao pdr": "Laos", "eswatini": "Eswatini", "swaziland": "Eswatini",
 	"north macedonia": "Macedonia", "macedonia": "Macedonia", "cabo verde": "Cape Verde",
 	"timor-leste": "East Timor", "east timor": "East Timor", "côte d'ivoire": "Ivory Coast",
 	"cote d'ivoire": "Ivory Coast", "the gambia": "Gambia", "the philippines": "Philippines",
