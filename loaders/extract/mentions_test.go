@@ -138,6 +138,7 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"two names differing in more than spelling", "Minister Abbas Karimi arrived. Minister Abbas Kazemi spoke.",
 			[]string{"Abbas Karimi=", "Abbas Kazemi="}},
 		{"unknown one-word name is no person", "Reuters said Jones arrived.", nil},
+		{"a news site, a team and a country in its own spelling are no people", "Ahram Online said the Ministerial Team met Minister Ana Costa in Việt Nam.", []string{"Ana Costa="}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,7 +60,7 @@ var OrgWords = words(`
 	channel service services cabinet police navy airforce force troops media
 	committee commission assembly parliament congress senate court department office administration
 	government federation league movement brigade brigades battalion regiment division fleet command
-	unit units directorate bureau board mission embassy consulate delegation
+	unit units directorate bureau board mission embassy consulate delegation team online
 	program programme project plan deal ceasefire operation operations base port camp mount heights
 	crossing bay lake dialogue partnership strategy framework mechanism platform scheme vision
 	agenda roadmap charter convention protocol memorandum statement communique communiqué
