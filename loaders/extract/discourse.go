@@ -629,6 +629,10 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	return st.narrative, false
 }
 
+// talksNouns are the meetings whose attendees met one another: "attended
+// the talks", unlike "attended the summit" or "the ceremony".
+var talksNouns = map[string]bool{"talks": true, "meeting": true, "meetings": true, "negotiations": true, "consultations": true}
+
 // timePartNouns name a part of the date after "of": "at the end of
 // March", "in the first week of May" date the predicate, unlike "the
 // statement of 10 November".
@@ -818,6 +822,15 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 	}
 	target := d.attendTarget(x, f, here, people, st)
 	if target == nil {
+		// "Both X and Y attended the talks in Oslo", with no meeting told
+		// before: those who attended met.
+		if f.pred != nil && f.pred.name == "attend" && !f.passive && len(people) >= 2 && talksNouns[f.targetNoun] {
+			date, dated := d.frameDate(x, f, st)
+			m := &meeting{kind: kindMeeting, people: people, date: date, dated: dated, rule: "attended-together",
+				host: people[0], guest: people[1], place: d.meetingPlace(x, f)}
+			m.addSent(x.si)
+			st.lastMeeting = d.addMeeting(m)
+		}
 		return
 	}
 	// "X, who accompanied Erdogan, said" after a phone call: company is
