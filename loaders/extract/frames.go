@@ -253,7 +253,7 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 		return true
 	}
 	// "in direct talks", "for talks", "during the visit".
-	if prev.Is("in", "for", "during", "at", "after", "following", "before", "of", "by", "via", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) &&
+	if prev.Is("in", "into", "for", "during", "at", "after", "following", "before", "of", "by", "via", "direct", "indirect", "official", "new", "fresh", "further", "more") && (w == lemma+"s" || w == lemma) &&
 		!strings.HasSuffix(w, "ing") {
 		return true
 	}
@@ -1703,11 +1703,12 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 }
 
 // adverbialNoun reports a meeting noun inside an adverbial phrase: "in a
-// telephone conversation", "during talks", "at a meeting".
+// telephone conversation", "during talks", "at a meeting", "went straight
+// into talks".
 func (x *sentence) adverbialNoun(k int) bool {
 	for q := k - 1; q >= 0 && q >= k-6; q-- {
 		t := x.toks[q]
-		if t.Is("in", "during", "at", "after", "before", "over") {
+		if t.Is("in", "during", "at", "after", "before", "over", "into") {
 			return true
 		}
 		// "during a 40-minute phone call": a duration's number and hyphen.
