@@ -1691,7 +1691,7 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 	for tokAt(toks, k).Text == "," || tokAt(toks, k).Text == ";" && len(m.offices) == 0 {
 		start := k + 1
 		end := start
-		for end < len(toks) && end < nextStart && (titleToken(toks, cls, end) || toks[end].Is("a", "an", "his", "her") ||
+		for end < len(toks) && end < nextStart && (titleToken(toks, cls, end) || toks[end].Is("a", "an", "his", "her") || end == start && toks[end].Is("also") ||
 			end > start && placeOrBodyName(toks, cls, end) || institutionPossessive(toks, start, end)) &&
 			!(toks[end].Lower == "and" && !cls[end-1].has(clsTitleHead|clsTitleModifier)) {
 			end++
@@ -1752,7 +1752,8 @@ func readAppositive(s *text.Sentence, cls []class, m *mention, nextStart int, pr
 			return
 		}
 		a := start
-		for a < end && toks[a].Is("a", "an", "his", "her") {
+		// "Xi Jinping, also general secretary of ...,".
+		for a < end && toks[a].Is("a", "an", "his", "her", "also") {
 			a++
 		}
 		// "X, the country's foreign minister,": the institution's
