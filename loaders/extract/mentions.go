@@ -616,6 +616,12 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) && !titled {
 		return true
 	}
+	// "Chief Justice of the Supreme Court X": a title word that is also a
+	// family name, after a title's modifier and before "of", is the title.
+	if sp.j-sp.i == 1 && nameLikeTitles[toks[sp.i].Lower] && next.Is("of") &&
+		prev.Is("chief", "deputy", "vice", "grand", "associate", "senior", "acting") {
+		return true
+	}
 	// An organisation word right before it that is no title: "Ministry X";
 	// unless it ends the body of a title before it: "Governor of the
 	// Central Bank X".

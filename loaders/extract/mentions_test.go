@@ -199,6 +199,8 @@ func TestRoles(t *testing.T) {
 		{"Governor Ada Obi received Musa Bello, the Chairman of the Chamber of Commerce, on Monday.",
 			[]string{"Ada Obi: Governor () true", "Musa Bello: Chairman of the Chamber of Commerce () true"}},
 		{"Eva Lind, Tom Hale's foreign minister, spoke.", []string{"Eva Lind: Foreign Minister () true"}},
+		{"Chief Justice of the Supreme Court Ana Reis met Governor Young of Ohio.",
+			[]string{"Ana Reis: Chief Justice of the Supreme Court () true", "Young: Governor () true"}},
 		{"President Li Wen, also general secretary of the party and chairman of the commission, spoke.",
 			[]string{"Li Wen: President () true", "Li Wen: General Secretary of the Party () true", "Li Wen: Chairman of the Commission () true"}},
 		{"President Ali Tabet received on Thursday in Algiers the President of the Spanish Government, Pedro Sanz.",
