@@ -1568,11 +1568,7 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		// sentence is about met.
 		if kind == kindMeeting && x.tok(k-1).Is("their") && x.tok(k-2).Is("during", "at", "after", "before", "following") {
 			if subj := x.sentenceSubject(); len(subj) >= 2 {
-				f := frame{rule: "their-" + strings.ReplaceAll(x.toks[k].Lower, " ", "-"), sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
-				f.planned = x.nounPlanned(k) || x.isPlanned(k)
-				if x.hasCallCue(span{k, j}) {
-					f.kind = kindCall
-				}
+				f := x.subjectPairFrame("their-"+strings.ReplaceAll(x.toks[k].Lower, " ", "-"), k, j, kind, subj)
 				for t := k; t < j; t++ {
 					used[t] = true
 				}
@@ -1606,12 +1602,7 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			}
 			if x.adverbialNoun(k) && (kind == kindMeeting || kind == kindCall) && !x.tok(k-1).Is("the", "that", "this", "their", "his", "her", "its") {
 				if subj := x.sentenceSubject(); len(subj) >= 2 {
-					f := frame{rule: "noun-adverbial-" + x.toks[k].Lower, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
-					f.planned = x.nounPlanned(k) || x.isPlanned(k)
-					if x.hasCallCue(span{k, j}) {
-						// "discuss N. Korea by phone in first talks"
-						f.kind = kindCall
-					}
+					f := x.subjectPairFrame("noun-adverbial-"+x.toks[k].Lower, k, j, kind, subj)
 					for t := k; t < j; t++ {
 						used[t] = true
 					}
@@ -1700,6 +1691,20 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		out = append(out, f)
 	}
 	return out
+}
+
+// subjectPairFrame is the frame of a meeting noun at [k, j) whose sides
+// are the sentence's subject subj, two people or more ("A and B addressed
+// reporters after their talks", "X and Y spent an hour in direct talks"):
+// planned when its words say so, a call when a phone word stands by it
+// ("discuss N. Korea by phone in first talks").
+func (x *sentence) subjectPairFrame(rule string, k, j int, kind frameKind, subj []int) frame {
+	f := frame{rule: rule, sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
+	f.planned = x.nounPlanned(k) || x.isPlanned(k)
+	if x.hasCallCue(span{k, j}) {
+		f.kind = kindCall
+	}
+	return f
 }
 
 // adverbialNoun reports a meeting noun inside an adverbial phrase: "in a
@@ -1876,9 +1881,6 @@ func (x *sentence) sentenceSubject() []int {
 	}
 	return nil
 }
-
-// hasOwnDate reports a date expression in the sentence.
-func (x *sentence) hasOwnDate() bool { return len(x.d.dates[x.si]) > 0 }
 
 // hasDateOf reports a date expression that may date the noun at k: not
 // one of a clause that starts after it with "since" or "until" ("their
