@@ -240,6 +240,21 @@ func possessorAppositives(toks []text.Token, cls []class, ms []mention) {
 	}
 }
 
+// placeBeforeArticle reads the place after "in" or "at" that a verb
+// happened in, before the article of a title: "in Algiers the President
+// of ...". From i (the place's first word), capitalised words that are no
+// title, then "the" before limit: it returns where "the" stands, or -1.
+func placeBeforeArticle(toks []text.Token, cls []class, i, limit int) int {
+	q := i
+	for q < limit && toks[q].Cap && !cls[q].has(clsTitleHead) {
+		q++
+	}
+	if q > i && q < limit && toks[q].Is("the") {
+		return q
+	}
+	return -1
+}
+
 // titleOfBodyBefore reports a title and "of" before the body whose last
 // word is at k: "Governor of the Central Bank", "Speaker of the House".
 func titleOfBodyBefore(toks []text.Token, cls []class, k int) bool {
@@ -913,11 +928,7 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		// the title's article.
 		placed := false
 		if k+1 < p && toks[k+1].Is("in", "at") {
-			q := k + 2
-			for q < p && toks[q].Cap && !cls[q].has(clsTitleHead) {
-				q++
-			}
-			if q > k+2 && q < p && toks[q].Is("the") {
+			if q := placeBeforeArticle(toks, cls, k+2, p); q >= 0 {
 				k, placed = q-1, true
 			}
 		}
@@ -976,11 +987,7 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	// "received in Algiers the President of the Spanish Government, X":
 	// the place of the verb, then the title.
 	if start > 0 && start <= p && toks[start-1].Is("in", "at") {
-		q := start
-		for q <= p && toks[q].Cap && !cls[q].has(clsTitleHead) {
-			q++
-		}
-		if q > start && q <= p && toks[q].Is("the") {
+		if q := placeBeforeArticle(toks, cls, start, p+1); q >= 0 {
 			start = q
 		}
 	}
