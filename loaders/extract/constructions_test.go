@@ -98,6 +98,21 @@ func TestMentionShapes(t *testing.T) {
 		{"country possessive", "2021-05-20",
 			"Turkey's Mevlut Cavusoglu sat down with Greece's Nikos Dendias in Athens on Thursday.",
 			[]string{"meeting Cavusoglu+Dendias 2021-05-20"}},
+		{"family names alone, on both sides of met", "2023-06-14",
+			"Okafor met Lindqvist in Oslo on Monday.", []string{"meeting Lindqvist+Okafor 2023-06-12"}},
+		{"family names alone, joined by and", "2023-06-14",
+			"Okafor and Lindqvist met in Oslo on Monday.", []string{"meeting Lindqvist+Okafor 2023-06-12"}},
+		{"a family name alone holds talks", "2023-06-14",
+			"Okafor held talks with Lindqvist on Monday.", []string{"meeting Lindqvist+Okafor 2023-06-12"}},
+		{"a family name alone speaks with another", "2023-06-14",
+			"Okafor spoke with Lindqvist by phone on Monday.", []string{"call Lindqvist+Okafor 2023-06-12"}},
+		{"a family name alone receives a titled name", "2023-06-14",
+			"Okafor on Monday received Prime Minister Ana Vidal.", []string{"meeting Okafor+Vidal 2023-06-12"}},
+		{"a country hosts a group", "2023-06-14", "Qatar hosted Hamas leaders in Doha on Monday.", nil},
+		{"a company meets nobody named", "2023-06-14", "Acme met regulators in Brussels on Monday.", nil},
+		{"a place before a title is no person", "2023-06-14",
+			"Prime Minister Ana Vidal met Shanghai Party Secretary Chen Jining on Monday.",
+			[]string{"meeting Jining+Vidal 2023-06-12"}},
 	})
 }
 
@@ -588,6 +603,12 @@ func TestCalls(t *testing.T) {
 // another date, background meetings dated by their own words.
 func TestMeetingDates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a day that opens a sentence without a meeting dates the next one", "2023-06-14",
+			"President Ana Reis met Prime Minister Tom Hale on Saturday. On Sunday, Reis addressed the assembly. She held talks with Foreign Minister Ivo Kral.",
+			[]string{"meeting Hale+Reis 2023-06-10", "meeting Kral+Reis 2023-06-11"}},
+		{"a day inside a sentence without a meeting does not", "2023-06-14",
+			"President Ana Reis met Prime Minister Tom Hale on Saturday. Reis said the vote on Sunday mattered. She also held talks with Foreign Minister Ivo Kral.",
+			[]string{"meeting Hale+Reis 2023-06-10", "meeting Kral+Reis 2023-06-10"}},
 		{"years ago, in a relative clause, against the main clause's day", "2023-06-14",
 			"President Ana Reis, who met Prime Minister Tom Hale two years ago, said on Tuesday that talks would resume.",
 			[]string{"meeting Hale+Reis 2021"}},

@@ -66,7 +66,11 @@ type state struct {
 	lastMeeting *meeting
 	lastSent    int // sentence of lastMeeting's latest report
 	narrative   dates.Day
-	arrival     dates.Day // the day the story's visitor arrived, if told
+	// sceneSent: the sentence that last moved the story to a day of its
+	// own without reporting a meeting ("On Sunday, Trump addressed ..."),
+	// or -1.
+	sceneSent int
+	arrival   dates.Day // the day the story's visitor arrived, if told
 	// party: the last person said to be accompanied, with the people
 	// accompanying them ("Petro was accompanied by A, B and C"), for a
 	// later "the delegation".
@@ -114,7 +118,7 @@ func (d *doc) markArrivals(x *sentence) {
 }
 
 func (d *doc) readDiscourse() error {
-	st := &state{topic: -1, lastSent: -10, narrative: d.leadDate()}
+	st := &state{topic: -1, lastSent: -10, sceneSent: -1, narrative: d.leadDate()}
 	// Headlines at the top are read after the body: they restate its
 	// main meeting, which the body dates and names in full.
 	order := make([]int, 0, len(d.sents))
@@ -623,7 +627,10 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	if st.arrival.Valid() && x.mentionsArrival() {
 		return st.arrival, false
 	}
-	if st.lastMeeting != nil && st.lastMeeting.date.Valid() && x.si-st.lastSent <= 4 {
+	// "Trump met the king on Saturday. ... On Sunday, Trump addressed
+	// the summit. He held separate meetings with X and Y": a day the
+	// story moved to after the last meeting dates what follows.
+	if st.lastMeeting != nil && st.lastMeeting.date.Valid() && x.si-st.lastSent <= 4 && st.sceneSent <= st.lastSent {
 		return st.lastMeeting.date, false
 	}
 	return st.narrative, false
@@ -957,6 +964,7 @@ func (d *doc) updateState(x *sentence, frames []frame, here []*meeting, st *stat
 				st.arrival = day
 			} else {
 				st.narrative = day
+				st.sceneSent = x.si
 			}
 		}
 	}
@@ -971,7 +979,9 @@ func (d *doc) storyDate(x *sentence, frames []frame) (dates.Day, bool) {
 	if x.s.Headline {
 		return dates.Day{}, false
 	}
-	storyVerb := false
+	// "On Sunday, Trump addressed ...": a date that opens the sentence
+	// sets its scene whatever the verb.
+	storyVerb := d.opensWithDate(x)
 	for _, f := range frames {
 		if !f.planned && f.kind != kindAttend {
 			storyVerb = true
@@ -1000,6 +1010,24 @@ func (d *doc) storyDate(x *sentence, frames []frame) (dates.Day, bool) {
 		}
 	}
 	return dates.Day{}, false
+}
+
+// opensWithDate reports a sentence that opens with a full date set off by
+// a comma: "On Sunday, ...", "Later on Monday, ...", "On May 21, ...".
+func (d *doc) opensWithDate(x *sentence) bool {
+	for _, dm := range d.dates[x.si] {
+		if !dm.Value.Full() || x.tok(dm.J).Text != "," {
+			continue
+		}
+		k := 0
+		for k < dm.I && x.tok(k).Is("on", "late", "early", "later", "earlier", "then", "and", "but") {
+			k++
+		}
+		if k == dm.I {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveReferences resolves the descriptions, pronouns and groups of a

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kg-project/kg/loaders/extract/lexicon"
+	"github.com/kg-project/kg/loaders/extract/text"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -220,10 +221,15 @@ func (d *doc) resolveNames() {
 		}
 		// A one-word name stands alone only with a title or an honorific
 		// ("President Isaias", "State Secretary Pratikno", "Dr.
-		// Fakhrizadeh") and outside a headline, or when the article
-		// quotes it more than once ("..., said Rouhani").
-		if (len(m.offices) > 0 || m.honorific || speakers[key]) && !m.titleCase && !m.headline {
-			d.newEntity(m)
+		// Fakhrizadeh") and outside a headline, when the article quotes
+		// it more than once ("..., said Rouhani"), or when it meets
+		// another name ("Erdogan met Stoltenberg").
+		if m.titleCase || m.headline {
+			continue
+		}
+		if meets := d.meetsAName(m); len(m.offices) > 0 || m.honorific || speakers[key] || meets {
+			e := d.newEntity(m)
+			d.ents[e].strong = d.ents[e].strong || meets
 		}
 	}
 	// Nicknames in brackets: "Joko Widodo (Jokowi)".
@@ -274,6 +280,105 @@ func (d *doc) quotedSpeakers() map[string]bool {
 		}
 	}
 	return out
+}
+
+// bareNameContacts are the ways of saying two people met that make a
+// lone capitalised word beside them a person when a name stands on the
+// other side: "Erdogan met Stoltenberg", "Lula received Macron", "Modi held
+// talks with Sharif", "Macron spoke with Scholz". A row is a verb's lemma
+// and the words one of which must follow it (none: the verb alone).
+// Places take these verbs too ("Qatar hosted the talks"), which is why the
+// other side must be a name.
+var bareNameContacts = []struct {
+	verb string
+	then []string
+}{
+	{"meet", nil}, {"receive", nil}, {"host", nil}, {"welcome", nil}, {"phone", nil}, {"telephone", nil},
+	{"hold", []string{"talks", "meetings", "discussions"}},
+	{"speak", []string{"with", "to"}}, {"talk", []string{"with", "to"}},
+}
+
+// bareNameContactEnds are the words after which a contact's other side
+// follows: "met X", "talks with X", "spoke to X".
+var bareNameContactEnds = map[string]bool{"with": true, "to": true}
+
+// contactAt returns the index after a way of saying two people met that
+// starts at k (a row of bareNameContacts), or -1.
+func contactAt(toks []text.Token, k int) int {
+	t := tokAt(toks, k)
+	if t.Kind != text.Word || strings.HasSuffix(t.Lower, "ing") {
+		return -1
+	}
+	for _, c := range bareNameContacts {
+		if !isForm(t.Lower, c.verb) {
+			continue
+		}
+		if c.then == nil {
+			return k + 1
+		}
+		if tokAt(toks, k+1).Is(c.then...) {
+			return k + 2
+		}
+	}
+	return -1
+}
+
+// meetsAName reports a one-word name m that is the subject or the object
+// of a meeting verb whose other side is a name of the same sentence:
+// "Erdogan met Stoltenberg", "Erdogan and Putin met", "Erdogan on Monday
+// received NATO Secretary General Jens Stoltenberg", "Putin met Erdogan",
+// "Modi held talks with Sharif".
+func (d *doc) meetsAName(m *mention) bool {
+	toks := d.sents[m.sent].Toks
+	ms := d.ments[m.sent]
+	nameAt := func(k int) bool {
+		for i := range ms {
+			if o := &ms[i]; o != m && o.kind == mName && o.whole.i <= k && k < o.whole.j {
+				return true
+			}
+		}
+		return false
+	}
+	// Subject: the verb follows, after "and NAME", "also" or a day; or
+	// "NAME and" comes before and the verb right after ("Putin and
+	// Erdogan met").
+	k := m.whole.j
+	paired := m.whole.i > 1 && tokAt(toks, m.whole.i-1).Is("and") && nameAt(m.whole.i-2)
+	if tokAt(toks, k).Is("and") && nameAt(k+1) {
+		paired = true
+		for k++; nameAt(k); k++ {
+		}
+	}
+	for tokAt(toks, k).Is("also", "on", "today", "yesterday") || weekdayLower[tokAt(toks, k).Lower] {
+		k++
+	}
+	if after := contactAt(toks, k); after >= 0 {
+		if paired {
+			return true
+		}
+		for j := after; j < len(toks) && j <= after+8 && toks[j].Text != "."; j++ {
+			if nameAt(j) {
+				return true
+			}
+		}
+		return false
+	}
+	// Object: a name and its verb right before, and the noun phrase ends
+	// with the word ("met Shanghai Party Secretary Chen Jining" names a
+	// place).
+	if next := tokAt(toks, m.whole.j); next.Kind == text.Word && next.Cap {
+		return false
+	}
+	for v := m.whole.i - 3; v < m.whole.i; v++ {
+		after := contactAt(toks, v)
+		ends := after == m.whole.i || after == m.whole.i-1 && bareNameContactEnds[tokAt(toks, after).Lower]
+		for j := v - 1; ends && j >= 0 && j >= v-8; j-- {
+			if nameAt(j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (m *mention) hasContext() bool {
