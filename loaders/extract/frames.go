@@ -1179,6 +1179,13 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 			}
 			continue
 		}
+		// "hosted the IMF's managing director, X", "received UNIFIL's Head
+		// of Mission and Force Commander, General X": an organisation's
+		// possessive and the rest of the title before the name.
+		if q := x.titleAfterOwner(k); q > k {
+			k = q
+			continue
+		}
 		if t.Kind == text.Word && !t.Cap || t.Kind == text.Word && t.Cap && x.mat(k) < 0 {
 			// A noun phrase that is not a person: a delegation, or a thing.
 			if g := x.delegationAt(k); g != nil {
@@ -1189,6 +1196,37 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 		k++
 	}
 	return nil
+}
+
+// titleAfterOwner returns where the name starts in "the IMF's managing
+// director, X" or "UNIFIL's Head of Mission and Force Commander, General
+// X", read from k: capitalised words that are no one's name ending in a
+// possessive, then at most six words of a title (no verb, no preposition
+// but "of" and "for") up to a mention that is no complement. It returns k
+// when the words at k are not that.
+func (x *sentence) titleAfterOwner(k int) int {
+	q := k
+	for q < len(x.toks) && q < k+5 && x.mat(q) < 0 && (x.toks[q].Cap && x.toks[q].Kind == text.Word || x.toks[q].Is("the", "of")) {
+		q++
+	}
+	if q == k || q >= len(x.toks) || x.toks[q].Kind != text.Poss || !x.toks[q-1].Cap {
+		return k
+	}
+	for r := q + 1; r < len(x.toks) && r <= q+7; r++ {
+		if mi := x.mat(r); mi >= 0 {
+			if x.ms[mi].complement || x.ms[mi].whole.i != r {
+				return k
+			}
+			return r
+		}
+		t := x.toks[r]
+		switch {
+		case t.Text == ",", t.Is("of", "for", "and", "the"):
+		case t.Kind != text.Word, !t.Cap && (lexicon.IsVerb(t.Lower) || lexicon.FunctionWords[t.Lower]):
+			return k
+		}
+	}
+	return k
 }
 
 // describingWord reports a word that may describe a person before their
