@@ -294,7 +294,7 @@ var bareNameContacts = []struct {
 	then []string
 }{
 	{"meet", nil}, {"receive", nil}, {"host", nil}, {"welcome", nil}, {"phone", nil}, {"telephone", nil},
-	{"hold", []string{"talks", "meetings", "discussions"}},
+	{"hold", []string{"talks", "meetings", "discussions"}}, {"sit", []string{"down"}},
 	{"speak", []string{"with", "to"}}, {"talk", []string{"with", "to"}},
 }
 

@@ -1379,6 +1379,11 @@ func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
 			k--
 		}
 	}
+	// "met his visiting Australian counterpart X": the guest.
+	if k >= prevEnd && toks[k].Is("visiting") {
+		m.visiting = true
+		k--
+	}
 	for k >= prevEnd && toks[k].Is("his", "her", "their", "its", "the") {
 		if m.possessor == "" && !toks[k].Is("the") {
 			m.possessor = toks[k].Lower
