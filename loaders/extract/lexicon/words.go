@@ -90,6 +90,7 @@ var PeopleAndRegions = words(`
 	god allah prophet muslim muslims christian christians jewish jews sunni shia shiite kurdish kurds
 	western eastern northern southern african asian european latin persian turkic slavic nordic baltic
 	caucasus balkan balkans pacific atlantic arctic arab arabs islamic islam catholic orthodox
+	asia africa europe americas oceania antarctica eurasia mideast sahel maghreb levant indo-pacific asia-pacific
 	protestant buddhist hindu sikh eid ramadan christmas easter nowruz hanukkah diwali passover
 	internet covid covid-19 coronavirus pandemic people peoples
 	democrat democrats republican republicans labour conservative conservatives liberal liberals
