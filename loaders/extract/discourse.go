@@ -184,16 +184,34 @@ func (d *doc) firstMeeting() *meeting {
 // leadDate is the date the story starts from: the first full date of its
 // first sentences, or the publication day.
 func (d *doc) leadDate() dates.Day {
+	// A line that is no sentence ("Published: 14 June 2023 10:21 AM",
+	// "Home / World / Asia") dates the lead only when no sentence of the
+	// first four does.
+	var fromLine dates.Day
+	sentences := 0
 	for si := range d.sents {
-		if si >= 4 {
+		if sentences >= 4 || si >= 12 {
 			break
+		}
+		line := d.sents[si].Headline
+		if !line {
+			sentences++
 		}
 		for _, dm := range d.dates[si] {
 			// "date 2023-09-21" at the top is the publication date.
-			if dm.Value.Full() && !d.sents[si].Quoted[dm.I] && !dm.Value.After(d.pub) && dm.Rule != "date-iso" {
+			if !dm.Value.Full() || d.sents[si].Quoted[dm.I] || dm.Value.After(d.pub) || dm.Rule == "date-iso" {
+				continue
+			}
+			if !line {
 				return dm.Value
 			}
+			if !fromLine.Valid() {
+				fromLine = dm.Value
+			}
 		}
+	}
+	if fromLine.Valid() {
+		return fromLine
 	}
 	return d.pub
 }
