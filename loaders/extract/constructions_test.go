@@ -187,6 +187,15 @@ func TestOnePredicateManyMeetings(t *testing.T) {
 // 3. Attendees named in another sentence or phrase join the meeting.
 func TestAttendees(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"waiting with the host to greet the guest were", "2023-06-14",
+			"President Ana Reis received Prime Minister Tom Hale on Monday. Waiting with Reis at the airport to greet the visiting delegation were Foreign Minister Ivo Kral and Trade Minister Lena Berg.",
+			[]string{"meeting Berg+Hale+Kral+Reis 2023-06-12"}},
+		{"on hand to welcome him was", "2023-06-14",
+			"President Ana Reis received Prime Minister Tom Hale on Monday. On hand to welcome him was Foreign Minister Ivo Kral.",
+			[]string{"meeting Hale+Kral+Reis 2023-06-12"}},
+		{"waiting outside were others than people", "2023-06-14",
+			"President Ana Reis received Prime Minister Tom Hale on Monday. Waiting outside the palace were protesters and Foreign Minister Ivo Kral's critics.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
 		{"also present were", "2022-09-14",
 			"President Hage Geingob received Finnish Minister Ville Skinnari on Tuesday. Also present were Deputy Minister Jenelly Matundu and Ambassador Anne Lammila.",
 			[]string{"meeting Geingob+Lammila+Matundu+Skinnari 2022-09-13"}},

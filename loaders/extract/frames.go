@@ -2280,16 +2280,39 @@ func otherOccasion(toks []text.Token, k int) bool {
 		!lexicon.IsVerb(t.Lower) && len(t.Lower) > 3
 }
 
+// invertedOpeners open a sentence whose people follow its copula: "Also
+// attending were A and B", "Accompanying Kral were A and B", "Waiting at
+// the airport to greet the guest were A and B", "On hand to welcome him
+// was A".
+var invertedOpeners = map[string]bool{"attending": true, "accompanying": true, "joining": true,
+	"participating": true, "waiting": true, "greeting": true, "welcoming": true, "hand": true}
+
+// invertedFillers are the lower-case words that may stand between an
+// opener and its copula besides people, meeting nouns and function words:
+// "Waiting with X at the airport to greet the visiting delegation were".
+var invertedFillers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("at in on the a an him her them also during this that today yesterday with to " +
+		"greet receive welcome meet guest guests visitor visitors delegation airport visiting") {
+		m[w] = true
+	}
+	return m
+}()
+
 // invertedAttendance returns the copula of "Also attending were A and B",
 // "Accompanying Kral were A and B", "Joining Vidal at the meeting was A"
 // when token k opens such a sentence and a person follows the copula, or
 // -1.
 func (x *sentence) invertedAttendance(k int) int {
 	t := x.toks[k]
-	if !t.Is("attending", "accompanying", "joining", "participating") || !(k == x.first || k == x.first+1 && x.tok(k-1).Is("also")) {
+	opens := k == x.first || k == x.first+1 && x.tok(k-1).Is("also")
+	if t.Is("hand") {
+		opens = k == x.first+1 && x.tok(k-1).Is("on")
+	}
+	if !invertedOpeners[t.Lower] || !opens {
 		return -1
 	}
-	for c := k + 1; c < len(x.toks) && c <= k+12; c++ {
+	for c := k + 1; c < len(x.toks) && c <= k+14; c++ {
 		if x.toks[c].Text == "," || x.toks[c].Text == "." {
 			return -1
 		}
@@ -2301,8 +2324,7 @@ func (x *sentence) invertedAttendance(k int) int {
 		}
 		// "Attending the funeral were A and B": something other than
 		// the meeting.
-		if t := x.toks[c]; t.Kind == text.Word && !t.Cap && x.mat(c) < 0 && matchNoun(x.toks, c, meetingNouns) == 0 &&
-			!t.Is("at", "in", "on", "the", "a", "an", "him", "her", "them", "also", "during", "this", "that", "today", "yesterday") {
+		if t := x.toks[c]; t.Kind == text.Word && !t.Cap && x.mat(c) < 0 && matchNoun(x.toks, c, meetingNouns) == 0 && !invertedFillers[t.Lower] {
 			return -1
 		}
 	}
