@@ -187,6 +187,9 @@ func TestOnePredicateManyMeetings(t *testing.T) {
 // 3. Attendees named in another sentence or phrase join the meeting.
 func TestAttendees(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"sat in on the courtesy call", "2023-06-14",
+			"Prime Minister Tom Hale paid a courtesy call on President Ana Reis on Monday. Foreign Minister Ivo Kral sat in on the call with the president.",
+			[]string{"meeting Hale+Kral+Reis 2023-06-12"}},
 		{"waiting with the host to greet the guest were", "2023-06-14",
 			"President Ana Reis received Prime Minister Tom Hale on Monday. Waiting with Reis at the airport to greet the visiting delegation were Foreign Minister Ivo Kral and Trade Minister Lena Berg.",
 			[]string{"meeting Berg+Hale+Kral+Reis 2023-06-12"}},
@@ -480,6 +483,12 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the rank that tells two generals apart", "2023-06-14",
+			"A delegation headed by General Ivo Kral was received on Monday by Senior General Tom Hale. The Senior General later held talks with Prime Minister Ana Vidal.",
+			[]string{"meeting Hale+Kral 2023-06-12", "meeting Hale+Vidal 2023-06-12"}},
+		{"the abbreviation of the body one heads", "2023-06-14",
+			"A delegation headed by General Ivo Kral, Commander of the Royal Norwegian Army (RNA), was received on Monday by General Tom Hale, chief of the defence staff. Later the RNA chief met Prime Minister Ana Vidal.",
+			[]string{"meeting Hale+Kral 2023-06-12", "meeting Kral+Vidal 2023-06-12"}},
 		{"her counterpart from a country, named after a comma", "2023-04-14",
 			"The Minister of Foreign Affairs, Ana Vidal, on Thursday held talks with her counterpart from South Africa, Ivo Kral.",
 			[]string{"meeting Kral+Vidal 2023-04-13"}},

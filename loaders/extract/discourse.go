@@ -1444,6 +1444,12 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 			return e
 		}
 	}
+	// "the Senior General" for the one styled so, not the General who is
+	// the topic; "the RTA chief" for the Commander-in-Chief of the Royal
+	// Thai Army (RTA).
+	if e := d.closestFit(st, m); e >= 0 {
+		return e
+	}
 	// "the retired president", "the former minister": someone who held
 	// the office, not its holder now.
 	if d.pastDescription(m) {
@@ -1498,6 +1504,77 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 	}
 	return -1
 }
+
+// closestFit returns the most recent person who fits description m and
+// whose styles and offices hold every other word of it too ("senior" of
+// "the senior general", "rta" of "the RTA chief"), when m has such words
+// and one person, not several, has them all; or -1.
+func (d *doc) closestFit(st *state, m *mention) int {
+	h := titleHeadWord(m.text)
+	var want []string
+	for _, w := range splitWords(strings.ToLower(m.text)) {
+		if w != h && !lexicon.FunctionWords[w] && !unspecificWords[w] && lexicon.Places().Demonym(w) == "" {
+			want = append(want, w)
+		}
+	}
+	if len(want) == 0 {
+		return -1
+	}
+	found := -1
+	for _, e := range st.recent {
+		if e == found {
+			continue
+		}
+		has := d.describingWords(e)
+		if !d.fits(e, m) && !containsString(has, h) {
+			continue
+		}
+		all := true
+		for _, w := range want {
+			if !containsString(has, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			if found >= 0 {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// describingWords lists, lower case, the words around entity e's name in
+// its named mentions: titles, ranks, styles and appositives ("senior",
+// "general", "commander", "chief", "rta" of "Commander-in-Chief of the
+// Royal Thai Army (RTA), Senior General X"), hyphenated words split.
+func (d *doc) describingWords(e int) []string {
+	var out []string
+	for si := range d.ments {
+		toks := d.sents[si].Toks
+		for _, m := range d.ments[si] {
+			if m.ent != e || m.kind != mName {
+				continue
+			}
+			for k := m.whole.i; k < m.whole.j && k < len(toks); k++ {
+				if k >= m.name.i && k < m.name.j || toks[k].Kind != text.Word {
+					continue
+				}
+				out = append(out, strings.Split(toks[k].Lower, "-")...)
+			}
+		}
+	}
+	return out
+}
+
+// unspecificWords describe a person without telling them apart from
+// others of their office: "the visiting general", "the new minister".
+var unspecificWords = map[string]bool{"visiting": true, "new": true, "former": true, "outgoing": true,
+	"incoming": true, "retired": true, "top": true, "veteran": true, "powerful": true, "young": true,
+	"elderly": true, "distinguished": true, "august": true, "high-ranking": true, "newly": true,
+	"appointed": true, "elected": true, "then": true, "late": true}
 
 // holdsNow reports whether entity e holds, not held, an office that fits
 // description m ("the President" is not the former president).

@@ -148,6 +148,19 @@ func (x *sentence) findFrames() []frame {
 		for t := k; t < bestEnd; t++ {
 			used[t] = true
 		}
+		// "sat in on the call with X", "joined the talks": the meeting
+		// they attend is the one the noun names, no other.
+		if predicates[best].kind == kindAttend {
+			q := bestEnd
+			for x.tok(q).Is("the", "their", "this", "that", "his", "her", "its") {
+				q++
+			}
+			if n := max(matchNoun(x.toks, q, meetingNouns), matchNoun(x.toks, q, callNouns)); n > 0 && q > bestEnd {
+				for t := q; t < q+n; t++ {
+					used[t] = true
+				}
+			}
+		}
 		out = append(out, f)
 		if g, ok := x.gappedObject(f); ok {
 			out = append(out, g)
