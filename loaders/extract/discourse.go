@@ -1550,23 +1550,27 @@ func (d *doc) closestFit(st *state, m *mention) int {
 // its named mentions: titles, ranks, styles and appositives ("senior",
 // "general", "commander", "chief", "rta" of "Commander-in-Chief of the
 // Royal Thai Army (RTA), Senior General X"), hyphenated words split.
+// The words of every entity are read in one pass over the article, the
+// first time any is asked for: names are resolved by then.
 func (d *doc) describingWords(e int) []string {
-	var out []string
-	for si := range d.ments {
-		toks := d.sents[si].Toks
-		for _, m := range d.ments[si] {
-			if m.ent != e || m.kind != mName {
-				continue
-			}
-			for k := m.whole.i; k < m.whole.j && k < len(toks); k++ {
-				if k >= m.name.i && k < m.name.j || toks[k].Kind != text.Word {
+	if d.describing == nil {
+		d.describing = map[int][]string{}
+		for si := range d.ments {
+			toks := d.sents[si].Toks
+			for _, m := range d.ments[si] {
+				if m.ent < 0 || m.kind != mName {
 					continue
 				}
-				out = append(out, strings.Split(toks[k].Lower, "-")...)
+				for k := m.whole.i; k < m.whole.j && k < len(toks); k++ {
+					if k >= m.name.i && k < m.name.j || toks[k].Kind != text.Word {
+						continue
+					}
+					d.describing[m.ent] = append(d.describing[m.ent], strings.Split(toks[k].Lower, "-")...)
+				}
 			}
 		}
 	}
-	return out
+	return d.describing[e]
 }
 
 // unspecificWords describe a person without telling them apart from

@@ -71,6 +71,7 @@ type doc struct {
 	dates         [][]dates.Mention // per sentence
 	ments         [][]mention       // per sentence, in token order
 	ents          []entity
+	describing    map[int][]string // entity → describingWords, built on first use
 	index         *nameIndex
 	aliases       map[string]int // nickname key → entity
 	visiting      map[int]bool   // entities described as visiting
