@@ -711,6 +711,12 @@ func TestMeetingDates(t *testing.T) {
 // and messages, co-attendance with no contact, photos.
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"exchanged letters", "2023-06-14", "President Ana Reis exchanged letters with Prime Minister Tom Hale on Monday.", nil},
+		{"exchanged congratulatory messages", "2023-06-14",
+			"President Ana Reis and Prime Minister Tom Hale exchanged congratulatory messages on Monday.", nil},
+		{"exchanged barbs", "2023-06-14", "President Ana Reis and Prime Minister Tom Hale exchanged barbs on Monday.", nil},
+		{"exchanged views is a meeting", "2023-06-14", "President Ana Reis exchanged views with Prime Minister Tom Hale on Monday.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
 		{"a meeting taken off the schedule, after a relative clause", "2023-06-14",
 			"A bilateral meeting between President Ana Reis and Prime Minister Tom Hale, which officials had earlier said would take place on Tuesday, was taken off the schedule.", nil},
 		{"a meeting taken seriously took place", "2023-06-14",

@@ -224,6 +224,17 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 		}
 		j++
 	}
+	// "exchanged congratulatory messages with X": at a distance.
+	if p.notWith != nil {
+		for gap := 0; gap <= 3 && j+gap < len(x.toks); gap++ {
+			if matchNoun(x.toks, j+gap, p.notWith) > 0 {
+				return 0, false
+			}
+			if !gapToken(x.toks[j+gap]) {
+				break
+			}
+		}
+	}
 	if len(p.nouns) == 0 {
 		return j, true
 	}

@@ -40,6 +40,9 @@ type predicate struct {
 	// oneByOne: each partner of a list is a meeting of their own ("received
 	// the credentials of four new ambassadors": each presents alone).
 	oneByOne bool
+	// notWith: nouns that, right after the verb (past a few modifiers),
+	// say the contact was at a distance ("exchanged letters with X").
+	notWith nounSet
 }
 
 type frameKind uint8
@@ -68,6 +71,13 @@ var meetingNouns = nounSetOf("talks", "talk", "meeting", "meetings", "discussion
 	"banquet", "reception", "courtesy call", "courtesy visit", "call", "visit", "conversation", "conversations",
 	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle",
 	"joint press conference", "joint news conference", "joint press briefing")
+
+// distantExchanges are what people exchange without meeting: "exchanged
+// letters", "exchanged congratulatory messages", "exchanged barbs".
+var distantExchanges = nounSetOf("letters", "messages", "message", "cables", "telegrams", "notes", "emails",
+	"e-mails", "texts", "text messages", "barbs", "accusations", "insults", "threats", "fire", "gunfire",
+	"blows", "prisoners", "letter", "congratulations", "condolences", "statements", "notes verbales", "ratification",
+	"instruments", "documents", "salvos", "criticism", "recriminations", "tweets", "posts", "video messages")
 
 // credentialNouns are what a new ambassador presents to a head of state,
 // in a meeting.
@@ -106,7 +116,7 @@ var predicates = []predicate{
 	{name: "take-up-with", verb: "take", particle: []string{"up"}, partner: []string{"with"}},
 	{name: "go-over", verb: "go", particle: []string{"over"}, partner: []string{"with", "none"}},
 	{name: "look-at", verb: "look", particle: []string{"at"}, partner: []string{"with", "none"}},
-	{name: "exchange-with", verb: "exchange", partner: []string{"with", "none"}},
+	{name: "exchange-with", verb: "exchange", partner: []string{"with", "none"}, notWith: distantExchanges},
 	{name: "shake-hands", verb: "shake", particle: []string{"hands"}, partner: []string{"with", "none"}},
 	{name: "huddle", verb: "huddle", partner: []string{"with"}},
 	{name: "come-together", verb: "come", particle: []string{"together"}, partner: []string{"with", "none"}},
