@@ -371,6 +371,9 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 	for _, g := range groups {
 		partners := d.resolve(x, g)
 		people := appendUnique(append([]int(nil), subject...), partners...)
+		if f.pred != nil && f.pred.jointSubject && len(people) < 2 {
+			continue
+		}
 		// A predicate that needs a partner and found none reports no
 		// meeting, whoever its subject: "X and Y are seen in this photo".
 		// "held telephone talks with his Chinese counterpart": a partner

@@ -209,6 +209,9 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 	if x.nounContext(k, p.verb) || x.adjectiveContext(k) {
 		return 0, false
 	}
+	if p.jointSubject && strings.HasSuffix(t.Lower, "ing") {
+		return 0, false
+	}
 	if t.Cap && k > 0 && !x.s.TitleCase && x.mat(k) >= 0 {
 		return 0, false
 	}
@@ -223,6 +226,25 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 			return 0, false
 		}
 		j++
+	}
+	// "X and Y visited the projects", not "visited China".
+	if p.commonObject {
+		q := j
+		if x.tok(q).Is("together", "jointly") {
+			return j + 1, true
+		}
+		if x.tok(q).Is("the", "a", "an", "several", "some", "two", "three") {
+			q++
+		}
+		if o := x.tok(q); o.Kind != text.Word || o.Cap || x.mat(q) >= 0 {
+			return 0, false
+		}
+		// "visited the ailing former president X": a person.
+		for r := q; r < len(x.toks) && r < q+6 && x.toks[r].Kind == text.Word && !lexicon.FunctionWords[x.toks[r].Lower]; r++ {
+			if x.mat(r) >= 0 {
+				return 0, false
+			}
+		}
 	}
 	// "exchanged congratulatory messages with X": at a distance.
 	if p.notWith != nil {
@@ -431,6 +453,21 @@ func (x *sentence) nounReading(k int) bool {
 		adjectiveShape(p))
 }
 
+// closeWith reports a "with" right before token k, at most six words
+// after j with no verb between: the object of a joint predicate and its
+// "with" ("toured the city's waterfront with X").
+func (x *sentence) closeWith(j, k int) bool {
+	if !x.tok(k-1).Is("with") || k-1-j > 6 {
+		return false
+	}
+	for q := j; q < k-1; q++ {
+		if t := x.toks[q]; t.Kind == text.Word && !t.Cap && lexicon.IsVerb(t.Lower) || t.Text == "," {
+			return false
+		}
+	}
+	return true
+}
+
 // adjectiveShape reports a lower-case word shaped like an adjective:
 // "political talks", "direct talks", "high-level talks", "face-to-face
 // meetings", "a 40-minute phone call", "hour-long talks". Adverbs
@@ -545,6 +582,11 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		default:
 			if g := x.afterPreposition(trig.j, []string{slot}); g != nil {
 				groups = x.splitSeparate(g, trig)
+			}
+			// "toured the waterfront with X", not "inaugurated a dam and
+			// later spoke with X": doing it together, "with" close by.
+			if p.jointSubject && len(groups) > 0 && !x.closeWith(trig.j, x.ms[groups[0][0]].whole.i) {
+				groups = nil
 			}
 		}
 		if len(groups) > 0 {
@@ -1202,6 +1244,19 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 				k++
 			}
 			continue
+		}
+		// "visited the ailing former president X": adjectives between
+		// the determiner and a person.
+		if t.Is("the", "his", "her", "their", "an", "a") && x.mat(k) < 0 {
+			q := k + 1
+			for q < k+3 && x.mat(q) < 0 && x.tok(q).Kind == text.Word && !x.tok(q).Cap && !lexicon.IsVerb(x.tok(q).Lower) &&
+				!lexicon.FunctionWords[x.tok(q).Lower] {
+				q++
+			}
+			if mi := x.mat(q); q > k+1 && mi >= 0 && x.ms[mi].whole.i == q {
+				k = q
+				continue
+			}
 		}
 		// "hosted the IMF's managing director, X", "received UNIFIL's Head
 		// of Mission and Force Commander, General X": an organisation's

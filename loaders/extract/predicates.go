@@ -43,6 +43,15 @@ type predicate struct {
 	// notWith: nouns that, right after the verb (past a few modifiers),
 	// say the contact was at a distance ("exchanged letters with X").
 	notWith nounSet
+	// jointSubject: the predicate tells of a meeting only between two
+	// people or more it names as the subject of its finite verb ("X and
+	// Y toured the plant"); one person alone doing it, or "visiting the
+	// region", says nothing of one.
+	jointSubject bool
+	// commonObject: the object must be a thing named by a common noun
+	// ("visited the new port", "visited water projects"), not a place
+	// ("visited China", where each may have gone alone).
+	commonObject bool
 }
 
 type frameKind uint8
@@ -99,6 +108,7 @@ var predicates = []predicate{
 	{name: "play-host", verb: "play", particle: []string{"host", "to"}, partner: []string{"object"}, personObject: true},
 	{name: "welcome", verb: "welcome", partner: []string{"object"}, personObject: true},
 	{name: "greet", verb: "greet", partner: []string{"object"}, personObject: true},
+	{name: "visit-together", verb: "visit", partner: []string{"with", "none"}, jointSubject: true, commonObject: true},
 	{name: "visit", verb: "visit", partner: []string{"object"}, personObject: true},
 	{name: "call-on", verb: "call", particle: []string{"on"}, partner: []string{"object"}, personObject: true},
 	{name: "call-upon", verb: "call", particle: []string{"upon"}, partner: []string{"object"}, personObject: true},
@@ -123,6 +133,14 @@ var predicates = []predicate{
 	{name: "consult", verb: "consult", partner: []string{"object", "with"}, personObject: true},
 	{name: "brief", verb: "brief", partner: []string{"object"}, personObject: true},
 	{name: "see", verb: "see", partner: []string{"object"}, personObject: true},
+	// Doing something together: "X and Y toured the plant", "X and his
+	// host visited the projects", "X and Y witnessed the signing".
+	{name: "tour-together", verb: "tour", partner: []string{"with", "none"}, jointSubject: true},
+	{name: "inspect-together", verb: "inspect", partner: []string{"with", "none"}, jointSubject: true},
+	{name: "inaugurate-together", verb: "inaugurate", partner: []string{"with", "none"}, jointSubject: true},
+	{name: "unveil-together", verb: "unveil", partner: []string{"with", "none"}, jointSubject: true},
+	{name: "witness-together", verb: "witness", partner: []string{"with", "none"}, jointSubject: true},
+	{name: "lay-wreath-together", verb: "lay", nouns: nounSetOf("wreath", "wreaths"), partner: []string{"with", "none"}, jointSubject: true},
 	// Light verbs with a meeting noun: "held talks with", "had a meeting
 	// with", "paid a courtesy call on", "granted an audience to".
 	{name: "hold-talks", verb: "hold", nouns: meetingNouns, partner: []string{"with", "between", "none"}},

@@ -24,6 +24,7 @@ var irregularForms = map[string][]string{
 	"come":  {"came"},
 	"go":    {"went", "gone"},
 	"send":  {"sent"},
+	"lay":   {"laid", "lain"},
 }
 
 // isForm reports whether the lower-case word w is a form of the verb
