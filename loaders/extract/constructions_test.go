@@ -115,6 +115,8 @@ func TestMentionShapes(t *testing.T) {
 			"Okafor on Monday received Prime Minister Ana Vidal.", []string{"meeting Okafor+Vidal 2023-06-12"}},
 		{"a country hosts a group", "2023-06-14", "Qatar hosted Hamas leaders in Doha on Monday.", nil},
 		{"a company meets nobody named", "2023-06-14", "Acme met regulators in Brussels on Monday.", nil},
+		{"by her host, Senator X", "2023-06-14", "Foreign Minister Ana Vidal was received by her host, Senator Tom Hale, on Tuesday.",
+			[]string{"meeting Hale+Vidal 2023-06-13"}},
 		{"an organisation's possessive before a lower-case title", "2023-06-14",
 			"President Ana Reis hosted the IMF's managing director, Kristalina Georgieva, on Monday.",
 			[]string{"meeting Georgieva+Reis 2023-06-12"}},

@@ -1097,6 +1097,17 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 						q = r
 					}
 				}
+				// "by her host, Senator X": a possessive before the noun
+				// the name stands in apposition to.
+				if mi := x.mat(q); mi >= 0 && x.ms[mi].kind == mPronoun && x.tok(q).Is("his", "her", "their") {
+					r := q + 1
+					for r < len(x.toks) && r <= q+3 && x.mat(r) < 0 && (x.toks[r].Kind == text.Word && !x.toks[r].Cap || x.toks[r].Text == ",") {
+						r++
+					}
+					if r > q+1 && x.tok(r-1).Text == "," && x.mat(r) >= 0 && x.ms[x.mat(r)].kind == mName && x.ms[x.mat(r)].whole.i == r {
+						q = r
+					}
+				}
 				// "on the Yang Dipertua Negeri Sarawak Tun Abdul Taib
 				// Mahmud": a title the lexicon does not know before a name.
 				if x.mat(q) < 0 && x.tok(q).Is("the") {

@@ -626,6 +626,12 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 			break
 		}
 	}
+	// "World Bank President X", "Supreme Court Justice X": a name ending
+	// in a word that is a family name only at a name's end ("Stuart
+	// Hall"), right before a title word, names the body the title heads.
+	if sp.j-sp.i >= 2 && orgSurnames[toks[sp.j-1].Lower] && next.Kind == text.Word && next.Cap && cls[sp.j].has(clsTitleHead) {
+		return true
+	}
 	// Capitalised organisation or place-type words right after it:
 	// "Abdulaziz Center", "Jubilee House", "Bole International Airport".
 	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) && !titled {

@@ -385,6 +385,14 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 			j = e
 			goto name
 		}
+		// `Pushpa Kamal Dahal "Prachanda"`: a nickname after a name of
+		// two words or more is the name's.
+		if j-start >= 2 && j+2 < len(toks) && toks[j].Kind == text.Quote && toks[j+2].Kind == text.Quote && toks[j].NLBefore == 0 {
+			if w := toks[j+1]; w.Kind == text.Word && w.Cap && cls[j+1].has(clsNameWord) && !lexicon.FunctionWords[w.Lower] &&
+				!lexicon.CommonWords[w.Lower] && !cls[j+1].has(clsPlace|clsTitleHead|clsOrg) {
+				j += 3
+			}
+		}
 		// A trailing all-caps pair is part of an Indonesian name
 		// ("Mahfud MD") when nothing else follows.
 		if j < len(toks) && j-start >= 1 && joined(j) && len(toks[j].Text) == 2 && toks[j].AllCaps() &&

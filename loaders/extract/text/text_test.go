@@ -73,6 +73,9 @@ func TestSegment(t *testing.T) {
 	}{
 		{"abbreviations", "Dr. Fakhrizadeh met Mr. Assad on Jan. 5. He left.",
 			[]string{"Dr. Fakhrizadeh met Mr. Assad on Jan. 5.", "He left."}},
+		{"a degree in brackets", "Prime Minister Abiy Ahmed (Ph.D.) received him. M.Sc. holders left.",
+			[]string{"Prime Minister Abiy Ahmed (Ph.D.) received him.", "M.Sc. holders left."}},
+		{"a web address", "Read more at www.kg.org. He left.", []string{"Read more at www.kg.org.", "He left."}},
 		{"U.S. inside", "He opposed participation of the U.S. in the talks. Later he left.",
 			[]string{"He opposed participation of the U.S. in the talks.", "Later he left."}},
 		{"U.S. at the end", "The talks exclude the U.S. He said so.",

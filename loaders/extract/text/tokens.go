@@ -221,6 +221,10 @@ func scanAbbrevDot(text string, start, i int) int {
 		}
 		return j
 	}
+	// "Ph.D.", "M.Sc.", "LL.M.": short letter groups joined by dots.
+	if k := dottedGroupsEnd(text, start, i); k > i {
+		return k
+	}
 	if l := strings.ToLower(word); abbreviations[l] {
 		// "Jan. 23" is a month; "met Dong Jun." ends a sentence.
 		if monthAbbreviations[l] && !digitFollows(text, i+1) {
@@ -229,6 +233,35 @@ func scanAbbrevDot(text string, start, i int) int {
 		return i + 1
 	}
 	return i
+}
+
+// dottedGroupsEnd reads an abbreviation of groups of one to three letters,
+// each capitalised, joined by dots with no space ("Ph.D.", "M.Sc.",
+// "LL.M."; not "www.kg.org."), whose word
+// text[start:i] is the first group and text[i] a dot; it returns the end
+// after the last dot, or i when the text is not that.
+func dottedGroupsEnd(text string, start, i int) int {
+	n := len(text)
+	isUpper := func(b byte) bool { return b >= 'A' && b <= 'Z' }
+	if i-start > 3 || i+1 >= n || !isUpper(text[start]) || !isUpper(text[i+1]) {
+		return i
+	}
+	j := i
+	for j < n && text[j] == '.' {
+		k := j + 1
+		for k < n && isASCIILetter(text[k]) {
+			k++
+		}
+		if k == j+1 {
+			// The final dot, after the last group.
+			return j + 1
+		}
+		if k-(j+1) > 3 || k >= n || text[k] != '.' || !isUpper(text[j+1]) {
+			return i
+		}
+		j = k
+	}
+	return j
 }
 
 // monthAbbreviations keep their dot only before a day: "Jan. 23".
