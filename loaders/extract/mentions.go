@@ -1317,11 +1317,18 @@ func hasPlainHead(toks []text.Token, cls []class, i, j int) bool {
 		case ")":
 			depth--
 		}
-		if depth == 0 && cls[k].has(clsTitleHead) && !toks[k].Is("chiefs", "staff") {
+		if depth == 0 && cls[k].has(clsTitleHead) && !toks[k].Is("chiefs", "staff") && !institutionPlural(toks, cls, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// institutionPlural reports a plural title word that names an
+// institution after its "of": "House of Representatives", "Chamber of
+// Deputies", "Council of Ministers".
+func institutionPlural(toks []text.Token, cls []class, k int) bool {
+	return k >= 2 && lexicon.IsPluralTitle(toks[k].Lower) && toks[k-1].Is("of") && cls[k-2].has(clsOrg)
 }
 
 func isVisiting(toks []text.Token, first int) bool {
@@ -1628,7 +1635,8 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 	}
 	// "Foreign ministers X, Y and Z": each holds the singular office.
 	for k, w := range words {
-		if lexicon.IsPluralTitle(strings.ToLower(w)) && !strings.EqualFold(w, "chiefs") {
+		if lexicon.IsPluralTitle(strings.ToLower(w)) && !strings.EqualFold(w, "chiefs") &&
+			!(k >= 2 && strings.EqualFold(words[k-1], "of") && lexicon.OrgWords[strings.ToLower(words[k-2])]) {
 			words[k] = singularTitle(w)
 			o.rule = "plural"
 		}
