@@ -189,6 +189,21 @@ func TestOnePredicateManyMeetings(t *testing.T) {
 // 3. Attendees named in another sentence or phrase join the meeting.
 func TestAttendees(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a meeting attended by two, told first", "2023-06-14",
+			"The meeting was attended by Deputy Prime Minister Ana Vidal and Foreign Minister Ivo Kral on Tuesday.",
+			[]string{"meeting Kral+Vidal 2023-06-13"}},
+		{"a funeral attended by two is no meeting", "2023-06-14",
+			"The funeral was attended by Deputy Prime Minister Ana Vidal and Foreign Minister Ivo Kral on Tuesday.", nil},
+		{"attended a meeting with", "2023-06-14", "Foreign Minister Ivo Kral attended a meeting with Prime Minister Tom Hale on Tuesday.",
+			[]string{"meeting Hale+Kral 2023-06-13"}},
+		{"attended a dinner hosted by", "2023-06-14", "Foreign Minister Ivo Kral attended a dinner hosted by Prime Minister Tom Hale on Tuesday.",
+			[]string{"meeting Hale+Kral 2023-06-13"}},
+		{"attended the meeting chaired by", "2023-06-14",
+			"Foreign Minister Ivo Kral and Defence Minister Ana Vidal attended the meeting chaired by Prime Minister Tom Hale on Tuesday.",
+			[]string{"meeting Hale+Kral+Vidal 2023-06-13"}},
+		{"attended the meeting after it was told", "2023-06-14",
+			"President Ana Reis received Prime Minister Tom Hale on Tuesday. Foreign Minister Ivo Kral also attended the meeting.",
+			[]string{"meeting Hale+Kral+Reis 2023-06-13"}},
 		{"sat in on the courtesy call", "2023-06-14",
 			"Prime Minister Tom Hale paid a courtesy call on President Ana Reis on Monday. Foreign Minister Ivo Kral sat in on the call with the president.",
 			[]string{"meeting Hale+Kral+Reis 2023-06-12"}},

@@ -848,11 +848,28 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 	if len(people) == 0 {
 		return
 	}
+	// "X attended a dinner hosted by Y": Y was there.
+	var hosts []int
+	if f.pred != nil && f.pred.name == "attend" && !f.passive {
+		hosts = d.resolve(x, x.hostsOfObject(f.trigger.j))
+	}
+	if len(hosts) > 0 && len(here) == 0 {
+		date, dated := d.frameDate(x, f, st)
+		people = appendUnique(people, hosts...)
+		if len(people) >= 2 {
+			m := &meeting{kind: kindMeeting, people: people, date: date, dated: dated, rule: "attended-hosted",
+				host: hosts[0], guest: people[0], place: d.meetingPlace(x, f)}
+			m.addSent(x.si)
+			st.lastMeeting = d.addMeeting(m)
+		}
+		return
+	}
 	target := d.attendTarget(x, f, here, people, st)
 	if target == nil {
 		// "Both X and Y attended the talks in Oslo", with no meeting told
 		// before: those who attended met.
-		if f.pred != nil && f.pred.name == "attend" && !f.passive && len(people) >= 2 && talksNouns[f.targetNoun] {
+		// "The meeting was attended by X and Y" too.
+		if f.pred != nil && f.pred.name == "attend" && len(people) >= 2 && talksNouns[f.targetNoun] {
 			date, dated := d.frameDate(x, f, st)
 			m := &meeting{kind: kindMeeting, people: people, date: date, dated: dated, rule: "attended-together",
 				host: people[0], guest: people[1], place: d.meetingPlace(x, f)}

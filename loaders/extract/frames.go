@@ -128,8 +128,10 @@ func (x *sentence) findFrames() []frame {
 		// "hosted a summit of leaders, including A, B and C": a verb
 		// and noun that find no partner give way to the verb alone,
 		// whose object may name them.
+		// "attended the meeting", with no one to meet named: the verb
+		// alone, which joins the meeting told.
 		if plain >= 0 && plain != best && len(predicates[best].nouns) > 0 && len(f.partners) == 0 && !allowsNoPartner(&predicates[best]) {
-			if g := x.fill(&predicates[plain], span{k, plainEnd}); len(g.partners) > 0 {
+			if g := x.fill(&predicates[plain], span{k, plainEnd}); len(g.partners) > 0 || predicates[plain].kind == kindAttend {
 				best, bestEnd, f = plain, plainEnd, g
 			}
 		}
@@ -1591,6 +1593,32 @@ func (x *sentence) subjectNoun(k int) string {
 // objectNoun returns the meeting noun an attendance predicate takes as
 // object: "attended the meeting", "joined the talks", "took part in
 // El-Sisi's talks with Abbas".
+// hostsOfObject returns the people of "attended the meeting chaired by X",
+// "attended a dinner hosted by X": the ones named after a participle of
+// hosting that follows the meeting noun read from j.
+func (x *sentence) hostsOfObject(j int) []int {
+	for q := j; q < len(x.toks) && q < j+6; q++ {
+		n := matchNoun(x.toks, q, meetingNouns)
+		if n == 0 {
+			if x.toks[q].Text == "," || x.mat(q) >= 0 {
+				return nil
+			}
+			continue
+		}
+		r := q + n
+		if !x.tok(r).Is("chaired", "hosted", "led", "convened", "organised", "organized", "given", "thrown") {
+			return nil
+		}
+		if x.tok(r + 1).Is("by") {
+			if mi := x.mat(r + 2); mi >= 0 && !x.ms[mi].complement {
+				return x.listFrom(mi)
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 func (x *sentence) objectNoun(j int) string {
 	for q := j; q < len(x.toks) && q < j+6; q++ {
 		t := x.toks[q]

@@ -146,6 +146,7 @@ var predicates = []predicate{
 	{name: "hold-talks", verb: "hold", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "have-talks", verb: "have", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "conduct-talks", verb: "conduct", nouns: meetingNouns, partner: []string{"with", "between"}},
+	{name: "attend-talks-with", verb: "attend", nouns: meetingNouns, partner: []string{"with", "between"}},
 	{name: "begin-talks", verb: "begin", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "chair-meeting", verb: "chair", nouns: meetingNouns, partner: []string{"with"}},
 	{name: "preside-over", verb: "preside", particle: []string{"over"}, nouns: meetingNouns, partner: []string{"with"}},

@@ -17,7 +17,7 @@ var TitleHeads = words(`
 	executive officer aide delegate member mp mep plenipotentiary superintendent inspector-general
 	judge justice magistrate registrar attorney solicitor rector provost dean principal manager founder secretary-general
 	asantehene awujale ooni alaafin akim wali hakim amir vizier mufti sheriff dipertua di-pertua
-	first_lady lady chancellor-general viceroy caliph catholicos metropolitan archbishop bishop
+	first_lady lady chancellor-general viceroy caliph catholicos metropolitan archbishop bishop custodian
 	presidents premiers kings queens princes emirs sultans leaders ambassadors envoys governors
 	mayors senators ministers secretaries chiefs heads commanders advisers advisors spokesmen
 	chancellors representatives delegates deputies members commissioners chairmen directors
