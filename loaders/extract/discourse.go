@@ -595,6 +595,12 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		if x.insideInsertion(dm.I, f.trigger) {
 			continue
 		}
+		// "X met Y in May, the ministry said on Tuesday": the day of the
+		// saying, after the predicate.
+		if dm.I > f.trigger.j && (lexicon.SpeechVerbs[x.tok(dm.I-1).Lower] ||
+			x.tok(dm.I-1).Is("on") && lexicon.SpeechVerbs[x.tok(dm.I-2).Lower]) {
+			continue
+		}
 		// "X, who met Y two years ago, said on Tuesday": nor does a
 		// predicate inside a relative clause take a date from outside it.
 		if x.insideInsertion(f.trigger.i, span{dm.I, dm.J}) {

@@ -162,6 +162,54 @@ func (d *doc) cancelled(si int) error {
 	return nil
 }
 
+// todayWords are the dates that name the day of writing: "today",
+// "yesterday", "last night". A wire story's dateline ("SEOUL, June 13
+// (Yonhap) --") says that day, which may be a day or two before the
+// publication date a site gives it.
+var todayWords = map[string]bool{"date-today": true, "date-tonight": true, "date-yesterday": true,
+	"date-this-morning": true, "date-this-afternoon": true, "date-this-evening": true, "date-last-night": true,
+	"date-last-evening": true, "date-the-day-before-yesterday": true}
+
+// shiftToDateline counts "today" and "yesterday" from the dateline's day
+// when the first lines carry one up to three days before publication.
+func (d *doc) shiftToDateline() {
+	day := d.datelineDay()
+	if !day.Full() || !d.pub.Full() || day == d.pub || day.After(d.pub) || d.pub.AddDays(-3).After(day) {
+		return
+	}
+	shift := int(day.Time().Sub(d.pub.Time()).Hours() / 24)
+	for si := range d.dates {
+		for i, dm := range d.dates[si] {
+			if todayWords[dm.Rule] {
+				d.dates[si][i].Value = dm.Value.AddDays(shift)
+			}
+		}
+	}
+}
+
+// datelineDay returns the day of a dateline: a full date among the first
+// words of the first sentences, followed by an agency in brackets or a
+// dash ("SEOUL, June 13 (Yonhap) --", "Asmara, 18 July 2020 –").
+func (d *doc) datelineDay() dates.Day {
+	for si := range d.sents {
+		if si > 2 {
+			break
+		}
+		toks := d.sents[si].Toks
+		for _, dm := range d.dates[si] {
+			if dm.I > 6 || !dm.Value.Full() || todayWords[dm.Rule] {
+				continue
+			}
+			for q := dm.J; q < len(toks) && q <= dm.J+5; q++ {
+				if t := toks[q]; t.Text == "(" || t.Text == "--" || t.Text == "—" || t.Text == "–" || t.Text == "-" {
+					return dm.Value
+				}
+			}
+		}
+	}
+	return dates.Day{}
+}
+
 // read runs the layers between tokens and facts.
 func (d *doc) read() error {
 	d.cls = make([][]class, len(d.sents))
@@ -173,6 +221,7 @@ func (d *doc) read() error {
 		d.classifySentence(si)
 		d.dates[si] = dates.Find(d.sents[si].Toks, d.pub)
 	}
+	d.shiftToDateline()
 	dates.Chain(d.sents, d.dates)
 	d.ments = make([][]mention, len(d.sents))
 	for si := range d.sents {

@@ -483,7 +483,7 @@ func matchWeekday(toks []text.Token, i int, pub Day) (Mention, bool) {
 // date they name as an offset in days, or as this/last/next month or year.
 var relativePhrases = []struct {
 	words []string
-	unit  string // "day", "week", "month", "year"
+	unit  string // "day", "week", "weekend", "month", "year"
 	shift int
 }{
 	{[]string{"yesterday"}, "day", -1},
@@ -496,6 +496,10 @@ var relativePhrases = []struct {
 	{[]string{"last", "night"}, "day", -1},
 	{[]string{"last", "evening"}, "day", -1},
 	{[]string{"the", "day", "before", "yesterday"}, "day", -2},
+	{[]string{"over", "the", "weekend"}, "weekend", 0},
+	{[]string{"at", "the", "weekend"}, "weekend", 0},
+	{[]string{"this", "weekend"}, "weekend", 0},
+	{[]string{"last", "weekend"}, "weekend", 0},
 	{[]string{"earlier", "this", "week"}, "week", 0},
 	{[]string{"this", "week"}, "week", 0},
 	{[]string{"last", "week"}, "week", -1},
@@ -543,6 +547,15 @@ func matchRelative(toks []text.Token, i int, pub Day) (Mention, bool) {
 				return Mention{}, false
 			}
 			x = pub.AddDays(7 * p.shift)
+			x.D = 0
+		case "weekend":
+			// The last Saturday and Sunday up to the publication day; the
+			// day is not said, so only its month is given.
+			if !pub.Full() {
+				return Mention{}, false
+			}
+			back := (int(pub.Time().Weekday()) + 1) % 7 // days since Saturday
+			x = pub.AddDays(-back)
 			x.D = 0
 		case "month":
 			if pub.M == 0 {
