@@ -88,6 +88,12 @@ var distantExchanges = nounSetOf("letters", "messages", "message", "cables", "te
 	"blows", "prisoners", "letter", "congratulations", "condolences", "statements", "notes verbales", "ratification",
 	"instruments", "documents", "salvos", "criticism", "recriminations", "tweets", "posts", "video messages")
 
+// signedTogether are what two sides sign at one table: "X and Y signed a
+// defence cooperation agreement", "X signed an accord with Y".
+var signedTogether = nounSetOf("agreement", "agreements", "deal", "deals", "accord", "accords", "treaty",
+	"memorandum", "memorandums", "memoranda", "mou", "mous", "pact", "protocol", "joint declaration",
+	"joint communique", "joint communiqué", "joint statement", "roadmap", "road map", "contract", "contracts")
+
 // credentialNouns are what a new ambassador presents to a head of state,
 // in a meeting.
 var credentialNouns = nounSetOf("credentials", "letters of credence", "letter of credence", "papers",
@@ -140,6 +146,7 @@ var predicates = []predicate{
 	{name: "inaugurate-together", verb: "inaugurate", partner: []string{"with", "none"}, jointSubject: true},
 	{name: "unveil-together", verb: "unveil", partner: []string{"with", "none"}, jointSubject: true},
 	{name: "witness-together", verb: "witness", partner: []string{"with", "none"}, jointSubject: true},
+	{name: "sign-together", verb: "sign", nouns: signedTogether, partner: []string{"with", "none"}, jointSubject: true},
 	{name: "lay-wreath-together", verb: "lay", nouns: nounSetOf("wreath", "wreaths"), partner: []string{"with", "none"}, jointSubject: true},
 	// Light verbs with a meeting noun: "held talks with", "had a meeting
 	// with", "paid a courtesy call on", "granted an audience to".
