@@ -845,6 +845,15 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		!tokAt(toks, k-1).Is("his", "her", "their", "its", "our", "my", "your") {
 		return true
 	}
+	// "envoy for the Belgrade-Pristina dialogue X", "coordinator for the
+	// peace process X": what an envoy's brief is about.
+	if briefNouns[t.Lower] && !t.Cap {
+		for q := k - 1; q >= 0 && q >= k-4; q-- {
+			if toks[q].Is("for", "on") && q > 0 && cls[q-1].has(clsTitleHead) {
+				return true
+			}
+		}
+	}
 	switch t.Lower {
 	case "of", "for", "to", "and", "the", "a", "an", "in", "charge", "on", "former", "ex", "then", "late", "acting",
 		"visiting", "outgoing", "incoming", "new", "newly", "elected", "appointed", "designate", "co-chair",
@@ -1165,6 +1174,12 @@ func inPlaceName(toks []text.Token, k int) bool {
 func titleWordish(t text.Token, c class) bool {
 	return c.has(clsTitleHead|clsTitleModifier) || t.Cap && !c.has(clsNameWord) && t.Kind == text.Word
 }
+
+// briefNouns end the brief of an envoy or coordinator: "envoy for the
+// Belgrade-Pristina dialogue", "special coordinator for the peace process".
+var briefNouns = map[string]bool{"dialogue": true, "process": true, "talks": true, "negotiations": true,
+	"crisis": true, "conflict": true, "question": true, "file": true, "issue": true, "issues": true,
+	"affairs": true, "region": true, "matters": true, "relations": true}
 
 // portfolioNoun reports an abstract noun of the kind portfolios are made
 // of ("Enlargement", "Integration", "Security", "Citizenship"), which no

@@ -54,6 +54,8 @@ func TestNameMentions(t *testing.T) {
 		{"a family name with an article is a name", "Prime Minister Mohammed Shia Al-Sudani met Ali Al-Zamili.",
 			[]string{"Mohammed Shia Al-Sudani|Prime Minister|", "Ali Al-Zamili||"}},
 		{"an outlet that reported", "Ana Costa met Ivo Kral on Monday, Die Welt reported.", []string{"Ana Costa||", "Ivo Kral||"}},
+		{"an envoy's brief in lower case", "Ana Costa met EU envoy for the Belgrade-Pristina dialogue Ivo Kral.",
+			[]string{"Ana Costa||", "Ivo Kral|EU Envoy for the Belgrade-Pristina Dialogue|"}},
 		{"a chamber named by a plural", "The Speaker of the House of Representatives, Ivo Kral, met Ana Costa.",
 			[]string{"Ivo Kral|Speaker of the House of Representatives|", "Ana Costa||"}},
 		{"a council named by a plural, before the name", "Ana Costa met Secretary of the Council of Ministers Ivo Kral.",
