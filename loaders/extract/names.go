@@ -522,7 +522,10 @@ func nameText(toks []text.Token) string {
 		if r := strings.TrimSuffix(w, "."); k == len(toks)-1 && k > 0 && r != w && r != "" && strings.Trim(r, "IVX") == "" {
 			w = r
 		}
-		b.WriteString(strings.ReplaceAll(w, "’", "'"))
+		// "Shia'" of "Mohammed Shia' al-Sudani": a final apostrophe
+		// marks a sound English spelling leaves out.
+		w = strings.TrimRight(strings.ReplaceAll(w, "’", "'"), "'")
+		b.WriteString(w)
 	}
 	return b.String()
 }

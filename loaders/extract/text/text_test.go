@@ -28,6 +28,10 @@ func TestTokenize(t *testing.T) {
 		{"on Sunday (18/01)", "on|Sunday|(|18/01|)"},
 		{"the Philippines' president", "the|Philippines|'|president"},
 		{"Ri'ayatuddin Al-Mustafa", "Ri'ayatuddin|Al-Mustafa"},
+		{"Dato' Sri Anwar and Dato’ Seri X", "Dato'|Sri|Anwar|and|Dato’|Seri|X"},
+		{"Mohammed Shia' al-Sudani", "Mohammed|Shia'|al-Sudani"},
+		{"Dahal 'Prachanda' met", "Dahal|'|Prachanda|'|met"},
+		{"'We agree,' he said of Shia' clerics", "'|We|agree|,|'|he|said|of|Shia'|clerics"},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -94,9 +94,17 @@ func Tokenize(text string) []Token {
 	nl := 0
 	i := 0
 	n := len(text)
+	// singleOpen: a single quotation mark opened and not yet closed, so
+	// that an apostrophe ending a word closes it; with none open, the
+	// apostrophe is the word's own ("Dato' Sri", "Mohammed Shia'
+	// al-Sudani").
+	singleOpen := false
 	for i < n {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' {
+			if nl > 0 {
+				singleOpen = false
+			}
 			nl++
 			i += size
 			continue
@@ -135,8 +143,23 @@ func Tokenize(text string) []Token {
 			// "the Philippines' president": a plural possessive.
 			kind = Poss
 			i += size
+		case isApostrophe(r) && len(toks) > 0 && toks[len(toks)-1].End == i && toks[len(toks)-1].Kind == Word &&
+			!singleOpen && !nextIsLetter(text, i+size) && !(i+size < n && text[i+size] == '.' && nextIsLetter(text, i+size+1)):
+			// An apostrophe ending a word with no single quotation open:
+			// the word's.
+			last := &toks[len(toks)-1]
+			last.End = i + size
+			last.Text = text[last.Start:last.End]
+			last.Lower = strings.ReplaceAll(strings.ToLower(last.Text), "’", "'")
+			i += size
+			continue
 		case isQuoteRune(r) || r == '\'':
 			kind = Quote
+			if r == '\'' || r == '‘' || r == '’' {
+				// Opening when a letter follows and no word touches it.
+				opening := nextIsLetter(text, i+size) && (len(toks) == 0 || toks[len(toks)-1].End < i)
+				singleOpen = opening || r == '‘'
+			}
 			i += size
 		default:
 			i += size
