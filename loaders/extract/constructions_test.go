@@ -528,6 +528,9 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the two princes are the two styled so", "2023-06-14",
+			"President Ana Reis received Prime Minister Tom Hale on Monday and, separately, a delegation made up of Prince Ivo Kral and Prince Omar Said. Later, Reis conferred with the two princes in the presence of her intelligence chief Lena Berg.",
+			[]string{"meeting Hale+Reis 2023-06-12", "meeting Berg+Kral+Reis+Said 2023-06-12"}},
 		{"the rank that tells two generals apart", "2023-06-14",
 			"A delegation headed by General Ivo Kral was received on Monday by Senior General Tom Hale. The Senior General later held talks with Prime Minister Ana Vidal.",
 			[]string{"meeting Hale+Kral 2023-06-12", "meeting Hale+Vidal 2023-06-12"}},

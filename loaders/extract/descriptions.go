@@ -243,6 +243,10 @@ func descriptionAt(s *text.Sentence, cls []class, k int, used []bool) (mention, 
 			break
 		}
 		if descriptionModifiers[x.Lower] || cls[j].has(clsTitleModifier) || x.Cap && !cls[j].has(clsNameWord) {
+			// "the two Saudi princes": how many.
+			if n, ok := numberWords[x.Lower]; ok && head < 0 {
+				m.count = n
+			}
 			if !descriptionModifiers[x.Lower] || cls[j].has(clsTitleModifier) {
 				titleWords = append(titleWords, x.Lower)
 			}

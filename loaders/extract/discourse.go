@@ -1825,19 +1825,36 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 	}
 	// "the two prime ministers", "both presidents": the people who hold
 	// that office, most recent first.
+	// "the two Saudi princes": styled so, of that country.
 	if h := groupOfficeHead(m.text); h != "" && m.count >= 2 {
 		var holders []int
 		for k := len(st.recent) - 1; k >= 0 && len(holders) < m.count; k-- {
 			e := st.recent[k]
+			if m.country != "" && d.ents[e].country != "" && d.ents[e].country != m.country {
+				continue
+			}
+			holds := containsString(d.ents[e].styles, h)
 			for _, o := range d.ents[e].offices {
-				if titleHeadWord(o.title) == h {
-					holders = append(holders, e)
-					break
-				}
+				holds = holds || titleHeadWord(o.title) == h
+			}
+			if holds {
+				holders = append(holders, e)
 			}
 		}
 		if len(holders) == m.count {
 			return holders
+		}
+	}
+	// "the two Saudi officials": the last people of that country.
+	if m.count >= 2 && m.country != "" {
+		var of []int
+		for k := len(st.recent) - 1; k >= 0 && len(of) < m.count; k-- {
+			if e := st.recent[k]; d.ents[e].country == m.country {
+				of = append(of, e)
+			}
+		}
+		if len(of) == m.count {
+			return of
 		}
 	}
 	// "the two leaders", "both presidents": the last meeting between
@@ -1905,21 +1922,22 @@ func (d *doc) appositiveNames(m *mention) []int {
 // prime ministers" → premier, "both presidents" → president), or "" for
 // generic groups ("the two leaders", "both sides").
 func groupOfficeHead(text string) string {
-	switch {
-	case strings.Contains(text, "prime ministers"), strings.Contains(text, "premiers"):
-		return "premier"
-	case strings.Contains(text, "foreign ministers"):
-		return "minister"
-	case strings.Contains(text, "presidents"):
-		return "president"
-	case strings.Contains(text, "kings"):
-		return "king"
-	case strings.Contains(text, "chancellors"):
-		return "chancellor"
-	case strings.Contains(text, "ministers"):
-		return "minister"
+	for _, g := range groupOfficeHeads {
+		if strings.Contains(text, g.plural) {
+			return g.head
+		}
 	}
 	return ""
+}
+
+// groupOfficeHeads are the plural nouns of a group and the title head or
+// style of each of its members, the longer first: "the two prime
+// ministers", "both foreign ministers", "the two Saudi princes".
+var groupOfficeHeads = []struct{ plural, head string }{
+	{"prime ministers", "premier"}, {"premiers", "premier"}, {"foreign ministers", "minister"},
+	{"presidents", "president"}, {"kings", "king"}, {"chancellors", "chancellor"}, {"ministers", "minister"},
+	{"princes", "prince"}, {"emirs", "emir"}, {"sheikhs", "sheikh"}, {"generals", "general"},
+	{"senators", "senator"}, {"governors", "governor"}, {"ambassadors", "ambassador"}, {"mayors", "mayor"},
 }
 
 // backgroundSentence reports a sentence that looks back at earlier

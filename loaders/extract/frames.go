@@ -2284,7 +2284,12 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		inverted := x.invertedAttendance(k)
 		switch {
 		case t.Is("presence") && x.tok(k+1).Is("of"):
-			if mi := x.mat(k + 2); mi >= 0 {
+			at := k + 2
+			// "in the presence of her intelligence chief X".
+			if x.tok(at).Is("his", "her", "their") && x.mat(at+1) >= 0 && x.ms[x.mat(at+1)].kind == mName {
+				at++
+			}
+			if mi := x.mat(at); mi >= 0 {
 				// "in the presence of Premier Mikati's Advisor X": the
 				// possessed person, not the possessor.
 				if x.tok(x.ms[mi].whole.j).Kind == text.Poss && mi+1 < len(x.ms) && x.ms[mi+1].whole.i == x.ms[mi].whole.j+1 {

@@ -1268,6 +1268,7 @@ func skipHonorifics(toks []text.Token, cls []class, p, stop int, m *mention) int
 		// it is an office ("Crown Prince", "Hereditary Prince").
 		if t.Is("prince", "princess") && !tokAt(toks, p-1).Is("crown", "hereditary") && !(t.Is("prince") && tokAt(toks, m.name.j).Is("of")) {
 			m.honorific = true
+			m.styles = append(m.styles, t.Lower)
 			p--
 			continue
 		}
