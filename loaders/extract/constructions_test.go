@@ -528,6 +528,15 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"His Majesty alone is the monarch", "2023-06-14",
+			"Sultan Omar Said received Prime Minister Tom Hale on Monday. Later, His Majesty received Foreign Minister Ivo Kral.",
+			[]string{"meeting Hale+Said 2023-06-12", "meeting Kral+Said 2023-06-12"}},
+		{"His Highness alone is the emir, not the minister", "2023-06-14",
+			"Emir Omar Said received Prime Minister Tom Hale on Monday. His Highness later gave audience to Foreign Minister Ivo Kral.",
+			[]string{"meeting Hale+Said 2023-06-12", "meeting Kral+Said 2023-06-12"}},
+		{"His Majesty before a name is the name's", "2023-06-14",
+			"His Majesty King Omar Said received Prime Minister Tom Hale on Monday.",
+			[]string{"meeting Hale+Said 2023-06-12"}},
 		{"the two princes are the two styled so", "2023-06-14",
 			"President Ana Reis received Prime Minister Tom Hale on Monday and, separately, a delegation made up of Prince Ivo Kral and Prince Omar Said. Later, Reis conferred with the two princes in the presence of her intelligence chief Lena Berg.",
 			[]string{"meeting Hale+Reis 2023-06-12", "meeting Berg+Kral+Reis+Said 2023-06-12"}},

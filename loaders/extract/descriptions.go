@@ -44,6 +44,11 @@ func (d *doc) descriptions(si int, used []bool) []mention {
 			k = m.whole.j - 1
 			continue
 		}
+		if m, ok := styleAt(s, cls, k); ok {
+			out = append(out, m)
+			k = m.whole.j - 1
+			continue
+		}
 		if m, ok := pronounAt(s, k); ok {
 			out = append(out, m)
 			continue
@@ -54,6 +59,35 @@ func (d *doc) descriptions(si int, used []bool) []mention {
 		}
 	}
 	return out
+}
+
+// styleWords are the styles that stand for a person on their own, as
+// state media write them: "His Majesty received ...", "His Highness
+// later met ...". describedBy says whom each may stand for.
+var styleWords = map[string]bool{"majesty": true, "highness": true, "holiness": true, "excellency": true,
+	"beatitude": true}
+
+// styleAt reads "His Majesty", "Her Highness", "His Holiness" used
+// alone, with no name after it (which would make it the name's
+// honorific), as a description of the one so styled.
+func styleAt(s *text.Sentence, cls []class, k int) (mention, bool) {
+	toks := s.Toks
+	t, w := toks[k], tokAt(toks, k+1)
+	if !t.Is("his", "her") || !styleWords[w.Lower] || !w.Cap {
+		return mention{}, false
+	}
+	j := k + 2
+	// "His Royal Highness" has its "Royal"; "His Majesty the King" names
+	// the office, left to the description reader.
+	if w.Is("royal") {
+		return mention{}, false
+	}
+	if next := tokAt(toks, j); next.Kind == text.Word && next.Cap || next.Is("the") {
+		return mention{}, false
+	}
+	m := mention{sent: s.Index, kind: mDescription, ent: -1, whole: span{k, j}, name: span{k + 1, j},
+		text: w.Lower, quoted: s.Quoted[k], headline: s.Headline, titleCase: s.TitleCase, rule: "style", possessor: t.Lower}
+	return m, true
 }
 
 // groupAt reads "the two leaders", "both sides", "the four heads of

@@ -1739,6 +1739,12 @@ var describedBy = map[string][]string{
 	"dictator":           {"leader", "president", "minister", "premier", "king", "emir", "sultan", "ruler", "general", "chairman"},
 	"incumbent":          {"president", "minister", "premier", "governor", "mayor", "chancellor", "senator"},
 	"admiral":            {"chief", "commander", "admiral"},
+	// Styles used alone: "His Majesty received ...".
+	"majesty":    {"king", "queen", "sultan", "emperor", "empress", "monarch"},
+	"highness":   {"emir", "amir", "prince", "princess", "sheikh", "crown", "sultan", "ruler", "aga"},
+	"holiness":   {"pope", "patriarch", "catholicos", "dalai"},
+	"beatitude":  {"patriarch", "archbishop"},
+	"excellency": {"president", "minister", "premier", "ambassador", "governor", "secretary", "chancellor"},
 }
 
 // descriptionFits reports whether a description with head h fits an
