@@ -528,6 +528,15 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the one who called on is the visitor", "2023-06-14",
+			"Foreign Minister Ivo Kral called on Foreign Minister Tom Hale on Monday. The visiting minister also met army chief Omar Said.",
+			[]string{"meeting Hale+Kral 2023-06-12", "meeting Kral+Said 2023-06-12"}},
+		{"the leader of a country is its head of government", "2023-06-14",
+			"Foreign Minister Ana Vidal met Samoa's Prime Minister Tom Hale on Tuesday. The Samoan leader also met Prime Minister Ivo Kral.",
+			[]string{"meeting Hale+Vidal 2023-06-13", "meeting Hale+Kral 2023-06-13"}},
+		{"the leader, not the secretary named last", "2023-06-14",
+			"Norwegian Prime Minister Tom Hale met envoy Ivo Kral on Tuesday. Kral also met Norwegian Foreign Secretary Omar Said. The Norwegian leader spoke by phone with President Ana Reis on Friday.",
+			[]string{"meeting Hale+Kral 2023-06-13", "meeting Kral+Said 2023-06-13", "call Hale+Reis 2023-06-09"}},
 		{"His Majesty alone is the monarch", "2023-06-14",
 			"Sultan Omar Said received Prime Minister Tom Hale on Monday. Later, His Majesty received Foreign Minister Ivo Kral.",
 			[]string{"meeting Hale+Said 2023-06-12", "meeting Kral+Said 2023-06-12"}},

@@ -435,7 +435,7 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 			m.host, m.guest = storyHost, subject[0]
 		case len(subject) > 0 && len(partners) > 0:
 			m.host, m.guest = subject[0], partners[0]
-			if f.passive {
+			if f.passive != (f.pred != nil && f.pred.guestSubject) {
 				m.host, m.guest = partners[0], subject[0]
 			}
 		case len(subject) >= 2:
@@ -1463,6 +1463,24 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 			return lm.guest
 		}
 	}
+	// "the Bangladeshi leader": a head of state or government before a
+	// minister or secretary of that country ("the leader of the team" is
+	// another's).
+	if head == "leader" && !tokAt(d.sents[m.sent].Toks, m.whole.j).Is("of") {
+		top := func(e int) bool {
+			for _, o := range d.ents[e].offices {
+				if topOffices[titleHeadWord(o.title)] && o.current {
+					return true
+				}
+			}
+			return false
+		}
+		if e := d.mostRecent(st, func(e int) bool {
+			return top(e) && (m.country == "" || d.ents[e].country == m.country)
+		}); e >= 0 && (m.country != "" || st.topic < 0 || !top(st.topic)) {
+			return e
+		}
+	}
 	// "the veteran Ugandan leader": someone known to be Ugandan before
 	// someone whose country the article does not say.
 	if m.country != "" {
@@ -1659,6 +1677,11 @@ func capitalizeWords(s string) string {
 	return strings.Join(fs, " ")
 }
 
+// topOffices head a state or a government: what "the leader" of a country
+// means first.
+var topOffices = map[string]bool{"president": true, "premier": true, "chancellor": true, "king": true,
+	"queen": true, "emir": true, "sultan": true, "monarch": true, "taoiseach": true, "leader": true}
+
 // genericPersonNoun are description heads that say nothing of an office.
 var genericPersonNoun = map[string]bool{"leader": true, "official": true, "diplomat": true, "envoy": true,
 	"statesman": true, "dignitary": true, "delegate": true, "politician": true, "veteran": true, "man": true,
@@ -1723,7 +1746,7 @@ var describedBy = map[string][]string{
 	"head of government": {"minister", "chancellor", "premier"},
 	"monarch":            {"king", "queen", "sultan", "emir", "amir", "emperor", "asantehene", "ruler", "prince"},
 	"ruler":              {"king", "queen", "sultan", "emir", "amir", "emperor", "ruler", "prince"},
-	"leader":             {"president", "minister", "chancellor", "king", "emir", "sultan", "leader", "chairman", "secretary"},
+	"leader":             {"president", "premier", "minister", "chancellor", "king", "emir", "sultan", "leader", "chairman", "secretary"},
 	"official":           {"minister", "secretary", "ambassador", "envoy", "director", "adviser", "spokesman", "chief", "commissioner", "representative", "undersecretary", "under-secretary", "official"},
 	"chief":              {"chief", "director", "head", "commander"},
 	"army chief":         {"chief", "commander"},

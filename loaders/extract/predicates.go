@@ -48,6 +48,10 @@ type predicate struct {
 	// Y toured the plant"); one person alone doing it, or "visiting the
 	// region", says nothing of one.
 	jointSubject bool
+	// guestSubject: the subject goes to the other side, who receives
+	// them ("X called on Y", "X paid a courtesy visit to Y"): X is the
+	// guest, Y the host.
+	guestSubject bool
 	// commonObject: the object must be a thing named by a common noun
 	// ("visited the new port", "visited water projects"), not a place
 	// ("visited China", where each may have gone alone).
@@ -115,9 +119,9 @@ var predicates = []predicate{
 	{name: "welcome", verb: "welcome", partner: []string{"object"}, personObject: true},
 	{name: "greet", verb: "greet", partner: []string{"object"}, personObject: true},
 	{name: "visit-together", verb: "visit", partner: []string{"with", "none"}, jointSubject: true, commonObject: true},
-	{name: "visit", verb: "visit", partner: []string{"object"}, personObject: true},
-	{name: "call-on", verb: "call", particle: []string{"on"}, partner: []string{"object"}, personObject: true},
-	{name: "call-upon", verb: "call", particle: []string{"upon"}, partner: []string{"object"}, personObject: true},
+	{name: "visit", verb: "visit", partner: []string{"object"}, personObject: true, guestSubject: true},
+	{name: "call-on", verb: "call", particle: []string{"on"}, partner: []string{"object"}, personObject: true, guestSubject: true},
+	{name: "call-upon", verb: "call", particle: []string{"upon"}, partner: []string{"object"}, personObject: true, guestSubject: true},
 	{name: "confer", verb: "confer", partner: []string{"with", "none"}},
 	{name: "sit-down", verb: "sit", particle: []string{"down"}, partner: []string{"with", "none"}},
 	{name: "sit-across", verb: "sit", particle: []string{"across", "the", "table"}, partner: []string{"from", "with"}},
@@ -157,8 +161,8 @@ var predicates = []predicate{
 	{name: "begin-talks", verb: "begin", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "chair-meeting", verb: "chair", nouns: meetingNouns, partner: []string{"with"}},
 	{name: "preside-over", verb: "preside", particle: []string{"over"}, nouns: meetingNouns, partner: []string{"with"}},
-	{name: "pay-call", verb: "pay", nouns: nounSetOf("courtesy call", "call", "courtesy visit", "visit", "visits", "respects"), partner: []string{"on", "to", "upon"}},
-	{name: "make-call", verb: "make", nouns: nounSetOf("courtesy call", "courtesy visit"), partner: []string{"on", "to", "upon"}},
+	{name: "pay-call", verb: "pay", nouns: nounSetOf("courtesy call", "call", "courtesy visit", "visit", "visits", "respects"), partner: []string{"on", "to", "upon"}, guestSubject: true},
+	{name: "make-call", verb: "make", nouns: nounSetOf("courtesy call", "courtesy visit"), partner: []string{"on", "to", "upon"}, guestSubject: true},
 	{name: "grant-audience", verb: "grant", nouns: nounSetOf("audience", "an audience"), partner: []string{"to", "object"}},
 	{name: "give-audience", verb: "give", nouns: nounSetOf("audience", "an audience"), partner: []string{"to"}},
 	{name: "give-welcome", verb: "give", nouns: nounSetOf("welcome", "reception"), partner: []string{"object", "to"}},
