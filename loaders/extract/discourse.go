@@ -657,10 +657,25 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	// "Trump met the king on Saturday. ... On Sunday, Trump addressed
 	// the summit. He held separate meetings with X and Y": a day the
 	// story moved to after the last meeting dates what follows.
-	if st.lastMeeting != nil && st.lastMeeting.date.Valid() && x.si-st.lastSent <= 4 && st.sceneSent <= st.lastSent {
-		return st.lastMeeting.date, false
+	// "X met Y on Wednesday. The two last met in March. Y later met Z":
+	// a meeting told as background dates nothing after it.
+	if lm := st.lastMeeting; lm != nil && lm.date.Valid() && x.si-st.lastSent <= 4 && st.sceneSent <= st.lastSent &&
+		!backgroundTo(lm.date, st.narrative) {
+		return lm.date, false
 	}
 	return st.narrative, false
+}
+
+// backgroundTo reports a date of an earlier time than the story's day:
+// a month or year before it, or a day more than a week before.
+func backgroundTo(date, story dates.Day) bool {
+	if !story.Full() || !date.Valid() {
+		return false
+	}
+	if date.Full() {
+		return story.AddDays(-7).After(date)
+	}
+	return date.Y < story.Y || date.Y == story.Y && date.M > 0 && date.M < story.M || date.M == 0 && date.Y < story.Y
 }
 
 // talksNouns are the meetings whose attendees met one another: "attended
@@ -997,8 +1012,10 @@ func (d *doc) updateState(x *sentence, frames []frame, here []*meeting, st *stat
 	if topic >= 0 && !x.s.Headline {
 		st.topic = topic
 	}
+	// A meeting of the story moves it to its day; one told as background
+	// ("briefed Xi on his December 7 conversation with Biden") does not.
 	for _, m := range here {
-		if m.dated && m.date.Full() {
+		if m.dated && m.date.Full() && !backgroundTo(m.date, st.narrative) {
 			st.narrative = m.date
 		}
 	}
