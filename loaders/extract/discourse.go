@@ -564,7 +564,7 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	end := f.trigger.j
 	for _, g := range f.partners {
 		for _, mi := range g {
-			if w := x.ms[mi].whole; w.i >= f.trigger.j && w.j > end && w.i-end <= 3 {
+			if w := x.ms[mi].whole; w.i >= f.trigger.j && w.j > end && (w.i-end <= 3 || x.delegationWordsOnly(end, w.i)) {
 				end = w.j
 			}
 		}
@@ -676,6 +676,22 @@ func backgroundTo(date, story dates.Day) bool {
 		return story.AddDays(-7).After(date)
 	}
 	return date.Y < story.Y || date.Y == story.Y && date.M > 0 && date.M < story.M || date.M == 0 && date.Y < story.Y
+}
+
+// delegationWordsOnly reports tokens [i, j) that only say a delegation
+// led by the one named next: "met a delegation led by X", "received a
+// Chinese delegation headed by X".
+func (x *sentence) delegationWordsOnly(i, j int) bool {
+	if j-i > 6 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := x.toks[k]
+		if !t.Is("a", "an", "the", "delegation", "team", "led", "headed", "by", "high-level", "visiting") && lexicon.Places().Demonym(t.Lower) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // talksNouns are the meetings whose attendees met one another: "attended
