@@ -855,7 +855,7 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		}
 	}
 	switch t.Lower {
-	case "of", "for", "to", "and", "the", "a", "an", "in", "charge", "on", "former", "ex", "then", "late", "acting",
+	case "of", "for", "to", "and", "the", "a", "an", "in", "charge", "on", "former", "ex", "then", "ex-", "then-", "late", "acting",
 		"visiting", "outgoing", "incoming", "new", "newly", "elected", "appointed", "designate", "co-chair",
 		"&", "de", "facto", "longtime", "long-time", "veteran", "current", "chief", "general":
 		return true

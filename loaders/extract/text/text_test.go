@@ -30,6 +30,7 @@ func TestTokenize(t *testing.T) {
 		{"Ri'ayatuddin Al-Mustafa", "Ri'ayatuddin|Al-Mustafa"},
 		{"Dato' Sri Anwar and Dato’ Seri X", "Dato'|Sri|Anwar|and|Dato’|Seri|X"},
 		{"Mohammed Shia' al-Sudani", "Mohammed|Shia'|al-Sudani"},
+		{"met ex-president Reis and then-Prime Minister Hale of ex-Soviet states", "met|ex-|president|Reis|and|then-|Prime|Minister|Hale|of|ex-|Soviet|states"},
 		{"Dahal 'Prachanda' met", "Dahal|'|Prachanda|'|met"},
 		{"'We agree,' he said of Shia' clerics", "'|We|agree|,|'|he|said|of|Shia'|clerics"},
 	}

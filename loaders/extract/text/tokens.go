@@ -133,6 +133,11 @@ func Tokenize(text string) []Token {
 			kind = Word
 			i = scanWord(text, i)
 			i = scanAbbrevDot(text, start, i)
+			// "ex-president", "then-prime minister": the qualifier is a
+			// word of its own, so that the title after it reads as one.
+			if k := qualifierPrefixEnd(text[start:i]); k > 0 {
+				i = start + k
+			}
 		case isApostrophe(r) && i+size < n && (text[i+size] == 's' || text[i+size] == 'S') &&
 			len(toks) > 0 && toks[len(toks)-1].End == i && toks[len(toks)-1].Kind == Word &&
 			!nextIsLetter(text, i+size+1):
@@ -285,6 +290,17 @@ func dottedGroupsEnd(text string, start, i int) int {
 		j = k
 	}
 	return j
+}
+
+// qualifierPrefixEnd returns the length of "ex-" or "then-" opening a
+// longer word ("ex-president", "then-Prime"), or 0.
+func qualifierPrefixEnd(word string) int {
+	for _, p := range []string{"ex-", "then-"} {
+		if len(word) > len(p) && strings.EqualFold(word[:len(p)], p) {
+			return len(p)
+		}
+	}
+	return 0
 }
 
 // monthAbbreviations keep their dot only before a day: "Jan. 23".
