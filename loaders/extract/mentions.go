@@ -845,6 +845,12 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		!tokAt(toks, k-1).Is("his", "her", "their", "its", "our", "my", "your") {
 		return true
 	}
+	// "the head of the UN nuclear watchdog, X": a body named by lower-case
+	// words after a title's "of".
+	if !t.Cap && (c.has(clsOrg) || !c.has(clsVerb|clsFunction) && cls[min(k+1, len(toks)-1)].has(clsOrg) && !tokAt(toks, k+1).Cap) &&
+		ofTitleBefore(toks, cls, k) {
+		return true
+	}
 	// "envoy for the Belgrade-Pristina dialogue X", "coordinator for the
 	// peace process X": what an envoy's brief is about.
 	if briefNouns[t.Lower] && !t.Cap {
@@ -1173,6 +1179,22 @@ func inPlaceName(toks []text.Token, k int) bool {
 // ("Local Government and Rural Development").
 func titleWordish(t text.Token, c class) bool {
 	return c.has(clsTitleHead|clsTitleModifier) || t.Cap && !c.has(clsNameWord) && t.Kind == text.Word
+}
+
+// ofTitleBefore reports a title word and "of" or "for" at most four words
+// before k, with only "the", capitalised words and lower-case words
+// between: "head of the UN nuclear watchdog".
+func ofTitleBefore(toks []text.Token, cls []class, k int) bool {
+	for q := k - 1; q >= 1 && q >= k-4; q-- {
+		t := toks[q]
+		if t.Is("of", "for") {
+			return cls[q-1].has(clsTitleHead)
+		}
+		if t.Kind != text.Word || cls[q].has(clsVerb) && !t.Cap {
+			return false
+		}
+	}
+	return false
 }
 
 // briefNouns end the brief of an envoy or coordinator: "envoy for the

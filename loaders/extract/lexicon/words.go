@@ -61,6 +61,7 @@ var OrgWords = words(`
 	committee commission assembly parliament congress senate court department office administration
 	government federation league movement brigade brigades battalion regiment division fleet command
 	unit units directorate bureau board mission embassy consulate delegation team online
+	watchdog watchdogs regulator lender bloc tribunal
 	program programme project plan deal ceasefire operation operations base port camp mount heights
 	crossing bay lake dialogue partnership strategy framework mechanism platform scheme vision
 	agenda roadmap charter convention protocol memorandum statement communique communiqué
