@@ -938,6 +938,13 @@ func (x *sentence) subjectOf(k int) []int {
 		}
 		switch {
 		case t.Text == ",":
+			// "X, a former Lagos governor who was sworn in on May 29, met
+			// Y": a relative clause closing the appositive of X.
+			for w := q - 1; w > 0 && w >= q-20 && x.toks[w].Text != "," && x.toks[w].Text != ";"; w-- {
+				if mi := x.mat(w - 1); x.toks[w].Is("who") && mi >= 0 && x.ms[mi].whole.j == w && x.ms[mi].kind == mName && !x.ms[mi].complement {
+					return x.coordinated(mi)
+				}
+			}
 			// Skip an insertion set off by commas ("X, accompanied by Y,
 			// called on Z", "X, whose tour is ending, called on Y").
 			c := q - 1
@@ -991,6 +998,7 @@ func (x *sentence) subjectOf(k int) []int {
 			// meeting, said": the relative clause's subject is the person
 			// it follows.
 			return x.coordinated(x.mat(q - 2))
+
 		case t.Kind == text.Word && !t.Cap && clauseWord(t):
 			return nil
 		}
