@@ -314,7 +314,9 @@ func (d *doc) classifySentence(si int) {
 		nextName := k+1 < len(s.Toks) && d.cls[si][k+1].has(clsNameWord) && s.Toks[k+1].NLBefore == 0
 		prevName := d.cls[si][k-1].has(clsNameWord) && k >= 2 && d.cls[si][k-2].has(clsNameWord)
 		nextCap := k+1 < len(s.Toks) && s.Toks[k+1].Cap
-		if nextName && !s.Toks[k-1].Cap || prevName && !nextCap {
+		// "Foreign Minister Than Swe": a title before it, too.
+		afterTitle := d.cls[si][k-1].has(clsTitleHead) && !d.cls[si][k-1].has(clsNameWord)
+		if nextName && (!s.Toks[k-1].Cap || afterTitle) || prevName && !nextCap {
 			d.cls[si][k] |= clsNameWord
 			d.cls[si][k] &^= clsFunction
 		}
@@ -351,7 +353,7 @@ func femaleStyle(m mention) bool {
 // functionWordNames are family or given names spelled like English
 // function words.
 var functionWordNames = map[string]bool{"so": true, "an": true, "do": true, "ha": true, "no": true, "oh": true,
-	"ko": true, "yu": true, "in": true, "un": true, "le": true, "ma": true, "ho": true}
+	"ko": true, "yu": true, "in": true, "un": true, "le": true, "ma": true, "ho": true, "than": true}
 
 // firstWord returns the index of a sentence's first word, past opening
 // quotes, dashes and brackets, or -1.

@@ -58,6 +58,8 @@ func TestNameMentions(t *testing.T) {
 			[]string{"Ivo Kral|Prime Minister|", "Ana Costa||"}},
 		{"an apostrophe ending a name's word", "Prime Minister Mohammed Shia' al-Sudani met Ana Costa.",
 			[]string{"Mohammed Shia al-Sudani|Prime Minister|", "Ana Costa||"}},
+		{"a given name that is an English word, after a title", "Foreign Minister Than Swe met Ana Costa.",
+			[]string{"Than Swe|Foreign Minister|", "Ana Costa||"}},
 		{"a body named in lower case after of", "Ana Costa met the head of the UN nuclear watchdog, Ivo Kral, on Monday.",
 			[]string{"Ana Costa||", "Ivo Kral|Head of the UN Nuclear Watchdog|"}},
 		{"an envoy's brief in lower case", "Ana Costa met EU envoy for the Belgrade-Pristina dialogue Ivo Kral.",
