@@ -897,7 +897,8 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	// office.
 	if p >= prevEnd && lexicon.Descriptors[toks[p].Lower] && !toks[p].Cap && !cls[p].has(clsTitleHead) {
 		k := p - 1
-		for k >= prevEnd && (toks[k].Is("former", "veteran", "prominent", "leading", "opposition", "exiled", "jailed", "the", "a", "an") ||
+		for k >= prevEnd && (toks[k].Is("former", "veteran", "prominent", "leading", "opposition", "exiled", "jailed", "the", "a", "an",
+			"senior", "top", "retired", "ex-", "then-") ||
 			cls[k].has(clsPlace) || toks[k].Kind == text.Poss) {
 			k--
 		}

@@ -146,7 +146,7 @@ var Descriptors = words(`
 	cleric preacher priest pastor rabbi imam monk nun theologian doctor physician surgeon nurse engineer
 	architect farmer trader negotiator mediator dissident campaigner protester opponent critic rival
 	candidate challenger contender nominee frontrunner veteran politician lawmaker legislator
-	strongman warlord militant commander rebel
+	strongman warlord militant commander rebel official diplomat
 `)
 
 // PremierCountries name their head of government "Premier"; elsewhere
