@@ -1569,7 +1569,13 @@ func (x *sentence) splitSeparate(g []int, trig span) [][]int {
 		return [][]int{g}
 	}
 	separate := false
-	for k := max(0, trig.i-3); k < len(x.toks) && k <= x.ms[g[len(g)-1]].whole.j; k++ {
+	// "met A and B, the top legislator, separately": past the comma that
+	// closes the last one's appositive.
+	end := x.ms[g[len(g)-1]].whole.j
+	if x.tok(end).Text == "," {
+		end++
+	}
+	for k := max(0, trig.i-3); k < len(x.toks) && k <= end; k++ {
 		// "a separate session with A and B" is one session apart from
 		// another; "separate meetings with A and B" are several.
 		if separateCues[x.toks[k].Lower] && !x.tok(k-1).Is("a", "an") {
