@@ -595,6 +595,12 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		if x.insideInsertion(dm.I, f.trigger) {
 			continue
 		}
+		// "The two discussed Lula's visit to China in April": what they
+		// discussed has the date, not the discussion.
+		if f.pred != nil && f.pred.verb != "speak" && f.pred.verb != "talk" && discussionVerbs[f.pred.verb] && dm.I > f.trigger.j &&
+			x.topicNounBetween(f.trigger.j, dm.I) {
+			continue
+		}
 		// "X met Y in May, the ministry said on Tuesday": the day of the
 		// saying, after the predicate.
 		if dm.I > f.trigger.j && (lexicon.SpeechVerbs[x.tok(dm.I-1).Lower] ||
@@ -676,6 +682,24 @@ func backgroundTo(date, story dates.Day) bool {
 		return story.AddDays(-7).After(date)
 	}
 	return date.Y < story.Y || date.Y == story.Y && date.M > 0 && date.M < story.M || date.M == 0 && date.Y < story.Y
+}
+
+// topicNouns are happenings that may be the topic of a discussion and
+// carry their own date: "discussed the visit to China in April".
+var topicNouns = map[string]bool{"visit": true, "visits": true, "trip": true, "tour": true, "election": true,
+	"elections": true, "vote": true, "referendum": true, "war": true, "attack": true, "attacks": true,
+	"games": true, "olympics": true, "launch": true}
+
+// topicNounBetween reports a topic noun among tokens [i, j) after a
+// possessive or a determiner ("Lula's visit", "the trip"), not the
+// occasion of the discussion itself ("during talks").
+func (x *sentence) topicNounBetween(i, j int) bool {
+	for k := i + 1; k < j && k < len(x.toks); k++ {
+		if topicNouns[x.toks[k].Lower] && (x.toks[k-1].Kind == text.Poss || x.toks[k-1].Is("the", "a", "his", "her", "their", "its", "upcoming", "planned", "next", "recent", "last")) {
+			return true
+		}
+	}
+	return false
 }
 
 // delegationWordsOnly reports tokens [i, j) that only say a delegation
