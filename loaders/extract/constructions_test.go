@@ -812,6 +812,9 @@ func TestMeetingDates(t *testing.T) {
 // and messages, co-attendance with no contact, photos.
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"welcomed a planned visit by", "2023-06-14",
+			"Prime Minister Tom Hale met Ambassador Ivo Kral on Tuesday, and welcomed a planned visit by President Ana Reis.",
+			[]string{"meeting Hale+Kral 2023-06-13"}},
 		{"exchanged letters", "2023-06-14", "President Ana Reis exchanged letters with Prime Minister Tom Hale on Monday.", nil},
 		{"exchanged congratulatory messages", "2023-06-14",
 			"President Ana Reis and Prime Minister Tom Hale exchanged congratulatory messages on Monday.", nil},

@@ -714,7 +714,10 @@ func (x *sentence) isPassive(k int, lemma string) bool {
 		return true
 	}
 	prev := x.tok(k - 1)
-	if prev.Kind == text.Word && !prev.Cap && x.mat(k-1) < 0 && !auxiliaries[prev.Lower] && !lexicon.Adverbs[prev.Lower] {
+	// "and welcomed a planned visit by X": an object right after the
+	// verb, so the verb is active and "by" is the visit's.
+	object := x.tok(k+1).Is("a", "an", "the", "his", "her", "their", "its")
+	if prev.Kind == text.Word && !prev.Cap && x.mat(k-1) < 0 && !auxiliaries[prev.Lower] && !lexicon.Adverbs[prev.Lower] && !object {
 		for q := k + 1; q < len(x.toks) && q <= k+5; q++ {
 			if x.toks[q].Is("by") && x.mat(q+1) >= 0 {
 				return true
