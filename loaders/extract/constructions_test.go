@@ -856,3 +856,21 @@ func TestNotMeetings(t *testing.T) {
 			[]string{"meeting Kral+Vidal 2023-04-13"}},
 	})
 }
+
+// "Mrs. Kral" of an article naming a president and his wife, both Kral, is
+// the wife: whole names, which the surname-only cases above cannot tell.
+func TestMrsIsTheWife(t *testing.T) {
+	f := Extract(Document{ID: "t", Published: "2023-06-14",
+		Text: "President Ivo Kral and his wife Ana Kral hosted Prime Minister Tom Hale on Saturday. Mrs. Kral later hosted Lena Berg."})
+	var got []string
+	for _, m := range f.Meetings {
+		ps := append([]string(nil), m.Participants...)
+		sort.Strings(ps)
+		got = append(got, strings.Join(ps, "+"))
+	}
+	sort.Strings(got)
+	want := []string{"Ana Kral+Ivo Kral+Tom Hale", "Ana Kral+Lena Berg"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -323,6 +323,36 @@ func contactAt(toks []text.Token, k int) int {
 	return -1
 }
 
+// womanWords name a woman by her relation or office: "his wife X", "first
+// lady X".
+var womanWords = map[string]bool{"wife": true, "widow": true, "daughter": true, "sister": true, "mother": true,
+	"lady": true, "queen": true, "princess": true}
+
+// namedAsWoman reports an entity whose given name is a woman's, or whom a
+// mention calls a wife, daughter or first lady.
+func (d *doc) namedAsWoman(e int) bool {
+	if ws := d.ents[e].words; len(ws) > 0 && lexicon.FemaleGivenNames[strings.ToLower(ws[0])] {
+		return true
+	}
+	for si := range d.ments {
+		toks := d.sents[si].Toks
+		for _, m := range d.ments[si] {
+			if m.ent != e || m.kind != mName {
+				continue
+			}
+			if femaleStyle(m) {
+				return true
+			}
+			for k := m.whole.i; k < m.name.i && k < len(toks); k++ {
+				if womanWords[toks[k].Lower] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // meetsAName reports a one-word name m that is the subject or the object
 // of a meeting verb whose other side is a name of the same sentence:
 // "Erdogan met Stoltenberg", "Erdogan and Putin met", "Erdogan on Monday
@@ -594,6 +624,19 @@ func (d *doc) shortFormEntity(m *mention, w string) int {
 			return byGiven[0]
 		}
 		bySurname = cands
+	}
+	// "Mrs. Erdogan" of "Recep Tayyip Erdogan and his wife Emine
+	// Erdogan": the one whose given name is a woman's.
+	if femaleStyle(*m) {
+		var women []int
+		for _, e := range bySurname {
+			if d.namedAsWoman(e) {
+				women = append(women, e)
+			}
+		}
+		if len(women) == 1 {
+			return women[0]
+		}
 	}
 	// Of a family named in one article ("Marape and his wife, Rachel
 	// Marape"), the surname alone is the office holder's.
