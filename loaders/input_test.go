@@ -83,6 +83,10 @@ func TestOtherLanguagesAreSkipped(t *testing.T) {
 	if got := identifyLanguage("", "Rouhani met Khamis.", ""); got != "" {
 		t.Errorf("a short text without declared language should be unknown, not %q", got)
 	}
+	short := "Foreign Minister Nanaia Mahuta met Samoan Prime Minister Fiame Naomi Mata'afa on Tuesday. Fiame also met Prime Minister Chris Hipkins."
+	if got := identifyLanguage("", short, ""); got != "" && got != English {
+		t.Errorf("two short English sentences full of Polynesian names taken for %q", got)
+	}
 	res := walkAll(t, Options{AnyLanguage: true}, "testdata/lang")
 	if len(res.Articles) != 2 || len(res.Skipped) != 0 {
 		t.Errorf("AnyLanguage: %d articles, skipped %q; want 2 and none", len(res.Articles), res.Skipped)

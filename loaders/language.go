@@ -81,6 +81,13 @@ const maxEnglishWord = 5
 // identified: "Rouhani met Khamis." looks Estonian to letter statistics.
 const minIdentifyWords = 20
 
+// minLatinIdentifyWords is the fewest words a text in the Latin alphabet
+// needs to be taken for another language than English: names make up
+// much of a short news text, and their letters mislead ("Nanaia Mahuta met
+// Fiame Naomi Mata'afa ..." looks Malagasy). A text in another script is
+// told apart from English with fewer.
+const minLatinIdentifyWords = 40
+
 // languageSample is how much of a text language identification reads: the
 // beginning of an article says its language as surely as the whole.
 const languageSample = 2000
@@ -195,8 +202,13 @@ func identifyText(text string) string {
 		return English
 	}
 	info := whatlanggo.Detect(text)
+	latin := info.Script == nil || info.Script == unicode.Latin
 	switch {
 	case info.Lang < 0 || info.Lang == whatlanggo.Eng && !info.IsReliable():
+		return ""
+	case latin && words < minLatinIdentifyWords && info.Lang != whatlanggo.Eng:
+		// Two short English sentences full of Polynesian names look
+		// Malagasy to letter statistics.
 		return ""
 	case info.IsReliable() || info.Script != nil && info.Script != unicode.Latin:
 		return info.Lang.Iso6391()
