@@ -82,11 +82,23 @@ const maxEnglishWord = 5
 const minIdentifyWords = 20
 
 // minLatinIdentifyWords is the fewest words a text in the Latin alphabet
-// needs to be taken for another language than English: names make up
-// much of a short news text, and their letters mislead ("Nanaia Mahuta met
-// Fiame Naomi Mata'afa ..." looks Malagasy). A text in another script is
-// told apart from English with fewer.
+// with no accented letter needs to be taken for another language than
+// English: names make up much of a short news text, and their letters
+// mislead ("Nanaia Mahuta met Fiame Naomi Mata'afa ..." looks Malagasy).
+// French, Spanish, German or Turkish show their accents within a
+// sentence; a text in another script is told apart from English with
+// fewer words.
 const minLatinIdentifyWords = 40
+
+// hasAccentedLetter reports a letter outside ASCII in text: "é", "ñ", "ş".
+func hasAccentedLetter(text string) bool {
+	for _, r := range text {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
 
 // languageSample is how much of a text language identification reads: the
 // beginning of an article says its language as surely as the whole.
@@ -206,7 +218,7 @@ func identifyText(text string) string {
 	switch {
 	case info.Lang < 0 || info.Lang == whatlanggo.Eng && !info.IsReliable():
 		return ""
-	case latin && words < minLatinIdentifyWords && info.Lang != whatlanggo.Eng:
+	case latin && words < minLatinIdentifyWords && info.Lang != whatlanggo.Eng && !hasAccentedLetter(text):
 		// Two short English sentences full of Polynesian names look
 		// Malagasy to letter statistics.
 		return ""
