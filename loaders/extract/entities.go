@@ -323,36 +323,6 @@ func contactAt(toks []text.Token, k int) int {
 	return -1
 }
 
-// womanWords name a woman by her relation or office: "his wife X", "first
-// lady X".
-var womanWords = map[string]bool{"wife": true, "widow": true, "daughter": true, "sister": true, "mother": true,
-	"lady": true, "queen": true, "princess": true}
-
-// namedAsWoman reports an entity whose given name is a woman's, or whom a
-// mention calls a wife, daughter or first lady.
-func (d *doc) namedAsWoman(e int) bool {
-	if ws := d.ents[e].words; len(ws) > 0 && lexicon.FemaleGivenNames[strings.ToLower(ws[0])] {
-		return true
-	}
-	for si := range d.ments {
-		toks := d.sents[si].Toks
-		for _, m := range d.ments[si] {
-			if m.ent != e || m.kind != mName {
-				continue
-			}
-			if femaleStyle(m) {
-				return true
-			}
-			for k := m.whole.i; k < m.name.i && k < len(toks); k++ {
-				if womanWords[toks[k].Lower] {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // meetsAName reports a one-word name m that is the subject or the object
 // of a meeting verb whose other side is a name of the same sentence:
 // "Erdogan met Stoltenberg", "Erdogan and Putin met", "Erdogan on Monday
@@ -650,6 +620,36 @@ func (d *doc) shortFormEntity(m *mention, w string) int {
 		return official[0]
 	}
 	return d.mainOf(bySurname)
+}
+
+// womanWords name a woman by her relation or office: "his wife X", "first
+// lady X".
+var womanWords = map[string]bool{"wife": true, "widow": true, "daughter": true, "sister": true, "mother": true,
+	"lady": true, "queen": true, "princess": true}
+
+// namedAsWoman reports an entity whose given name is a woman's, or whom a
+// mention calls a wife, daughter or first lady.
+func (d *doc) namedAsWoman(e int) bool {
+	if ws := d.ents[e].words; len(ws) > 0 && lexicon.FemaleGivenNames[strings.ToLower(ws[0])] {
+		return true
+	}
+	for si := range d.ments {
+		toks := d.sents[si].Toks
+		for _, m := range d.ments[si] {
+			if m.ent != e || m.kind != mName {
+				continue
+			}
+			if femaleStyle(m) {
+				return true
+			}
+			for k := m.whole.i; k < m.name.i && k < len(toks); k++ {
+				if womanWords[toks[k].Lower] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // mainOf returns, of several people a short name fits, the one the
