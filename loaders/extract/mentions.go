@@ -1657,11 +1657,6 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 			words = append(words, exp)
 			continue
 		}
-		// One spelling for one office: "Advisor" is written "Adviser".
-		if t.Is("advisor", "advisors") {
-			words = append(words, "Adviser"+strings.TrimPrefix(t.Lower, "advisor"))
-			continue
-		}
 		if fixed := lexicon.FixTitleTypo(t.Lower); fixed != "" {
 			words = append(words, fixed)
 			continue
