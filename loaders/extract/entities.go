@@ -372,7 +372,9 @@ func (d *doc) meetsAName(m *mention) bool {
 	for v := m.whole.i - 3; v < m.whole.i; v++ {
 		after := contactAt(toks, v)
 		ends := after == m.whole.i || after == m.whole.i-1 && bareNameContactEnds[tokAt(toks, after).Lower]
-		for j := v - 1; ends && j >= 0 && j >= v-8; j-- {
+		// The subject may be far, past its appositive: "Tom Hale,
+		// Speaker of the House of Representatives, met Tinubu".
+		for j := v - 1; ends && j >= 0 && j >= v-16; j-- {
 			if nameAt(j) {
 				return true
 			}

@@ -286,6 +286,11 @@ func (d *doc) classifySentence(si int) {
 		if k > 0 && d.cls[si][k].has(clsWeakHonorific) && d.cls[si][k-1].has(clsHonorific) && !d.cls[si][k-1].has(clsWeakHonorific) {
 			d.cls[si][k] &^= clsNameWord
 		}
+		// "Tan" is a style only in "Tan Sri"; "Mr Tan", "Tan Chuan-Jin"
+		// and "Tan See Leng" name people.
+		if s.Toks[k].Is("tan") && s.Toks[k].Cap && !tokAt(s.Toks, k+1).Is("sri", "seri") {
+			d.cls[si][k] = d.cls[si][k]&^(clsHonorific|clsWeakHonorific) | clsNameWord
+		}
 		// "Toh Puan", "Tuan Yang Terutama": honorific chains.
 		if k+1 < len(s.Toks) && d.cls[si][k].has(clsWeakHonorific|clsHonorific) && d.cls[si][k+1].has(clsHonorific) && !d.cls[si][k+1].has(clsWeakHonorific) {
 			d.cls[si][k] &^= clsNameWord

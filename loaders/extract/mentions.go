@@ -626,6 +626,13 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 			break
 		}
 	}
+	// "Tamil Nadu Chief Minister X", "Sarawak Premier X": a province or a
+	// capital right before a title is where the office is.
+	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsTitleHead|clsTitleModifier) {
+		if g, span := lexicon.Places(), strings.ToLower(nameText(toks[sp.i:sp.j])); g.IsSubdivision(span) || g.CapitalOf(span) != "" {
+			return true
+		}
+	}
 	// "World Bank President X", "Supreme Court Justice X": a name ending
 	// in a word that is a family name only at a name's end ("Stuart
 	// Hall"), right before a title word, names the body the title heads.
@@ -820,6 +827,14 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	if c.has(clsNameWord) {
 		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg) || toks[k+1].Kind == text.Poss) {
 			return true
+		}
+		// "Tamil Nadu Chief Minister X": a province of two or three words
+		// before a title.
+		for q := k + 2; q <= k+3 && q < len(toks); q++ {
+			if cls[q].has(clsTitleHead|clsTitleModifier) && toks[q].Cap &&
+				lexicon.Places().IsSubdivision(strings.ToLower(nameText(toks[k:q]))) {
+				return true
+			}
 		}
 		// "the Central Bank", "the African Development Bank": an
 		// organisation's word that is also a family name.
@@ -1951,6 +1966,11 @@ func singularTitle(w string) string {
 // after a name is a list, not the name's office.
 func pluralHeadIn(toks []text.Token, i, j int) bool {
 	for k := i; k < j; k++ {
+		// Not "House of Representatives", "Council of Ministers": an
+		// institution's name.
+		if k >= 2 && toks[k-1].Is("of") && lexicon.OrgWords[toks[k-2].Lower] {
+			continue
+		}
 		if lexicon.IsPluralTitle(toks[k].Lower) && !toks[k].Is("chiefs", "affairs") {
 			return true
 		}

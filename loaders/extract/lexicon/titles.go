@@ -80,6 +80,7 @@ var TitleModifiers = words(`
 	culture arts tradition traditional chieftaincy liaison hajj multimedia creative communications
 	coordinating negeri attached homeland policy duties strategy projects monitoring evaluation implementation reforms policies
 	economy digital transformation sustainable sustainability green blue circular tourism hospitality
+	managing utilities
 `)
 
 // TitleAbbreviations are offices written as initials or short forms, with
