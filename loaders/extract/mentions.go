@@ -639,6 +639,24 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if sp.j-sp.i >= 2 && orgSurnames[toks[sp.j-1].Lower] && next.Kind == text.Word && next.Cap && cls[sp.j].has(clsTitleHead) {
 		return true
 	}
+	// "King Abdulaziz International Airport", "the King Fahd Causeway",
+	// "Queen Elizabeth Olympic Park": a place named after a royal, its
+	// type within two capitalised words.
+	for q := sp.j; q < len(toks) && q < sp.j+3 && toks[q].Kind == text.Word && toks[q].Cap; q++ {
+		if lexicon.PlaceTypeWords[toks[q].Lower] || cls[q].has(clsOrg) && !cls[q].has(clsTitleHead) {
+			if q > sp.j || !titled || sp.i > 0 && tokAt(toks, sp.i-1).Is("king", "queen", "prince", "princess", "sultan", "emir", "sheikh", "president") {
+				return true
+			}
+		}
+		if cls[q].has(clsTitleHead | clsNameWord) {
+			break
+		}
+	}
+	// "Queen Elizabeth Olympic Park": a royal's name ending in a place's
+	// type.
+	if sp.j-sp.i >= 3 && lexicon.PlaceTypeWords[toks[sp.j-1].Lower] && tokAt(toks, sp.i-1).Is("king", "queen", "prince", "princess", "sultan", "emir", "sheikh") {
+		return true
+	}
 	// Capitalised organisation or place-type words right after it:
 	// "Abdulaziz Center", "Jubilee House", "Bole International Airport".
 	if next.Kind == text.Word && next.Cap && cls[sp.j].has(clsOrg) && !cls[sp.j].has(clsTitleHead) && !titled {

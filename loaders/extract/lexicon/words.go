@@ -84,6 +84,7 @@ var PlaceTypeWords = words(`
 	headquarters secretariat building tower villa lodge hotel stadium centre center office
 	chancellery kremlin serail capitol parliament assembly court museum garden gardens park
 	island islands province region district county city town village state territory
+	causeway bridge station line library stadium highway expressway boulevard
 `)
 
 // Religions, peoples and regions are capitalised but never names.
