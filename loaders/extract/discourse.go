@@ -1561,6 +1561,11 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 	if st.topic >= 0 && d.fits(st.topic, m) && d.holdsNow(st.topic, m) {
 		return st.topic
 	}
+	// "... conveyed greetings from the President of the UAE. He delivered
+	// a message to the Head of State": the host of the meetings told.
+	if lm != nil && lm.host >= 0 && d.fits(lm.host, m) && d.holdsNow(lm.host, m) {
+		return lm.host
+	}
 	// Someone holding the office now before someone who held it.
 	if e := d.mostRecent(st, func(e int) bool { return d.fits(e, m) && d.holdsNow(e, m) }); e >= 0 {
 		return e

@@ -1110,16 +1110,11 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 						q = r
 					}
 				}
-				// "by her host, Senator X": a possessive before the noun
-				// the name stands in apposition to.
-				if mi := x.mat(q); mi >= 0 && x.ms[mi].kind == mPronoun && x.tok(q).Is("his", "her", "their") {
-					r := q + 1
-					for r < len(x.toks) && r <= q+3 && x.mat(r) < 0 && (x.toks[r].Kind == text.Word && !x.toks[r].Cap || x.toks[r].Text == ",") {
-						r++
-					}
-					if r > q+1 && x.tok(r-1).Text == "," && x.mat(r) >= 0 && x.ms[x.mat(r)].kind == mName && x.ms[x.mat(r)].whole.i == r {
-						q = r
-					}
+				// "by her host, Senator X", "with his good friend President
+				// X": a possessive before the noun the name stands in
+				// apposition to.
+				if r := x.nameAfterPossessive(q); r > q {
+					q = r
 				}
 				// "on the Yang Dipertua Negeri Sarawak Tun Abdul Taib
 				// Mahmud": a title the lexicon does not know before a name.
@@ -1133,7 +1128,8 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 					}
 				}
 				if mi := x.mat(q); mi >= 0 {
-					if x.ms[mi].complement && !(p == "with" || p == "by" || strings.HasPrefix(p, "in hono")) {
+					if x.ms[mi].complement && !(p == "with" || p == "by" || strings.HasPrefix(p, "in hono") ||
+						p == "to" && !x.tok(k-1).Is("according", "due", "close", "next", "adviser", "advisor", "envoy", "ambassador", "aide", "successor")) {
 						// "according to Karis" is no partner.
 						continue
 					}
@@ -1212,6 +1208,11 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 	k := j
 	for k < len(x.toks) {
 		t := x.toks[k]
+		// "met my friend President X", "met with his brother, X".
+		if r := x.nameAfterPossessive(k); r > k {
+			k = r
+			continue
+		}
 		// "included his Chief of Staff, X": a determiner before a mention.
 		if t.Is("his", "her", "their", "the", "its", "a", "an") && x.mat(k+1) >= 0 && x.mat(k) < 0 {
 			k++
@@ -1300,6 +1301,35 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 	}
 	return nil
 }
+
+// nameAfterPossessive returns where the name starts in "his good friend
+// President X", "my friend X", "her host, Senator X", "his brother, X": a
+// possessive, one or two lower-case words that are no verb, an optional
+// comma, then a name. It returns k when the words at k are not that.
+func (x *sentence) nameAfterPossessive(k int) int {
+	if !x.tok(k).Is("his", "her", "their", "my", "our") {
+		return k
+	}
+	r := k + 1
+	for r < len(x.toks) && r <= k+2 && x.mat(r) < 0 && x.toks[r].Kind == text.Word && !x.toks[r].Cap &&
+		!lexicon.FunctionWords[x.toks[r].Lower] && !(lexicon.IsVerb(x.toks[r].Lower) && !relationNouns[x.toks[r].Lower]) {
+		r++
+	}
+	if r == k+1 {
+		return k
+	}
+	if x.tok(r).Text == "," {
+		r++
+	}
+	if mi := x.mat(r); mi >= 0 && x.ms[mi].kind == mName && x.ms[mi].whole.i == r {
+		return r
+	}
+	return k
+}
+
+// relationNouns are nouns that are verbs too but name a person by their
+// relation to someone: "his host", "her guest".
+var relationNouns = map[string]bool{"host": true, "guest": true, "friend": true, "counterpart": true, "aide": true}
 
 // titleAfterOwner returns where the name starts in "the IMF's managing
 // director, X" or "UNIFIL's Head of Mission and Force Commander, General

@@ -633,6 +633,12 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 			return true
 		}
 	}
+	// "Chief Minister Sindh Syed X": a province between a title and an
+	// honorific.
+	if sp.i > 0 && sp.j < len(toks) && cls[sp.i-1].has(clsTitleHead) && !cls[sp.i-1].has(clsHonorific) && next.Kind == text.Word &&
+		cls[sp.j].has(clsHonorific|clsWeakHonorific) && lexicon.Places().IsSubdivision(strings.ToLower(nameText(toks[sp.i:sp.j]))) {
+		return true
+	}
 	// "World Bank President X", "Supreme Court Justice X": a name ending
 	// in a word that is a family name only at a name's end ("Stuart
 	// Hall"), right before a title word, names the body the title heads.
@@ -844,6 +850,11 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	// ("Paramount Ruler of Egbaland").
 	if c.has(clsNameWord) {
 		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg) || toks[k+1].Kind == text.Poss) {
+			return true
+		}
+		// "Governor Sindh X", "Chief Minister Punjab X": a province
+		// right after a title.
+		if k > 0 && cls[k-1].has(clsTitleHead) && !cls[k-1].has(clsHonorific) && lexicon.Places().IsSubdivision(t.Lower) {
 			return true
 		}
 		// "Tamil Nadu Chief Minister X": a province of two or three words

@@ -72,6 +72,8 @@ func TestNameMentions(t *testing.T) {
 			[]string{"Ivo Kral|IMF Deputy Managing Director|", "Ana Costa||"}},
 		{"utilities in a portfolio", "Ivo Kral, the Minister of Energy Transition and Public Utilities, met Ana Costa.",
 			[]string{"Ivo Kral|Minister of Energy Transition and Public Utilities|", "Ana Costa||"}},
+		{"a province between a title and a name", "Governor Sindh Ivo Kral Hale and Chief Minister Sindh Syed Omar Said met Ana Costa.",
+			[]string{"Ivo Kral Hale|Governor Sindh|", "Omar Said|Chief Minister Sindh|", "Ana Costa||"}},
 		{"an airport named after a king", "Ana Costa arrived at King Abdulaziz International Airport and met Ivo Kral.",
 			[]string{"Ana Costa||", "Ivo Kral||"}},
 		{"a causeway named after a king", "Ana Costa crossed the King Fahd Causeway and met Ivo Kral.",

@@ -420,6 +420,17 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 				continue
 			}
 		}
+		// "Governor Sindh Kamran Khan Tessori", "Chief Minister Punjab
+		// X Y": a province between a title and a full name is the
+		// title's.
+		if start > 0 && cls[start-1].has(clsTitleHead) && !cls[start-1].has(clsHonorific|clsWeakHonorific) {
+			for n := 1; n <= 2 && j-start-n >= 2; n++ {
+				if !cls[start+n].has(clsParticle) && lexicon.Places().IsSubdivision(strings.ToLower(nameText(toks[start:start+n]))) {
+					start += n
+					break
+				}
+			}
+		}
 		// "the Yang Dipertua Negeri Sarawak Tun Abdul Taib Mahmud": one
 		// word before a weak honorific and a full name is a place.
 		if j-start >= 4 && cls[start+1].has(clsWeakHonorific) && !cls[start].has(clsWeakHonorific) {

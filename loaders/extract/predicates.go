@@ -85,6 +85,9 @@ var meetingNouns = nounSetOf("talks", "talk", "meeting", "meetings", "discussion
 	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle",
 	"joint press conference", "joint news conference", "joint press briefing")
 
+// deliveredNouns are what an envoy hands to a host in person.
+var deliveredNouns = nounSetOf("letter", "letters", "message", "messages", "invitation", "credentials", "note", "report")
+
 // distantExchanges are what people exchange without meeting: "exchanged
 // letters", "exchanged congratulatory messages", "exchanged barbs".
 var distantExchanges = nounSetOf("letters", "messages", "message", "cables", "telegrams", "notes", "emails",
@@ -150,6 +153,8 @@ var predicates = []predicate{
 	{name: "inaugurate-together", verb: "inaugurate", partner: []string{"with", "none"}, jointSubject: true},
 	{name: "unveil-together", verb: "unveil", partner: []string{"with", "none"}, jointSubject: true},
 	{name: "witness-together", verb: "witness", partner: []string{"with", "none"}, jointSubject: true},
+	{name: "address-press-together", verb: "address", nouns: nounSetOf("joint press conference", "joint news conference",
+		"joint press briefing", "a joint press conference"), partner: []string{"with", "none"}, jointSubject: true},
 	{name: "sign-together", verb: "sign", nouns: signedTogether, partner: []string{"with", "none"}, jointSubject: true},
 	{name: "lay-wreath-together", verb: "lay", nouns: nounSetOf("wreath", "wreaths"), partner: []string{"with", "none"}, jointSubject: true},
 	// Light verbs with a meeting noun: "held talks with", "had a meeting
@@ -157,6 +162,10 @@ var predicates = []predicate{
 	{name: "hold-talks", verb: "hold", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "have-talks", verb: "have", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "conduct-talks", verb: "conduct", nouns: meetingNouns, partner: []string{"with", "between"}},
+	// Handing a letter or message over in person: "handed over a letter
+	// from the Emir to X", "delivered a message to X".
+	{name: "hand-over-letter", verb: "hand", particle: []string{"over"}, nouns: deliveredNouns, partner: []string{"to"}},
+	{name: "deliver-letter", verb: "deliver", nouns: deliveredNouns, partner: []string{"to"}},
 	{name: "attend-talks-with", verb: "attend", nouns: meetingNouns, partner: []string{"with", "between"}},
 	{name: "begin-talks", verb: "begin", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "chair-meeting", verb: "chair", nouns: meetingNouns, partner: []string{"with"}},

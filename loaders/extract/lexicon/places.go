@@ -98,6 +98,12 @@ var countryAliases = map[string]string{
 // under an older name.
 var capitalAliases = map[string]string{"kyiv": "Ukraine", "nur-sultan": "Kazakhstan"}
 
+// subdivisionAliases are provinces as English news spells them where the
+// gazetteer has another spelling or lacks them: "Governor Sindh X".
+var subdivisionAliases = map[string]string{"sindh": "Pakistan", "balochistan": "Pakistan",
+	"khyber pakhtunkhwa": "Pakistan", "gilgit-baltistan": "Pakistan", "kurdistan region": "Iraq",
+	"jammu and kashmir": "India", "odisha": "India", "puducherry": "India"}
+
 func buildGazetteer() *Gazetteer {
 	g := &Gazetteer{
 		countries:    map[string]string{},
@@ -147,6 +153,11 @@ func buildGazetteer() *Gazetteer {
 	for c, name := range capitalAliases {
 		if known[name] {
 			g.capitals[c] = name
+		}
+	}
+	for sd, name := range subdivisionAliases {
+		if _, ok := g.subdivisions[sd]; !ok && known[name] {
+			g.subdivisions[sd] = name
 		}
 	}
 	for a, name := range countryAliases {
