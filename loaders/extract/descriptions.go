@@ -26,6 +26,7 @@ var descriptionModifiers = lexicon.Set{
 	"newly": true, "appointed": true, "elected": true, "acting": true, "interim": true, "caretaker": true,
 	"army": true, "naval": true, "air": true, "military": true, "defence": true, "defense": true, "foreign": true,
 	"intelligence": true, "security": true, "police": true, "party": true, "opposition": true, "state": true,
+	"hon'ble": true, "honourable": true, "honorable": true, "respected": true,
 }
 
 // descriptions reads the description, pronoun and group mentions of a

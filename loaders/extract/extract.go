@@ -313,17 +313,18 @@ func (d *doc) classifySentence(si int) {
 	// next to a name.
 	for k := 1; k < len(s.Toks); k++ {
 		t := s.Toks[k]
-		if !t.Cap || t.AllCaps() || !functionWordNames[t.Lower] || k == firstWord(s) {
+		if !t.Cap || t.AllCaps() || !functionWordNames[t.Lower] || k == firstWord(s) || s.TitleCase {
 			continue
 		}
 		nextName := k+1 < len(s.Toks) && d.cls[si][k+1].has(clsNameWord) && s.Toks[k+1].NLBefore == 0
 		prevName := d.cls[si][k-1].has(clsNameWord) && k >= 2 && d.cls[si][k-2].has(clsNameWord)
 		nextCap := k+1 < len(s.Toks) && s.Toks[k+1].Cap
 		// "Foreign Minister Than Swe": a title before it, too.
-		afterTitle := d.cls[si][k-1].has(clsTitleHead) && !d.cls[si][k-1].has(clsNameWord)
+		afterTitle := d.cls[si][k-1].has(clsTitleHead|clsHonorific) && !d.cls[si][k-1].has(clsNameWord)
 		if nextName && (!s.Toks[k-1].Cap || afterTitle) || prevName && !nextCap {
 			d.cls[si][k] |= clsNameWord
-			d.cls[si][k] &^= clsFunction
+			// "He" is "H.E." too; here it is a family name.
+			d.cls[si][k] &^= clsFunction | clsHonorific
 		}
 	}
 	// A verb or adverb opening a sentence is capitalised for that reason
@@ -358,7 +359,8 @@ func femaleStyle(m mention) bool {
 // functionWordNames are family or given names spelled like English
 // function words.
 var functionWordNames = map[string]bool{"so": true, "an": true, "do": true, "ha": true, "no": true, "oh": true,
-	"ko": true, "yu": true, "in": true, "un": true, "le": true, "ma": true, "ho": true, "than": true}
+	"ko": true, "yu": true, "in": true, "un": true, "le": true, "ma": true, "ho": true, "than": true, "he": true,
+	"to": true}
 
 // firstWord returns the index of a sentence's first word, past opening
 // quotes, dashes and brackets, or -1.

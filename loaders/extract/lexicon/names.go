@@ -22,7 +22,7 @@ var Honorifics = words(`
 	oba obi igwe asiwaju aremo otumfuo kabaka mwami
 	afioga tuiatua ratu
 	daw thakin
-	shri shrimati smt smt. thiru thiruvalar kumari
+	shri shri. shrimati smt smt. thiru thiru. thiruvalar kumari kum kum. sh sh. hon'ble
 	doña señor senor señora senora dom sra sra.
 	herr frau monsieur
 	bapak ibu pak bu

@@ -53,7 +53,7 @@ var abbreviations = wordSet("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col",
 	"cdr", "adm", "sgt", "sen", "rep", "gov", "pres", "st", "jr", "sr", "rev", "hon", "messrs", "mt",
 	"ft", "vs", "amb", "engr", "eng", "brig", "rt", "fr", "dep", "asst", "supt", "insp", "cpl", "pvt",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp",
-	"ltd", "e.g", "i.e", "approx", "dept", "vol", "mme", "mlle", "sra")
+	"ltd", "e.g", "i.e", "approx", "dept", "vol", "mme", "mlle", "sra", "smt", "shri", "sh", "kum", "thiru")
 
 // nameParticles may start a hyphenated name part in lower case ("al-Assad",
 // "el-Sisi", "bin-Salman"); the word still counts as capitalised.
