@@ -425,7 +425,10 @@ func (d *doc) attach(m *mention, e int) {
 			}
 		}
 	}
-	if !m.titleCase && (m.hasContext() || len(nameWords(m.text)) >= 2 && !m.headline) || m.credit {
+	// A headline in sentence case names people as surely as the body
+	// ("PM Narendra Modi meets Nepal PM Pushpa Kamal Dahal"); one in
+	// Title Case capitalises every word.
+	if !m.titleCase && (m.hasContext() || len(nameWords(m.text)) >= 2) || m.credit {
 		ent.strong = true
 	}
 	for _, o := range m.offices {

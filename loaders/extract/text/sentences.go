@@ -216,7 +216,21 @@ func isTitleCase(toks []Token) bool {
 		words++
 		if t.Cap || IsAllCaps(t.Text) {
 			caps++
+		} else if len(t.Text) >= 4 && isLetters(t.Text) {
+			// "PM Narendra Modi meets Nepal PM Pushpa Kamal Dahal": a
+			// verb in lower case says sentence case, whatever the names.
+			return false
 		}
 	}
 	return words >= 3 && caps*100 >= words*85 && (smallCaps > 0 || caps == words || words >= 5)
+}
+
+// isLetters reports a word of lower-case ASCII letters only.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }

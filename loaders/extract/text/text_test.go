@@ -118,6 +118,8 @@ func TestHeadlines(t *testing.T) {
 	}{
 		{"Kim Jong Un Meets Members of Delegation of Special Envoy", true, true},
 		{"Putin meets Erdogan in Sochi", true, false},
+		{"PM Narendra Modi meets Nepal PM Pushpa Kamal Dahal", true, false},
+		{"President Ana Costa Meets Prime Minister Ivo Kral", true, true},
 		{"EL-SISI MEETS ABBAS IN CAIRO", true, true},
 		{"Putin met Erdogan in Sochi on Monday.", false, false},
 		{"Blinken met Wang Yi in Washington, D.C.", false, false},
