@@ -828,6 +828,8 @@ func TestMeetingDates(t *testing.T) {
 // and messages, co-attendance with no contact, photos.
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a meeting scheduled for a day, then cancelled", "2023-06-14",
+			"The meeting between Prime Minister Tom Hale and President Ana Reis, scheduled for Tuesday, was cancelled.", nil},
 		{"welcomed a planned visit by", "2023-06-14",
 			"Prime Minister Tom Hale met Ambassador Ivo Kral on Tuesday, and welcomed a planned visit by President Ana Reis.",
 			[]string{"meeting Hale+Kral 2023-06-13"}},

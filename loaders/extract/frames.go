@@ -2226,7 +2226,10 @@ func (x *sentence) calledOffAfter(k int) bool {
 		// "A meeting between X and Y, which officials had said would
 		// take place on Tuesday, was taken off the schedule": the
 		// relative clause is passed over.
-		if t.Text == "," && x.tok(q+1).Is("which", "that") {
+		// So is a participle's: "X and Y, scheduled for Tuesday, was
+		// cancelled".
+		if n := x.tok(q + 1); t.Text == "," && (n.Is("which", "that", "due", "set", "slated") ||
+			n.Kind == text.Word && !n.Cap && strings.HasSuffix(n.Lower, "ed")) {
 			r := q + 2
 			for r < len(x.toks) && r < q+30 && x.toks[r].Text != "," && x.toks[r].Text != "." {
 				r++
