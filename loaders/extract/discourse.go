@@ -1872,6 +1872,22 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 			}
 		}
 	}
+	// "X discussed the issue with Y when they met": the two the
+	// sentence named before its clause.
+	if m.text == "they" && tokAt(d.sents[m.sent].Toks, m.whole.i-1).Is("when", "after", "before", "as", "while", "where", "since") {
+		var here []int
+		for _, o := range d.ments[m.sent] {
+			if o.whole.i >= m.whole.i {
+				break
+			}
+			if o.ent >= 0 && !o.quoted && !o.complement && (o.kind == mName || o.kind == mDescription) {
+				here = appendUnique(here, o.ent)
+			}
+		}
+		if len(here) == 2 {
+			return here
+		}
+	}
 	// "the two foreign secretaries, Aizaz Chaudhry and S. Jaishankar": the
 	// names in apposition.
 	if m.count >= 2 {
