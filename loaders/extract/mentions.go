@@ -450,6 +450,7 @@ var copularVerbs = [][]string{
 	{"was", "then"}, {"took", "over", "as"}, {"became"}, {"was", "appointed"}, {"was", "named"},
 	{"who", "previously", "served", "as"}, {"had", "been", "serving", "as"}, {"has", "been", "serving", "as"},
 	{"was", "serving", "as"}, {"is", "serving", "as"}, {"is", "the"},
+	{"who", "also", "serves", "as"}, {"who", "also", "holds", "the", "post", "of"}, {"who", "doubles", "as"},
 }
 
 // officeVerbs say an office by what its holder does: "X, who heads the
@@ -597,6 +598,11 @@ func sortMentions(ms []mention) {
 	}
 }
 
+// bylineDesks end the names outlets sign with instead of a person's:
+// "F.P. Report", "Web Desk", "Monitoring Desk".
+var bylineDesks = map[string]bool{"report": true, "desk": true, "correspondent": true, "reporter": true,
+	"bureau": true, "staff": true, "newsroom": true, "monitoring": true, "wires": true}
+
 // rejectName reports a candidate name that its context shows is an
 // organisation, place, work or outlet ("the Nord Stream pipeline", "at
 // Camp David", "Morgan Stanley and Goldman Sachs", "Ahram Online").
@@ -648,15 +654,21 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	// "King Abdulaziz International Airport", "the King Fahd Causeway",
 	// "Queen Elizabeth Olympic Park": a place named after a royal, its
 	// type within two capitalised words.
-	for q := sp.j; q < len(toks) && q < sp.j+3 && toks[q].Kind == text.Word && toks[q].Cap; q++ {
+	// Also "The Chairman, Independent National Electoral Commission
+	// (INEC), X": the first word of a body's name.
+	for q := sp.j; q < len(toks) && q < sp.j+4 && toks[q].Kind == text.Word && toks[q].Cap; q++ {
 		if lexicon.PlaceTypeWords[toks[q].Lower] || cls[q].has(clsOrg) && !cls[q].has(clsTitleHead) {
 			if q > sp.j || !titled || sp.i > 0 && tokAt(toks, sp.i-1).Is("king", "queen", "prince", "princess", "sultan", "emir", "sheikh", "president") {
 				return true
 			}
 		}
-		if cls[q].has(clsTitleHead | clsNameWord) {
+		if cls[q].has(clsTitleHead) || cls[q].has(clsNameWord) && q == sp.j && sp.j-sp.i >= 2 {
 			break
 		}
+	}
+	// "F.P. Report", "Web Desk", "News Desk": who wrote it, no person.
+	if bylineDesks[toks[sp.j-1].Lower] {
+		return true
 	}
 	// "Queen Elizabeth Olympic Park": a royal's name ending in a place's
 	// type.
@@ -1680,6 +1692,11 @@ func parseTitle(toks []text.Token, cls []class, i, j int) (office, string, int, 
 			if c, n := g.CountryAt(toks, rest); n > 0 && rest+n == j {
 				if toks[k].Lower == "of" {
 					country = c
+				}
+				// "Governor of the Bank of England", "the Central Bank of
+				// Nigeria": the country names the body, and stays.
+				if toks[k].Lower == "of" && k > 0 && lexicon.OrgWords[toks[k-1].Lower] && !cls[k-1].has(clsTitleHead) {
+					break
 				}
 				resident = toks[k].Lower == "to"
 				end = k
