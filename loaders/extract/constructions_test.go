@@ -831,6 +831,17 @@ func TestMeetingDates(t *testing.T) {
 // and messages, co-attendance with no contact, photos.
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"denied on a day that they had met", "2023-06-14",
+			"Spokesman Ivo Kral denied on Tuesday that Prime Minister Tom Hale had met President Ana Reis.", nil},
+		{"a report incorrectly said", "2023-06-14", "A report incorrectly said that Prime Minister Tom Hale met President Ana Reis on Monday.", nil},
+		{"reports that they met were denied", "2023-06-14", "Reports that Prime Minister Tom Hale met President Ana Reis were denied by her office.", nil},
+		{"rejected a proposal and then met", "2023-06-14", "Prime Minister Tom Hale rejected the proposal and met President Ana Reis on Monday.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
+		{"had a call with is a phone call", "2023-06-14", "President Ana Reis had a call with President Tom Hale on Friday.",
+			[]string{"call Hale+Reis 2023-06-09"}},
+		{"met A and later B: two meetings", "2023-06-14",
+			"President Ana Reis met President Tom Hale and later Prime Minister Ivo Kral on Monday.",
+			[]string{"meeting Hale+Reis 2023-06-12", "meeting Kral+Reis 2023-06-12"}},
 		{"a meeting scheduled for a day, then cancelled", "2023-06-14",
 			"The meeting between Prime Minister Tom Hale and President Ana Reis, scheduled for Tuesday, was cancelled.", nil},
 		{"welcomed a planned visit by", "2023-06-14",

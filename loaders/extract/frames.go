@@ -782,6 +782,13 @@ func (x *sentence) isPlanned(k int) bool {
 
 // hasCallCue reports a phone or video word in the predicate's clause.
 func (x *sentence) hasCallCue(trig span) bool {
+	// "had a call with X", "held calls with X": a call that is no
+	// courtesy call is on the phone.
+	if last := x.tok(trig.j - 1); last.Is("call", "calls") && trig.j-trig.i >= 2 &&
+		!x.tok(trig.j-2).Is("courtesy", "farewell", "introductory", "official", "formal", "protocol", "goodwill") &&
+		x.tok(trig.i).Kind == text.Word && (isForm(x.tok(trig.i).Lower, "have") || isForm(x.tok(trig.i).Lower, "hold")) {
+		return true
+	}
 	for k := max(0, trig.i-6); k < len(x.toks) && k < trig.j+8; k++ {
 		if callCues[x.toks[k].Lower] {
 			if x.toks[k].Is("online") && k > trig.j {
@@ -880,7 +887,7 @@ func (x *sentence) joinedList(a, b int) bool {
 		case t.Is("as", "well") && len(gap) >= 3:
 		case t.Is("along", "together") && k+1 < len(gap) && gap[k+1].Is("with"):
 		case t.Is("with") && k > 0 && gap[k-1].Is("along", "together"):
-		case t.Is("also", "both", "then", "respectively", "finally"):
+		case t.Is("also", "both", "then", "respectively", "finally", "later", "subsequently", "afterwards"):
 		case t.Is("with") && len(gap) >= 2 && (gap[0].Text == "," || gap[0].Is("and")):
 			// "with A, with B and with C"
 		default:
@@ -1614,6 +1621,10 @@ func (x *sentence) splitSeparate(g []int, trig span) [][]int {
 		if separateCues[x.toks[k].Lower] && !x.tok(k-1).Is("a", "an") {
 			separate = true
 		}
+		// "met A and later B": one after the other.
+		if k > x.ms[g[0]].whole.j && x.toks[k].Is("later", "subsequently", "afterwards") {
+			separate = true
+		}
 	}
 	if !separate {
 		return [][]int{g}
@@ -2201,13 +2212,38 @@ var denialObjects = wordList(`that reports report claims claim rumours rumors al
 // deniedBefore reports a predicate at k inside what a denial verb denies:
 // "X denied that he had met Y", "dismissed reports of a meeting with Y".
 func (x *sentence) deniedBefore(k int) bool {
-	for q := k - 1; q >= 0 && q >= k-8; q-- {
+	for q := k - 1; q >= 0 && q >= k-12; q-- {
 		t := x.toks[q]
 		if t.Text == "." || t.Text == ";" || t.Kind == text.Quote {
 			return false
 		}
+		// "X denied the claims and met Y": a verb of its own.
+		if t.Is("and", "but") && lexicon.IsVerb(x.tok(q+1).Lower) && x.mat(q+1) < 0 {
+			return false
+		}
 		if denialVerbs[t.Lower] {
-			return q+1 < len(x.toks) && (q+1 == k || denialObjects[x.toks[q+1].Lower])
+			// "denied on Tuesday that ...": past the day of the denial.
+			r := q + 1
+			for r < k && (x.tok(r).Is("on", "late", "early", "yesterday", "today", "flatly", "strongly", "categorically") ||
+				x.isDateToken(r)) {
+				r++
+			}
+			return r < len(x.toks) && (r == k || denialObjects[x.toks[r].Lower])
+		}
+		// "A report incorrectly said that X met Y".
+		if t.Is("incorrectly", "falsely", "wrongly", "erroneously", "mistakenly") && lexicon.SpeechVerbs[x.tok(q+1).Lower] {
+			return true
+		}
+		// "Reports that X met Y were denied by her office".
+		if t.Is("that") && q > 0 && x.tok(q-1).Is("reports", "claims", "rumours", "rumors", "speculation", "allegations", "suggestions") {
+			for r := k + 1; r < len(x.toks) && r <= k+14; r++ {
+				if x.toks[r].Text == "." || x.toks[r].Text == ";" {
+					break
+				}
+				if beForms[x.toks[r].Lower] && denialVerbs[x.tok(r+1).Lower] {
+					return true
+				}
+			}
 		}
 	}
 	return false
