@@ -67,6 +67,7 @@ func TestFind(t *testing.T) {
 		{"last month", "late last month", "2022-01-02", "late last month=2021-12"},
 		{"last week", "last week", "2022-01-02", "last week=2021-12"},
 		{"over the weekend, told on Monday", "met over the weekend", "2023-06-12", "over the weekend=2023-06"},
+		{"a weekday and its date", "met on Monday, June 5.", "2023-06-14", "on Monday , June 5=2023-06-05"},
 		{"the weekend across two months", "met at the weekend", "2023-07-03", "at the weekend=2023-07"},
 		{"last weekend, told on a Saturday", "met last weekend", "2023-07-01", "last weekend=2023-07"},
 		{"earlier this week", "earlier this week", "2018-03-30", "earlier this week=2018-03"},

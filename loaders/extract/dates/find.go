@@ -124,6 +124,15 @@ func Find(toks []text.Token, pub Day) []Mention {
 			}
 		}
 	}
+	// "on Monday, June 5": the weekday and the date it is are one date,
+	// the date's.
+	for k := 0; k+1 < len(out); k++ {
+		a, b := out[k], out[k+1]
+		if strings.HasPrefix(a.Rule, "date-weekday") && b.I == a.J+1 && tok(toks, a.J).Text == "," && b.Value.Full() {
+			out[k] = Mention{I: a.I, J: b.J, Value: b.Value, Rule: b.Rule}
+			out = append(out[:k+1], out[k+2:]...)
+		}
+	}
 	return out
 }
 
