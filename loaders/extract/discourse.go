@@ -963,7 +963,13 @@ func (d *doc) attendTarget(x *sentence, f frame, here []*meeting, people []int, 
 	if len(here) > 0 {
 		return here[len(here)-1]
 	}
-	if st.lastMeeting != nil && x.si-st.lastSent <= 3 && !st.lastMeeting.dropped {
+	// "X held talks with Y. ... ... ... Z attended the talks": the talks
+	// the story tells, named again, reach farther back.
+	reach := 3
+	if talksNouns[f.targetNoun] {
+		reach = 6
+	}
+	if st.lastMeeting != nil && x.si-st.lastSent <= reach && !st.lastMeeting.dropped {
 		return st.lastMeeting
 	}
 	return nil
