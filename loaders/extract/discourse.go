@@ -66,6 +66,8 @@ type state struct {
 	lastMeeting *meeting
 	lastSent    int // sentence of lastMeeting's latest report
 	narrative   dates.Day
+	// partySent: the sentence that named party.
+	partySent int
 	// sceneSent: the sentence that last moved the story to a day of its
 	// own without reporting a meeting ("On Sunday, Trump addressed ..."),
 	// or -1.
@@ -860,6 +862,7 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 		}
 		if len(party) >= 2 {
 			st.party = party
+			st.partySent = x.si
 		}
 	}
 	// "X is accompanied on the trip by Y": Y travels with X, not
@@ -1877,6 +1880,11 @@ func (d *doc) resolveGroup(m *mention, st *state) []int {
 				return []int{a.ent, b.ent}
 			}
 		}
+	}
+	// "X arrived, accompanied by Y. They were received by Z": the party
+	// just told.
+	if m.text == "they" && len(st.party) >= 2 && m.sent-st.partySent <= 2 {
+		return append([]int(nil), st.party...)
 	}
 	// "X discussed the issue with Y when they met": the two the
 	// sentence named before its clause.

@@ -517,6 +517,11 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			// "First to be received was the Saudi delegation, headed by X".
 			f.subject = x.invertedSubject(trig.j)
 		}
+		// "X arrived on Monday, accompanied by Y": a participle closing
+		// the clause tells of its subject.
+		if len(f.subject) == 0 && x.tok(trig.i-1).Text == "," && x.tok(trig.j).Is("by") {
+			f.subject = x.sentenceSubject()
+		}
 		if by := x.afterPreposition(trig.j, []string{"by"}); by != nil && !x.byOfAnotherVerb(trig.j) {
 			f.partners = x.splitSeparate(by, trig)
 		}
