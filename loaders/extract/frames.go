@@ -868,6 +868,11 @@ func (x *sentence) joinedList(a, b int) bool {
 	if x.ms[b].complement && !x.tok(j-1).Is("and") {
 		return false
 	}
+	// "met Hun Manet, the premier's eldest son": a possessor in an
+	// appositive is no one of the list.
+	if x.tok(x.ms[b].whole.j).Kind == text.Poss && x.ms[b].kind != mName {
+		return false
+	}
 	gap := x.toks[i:j]
 	if len(gap) == 0 {
 		return false
