@@ -1824,7 +1824,7 @@ var describedBy = map[string][]string{
 	"naval chief":        {"chief", "admiral", "commander"},
 	"minister":           {"minister", "secretary"},
 	"secretary":          {"secretary", "minister"},
-	"premier":            {"minister", "premier"},
+	"premier":            {"premier"},
 	"chairman":           {"chairman", "chair", "chairperson", "president"},
 	"prince":             {"prince", "crown"},
 	"general":            {"chief", "commander", "general"},
