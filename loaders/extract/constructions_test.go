@@ -904,6 +904,24 @@ func TestNotMeetings(t *testing.T) {
 	})
 }
 
+// "Marcos" alone, after "President Ferdinand Marcos Jr." and "his son,
+// Congressman Sandro Marcos", is the president.
+func TestFamilyNameIsThePrincipal(t *testing.T) {
+	f := Extract(Document{ID: "t", Published: "2023-06-14",
+		Text: "President Ivo Kral Jr. met Prime Minister Tom Hale on Monday, accompanied by his son, Congressman Omar Kral. Kral also met Emperor Ana Reis on Tuesday."})
+	var got []string
+	for _, m := range f.Meetings {
+		ps := append([]string(nil), m.Participants...)
+		sort.Strings(ps)
+		got = append(got, strings.Join(ps, "+")+" "+schema.Deref(m.Date))
+	}
+	sort.Strings(got)
+	want := []string{"Ana Reis+Ivo Kral Jr. 2023-06-13", "Ivo Kral Jr.+Omar Kral+Tom Hale 2023-06-12"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // "Mrs. Kral" of an article naming a president and his wife, both Kral, is
 // the wife: whole names, which the surname-only cases above cannot tell.
 func TestMrsIsTheWife(t *testing.T) {

@@ -579,6 +579,11 @@ func (d *doc) shortFormEntity(m *mention, w string) int {
 	var bySurname []int
 	for _, e := range cands {
 		ew := d.ents[e].words
+		// "Marcos" of "Ferdinand Marcos Jr.": the family name before a
+		// suffix.
+		for len(ew) > 1 && lexicon.NameSuffixes[strings.ToLower(ew[len(ew)-1])] {
+			ew = ew[:len(ew)-1]
+		}
 		if ew[len(ew)-1] == w {
 			bySurname = append(bySurname, e)
 		}
@@ -613,6 +618,19 @@ func (d *doc) shortFormEntity(m *mention, w string) int {
 			return women[0]
 		}
 	}
+	// "Marcos" of "President Ferdinand Marcos Jr. ... accompanied by his
+	// son, Congressman Sandro Marcos": not the one named as a relative.
+	if !femaleStyle(*m) {
+		var principals []int
+		for _, e := range bySurname {
+			if !d.namedAsRelative(e) {
+				principals = append(principals, e)
+			}
+		}
+		if len(principals) == 1 {
+			return principals[0]
+		}
+	}
 	// Of a family named in one article ("Marape and his wife, Rachel
 	// Marape"), the surname alone is the office holder's.
 	var official []int
@@ -631,6 +649,29 @@ func (d *doc) shortFormEntity(m *mention, w string) int {
 // lady X".
 var womanWords = map[string]bool{"wife": true, "widow": true, "daughter": true, "sister": true, "mother": true,
 	"lady": true, "queen": true, "princess": true}
+
+// relativeWords name someone by their kin: "his son, X", "her brother X".
+var relativeWords = map[string]bool{"son": true, "daughter": true, "wife": true, "husband": true, "brother": true,
+	"sister": true, "father": true, "mother": true, "nephew": true, "niece": true, "cousin": true, "widow": true}
+
+// namedAsRelative reports an entity a mention names by kinship: "his son,
+// Congressman Sandro Marcos".
+func (d *doc) namedAsRelative(e int) bool {
+	for si := range d.ments {
+		toks := d.sents[si].Toks
+		for _, m := range d.ments[si] {
+			if m.ent != e || m.kind != mName {
+				continue
+			}
+			for k := max(m.whole.i-3, 0); k < m.name.i && k < len(toks); k++ {
+				if relativeWords[toks[k].Lower] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // namedAsWoman reports an entity whose given name is a woman's, or whom a
 // mention calls a wife, daughter or first lady.
