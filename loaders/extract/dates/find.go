@@ -526,20 +526,23 @@ var relativePhrases = []struct {
 	{[]string{"next", "year"}, "year", 1},
 }
 
-// relativeStarts are the first words of relativePhrases.
-var relativeStarts = func() map[string]bool {
-	m := map[string]bool{}
-	for _, p := range relativePhrases {
-		m[p.words[0]] = true
+// relativeStarts indexes relativePhrases by their first word, so that a
+// common word that starts one ("at", "over", "this") is tried against
+// its own phrases only.
+var relativeStarts = func() map[string][]int {
+	m := map[string][]int{}
+	for i, p := range relativePhrases {
+		m[p.words[0]] = append(m[p.words[0]], i)
 	}
 	return m
 }()
 
 func matchRelative(toks []text.Token, i int, pub Day) (Mention, bool) {
-	if toks[i].Kind != text.Word || !pub.Valid() || !relativeStarts[toks[i].Lower] {
+	if toks[i].Kind != text.Word || !pub.Valid() {
 		return Mention{}, false
 	}
-	for _, p := range relativePhrases {
+	for _, pi := range relativeStarts[toks[i].Lower] {
+		p := relativePhrases[pi]
 		if !wordsAt(toks, i, p.words) {
 			continue
 		}
