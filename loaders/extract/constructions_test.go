@@ -686,6 +686,16 @@ func TestDescriptions(t *testing.T) {
 // 6. Calls are calls, never meetings.
 func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a headline's call over the body's talks", "2023-06-14",
+			"Hale, Reis discuss grain deal in phone call\n\nPrime Minister Tom Hale and President Ana Reis discussed the grain deal on Tuesday.",
+			[]string{"call Hale+Reis 2023-06-13"}},
+		{"a headline's meeting keeps the body's talks a meeting", "2023-06-14",
+			"Hale, Reis meet in Oslo\n\nPrime Minister Tom Hale and President Ana Reis discussed the grain deal on Tuesday.",
+			[]string{"meeting Hale+Reis 2023-06-13"}},
+		{"a telephonic conversation", "2023-06-14", "Prime Minister Tom Hale had a telephonic conversation with President Ana Reis on Tuesday.",
+			[]string{"call Hale+Reis 2023-06-13"}},
+		{"a teleconference", "2023-06-14", "Prime Minister Tom Hale held a teleconference with President Ana Reis on Friday.",
+			[]string{"call Hale+Reis 2023-06-09"}},
 		{"a pair that agreed something during a timed phone call", "2023-12-05",
 			"TOKYO, Dec. 5 (Kyodo) -- Foreign Minister Aiko Mori and her South Korean counterpart Kim Jae agreed Tuesday to work closely during a 40-minute phone call.",
 			[]string{"call Jae+Mori 2023-12-05"}},

@@ -466,18 +466,29 @@ func (d *doc) restated(m *meeting) *meeting {
 		// The body's main telling: the one most sentences report, in
 		// the days of the story, not a background meeting months ago.
 		recent := !old.date.Valid() || old.date.Full() && !d.pub.AddDays(-7).After(old.date)
-		if old.kind == m.kind && !old.dropped && recent && len(old.people) >= 2 && subset(m.people, old.people) &&
+		// "Erdogan, Putin discuss grain deal in phone call" over "X and
+		// Y discussed the deal on Tuesday": the body's talks were the
+		// headline's call.
+		kind := old.kind == m.kind || m.kind == kindCall && old.kind == kindMeeting && talkRules[old.rule]
+		if kind && !old.dropped && recent && len(old.people) >= 2 && subset(m.people, old.people) &&
 			(best == nil || len(old.sents) > len(best.sents)) {
 			best = old
 		}
 	}
 	if best != nil {
+		best.kind = m.kind
 		for _, s := range m.sents {
 			best.addSent(s)
 		}
 	}
 	return best
 }
+
+// talkRules are the predicates that tell of talks without saying whether
+// the two were in one room: a headline's call says they were not.
+var talkRules = map[string]bool{"discuss-with": true, "hold-talks": true, "have-talks": true, "talk": true,
+	"speak": true, "exchange-with": true, "review": true, "go-over": true, "look-at": true, "noun-talks": true,
+	"noun-adverbial-talks": true}
 
 // addMeeting records a meeting, merging it into one already reported when
 // it is the same: the same kind and date, and one's people among the

@@ -110,7 +110,8 @@ var credentialNouns = nounSetOf("credentials", "letters of credence", "letter of
 var callNouns = nounSetOf("phone call", "telephone call", "phone conversation", "telephone conversation",
 	"video call", "video conference", "videoconference", "video-conference", "virtual meeting", "virtual summit",
 	"video link", "video conversation", "telephone talks", "phone talks", "conference call", "phone",
-	"telephone", "call", "calls", "video link-up", "video linkup", "online meeting", "virtual talks")
+	"telephone", "call", "calls", "video link-up", "video linkup", "online meeting", "virtual talks", "teleconference",
+	"tele-conference", "telephonic conversation", "telephonic talks", "telephonic call")
 
 var predicates = []predicate{
 	// Verbs of meeting.
@@ -228,7 +229,7 @@ var predicates = []predicate{
 var (
 	// callCues make a contact a call: "spoke by phone", "in a telephone
 	// conversation", "held talks via video link".
-	callCues = wordList("phone telephone telephoned phoned video virtual videoconference video-conference teleconference virtually online zoom")
+	callCues = wordList("phone telephone telephoned phoned video virtual videoconference video-conference teleconference virtually online zoom telephonic telephonically tele-conference")
 	// separateCues make one predicate with several partners several
 	// meetings: "met separately with A, with B and with C".
 	separateCues = wordList("separately separate individually respectively each")
