@@ -504,7 +504,9 @@ func (d *doc) addMeeting(m *meeting) *meeting {
 		// "Putin met Al Nahyan on Thursday, the two leaders' fourth
 		// meeting this year": in one sentence, a date that contains the
 		// other's is the same meeting, told more finely once.
-		finer := sharesSentence(old, m) && (within(m.date, old.date) || within(old.date, m.date))
+		// So, a few sentences on, is "They met on April 14" after "X held
+		// talks with Y in April" — unless they met "again".
+		finer := (sharesSentence(old, m) || d.toldAgainSoon(old, m)) && (within(m.date, old.date) || within(old.date, m.date))
 		if !sameDay(old.date, m.date) && !finer {
 			continue
 		}
@@ -683,6 +685,26 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		return lm.date, false
 	}
 	return st.narrative, false
+}
+
+// toldAgainSoon reports a meeting m told within three sentences after
+// old, in sentences that do not say it happened "again".
+func (d *doc) toldAgainSoon(old, m *meeting) bool {
+	if len(old.sents) == 0 || len(m.sents) == 0 {
+		return false
+	}
+	last, first := old.sents[len(old.sents)-1], m.sents[0]
+	if first < last || first-last > 3 {
+		return false
+	}
+	for _, si := range m.sents {
+		for _, t := range d.sents[si].Toks {
+			if t.Is("again", "another", "second", "earlier", "previously", "last") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // backgroundTo reports a date of an earlier time than the story's day:

@@ -54,6 +54,37 @@ var anchoredPhrases = []struct {
 	{[]string{"shortly", "afterwards"}, 0},
 	{[]string{"shortly", "afterward"}, 0},
 	{[]string{"shortly", "after"}, 0},
+	{[]string{"a", "week", "earlier"}, -7},
+	{[]string{"a", "week", "before"}, -7},
+	{[]string{"one", "week", "earlier"}, -7},
+	{[]string{"a", "week", "later"}, 7},
+	{[]string{"one", "week", "later"}, 7},
+	{[]string{"two", "weeks", "earlier"}, -14},
+	{[]string{"two", "weeks", "later"}, 14},
+}
+
+// countedDays adds "three days earlier" to "ten days later" to
+// anchoredPhrases: the count of days, then earlier, before or later.
+func init() {
+	for n, w := range []string{"three", "four", "five", "six", "seven", "eight", "nine", "ten"} {
+		days := n + 3
+		anchoredPhrases = append(anchoredPhrases,
+			struct {
+				words []string
+				shift int
+			}{[]string{w, "days", "earlier"}, -days},
+			struct {
+				words []string
+				shift int
+			}{[]string{w, "days", "before"}, -days},
+			struct {
+				words []string
+				shift int
+			}{[]string{w, "days", "later"}, days})
+	}
+	for _, p := range anchoredPhrases {
+		anchoredStarts[p.words[0]] = true
+	}
 }
 
 // anchoredStarts are the first words of anchoredPhrases.
