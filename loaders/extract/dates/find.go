@@ -481,6 +481,13 @@ func matchWeekday(toks []text.Token, i int, pub Day) (Mention, bool) {
 		}
 		return Mention{I: start, J: end, Value: pub.AddDays(ahead), Rule: "date-weekday-next"}, true
 	}
+	// "on Wednesday last week": that weekday of the week before the
+	// publication's (weeks start on Monday).
+	if tok(toks, end).Is("last") && tok(toks, end+1).Is("week") {
+		sinceMonday := (int(pub.Time().Weekday()) + 6) % 7
+		monday := pub.AddDays(-sinceMonday - 7)
+		return Mention{I: start, J: end + 2, Value: monday.AddDays((int(wd) + 6) % 7), Rule: "date-weekday-last-week"}, true
+	}
 	back := (int(pub.Time().Weekday()) - int(wd) + 7) % 7
 	if prev == "last" && back == 0 {
 		back = 7
