@@ -579,8 +579,12 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			// "calling Scholz an 'offended liver sausage'": naming, not
 			// phoning.
 			if p.kind == kindCall && len(groups) == 1 && len(groups[0]) > 0 {
-				after := x.tok(x.ms[groups[0][len(groups[0])-1]].whole.j)
-				if after.Is("a", "an", "the") || after.Kind == text.Quote {
+				end := x.ms[groups[0][len(groups[0])-1]].whole.j
+				after := x.tok(end)
+				// Not "phoned X the following day".
+				timeAfter := after.Is("the") && x.tok(end+1).Is("following", "next", "previous", "same", "day", "evening", "morning",
+					"night", "weekend", "afternoon")
+				if after.Is("a", "an", "the") && !timeAfter || after.Kind == text.Quote {
 					groups = nil
 				}
 			}
@@ -1578,6 +1582,16 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 		q++
 	}
 	if !x.tok(q).Is("and") {
+		return frame{}, false
+	}
+	// "phoned X on Monday and again on Tuesday": the same partner, a
+	// second time.
+	if x.tok(q + 1).Is("again") {
+		if second := x.dateRightAfter(q + 2); second >= 0 && second != first {
+			h := f
+			h.gapDate = second + 1
+			return h, true
+		}
 		return frame{}, false
 	}
 	mi := x.mat(q + 1)

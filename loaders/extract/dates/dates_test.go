@@ -69,6 +69,8 @@ func TestFind(t *testing.T) {
 		{"over the weekend, told on Monday", "met over the weekend", "2023-06-12", "over the weekend=2023-06"},
 		{"a weekday and its date", "met on Monday, June 5.", "2023-06-14", "on Monday , June 5=2023-06-05"},
 		{"the same weekday last week", "spoke on Wednesday last week", "2023-06-14", "on Wednesday last week=2023-06-07"},
+		{"a day of a month last year", "met on March 3 last year", "2023-06-14", "March 3 last year=2022-03-03"},
+		{"a day first of a month last year", "met on 3 March last year", "2023-06-14", "3 March last year=2022-03-03"},
 		{"a weekday before this one last week", "spoke on Tuesday last week", "2023-06-14", "on Tuesday last week=2023-06-06"},
 		{"a weekday after this one last week", "spoke on Thursday last week", "2023-06-14", "on Thursday last week=2023-06-08"},
 		{"Sunday last week, told on a Sunday", "spoke on Sunday last week", "2023-06-11", "on Sunday last week=2023-06-04"},

@@ -428,6 +428,10 @@ func dayWithYear(toks []text.Token, i, j, m, d int, pub Day) (Mention, bool) {
 	if y := yearNumber(tok(toks, k)); y > 0 && d <= daysIn(y, m) {
 		return Mention{I: i, J: k + 1, Value: Day{y, m, d}}, true
 	}
+	// "on March 3 last year".
+	if tok(toks, j).Is("last") && tok(toks, j+1).Is("year") && pub.Valid() && d <= daysIn(pub.Y-1, m) {
+		return Mention{I: i, J: j + 2, Value: Day{pub.Y - 1, m, d}}, true
+	}
 	if pub.Valid() {
 		if x := nearestYear(m, d, pub); x.Valid() {
 			return Mention{I: i, J: j, Value: x}, true
