@@ -717,8 +717,10 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if lexicon.MediaNouns[prev.Lower] && !prev.Cap {
 		return true
 	}
-	if next.Kind == text.Number && !strings.Contains(next.Text, "/") && len(next.Text) != 4 {
-		// "Attribution 4.0", "Boeing 737"; a year after a name is a date.
+	if next.Kind == text.Number && !strings.Contains(next.Text, "/") && len(next.Text) != 4 &&
+		!dates.IsDateWord(tokAt(toks, sp.j+1)) && !tokAt(toks, sp.j+1).Is("days", "weeks", "months", "years", "hours", "minutes") {
+		// "Attribution 4.0", "Boeing 737"; a year after a name is a date,
+		// and so are "met X 10 days ago" and "met X 5 June".
 		return true
 	}
 	// "the Nord Stream pipeline", "the Kuomintang": a name takes no
