@@ -877,6 +877,18 @@ func TestMeetingDates(t *testing.T) {
 // and messages, co-attendance with no contact, photos.
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the spokesman who said so is no party to the call", "2023-06-14",
+			"Prime Minister Tom Hale spoke on the phone with President Ana Reis on Wednesday, spokesperson Ivo Kral said.",
+			[]string{"call Hale+Reis 2023-06-14"}},
+		{"was not present", "2023-06-14",
+			"President Tom Hale and Ana Reis last met on September 12, 2022. Former President Ivo Kral was not present.",
+			[]string{"meeting Hale+Reis 2022-09-12"}},
+		{"set to travel to attend", "2023-06-14",
+			"Prime Minister Tom Hale met Governor Ana Reis on Wednesday. Prime Minister Ivo Kral is set to travel to Oslo next month to attend a summit.",
+			[]string{"meeting Hale+Reis 2023-06-14"}},
+		{"scheduled to travel to meet", "2023-06-14",
+			"On Tuesday, Secretary Tom Hale is scheduled to travel to Amman to meet King Ivo Kral.", nil},
+		{"refuse to meet", "2023-06-14", "President Tom Hale and Prime Minister Ana Reis refuse to meet face to face.", nil},
 		{"denied on a day that they had met", "2023-06-14",
 			"Spokesman Ivo Kral denied on Tuesday that Prime Minister Tom Hale had met President Ana Reis.", nil},
 		{"a report incorrectly said", "2023-06-14", "A report incorrectly said that Prime Minister Tom Hale met President Ana Reis on Monday.", nil},

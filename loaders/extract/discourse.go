@@ -888,6 +888,10 @@ func plainPhraseBetween(toks []text.Token, a, b int) bool {
 // at: one reported in the same sentence, or the last one reported, if
 // recent.
 func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
+	// "X is set to travel to Y next month to attend a summit": not yet.
+	if f.planned {
+		return
+	}
 	if f.pred != nil && f.pred.verb == "accompany" && f.passive {
 		party := d.resolve(x, f.subject)
 		for _, g := range f.partners {

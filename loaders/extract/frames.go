@@ -150,6 +150,20 @@ func (x *sentence) findFrames() []frame {
 		for t := k; t < bestEnd; t++ {
 			used[t] = true
 		}
+		// "spoke on the phone with X", "talked by telephone": the call
+		// noun tells how the verb's contact was made, no contact of its
+		// own.
+		{
+			q := bestEnd
+			for x.tok(q).Is("on", "by", "over", "via", "the", "a") && q < bestEnd+3 {
+				q++
+			}
+			if n := matchNoun(x.toks, q, callNouns); n > 0 && q > bestEnd {
+				for t := q; t < q+n; t++ {
+					used[t] = true
+				}
+			}
+		}
 		// "sat in on the call with X", "joined the talks": the meeting
 		// they attend is the one the noun names, no other.
 		if predicates[best].kind == kindAttend {
@@ -755,6 +769,19 @@ func (x *sentence) isPlanned(k int) bool {
 	if x.deniedBefore(k) {
 		return true
 	}
+	// "is set to travel to Vilnius next month to attend a summit": an
+	// infinitive of purpose shares the plan of the verb it serves.
+	if x.tok(k - 1).Is("to") {
+		for q := k - 2; q >= 0 && q >= k-14; q-- {
+			t := x.toks[q]
+			if t.Text == "." || t.Text == ";" || t.Kind == text.Quote {
+				break
+			}
+			if t.Is("will", "would", "shall") || t.Is("set", "expected", "due", "scheduled", "plans", "planned", "planning", "hopes", "intends") && x.tok(q+1).Is("to") {
+				return true
+			}
+		}
+	}
 	for q := k - 1; q >= 0 && q >= k-4; q-- {
 		t := x.toks[q]
 		if t.Kind != text.Word {
@@ -770,7 +797,7 @@ func (x *sentence) isPlanned(k int) bool {
 			prev := x.tok(q - 1)
 			if prev.Is("expected", "due", "scheduled", "set", "plans", "plan", "planned", "planning", "hopes",
 				"hope", "hoped", "hoping", "intends", "intended", "wants", "wanted", "agreed", "invited", "likely",
-				"going", "is", "are", "was", "were", "be", "able", "unable", "failed", "refused", "declined", "tried",
+				"going", "is", "are", "was", "were", "be", "able", "unable", "failed", "refused", "declined", "tried", "refuse", "refuses", "refusing", "decline", "declines", "fail", "fails",
 				"sought", "seeks", "seeking", "asked", "urged", "ready", "willing", "eager", "keen", "preparing",
 				"prepares", "hopeful", "looks", "looking", "forward", "offered", "proposed", "supposed", "wished", "wish") {
 				return true
@@ -870,6 +897,11 @@ func (x *sentence) joinedList(a, b int) bool {
 		return false
 	}
 	if x.ms[b].complement && !x.tok(j-1).Is("and") {
+		return false
+	}
+	// "spoke with X on Wednesday, MEA spokesperson Y said": the one who
+	// tells of it.
+	if lexicon.SpeechVerbs[x.tok(x.ms[b].whole.j).Lower] && !x.tok(j-1).Is("and", "&") {
 		return false
 	}
 	// "met Hun Manet, the premier's eldest son": a possessor in an
@@ -2438,6 +2470,9 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			g, rule = x.listFrom(x.mat(inverted+1)), "inverted-attendance"
 		case t.Is("present") && x.tok(k+1).Is("his", "her", "their", "its"):
 			// "to present his letters of credence": a verb.
+			continue
+		case t.Is("present") && (x.tok(k-1).Is("not", "never") || x.tok(k-2).Is("not", "never")):
+			// "X was not present".
 			continue
 		case t.Is("present") || t.Is("attendance") && x.tok(k-1).Is("in") || t.Is("hand") && x.tok(k-1).Is("on") ||
 			t.Is("table") && x.tok(k-1).Is("the") && x.tok(k-2).Is("at"):
