@@ -924,6 +924,17 @@ func (d *doc) attend(x *sentence, f frame, here []*meeting, st *state) {
 	if f.pred != nil && (f.pred.name == "include" || f.pred.name == "comprise") && !x.delegationSubject(f.trigger.i) {
 		return
 	}
+	// "The group included A and B. The group met Z": a party, for
+	// what the group does next.
+	if (f.pred != nil && (f.pred.name == "include" || f.pred.name == "comprise") || f.rule == "delegation-list") && len(people) >= 2 && len(here) == 0 {
+		st.party, st.partySent = people, x.si
+	}
+	// "X sat in on the talks along with A and B".
+	if f.pred != nil && !f.passive && f.kind == kindAttend {
+		if with := x.afterPreposition(f.trigger.j, []string{"along with", "together with", "alongside"}); with != nil {
+			people = appendUnique(people, d.resolve(x, with)...)
+		}
+	}
 	// "X attended the meeting" joins it; "X also attended." too; "X
 	// attended the summit" joins nothing.
 	if f.pred != nil && (f.pred.name == "attend" || f.pred.name == "join") && !f.passive && f.targetNoun == "" &&

@@ -733,7 +733,9 @@ func (x *sentence) isPassive(k int, lemma string) bool {
 	}
 	// A reduced relative or absolute: ", accompanied by X,", "flanked by",
 	// "a reception hosted for him by X".
-	if x.tok(k+1).Is("by") && (x.tok(k-1).Text == "," || k == 0) {
+	if x.tok(k+1).Is("by") && (x.tok(k-1).Text == "," || k == 0) &&
+		!x.tok(k+2).Is("phone", "telephone", "video", "videoconference", "teleconference", "satellite", "letter", "email") {
+		// Not "X, who chairs the quartet, spoke by phone with Y".
 		return true
 	}
 	prev := x.tok(k - 1)
@@ -925,8 +927,15 @@ func (x *sentence) joinedList(a, b int) bool {
 		return false
 	}
 	words := 0
-	for k, t := range gap {
+	for k := 0; k < len(gap); k++ {
+		t := gap[k]
 		switch {
+		case k == 0 && t.Is("of") && len(gap) > 2 && gap[1].Cap && gap[1].Kind == text.Word:
+			// "Rep. Young Kim of California and Rep. Ami Bera": the
+			// state or party a member is of.
+			for k+1 < len(gap) && gap[k+1].Cap && gap[k+1].Kind == text.Word {
+				k++
+			}
 		case t.Text == "," || t.Text == ";" && x.ms[a].kind == mName:
 		case t.Is("and", "&"):
 			words++
