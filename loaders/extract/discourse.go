@@ -1153,8 +1153,13 @@ func (d *doc) storyDate(x *sentence, frames []frame) (dates.Day, bool) {
 	if !storyVerb {
 		return dates.Day{}, false
 	}
-	for _, dm := range d.dates[x.si] {
+	for i, dm := range d.dates[x.si] {
 		if !dm.Value.Full() || x.s.Quoted[dm.I] || dm.Value.After(d.pub) {
+			continue
+		}
+		// "BRUSSELS, June 14 - EU leaders met on Tuesday": the day the
+		// dateline gives is when it was written, not the story's day.
+		if i+1 < len(d.dates[x.si]) && x.datelineAt(dm) {
 			continue
 		}
 		background := false
@@ -1168,6 +1173,22 @@ func (d *doc) storyDate(x *sentence, frames []frame) (dates.Day, bool) {
 		}
 	}
 	return dates.Day{}, false
+}
+
+// datelineAt reports a date among the first words of a sentence followed
+// by an agency in brackets or a dash: "SEOUL, June 13 (Yonhap) --".
+func (x *sentence) datelineAt(dm dates.Mention) bool { return isDatelineDate(x.toks, dm) }
+
+func isDatelineDate(toks []text.Token, dm dates.Mention) bool {
+	if dm.I > 6 {
+		return false
+	}
+	for q := dm.J; q < len(toks) && q <= dm.J+5; q++ {
+		if t := toks[q]; t.Text == "(" || t.Text == "--" || isDash(t.Text) || t.Text == "-" {
+			return true
+		}
+	}
+	return false
 }
 
 // opensWithDate reports a sentence that opens with a full date set off by

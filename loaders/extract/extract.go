@@ -195,15 +195,9 @@ func (d *doc) datelineDay() dates.Day {
 		if si > 2 {
 			break
 		}
-		toks := d.sents[si].Toks
 		for _, dm := range d.dates[si] {
-			if dm.I > 6 || !dm.Value.Full() || todayWords[dm.Rule] {
-				continue
-			}
-			for q := dm.J; q < len(toks) && q <= dm.J+5; q++ {
-				if t := toks[q]; t.Text == "(" || t.Text == "--" || t.Text == "—" || t.Text == "–" || t.Text == "-" {
-					return dm.Value
-				}
+			if dm.Value.Full() && !todayWords[dm.Rule] && isDatelineDate(d.sents[si].Toks, dm) {
+				return dm.Value
 			}
 		}
 	}
