@@ -281,8 +281,11 @@ func (d *doc) classifySentence(si int) {
 			d.cls[si][k] &^= clsNameWord
 		}
 		// "Tan" is a style only in "Tan Sri"; "Mr Tan", "Tan Chuan-Jin"
-		// and "Tan See Leng" name people.
-		if s.Toks[k].Is("tan") && s.Toks[k].Cap && !tokAt(s.Toks, k+1).Is("sri", "seri") {
+		// and "Tan See Leng" name people. So is a style right after "Mr"
+		// with no name after it: "Mr Don also met ...".
+		if s.Toks[k].Is("tan") && s.Toks[k].Cap && !tokAt(s.Toks, k+1).Is("sri", "seri") ||
+			k > 0 && s.Toks[k].Cap && d.cls[si][k].has(clsHonorific|clsWeakHonorific) &&
+				s.Toks[k-1].Is("mr", "mr.", "mrs", "mrs.", "ms", "ms.") && !tokAt(s.Toks, k+1).Cap {
 			d.cls[si][k] = d.cls[si][k]&^(clsHonorific|clsWeakHonorific) | clsNameWord
 		}
 		// "Toh Puan", "Tuan Yang Terutama": honorific chains.

@@ -1345,6 +1345,20 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 				continue
 			}
 		}
+		// "hosted Myanmar junta-appointed Foreign Minister X", "met Dutch
+		// Adm. X": a nationality or a hyphenated modifier the mention
+		// did not take in.
+		if x.mat(k) < 0 && t.Kind == text.Word && (lexicon.Places().Demonym(t.Lower) != "" || x.cls[k].has(clsPlace) && t.Cap ||
+			!t.Cap && strings.Contains(t.Lower, "-") && !lexicon.IsVerb(t.Lower)) {
+			q := k + 1
+			for q < k+3 && x.mat(q) < 0 && x.tok(q).Kind == text.Word && !x.tok(q).Cap && strings.Contains(x.tok(q).Lower, "-") {
+				q++
+			}
+			if mi := x.mat(q); mi >= 0 && x.ms[mi].whole.i == q && x.ms[mi].kind == mName {
+				k = q
+				continue
+			}
+		}
 		// "hosted the IMF's managing director, X", "received UNIFIL's Head
 		// of Mission and Force Commander, General X": an organisation's
 		// possessive and the rest of the title before the name.

@@ -98,6 +98,10 @@ var countryAliases = map[string]string{
 // under an older name.
 var capitalAliases = map[string]string{"kyiv": "Ukraine", "nur-sultan": "Kazakhstan"}
 
+// extraCountries are states with a government news writes of, missing
+// from the gazetteer: "US Ambassador to Kosovo X".
+var extraCountries = map[string]string{"kosovo": "Kosovo", "somaliland": "Somaliland"}
+
 // subdivisionAliases are provinces as English news spells them where the
 // gazetteer has another spelling or lacks them: "Governor Sindh X".
 var subdivisionAliases = map[string]string{"sindh": "Pakistan", "balochistan": "Pakistan",
@@ -153,6 +157,17 @@ func buildGazetteer() *Gazetteer {
 	for c, name := range capitalAliases {
 		if known[name] {
 			g.capitals[c] = name
+		}
+	}
+	// Countries news writes of that the gazetteer lacks.
+	for lower, name := range extraCountries {
+		if !known[name] {
+			g.addCountry(lower, name)
+			for _, d := range derivedDemonyms(name) {
+				if _, taken := g.demonyms[d]; !taken {
+					g.demonyms[d] = name
+				}
+			}
 		}
 	}
 	for sd, name := range subdivisionAliases {
