@@ -1190,7 +1190,7 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 					}
 				}
 				if mi := x.mat(q); mi >= 0 {
-					if x.ms[mi].complement && !(p == "with" || p == "by" || strings.HasPrefix(p, "in hono") ||
+					if x.ms[mi].complement && !(p == "with" || p == "by" || p == "for" || strings.HasPrefix(p, "in hono") ||
 						p == "to" && !x.tok(k-1).Is("according", "due", "close", "next", "adviser", "advisor", "envoy", "ambassador", "aide", "successor")) {
 						// "according to Karis" is no partner.
 						continue

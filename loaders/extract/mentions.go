@@ -704,8 +704,10 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	}
 	// One word after "of" or "for" with no title of its own is the
 	// organisation or place a title belongs to ("chief of the Office of
-	// Chongwadae", "vice-minister of Unification").
-	if sp.j-sp.i == 1 && prev.Is("of", "for") && !personOf[tokAt(toks, sp.i-2).Lower] {
+	// Chongwadae", "vice-minister of Unification"); after "for" and a
+	// common noun it is a guest ("a lunch for Varadkar").
+	if sp.j-sp.i == 1 && prev.Is("of", "for") && !personOf[tokAt(toks, sp.i-2).Lower] &&
+		!(prev.Is("for") && sp.i >= 2 && !toks[sp.i-2].Cap && !cls[sp.i-2].has(clsTitleHead|clsTitleModifier)) {
 		return true
 	}
 	// "the Speaker of the Majlis Al-Shura, Sheikh Abdullah ...": a name
