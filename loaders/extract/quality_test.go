@@ -40,10 +40,10 @@ func TestQualityOnSeeds(t *testing.T) {
 }
 
 func TestQualityOnWrittenSets(t *testing.T) {
-	checkQuality(t, filepath.Join("testdata", "written-a"), qualityGate{people: 0.98, roles: 0.96, pairs: 0.755, pairsDated: 0.70,
-		meetingLevel: 0.82, calls: 0.65, dates: 0.90})
-	checkQuality(t, filepath.Join("testdata", "written-b"), qualityGate{people: 0.985, roles: 0.965, pairs: 0.795, pairsDated: 0.765,
-		meetingLevel: 0.875, calls: 0.95, dates: 0.92})
+	checkQuality(t, filepath.Join("testdata", "written-a"), qualityGate{people: 0.98, roles: 0.96, pairs: 0.79, pairsDated: 0.735,
+		meetingLevel: 0.845, calls: 0.65, dates: 0.91})
+	checkQuality(t, filepath.Join("testdata", "written-b"), qualityGate{people: 0.985, roles: 0.97, pairs: 0.805, pairsDated: 0.775,
+		meetingLevel: 0.89, calls: 0.97, dates: 0.935})
 }
 
 // TestQualityOnDevSet reads the development set in place. CI has it
@@ -56,8 +56,8 @@ func TestQualityOnDevSet(t *testing.T) {
 		}
 		t.Skipf("no development set beside the checkout (%v)", err)
 	}
-	checkQuality(t, dir, qualityGate{people: 0.978, roles: 0.89, pairs: 0.94, pairsDated: 0.93,
-		meetingLevel: 0.922, calls: 0.95, dates: 0.98})
+	checkQuality(t, dir, qualityGate{people: 0.98, roles: 0.895, pairs: 0.955, pairsDated: 0.945,
+		meetingLevel: 0.935, calls: 0.95, dates: 0.98})
 }
 
 func checkQuality(t *testing.T, dir string, gate qualityGate) {
