@@ -376,6 +376,11 @@ func (d *doc) frameMeetings(x *sentence, f frame, st *state) []*meeting {
 		if f.pred != nil && f.pred.jointSubject && len(people) < 2 {
 			continue
 		}
+		// "a state dinner hosted by X and her husband Y": hosts of
+		// nobody named do not meet each other for it.
+		if f.passive && len(subject) == 0 && storyHost < 0 {
+			continue
+		}
 		// A predicate that needs a partner and found none reports no
 		// meeting, whoever its subject: "X and Y are seen in this photo".
 		// "held telephone talks with his Chinese counterpart": a partner
@@ -1008,6 +1013,21 @@ func (d *doc) attendTarget(x *sentence, f frame, here []*meeting, people []int, 
 				if here[k].has(e) {
 					return here[k]
 				}
+			}
+		}
+	}
+	// "Lavrov, who also took part in the Kremlin meeting, had spent hours
+	// with Tillerson": the clause tells of the meeting told before, not
+	// of the sentence's own.
+	if len(here) > 0 && x.inRelativeClause(f.trigger.i) && talksNouns[f.targetNoun] {
+		for k := len(d.meetings) - 1; k >= 0; k-- {
+			m := d.meetings[k]
+			told := false
+			for _, h := range here {
+				told = told || h == m
+			}
+			if !told && !m.dropped && len(m.sents) > 0 && x.si-m.sents[len(m.sents)-1] <= 3 {
+				return m
 			}
 		}
 	}

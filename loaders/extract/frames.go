@@ -460,6 +460,10 @@ func (x *sentence) nounReading(k int) bool {
 	if k == x.first && !strings.HasSuffix(x.toks[k].Lower, "ing") {
 		return true
 	}
+	// "CAIRO — Talks were held ...": capitalised after a dateline.
+	if x.toks[k].Cap && x.tok(k+1).Is("were", "was", "are", "is", "have", "had", "will", "between", "with") && !strings.HasSuffix(x.toks[k].Lower, "ing") {
+		return true
+	}
 	// "the NSA talks": an acronym that modifies a noun.
 	if mi := x.mat(k - 1); mi >= 0 && p.AllCaps() && (x.tok(x.ms[mi].whole.i).Is("the") || x.tok(x.ms[mi].whole.i-1).Is("the")) {
 		return true
@@ -467,6 +471,36 @@ func (x *sentence) nounReading(k int) bool {
 	return k > 0 && (p.Kind == text.Poss || p.Is("the", "a", "an", "their", "his", "her", "its", "our", "this", "these",
 		"those", "first-ever", "latest", "previous", "such", "further", "bilateral", "several", "many") ||
 		adjectiveShape(p))
+}
+
+// settingBefore reports a noun phrase ending at k that a preposition of
+// setting opens ("in talks", "at a dinner", "during the meeting"), not a
+// time ("before a state dinner").
+func (x *sentence) settingBefore(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		if x.toks[q].Is("in", "at", "during", "over") {
+			return true
+		}
+		if x.toks[q].Kind != text.Word || x.toks[q].Is("before", "after", "ahead", "for", "to") {
+			return false
+		}
+	}
+	return false
+}
+
+// hostingVerbs are the verbs of whoever hosts or chairs a meeting.
+var hostingVerbs = map[string]bool{"host": true, "chair": true, "convene": true, "mediate": true, "facilitate": true,
+	"broker": true, "organise": true, "organize": true}
+
+// matchNounEndingAt reports a noun of set ending at token k ("talks",
+// "working lunch").
+func matchNounEndingAt(toks []text.Token, k int, set nounSet) bool {
+	for i := max(0, k-3); i <= k; i++ {
+		if n := matchNoun(toks, i, set); n > 0 && i+n == k+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // closeWith reports a "with" right before token k, at most six words
@@ -549,6 +583,12 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		}
 		if p.kind == kindAttend {
 			f.targetNoun = x.subjectNoun(trig.i)
+		}
+		// "met Y in talks hosted by X", "a dinner chaired by X": the host
+		// of the meeting the noun names was there.
+		if len(f.subject) == 0 && len(f.partners) > 0 && hostingVerbs[p.verb] && matchNounEndingAt(x.toks, trig.i-1, meetingNouns) &&
+			x.settingBefore(trig.i-1) {
+			f.kind = kindAttend
 		}
 		return f
 	}
@@ -1346,10 +1386,12 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 			}
 		}
 		// "hosted Myanmar junta-appointed Foreign Minister X", "met Dutch
-		// Adm. X": a nationality or a hyphenated modifier the mention
-		// did not take in.
+		// Adm. X", "visited Kurdish politician X", "met presidential
+		// candidate X": a nationality or a modifier the mention did not
+		// take in.
 		if x.mat(k) < 0 && t.Kind == text.Word && (lexicon.Places().Demonym(t.Lower) != "" || x.cls[k].has(clsPlace) && t.Cap ||
-			!t.Cap && strings.Contains(t.Lower, "-") && !lexicon.IsVerb(t.Lower)) {
+			lexicon.PeopleAndRegions[t.Lower] && t.Cap ||
+			!t.Cap && !lexicon.IsVerb(t.Lower) && !lexicon.FunctionWords[t.Lower] && (strings.Contains(t.Lower, "-") || x.cls[k].has(clsTitleModifier))) {
 			q := k + 1
 			for q < k+3 && x.mat(q) < 0 && x.tok(q).Kind == text.Word && !x.tok(q).Cap && strings.Contains(x.tok(q).Lower, "-") {
 				q++
@@ -1692,6 +1734,10 @@ func (x *sentence) splitSeparate(g []int, trig span) [][]int {
 	// closes the last one's appositive.
 	end := x.ms[g[len(g)-1]].whole.j
 	if x.tok(end).Text == "," {
+		end++
+	}
+	// "met A, B and C in separate meetings".
+	if x.tok(end).Is("in") && x.tok(end+1).Is("separate") {
 		end++
 	}
 	for k := max(0, trig.i-3); k < len(x.toks) && k <= end; k++ {

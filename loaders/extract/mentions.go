@@ -645,6 +645,11 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 		cls[sp.j].has(clsHonorific|clsWeakHonorific) && lexicon.Places().IsSubdivision(strings.ToLower(nameText(toks[sp.i:sp.j]))) {
 		return true
 	}
+	// "Reserve Bank of India Governor X", "State Bank of Pakistan": a
+	// name ending in a body's word before "of" and a place.
+	if orgSurnames[toks[sp.j-1].Lower] && next.Is("of") && tokAt(toks, sp.j+1).Cap && (sp.j-sp.i >= 2 || sp.i == 0 || !titled) {
+		return true
+	}
 	// "World Bank President X", "Supreme Court Justice X": a name ending
 	// in a word that is a family name only at a name's end ("Stuart
 	// Hall"), right before a title word, names the body the title heads.
@@ -1041,7 +1046,9 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		// "special envoy of President Moon": when a whole title already
 		// stands between "of"/"to" and the name, what comes before "of"
 		// is someone else's office.
-		if toks[k].Is("of", "to", "for") && hasPlainHead(toks, cls, k+1, p+1) {
+		// Not "State Bank of Pakistan Governor X": a body named with its
+		// country before its head's title.
+		if toks[k].Is("of", "to", "for") && hasPlainHead(toks, cls, k+1, p+1) && !bodyOfCountryBefore(toks, cls, k) {
 			break
 		}
 		k--
@@ -1421,6 +1428,17 @@ func hasPlainHead(toks []text.Token, cls []class, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// bodyOfCountryBefore reports "of" at k between a body's word and a
+// country, then a title: "State Bank of Pakistan Governor", "Reserve Bank
+// of India Governor".
+func bodyOfCountryBefore(toks []text.Token, cls []class, k int) bool {
+	if k < 1 || !toks[k].Is("of") || !(lexicon.OrgWords[toks[k-1].Lower] && toks[k-1].Cap) {
+		return false
+	}
+	_, n := lexicon.Places().CountryAt(toks, k+1)
+	return n > 0 && cls[min(k+1+n, len(toks)-1)].has(clsTitleHead|clsTitleModifier)
 }
 
 // institutionPlural reports a plural title word that names an

@@ -80,6 +80,8 @@ func TestNameMentions(t *testing.T) {
 			[]string{"Ivo Kral|Minister of Energy Transition and Public Utilities|", "Ana Costa||"}},
 		{"a count of days after a name", "Ana Costa met Ivo Kral 10 days ago.", []string{"Ana Costa||", "Ivo Kral||"}},
 		{"a product's number after a name", "Ana Costa flew on a Boeing 737 to Oslo.", []string{"Ana Costa||"}},
+		{"a bank of a country before a title", "State Bank of Pakistan Governor Ivo Kral met Ana Costa.",
+			[]string{"Ivo Kral|State Bank of Pakistan Governor|", "Ana Costa||"}},
 		{"a central bank named by its country", "Governor of the Central Bank of Nigeria Ivo Kral met Ana Costa.",
 			[]string{"Ivo Kral|Governor of the Central Bank of Nigeria|Nigeria", "Ana Costa||"}},
 		{"a body's first word after a title and a comma", "The Chairman, Independent National Electoral Commission (INEC), Prof. Ivo Kral, met Ana Costa.",

@@ -97,7 +97,8 @@ var distantExchanges = nounSetOf("letters", "messages", "message", "cables", "te
 
 // signedTogether are what two sides sign at one table: "X and Y signed a
 // defence cooperation agreement", "X signed an accord with Y".
-var signedTogether = nounSetOf("agreement", "agreements", "deal", "deals", "accord", "accords", "treaty",
+var signedTogether = nounSetOf("agreement", "agreements", "deal", "deals", "accord", "accords", "treaty", "ceasefire",
+	"cease-fire", "truce", "armistice",
 	"memorandum", "memorandums", "memoranda", "mou", "mous", "pact", "protocol", "joint declaration",
 	"joint communique", "joint communiqué", "joint statement", "roadmap", "road map", "contract", "contracts")
 
@@ -147,6 +148,7 @@ var predicates = []predicate{
 	{name: "consult", verb: "consult", partner: []string{"object", "with"}, personObject: true},
 	{name: "brief", verb: "brief", partner: []string{"object"}, personObject: true},
 	{name: "see", verb: "see", partner: []string{"object"}, personObject: true},
+	{name: "spend-time-with", verb: "spend", partner: []string{"with"}},
 	// Doing something together: "X and Y toured the plant", "X and his
 	// host visited the projects", "X and Y witnessed the signing".
 	{name: "tour-together", verb: "tour", partner: []string{"with", "none"}, jointSubject: true},

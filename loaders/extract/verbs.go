@@ -25,6 +25,7 @@ var irregularForms = map[string][]string{
 	"go":    {"went", "gone"},
 	"send":  {"sent"},
 	"lay":   {"laid", "lain"},
+	"spend": {"spent"},
 }
 
 // isForm reports whether the lower-case word w is a form of the verb
