@@ -1026,3 +1026,22 @@ func TestMrsIsTheWife(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// Bylines name people, as the gold annotations count them: "By Will
+// Ripley, CNN", "Written by X", "X Y Indonesia Correspondent".
+func TestBylinePeople(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"By Will Ripley, CNN\n\nPresident Ana Reis met Prime Minister Tom Hale on Monday.", "Will Ripley"},
+		{"Written by Jane Hawkins\n\nPresident Ana Reis met Prime Minister Tom Hale on Monday.", "Jane Hawkins"},
+		{"Tan Hui Yee Indonesia Correspondent\n\nPresident Ana Reis met Prime Minister Tom Hale on Monday.", "Tan Hui Yee"},
+	} {
+		f := Extract(Document{ID: "t", Published: "2023-06-14", Text: tc.text})
+		found := false
+		for _, p := range f.People {
+			found = found || p.Name == tc.want
+		}
+		if !found {
+			t.Errorf("%q: no person %q in %v", tc.text, tc.want, f.People)
+		}
+	}
+}

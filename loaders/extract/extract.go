@@ -310,7 +310,7 @@ func (d *doc) classifySentence(si int) {
 	// next to a name.
 	for k := 1; k < len(s.Toks); k++ {
 		t := s.Toks[k]
-		if !t.Cap || t.AllCaps() || !functionWordNames[t.Lower] || k == firstWord(s) || s.TitleCase {
+		if !t.Cap || t.AllCaps() || !functionWordNames[t.Lower] || k == firstWord(s) || s.TitleCase && !s.Toks[k-1].Is("by") {
 			continue
 		}
 		nextName := k+1 < len(s.Toks) && d.cls[si][k+1].has(clsNameWord) && s.Toks[k+1].NLBefore == 0
@@ -318,7 +318,7 @@ func (d *doc) classifySentence(si int) {
 		nextCap := k+1 < len(s.Toks) && s.Toks[k+1].Cap
 		// "Foreign Minister Than Swe": a title before it, too.
 		afterTitle := d.cls[si][k-1].has(clsTitleHead|clsHonorific) && !d.cls[si][k-1].has(clsNameWord)
-		if nextName && (!s.Toks[k-1].Cap || afterTitle) || prevName && !nextCap {
+		if nextName && (!s.Toks[k-1].Cap || afterTitle || s.Toks[k-1].Is("by")) || prevName && !nextCap {
 			d.cls[si][k] |= clsNameWord
 			// "He" is "H.E." too; here it is a family name.
 			d.cls[si][k] &^= clsFunction | clsHonorific
@@ -357,7 +357,7 @@ func femaleStyle(m mention) bool {
 // function words.
 var functionWordNames = map[string]bool{"so": true, "an": true, "do": true, "ha": true, "no": true, "oh": true,
 	"ko": true, "yu": true, "in": true, "un": true, "le": true, "ma": true, "ho": true, "than": true, "he": true,
-	"to": true}
+	"to": true, "will": true}
 
 // firstWord returns the index of a sentence's first word, past opening
 // quotes, dashes and brackets, or -1.

@@ -165,12 +165,24 @@ func creditBefore(toks []text.Token, sp span) bool {
 	if sp.j-sp.i < 2 {
 		return false
 	}
-	if sp.i == 1 && toks[0].Is("by") && sp.j >= len(toks)-1 {
+	// "By Will Ripley", "By Will Ripley, CNN", "Written by Jane Hawkins",
+	// "By Jane Hawkins and Ivo Kral".
+	by := sp.i == 1 && toks[0].Is("by") || sp.i == 2 && toks[1].Is("by") && toks[0].Is("written", "reported", "story", "text", "words")
+	if by && (sp.j >= len(toks)-1 || toks[sp.j].Text == "," || toks[sp.j].Text == "|" || toks[sp.j].Is("and", "in")) {
+		return true
+	}
+	// "Tan Hui Yee Indonesia Correspondent": a line of a name and the
+	// writer's post.
+	if sp.i == 0 && len(toks) > sp.j && len(toks) <= sp.j+4 && bylinePosts[toks[len(toks)-1].Lower] {
 		return true
 	}
 	agency := tokAt(toks, sp.i-2)
 	return tokAt(toks, sp.i-1).Text == "/" && (agency.AllCaps() || lexicon.NewsAgencies[agency.Lower])
 }
+
+// bylinePosts end a byline that names a writer by their post.
+var bylinePosts = map[string]bool{"correspondent": true, "reporter": true, "editor": true, "writer": true,
+	"columnist": true, "contributor": true}
 
 // shareListTitles gives the people of a list the office the list's first
 // name states for all of them: a plural title ("Foreign ministers A of
