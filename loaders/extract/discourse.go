@@ -685,8 +685,10 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	// story moved to after the last meeting dates what follows.
 	// "X met Y on Wednesday. The two last met in March. Y later met Z":
 	// a meeting told as background dates nothing after it.
+	// The story's own first meeting is no background, however long ago
+	// ("X and Y met in Sydney last month. The pair signed a deal").
 	if lm := st.lastMeeting; lm != nil && lm.date.Valid() && x.si-st.lastSent <= 4 && st.sceneSent <= st.lastSent &&
-		!backgroundTo(lm.date, st.narrative) {
+		(!backgroundTo(lm.date, st.narrative) || lm == d.firstMeeting()) {
 		return lm.date, false
 	}
 	return st.narrative, false
@@ -871,6 +873,11 @@ func clauseBreakBetween(toks []text.Token, a, b int) bool {
 	}
 	for k := a; k < b && k < len(toks); k++ {
 		if toks[k].Text == ";" {
+			return true
+		}
+		// "received X in May and met Y on Tuesday": a verb of its own.
+		if toks[k].Is("and", "but") && k+1 < len(toks) && !toks[k+1].Cap && lexicon.IsVerb(toks[k+1].Lower) &&
+			!strings.HasSuffix(toks[k+1].Lower, "ing") {
 			return true
 		}
 	}

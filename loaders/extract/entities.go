@@ -172,9 +172,34 @@ func (d *doc) resolveNames() {
 	ix := d.index
 	aliasOf := map[string]string{} // nickname key → full name key
 	for si := range d.ments {
+		toks := d.sents[si].Toks
 		for _, m := range d.ments[si] {
 			if m.alias != "" {
 				aliasOf[nameKey(m.alias)] = nameKey(m.text)
+			}
+			// "Benjamin Netanyahu, known as Bibi,", "X, nicknamed
+			// Jokowi,": a name the article gives as another's.
+			if m.kind == mName && len(nameWords(m.text)) >= 2 {
+				k := m.whole.j
+				if tokAt(toks, k).Text == "," {
+					k++
+				}
+				if tokAt(toks, k).Is("also") {
+					k++
+				}
+				switch {
+				case tokAt(toks, k).Is("known", "popularly") && tokAt(toks, k+1).Is("as"):
+					k += 2
+				case tokAt(toks, k).Is("popularly") && tokAt(toks, k+1).Is("known") && tokAt(toks, k+2).Is("as"):
+					k += 3
+				case tokAt(toks, k).Is("nicknamed", "dubbed"):
+					k++
+				default:
+					k = -1
+				}
+				if nick := tokAt(toks, k); k > 0 && nick.Kind == text.Word && nick.Cap {
+					aliasOf[nameKey(nick.Text)] = nameKey(m.text)
+				}
 			}
 		}
 	}

@@ -225,6 +225,10 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 	if x.nounContext(k, p.verb) || x.adjectiveContext(k) {
 		return 0, false
 	}
+	// "on speaking terms".
+	if x.tok(k + 1).Is("terms") {
+		return 0, false
+	}
 	if p.jointSubject && strings.HasSuffix(t.Lower, "ing") {
 		return 0, false
 	}
@@ -375,7 +379,7 @@ func gapToken(t text.Token) bool {
 	if t.Is("with", "to", "on", "from", "between", "at", "in", "for", "by", "and", "said", "who", "which", "that") {
 		return false
 	}
-	if lexicon.IsVerb(t.Lower) && !strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") && !t.Is("talks", "meeting", "meetings") {
+	if lexicon.IsVerb(t.Lower) && !strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") && !t.Is("talks", "meeting", "meetings", "brief", "short", "long") {
 		return false
 	}
 	if t.Is("paid", "made", "held", "had", "received", "hosted", "met") {
@@ -733,8 +737,35 @@ func isGerundOpening(x *sentence, k int, verb text.Token) bool {
 	// subordinator opens the sentence or clause, or follows a participle
 	// that does.
 	before := x.tok(k - 2)
+	// "X met Y on Tuesday, before meeting Z on Wednesday": a clause
+	// closing the sentence is no opening.
+	if before.Text == "," && k > 2 && !x.commaThenMention(k) {
+		return false
+	}
 	return k == 1 || before.Text == "," ||
 		k == 2 && before.Kind == text.Word && strings.HasSuffix(before.Lower, "ing")
+}
+
+// noVerbBetween reports tokens [i, j) with no lower-case verb.
+func (x *sentence) noVerbBetween(i, j int) bool {
+	for k := i; k < j && k < len(x.toks); k++ {
+		if t := x.toks[k]; t.Kind == text.Word && !t.Cap && lexicon.IsVerb(t.Lower) && !descriptionModifiers[t.Lower] &&
+			!lexicon.PersonNouns[t.Lower] && !x.cls[k].has(clsTitleHead) {
+			return false
+		}
+	}
+	return true
+}
+
+// commaThenMention reports a comma after k followed by a mention: the
+// main clause after an opening phrase ("After meeting X, Y said").
+func (x *sentence) commaThenMention(k int) bool {
+	for q := k + 1; q+1 < len(x.toks); q++ {
+		if x.toks[q].Text == "," && x.mat(q+1) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mainSubjectAfter finds the subject of the main clause after a
@@ -837,7 +868,7 @@ func (x *sentence) isPlanned(k int) bool {
 		}
 		if t.Lower == "to" {
 			prev := x.tok(q - 1)
-			if prev.Is("expected", "due", "scheduled", "set", "plans", "plan", "planned", "planning", "hopes",
+			if prev.Is("expected", "due", "scheduled", "set", "plans", "plan", "planned", "planning", "hopes", "yet", "still",
 				"hope", "hoped", "hoping", "intends", "intended", "wants", "wanted", "agreed", "invited", "likely",
 				"going", "is", "are", "was", "were", "be", "able", "unable", "failed", "refused", "declined", "tried", "refuse", "refuses", "refusing", "decline", "declines", "fail", "fails",
 				"sought", "seeks", "seeking", "asked", "urged", "ready", "willing", "eager", "keen", "preparing",
@@ -1056,9 +1087,11 @@ func (x *sentence) subjectOf(k int) []int {
 			for c >= 0 && x.toks[c].Text != "," && x.toks[c].Text != ";" {
 				c--
 			}
-			// "X, an undersecretary in the premier's office, took part":
+			// "X, an undersecretary in the premier's office, took part",
+			// "X, China's top diplomat, met Y", "X, known as Bibi, met Y":
 			// an appositive after a name.
-			appositive := x.tok(c+1).Is("a", "an", "the") && c > 0 && x.mat(c-1) >= 0
+			appositive := c > 0 && x.mat(c-1) >= 0 && (x.tok(c+1).Is("a", "an", "the", "known", "nicknamed", "dubbed", "popularly") ||
+				x.tok(c+2).Kind == text.Poss && x.noVerbBetween(c+1, q))
 			if c >= 0 && x.toks[c].Text == "," && (insertionStart(x.tok(c+1)) || appositive) && x.mat(c+1) < 0 {
 				q = c - 1
 				continue

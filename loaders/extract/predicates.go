@@ -83,7 +83,7 @@ var meetingNouns = nounSetOf("talks", "talk", "meeting", "meetings", "discussion
 	"tete-a-tete", "bilateral", "bilaterals", "encounter", "lunch", "dinner", "breakfast", "luncheon",
 	"banquet", "reception", "courtesy call", "courtesy visit", "call", "visit", "conversation", "conversations",
 	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle",
-	"joint press conference", "joint news conference", "joint press briefing")
+	"joint press conference", "joint news conference", "joint press briefing", "pull-aside", "pull aside")
 
 // deliveredNouns are what an envoy hands to a host in person.
 var deliveredNouns = nounSetOf("letter", "letters", "message", "messages", "invitation", "credentials", "note", "report")
@@ -122,7 +122,8 @@ var predicates = []predicate{
 	{name: "host", verb: "host", partner: []string{"object", "for"}, personObject: true},
 	{name: "play-host", verb: "play", particle: []string{"host", "to"}, partner: []string{"object"}, personObject: true},
 	{name: "welcome", verb: "welcome", partner: []string{"object"}, personObject: true},
-	{name: "greet", verb: "greet", partner: []string{"object"}, personObject: true},
+	{name: "greet", verb: "greet", partner: []string{"object", "none"}, personObject: true},
+	{name: "break-bread", verb: "break", particle: []string{"bread"}, partner: []string{"with", "none"}},
 	{name: "visit-together", verb: "visit", partner: []string{"with", "none"}, jointSubject: true, commonObject: true},
 	{name: "visit", verb: "visit", partner: []string{"object"}, personObject: true, guestSubject: true},
 	{name: "call-on", verb: "call", particle: []string{"on"}, partner: []string{"object"}, personObject: true, guestSubject: true},
@@ -133,7 +134,7 @@ var predicates = []predicate{
 	{name: "sit-with", verb: "sit", particle: []string{"with"}, partner: []string{"object"}},
 	{name: "dine", verb: "dine", partner: []string{"with", "none"}},
 	{name: "lunch", verb: "lunch", partner: []string{"with"}},
-	{name: "talk", verb: "talk", partner: []string{"with", "to"}},
+	{name: "talk", verb: "talk", partner: []string{"with", "to", "none"}},
 	{name: "speak", verb: "speak", partner: []string{"with", "to", "none"}},
 	{name: "discuss-with", verb: "discuss", partner: []string{"with", "none"}},
 	{name: "review", verb: "review", partner: []string{"with", "none"}},
@@ -193,7 +194,7 @@ var predicates = []predicate{
 	{name: "co-chair", verb: "co-chair", partner: []string{"with", "none"}},
 	// "X and his counterpart Y inspected a guard of honour".
 	{name: "inspect-guard", verb: "inspect", nouns: nounSetOf("guard of honour", "guard of honor", "honour guard", "honor guard", "guards of honour"), partner: []string{"none"}},
-	{name: "hold-meal", verb: "hold", nouns: nounSetOf("dinner", "lunch", "luncheon", "banquet", "reception"), partner: []string{"for", "in honour of", "in honor of", "with"}},
+	{name: "hold-meal", verb: "hold", nouns: nounSetOf("dinner", "lunch", "luncheon", "banquet", "reception"), partner: []string{"for", "in honour of", "in honor of", "with", "none"}},
 	// Calls.
 	{name: "phone", verb: "phone", partner: []string{"object"}, kind: kindCall, personObject: true},
 	{name: "telephone", verb: "telephone", partner: []string{"object"}, kind: kindCall, personObject: true},

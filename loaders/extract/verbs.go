@@ -26,6 +26,7 @@ var irregularForms = map[string][]string{
 	"send":  {"sent"},
 	"lay":   {"laid", "lain"},
 	"spend": {"spent"},
+	"break": {"broke", "broken"},
 }
 
 // isForm reports whether the lower-case word w is a form of the verb
