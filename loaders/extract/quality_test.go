@@ -42,7 +42,7 @@ func TestQualityOnSeeds(t *testing.T) {
 func TestQualityOnWrittenSets(t *testing.T) {
 	checkQuality(t, filepath.Join("testdata", "written-a"), qualityGate{people: 0.98, roles: 0.96, pairs: 0.79, pairsDated: 0.735,
 		meetingLevel: 0.845, calls: 0.65, dates: 0.91})
-	checkQuality(t, filepath.Join("testdata", "written-b"), qualityGate{people: 0.985, roles: 0.97, pairs: 0.805, pairsDated: 0.775,
+	checkQuality(t, filepath.Join("testdata", "written-b"), qualityGate{people: 0.985, roles: 0.97, pairs: 0.81, pairsDated: 0.78,
 		meetingLevel: 0.89, calls: 0.97, dates: 0.935})
 }
 
@@ -57,7 +57,7 @@ func TestQualityOnDevSet(t *testing.T) {
 		t.Skipf("no development set beside the checkout (%v)", err)
 	}
 	checkQuality(t, dir, qualityGate{people: 0.98, roles: 0.895, pairs: 0.955, pairsDated: 0.945,
-		meetingLevel: 0.935, calls: 0.95, dates: 0.98})
+		meetingLevel: 0.94, calls: 0.95, dates: 0.98})
 }
 
 func checkQuality(t *testing.T, dir string, gate qualityGate) {
