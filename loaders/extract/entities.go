@@ -249,10 +249,12 @@ func (d *doc) resolveNames() {
 		// Fakhrizadeh") and outside a headline, when the article quotes
 		// it more than once ("..., said Rouhani"), or when it meets
 		// another name ("Erdogan met Stoltenberg").
-		if m.titleCase || m.headline {
+		if m.titleCase {
 			continue
 		}
-		if meets := d.meetsAName(m); len(m.offices) > 0 || m.honorific || speakers[key] || meets {
+		// A headline in sentence case names people as its body does
+		// ("Xi Jinping meets Blinken in Beijing"), by a meeting only.
+		if meets := d.meetsAName(m); len(m.offices) > 0 && !m.headline || m.honorific && !m.headline || speakers[key] && !m.headline || meets {
 			e := d.newEntity(m)
 			d.ents[e].strong = d.ents[e].strong || meets
 		}
@@ -318,7 +320,8 @@ var bareNameContacts = []struct {
 	verb string
 	then []string
 }{
-	{"meet", nil}, {"receive", nil}, {"host", nil}, {"welcome", nil}, {"phone", nil}, {"telephone", nil},
+	{"meet", nil}, {"receive", nil}, {"host", nil}, {"welcome", nil}, {"phone", nil}, {"telephone", nil}, {"call", nil},
+	{"speak", []string{"by"}},
 	{"hold", []string{"talks", "meetings", "discussions"}}, {"sit", []string{"down"}},
 	{"speak", []string{"with", "to"}}, {"talk", []string{"with", "to"}},
 }
@@ -368,6 +371,14 @@ func (d *doc) meetsAName(m *mention) bool {
 	// "NAME and" comes before and the verb right after ("Putin and
 	// Erdogan met").
 	k := m.whole.j
+	// "Kishida, 65, met Yoon": an age after the name.
+	if tokAt(toks, k).Text == "," && tokAt(toks, k+1).Kind == text.Number && tokAt(toks, k+2).Text == "," {
+		k += 3
+	}
+	// "Rutte said he met Zelensky".
+	if lexicon.SpeechVerbs[tokAt(toks, k).Lower] && tokAt(toks, k+1).Is("he", "she") {
+		k += 2
+	}
 	paired := m.whole.i > 1 && tokAt(toks, m.whole.i-1).Is("and") && nameAt(m.whole.i-2)
 	if tokAt(toks, k).Is("and") && nameAt(k+1) {
 		paired = true
