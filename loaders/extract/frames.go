@@ -1299,6 +1299,11 @@ func (x *sentence) listFrom(mi int) []int {
 			last = k
 			continue
 		}
+		// "met A in Male on Sunday; B met C the same day": the subject
+		// of a clause of its own.
+		if x.clauseSubjectAt(k) {
+			break
+		}
 		if x.semicolonItem(last, k) {
 			out = append(out, k)
 			last = k
@@ -1307,6 +1312,14 @@ func (x *sentence) listFrom(mi int) []int {
 		break
 	}
 	return out
+}
+
+// clauseSubjectAt reports a mention followed by a finite verb of its own:
+// the subject of a clause, no item of a list before it.
+func (x *sentence) clauseSubjectAt(mi int) bool {
+	n := x.tok(x.ms[mi].whole.j)
+	return n.Kind == text.Word && !n.Cap && lexicon.IsVerb(n.Lower) && !strings.HasSuffix(n.Lower, "ing") &&
+		!auxiliaries[n.Lower] && !lexicon.SpeechVerbs[n.Lower] && !lexicon.Adverbs[n.Lower]
 }
 
 // semicolonItem reports whether mention b opens the semicolon-separated
@@ -1779,8 +1792,12 @@ func (x *sentence) splitSeparate(g []int, trig span) [][]int {
 		if separateCues[x.toks[k].Lower] && !x.tok(k-1).Is("a", "an") {
 			separate = true
 		}
-		// "met A and later B": one after the other.
+		// "met A and later B": one after the other; "spoke with A, and
+		// with B": each on their own.
 		if k > x.ms[g[0]].whole.j && x.toks[k].Is("later", "subsequently", "afterwards") {
+			separate = true
+		}
+		if k > x.ms[g[0]].whole.j && x.toks[k].Is("with") && x.tok(k-1).Is("and") {
 			separate = true
 		}
 	}
