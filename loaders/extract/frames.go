@@ -1008,6 +1008,8 @@ func (x *sentence) joinedList(a, b int) bool {
 				k++
 			}
 		case t.Text == "," || t.Text == ";" && x.ms[a].kind == mName:
+		case t.Kind == text.Number && k > 0 && gap[k-1].Text == "," && k+1 < len(gap) && gap[k+1].Text == ",":
+			// "X, 55, and Y met": an age.
 		case t.Is("and", "&"):
 			words++
 		case t.Is("as", "well") && len(gap) >= 3:
@@ -1229,6 +1231,10 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 				q := k + len(ws)
 				for x.tok(q).Is("both", "each", "all") || x.tok(q).Is("of") && x.tok(q-1).Is("each", "all") {
 					q++
+				}
+				// "met with, among others, A and B".
+				if x.tok(q).Text == "," && x.tok(q+1).Is("among") && x.tok(q+2).Is("others") && x.tok(q+3).Text == "," {
+					q += 4
 				}
 				// "by his junior foreign minister Henry Okello".
 				if x.tok(q).Is("his", "her", "their", "its") && x.mat(q) < 0 && x.mat(q+1) >= 0 && x.ms[x.mat(q+1)].kind == mName {
