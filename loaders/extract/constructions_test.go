@@ -56,6 +56,9 @@ func runConstructions(t *testing.T, cases []constructionCase) {
 // initials, regnal names.
 func TestMentionShapes(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a participle opening the sentence, its agent met by the main subject", "2023-06-14",
+			"Welcomed by Emir Tom Hale, President Ana Reis arrived in Doha on Tuesday for talks.",
+			[]string{"meeting Hale+Reis 2023-06-13"}},
 		{"the one whom the subject met", "2023-06-14",
 			"Prime Minister Tom Hale, whom President Ana Reis met on Monday, said the ties were strong.",
 			[]string{"meeting Hale+Reis 2023-06-12"}},

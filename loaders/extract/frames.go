@@ -461,7 +461,9 @@ func (x *sentence) nounReading(k int) bool {
 	p := x.tok(k - 1)
 	// "Talks between A and B were held": a sentence does not open with a
 	// finite verb (gerunds aside: "Meeting X, he said").
-	if k == x.first && !strings.HasSuffix(x.toks[k].Lower, "ing") {
+	// "Welcomed by X, Y arrived": a participle opening the sentence is
+	// a verb, though.
+	if k == x.first && !strings.HasSuffix(x.toks[k].Lower, "ing") && !(strings.HasSuffix(x.toks[k].Lower, "ed") && x.tok(k+1).Is("by")) {
 		return true
 	}
 	// "CAIRO — Talks were held ...": capitalised after a dateline.
@@ -560,7 +562,9 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		// "X was received by Y": the subject is the partner, the by-phrase
 		// the agent; for attendance the by-phrase attends. "After being
 		// welcomed by Y, X paid ...": the main clause's subject.
-		if x.tok(trig.i-1).Is("being") && x.tok(trig.i-2).Is("after", "before", "upon", "on", "since", "while") {
+		if x.tok(trig.i-1).Is("being") && x.tok(trig.i-2).Is("after", "before", "upon", "on", "since", "while") ||
+			trig.i == x.first && x.tok(trig.j).Is("by") {
+			// "Welcomed by X, Y arrived in Doha".
 			f.subject = x.mainSubjectAfter(trig.j)
 		} else {
 			f.subject = x.subjectOf(trig.i)
