@@ -2552,6 +2552,7 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		var g, subject []int
 		rule := ""
 		kind := kindAttend
+		hostOfStory := false
 		inverted := x.invertedAttendance(k)
 		switch {
 		case t.Is("presence") && x.tok(k+1).Is("of"):
@@ -2625,16 +2626,24 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 			if mi := x.mat(q); mi >= 0 {
 				g, rule = x.listFrom(mi), "delegation-list"
 			}
-		case t.Is("schedule", "agenda", "programme", "program", "itinerary", "visitors", "guests") && x.tok(k-1).Kind == text.Poss:
+		case t.Is("schedule", "agenda", "programme", "program", "itinerary", "visitors", "guests") &&
+			(x.tok(k-1).Kind == text.Poss || x.tok(k-1).Is("his", "her", "their")):
 			// "Also on the minister's schedule was X", "Next on the
-			// Premier's agenda was X", "among the Premier's visitors".
-			if host := x.possessorOf(k); host != nil {
-				if l := x.listAfterCopula(k + 1); l != nil {
-					g, subject, rule, kind = l, host, "on-the-schedule", kindMeeting
-				} else if t.Is("visitors", "guests") && x.tok(k-3).Is("among") {
-					if sub := x.subjectOf(k - 3); sub != nil {
-						g, subject, rule, kind = sub, host, "among-the-visitors", kindMeeting
-					}
+			// Premier's agenda was X", "among the prime minister's
+			// visitors", "Also among her guests was X" (her: the host of
+			// the story, not a person of this sentence).
+			host := x.possessorOf(k)
+			if x.tok(k-1).Is("his", "her", "their") {
+				host, hostOfStory = nil, true
+			}
+			if host == nil && !hostOfStory {
+				break
+			}
+			if l := x.listAfterCopula(k + 1); l != nil {
+				g, subject, rule, kind = l, host, "on-the-schedule", kindMeeting
+			} else if among := x.amongBefore(k); among >= 0 && t.Is("visitors", "guests") {
+				if sub := x.subjectOf(among); sub != nil {
+					g, subject, rule, kind = sub, host, "among-the-visitors", kindMeeting
 				}
 			}
 		case matchNoun(x.toks, k, meetingNouns) > 0 && x.tok(k-1).Is("the", "their", "a") && x.tok(k-2).Is("during", "at", "in", "after", "before"):
@@ -2650,7 +2659,7 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		if len(g) == 0 {
 			continue
 		}
-		f := frame{rule: rule, sent: x.si, trigger: span{k, k + 1}, kind: kind, subject: g}
+		f := frame{rule: rule, sent: x.si, trigger: span{k, k + 1}, kind: kind, subject: g, storyHost: hostOfStory}
 		if subject != nil {
 			f.subject, f.partners = subject, [][]int{g}
 		}
@@ -2659,6 +2668,20 @@ func (x *sentence) presenceFrames(used []bool) []frame {
 		out = append(out, f)
 	}
 	return out
+}
+
+// amongBefore returns the "among" that opens the noun phrase ending at
+// token k ("among the prime minister's visitors"), or -1.
+func (x *sentence) amongBefore(k int) int {
+	for q := k - 1; q >= 0 && q >= k-6; q-- {
+		if x.toks[q].Is("among") {
+			return q
+		}
+		if x.toks[q].Kind != text.Word && x.toks[q].Kind != text.Poss || beForms[x.toks[q].Lower] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // occasionWords are the nouns besides meeting nouns that may name the
