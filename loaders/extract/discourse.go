@@ -73,6 +73,11 @@ type state struct {
 	// or -1.
 	sceneSent int
 	arrival   dates.Day // the day the story's visitor arrived, if told
+	// visit: the month or year a sentence told a visit in ("visited
+	// Cairo in March"), which a later "during the visit" points back to;
+	// visitSent is that sentence.
+	visit     dates.Day
+	visitSent int
 	// party: the last person said to be accompanied, with the people
 	// accompanying them ("Petro was accompanied by A, B and C"), for a
 	// later "the delegation".
@@ -680,6 +685,11 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 	if st.arrival.Valid() && x.mentionsArrival() {
 		return st.arrival, false
 	}
+	// "Reis visited Cairo in March. During the visit she met Hale": the
+	// month of the visit the sentence points back to.
+	if st.visit.Valid() && x.si-st.visitSent <= 3 && x.pointsBackToVisit() {
+		return st.visit, false
+	}
 	// "Trump met the king on Saturday. ... On Sunday, Trump addressed
 	// the summit. He held separate meetings with X and Y": a day the
 	// story moved to after the last meeting dates what follows.
@@ -1144,6 +1154,9 @@ func (d *doc) updateState(x *sentence, frames []frame, here []*meeting, st *stat
 		}
 	}
 	if len(here) == 0 {
+		if when, ok := d.visitMonth(x); ok {
+			st.visit, st.visitSent = when, x.si
+		}
 		if day, ok := d.storyDate(x, frames); ok {
 			if x.mentionsArrival() {
 				st.arrival = day
@@ -1200,6 +1213,52 @@ func (d *doc) storyDate(x *sentence, frames []frame) (dates.Day, bool) {
 		}
 	}
 	return dates.Day{}, false
+}
+
+// visitVerbs tell a journey to a place: a sentence with one of them and
+// a month or a year tells when the visit was.
+var visitVerbs = wordList(`visited travelled traveled flew toured arrived went`)
+
+// visitMonth returns the coarse date of a visit told in a sentence that
+// reports no meeting: "Reis visited Cairo in March", "had visited Cairo
+// in 2019", not a trip planned ("is to visit Cairo in July") nor the
+// bound of a period ("since 2019").
+func (d *doc) visitMonth(x *sentence) (dates.Day, bool) {
+	if x.s.Headline {
+		return dates.Day{}, false
+	}
+	verb := -1
+	for k, t := range x.toks {
+		// "paid a visit to Cairo", "made a trip to Doha".
+		journey := visitVerbs[t.Lower] || t.Is("paid", "made") && (x.tok(k+2).Is("visit", "trip") || x.tok(k+3).Is("visit", "trip"))
+		if journey && !x.tok(k-1).Is("will", "would", "to", "not", "never") {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 {
+		return dates.Day{}, false
+	}
+	for _, dm := range d.dates[x.si] {
+		if dm.Value.Full() || !dm.Value.Valid() || x.s.Quoted[dm.I] || dm.Value.After(d.pub) || x.tok(dm.I-1).Is("since", "until", "before", "after") {
+			continue
+		}
+		return dm.Value, true
+	}
+	return dates.Day{}, false
+}
+
+// pointsBackToVisit reports a sentence that places what it tells inside a
+// visit told before: "During the visit", "during her stay", "While
+// there".
+func (x *sentence) pointsBackToVisit() bool {
+	for k, t := range x.toks {
+		if t.Is("during") && x.tok(k+1).Is("the", "that", "this", "his", "her", "their") && x.tok(k+2).Is("visit", "trip", "stay", "tour") ||
+			t.Is("while") && x.tok(k+1).Is("there") {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineAt reports a date among the first words of a sentence followed
