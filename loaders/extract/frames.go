@@ -284,6 +284,11 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 	// "had a short, informal meeting", "held six hours of talks".
 	for gap := 0; gap <= 7 && j+gap < len(x.toks); gap++ {
 		if n := matchNoun(x.toks, j+gap, p.nouns); n > 0 {
+			// "held separate bilateral meetings": a noun that may stand
+			// alone ("a bilateral") before the noun it modifies.
+			for m := matchNoun(x.toks, j+gap+n, p.nouns); m > 0; m = matchNoun(x.toks, j+gap+n, p.nouns) {
+				n += m
+			}
 			return j + gap + n, true
 		}
 		g := x.toks[j+gap]
@@ -667,6 +672,16 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			break
 		}
 	}
+	// "Among the leaders who held talks with X were A, B and C": each of
+	// the list met X, apart from the others.
+	if len(f.subject) == 0 && len(f.partners) == 1 {
+		if list := x.amongWhoList(trig); list != nil {
+			f.subject, f.partners = f.partners[0], nil
+			for _, mi := range list {
+				f.partners = append(f.partners, []int{mi})
+			}
+		}
+	}
 	// "Prime Minister X, whom President Y met on Monday,": the relative
 	// pronoun stands for the object.
 	if len(f.partners) == 0 && len(f.subject) > 0 && slices.Contains(p.partner, "object") {
@@ -688,6 +703,33 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		}
 	}
 	return f
+}
+
+// amongWhoList returns the people listed after the copula of a sentence
+// that opens "Among the leaders who ..." or "Among those who ..." when
+// the predicate at trig is that relative clause's: "Among those who met
+// X were A and B".
+func (x *sentence) amongWhoList(trig span) []int {
+	if !x.tok(x.first).Is("among") {
+		return nil
+	}
+	who := trig.i - 1
+	for who > x.first && auxiliaries[x.toks[who].Lower] {
+		who--
+	}
+	if !x.tok(who).Is("who") || who > x.first+4 {
+		return nil
+	}
+	for c := trig.j; c < len(x.toks) && c < trig.j+20; c++ {
+		t := x.toks[c]
+		if t.Text == "." || t.Text == ";" {
+			return nil
+		}
+		if t.Is("were", "was") && x.mat(c+1) >= 0 && x.ms[x.mat(c+1)].kind == mName {
+			return x.listFrom(x.mat(c + 1))
+		}
+	}
+	return nil
 }
 
 // delegationAhead reports a delegation or group of people right after a
