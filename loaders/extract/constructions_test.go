@@ -664,6 +664,9 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a peer is a counterpart", "2023-06-14",
+			"Uruguayan President Ana Reis met her Argentine peer Tom Hale on Monday. Reis spoke by phone with her Chilean homologue, Ivo Kral, on Tuesday.",
+			[]string{"meeting Hale+Reis 2023-06-12", "call Kral+Reis 2023-06-13"}},
 		{"the one who called on is the visitor", "2023-06-14",
 			"Foreign Minister Ivo Kral called on Foreign Minister Tom Hale on Monday. The visiting minister also met army chief Omar Said.",
 			[]string{"meeting Hale+Kral 2023-06-12", "meeting Kral+Said 2023-06-12"}},

@@ -311,7 +311,7 @@ func descriptionAt(s *text.Sentence, cls []class, k int, used []bool) (mention, 
 		m.kind = mGroup
 		m.rule = "group"
 	}
-	if hw == "counterpart" {
+	if relationalWord(toks[head]) == "counterpart" {
 		m.counterpart = true
 	}
 	m.whole = span{k, j}

@@ -322,8 +322,8 @@ var bareNameContacts = []struct {
 }{
 	{"meet", nil}, {"receive", nil}, {"host", nil}, {"welcome", nil}, {"phone", nil}, {"telephone", nil}, {"call", nil},
 	{"speak", []string{"by"}},
-	{"hold", []string{"talks", "meetings", "discussions"}}, {"sit", []string{"down"}},
-	{"speak", []string{"with", "to"}}, {"talk", []string{"with", "to"}},
+	{"hold", []string{"talks", "meetings", "discussions", "a", "an"}}, {"have", []string{"talks", "a"}}, {"sit", []string{"down"}},
+	{"speak", []string{"with", "to"}}, {"talk", []string{"with", "to"}}, {"talk", nil},
 }
 
 // bareNameContactEnds are the words after which a contact's other side
@@ -349,6 +349,17 @@ func contactAt(toks []text.Token, k int) int {
 		}
 	}
 	return -1
+}
+
+// betweenBefore reports "between NAME and" right before the one-word
+// name m: "talks between Emmanuel Macron and Lula".
+func (d *doc) betweenBefore(m *mention) bool {
+	for _, o := range d.ments[m.sent] {
+		if o.kind == mName && o.whole.j == m.whole.i-1 {
+			return tokAt(d.sents[m.sent].Toks, o.whole.i-1).Is("between")
+		}
+	}
+	return false
 }
 
 // meetsAName reports a one-word name m that is the subject or the object
@@ -385,7 +396,25 @@ func (d *doc) meetsAName(m *mention) bool {
 		for k++; nameAt(k); k++ {
 		}
 	}
-	for tokAt(toks, k).Is("also", "on", "today", "yesterday") || weekdayLower[tokAt(toks, k).Lower] {
+	// "The meeting between Lula and Emmanuel Macron", "talks between
+	// Macron and Lula": one side of a meeting noun's "between".
+	if paired && (tokAt(toks, m.whole.i-1).Is("between") || d.betweenBefore(m)) {
+		return true
+	}
+	// "Lula's meeting with Macron", "Blinken's talks with Xi": either
+	// side.
+	possessedMeeting := func(poss int) bool {
+		return tokAt(toks, poss).Kind == text.Poss && tokAt(toks, poss+1).Is("meeting", "talks", "call", "conversation") && tokAt(toks, poss+2).Is("with")
+	}
+	if possessedMeeting(k) && nameAt(k+3) || m.whole.i >= 4 && possessedMeeting(m.whole.i-3) && nameAt(m.whole.i-4) {
+		return true
+	}
+	// "Petro, who met Joe Biden on Tuesday, said".
+	if tokAt(toks, k).Text == "," && tokAt(toks, k+1).Is("who") {
+		k += 2
+	}
+	for tokAt(toks, k).Is("also", "on", "today", "yesterday", "had", "has", "have", "last", "first", "already", "briefly", "again") ||
+		weekdayLower[tokAt(toks, k).Lower] {
 		k++
 	}
 	if after := contactAt(toks, k); after >= 0 {
@@ -405,8 +434,12 @@ func (d *doc) meetsAName(m *mention) bool {
 	if next := tokAt(toks, m.whole.j); next.Kind == text.Word && next.Cap {
 		return false
 	}
-	for v := m.whole.i - 3; v < m.whole.i; v++ {
+	for v := m.whole.i - 4; v < m.whole.i; v++ {
 		after := contactAt(toks, v)
+		// "held a meeting with Orban".
+		if after >= 0 && tokAt(toks, after-1).Is("a", "an") && tokAt(toks, after).Is("meeting", "conversation", "call", "talk") {
+			after++
+		}
 		ends := after == m.whole.i || after == m.whole.i-1 && bareNameContactEnds[tokAt(toks, after).Lower]
 		// The subject may be far, past its appositive: "Tom Hale,
 		// Speaker of the House of Representatives, met Tinubu".

@@ -1598,6 +1598,11 @@ func relationalWord(t text.Token) string {
 			return w
 		}
 	}
+	// "his Argentine peer X", "her French homologue X": other words for
+	// a counterpart.
+	if t.Is("peer", "peers", "homologue", "homologues", "homolog", "homologs") {
+		return "counterpart"
+	}
 	if t.Is("host", "guest") {
 		return t.Lower
 	}

@@ -197,6 +197,15 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"two names differing in more than spelling", "Minister Abbas Karimi arrived. Minister Abbas Kazemi spoke.",
 			[]string{"Abbas Karimi=", "Abbas Kazemi="}},
 		{"unknown one-word name is no person", "Reuters said Jones arrived.", nil},
+		{"one side of a meeting between", "The meeting between Lula and Ana Reis took place on Tuesday.", []string{"Lula=", "Ana Reis="}},
+		{"one side of talks between, named second", "Talks between Ana Reis and Lula took place on Tuesday.", []string{"Ana Reis=", "Lula="}},
+		{"both sides of a possessed meeting", "Hale's meeting with Kral on Monday lasted an hour.", []string{"Hale=", "Kral="}},
+		{"the subject of a relative clause that meets a name", "Petro, who met Ana Reis on Tuesday, spoke.", []string{"Petro=", "Ana Reis="}},
+		{"a subject pair that had met", "Ana Reis and Lula had met in January.", []string{"Ana Reis=", "Lula="}},
+		{"two one-word names that talked", "Hale and Kral talked on Monday.", []string{"Hale=", "Kral="}},
+		{"held a meeting with", "President Ivo Kral held a meeting with Orban on Tuesday. Lula held a meeting on Monday with Ana Reis.",
+			[]string{"Ivo Kral=", "Orban=", "Lula=", "Ana Reis="}},
+		{"a country between is no person", "Relations between Brazil and Ana Reis's France improved. Qatar held a meeting with Ana Reis.", []string{"Ana Reis="}},
 		{"a news site, a team and a country in its own spelling are no people", "Ahram Online said the Ministerial Team met Minister Ana Costa in Việt Nam.", []string{"Ana Costa="}},
 	}
 	for _, tt := range tests {

@@ -119,7 +119,7 @@ func ExpandTitleAbbreviation(w string) string {
 // back to someone named earlier ("the visiting minister", "his Omani
 // counterpart", "the Qatari guest", "the Lao leader", "the US official").
 var PersonNouns = words(`
-	counterpart counterparts guest guests visitor visitors host hosts leader leaders official officials
+	counterpart counterparts peer peers homologue homologues guest guests visitor visitors host hosts leader leaders official officials
 	diplomat diplomats envoy envoys delegate dignitary dignitaries statesman monarch ruler premier
 	president minister chancellor speaker secretary ambassador governor mayor chairman chairwoman
 	chairperson chief commander king queen prince princess emir amir sultan sheikh pope general
