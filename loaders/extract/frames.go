@@ -944,11 +944,31 @@ func (x *sentence) hasCallCue(trig span) bool {
 		x.tok(trig.i).Kind == text.Word && (isForm(x.tok(trig.i).Lower, "have") || isForm(x.tok(trig.i).Lower, "hold")) {
 		return true
 	}
-	for k := max(0, trig.i-6); k < len(x.toks) && k < trig.j+8; k++ {
+	from := max(0, trig.i-6)
+	// "spoke with X by phone on Monday and met Y on Tuesday": a cue of
+	// the clause before "and met" is that clause's.
+	for k := trig.i - 1; k >= from; k-- {
+		if x.toks[k].Is("and", "but", "before", "after", "then") && inPersonVerb(x.toks[trig.i].Lower) {
+			from = k + 1
+			break
+		}
+	}
+	for k := from; k < len(x.toks) && k < trig.j+8; k++ {
 		if callCues[x.toks[k].Lower] {
 			if x.toks[k].Is("online") && k > trig.j {
 				continue
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// inPersonVerb reports a form of a verb that tells of meeting in person
+// unless a call is said of it: "met", "received", "visiting".
+func inPersonVerb(w string) bool {
+	for _, lemma := range []string{"meet", "receive", "visit", "host", "welcome", "greet"} {
+		if isForm(w, lemma) {
 			return true
 		}
 	}
@@ -1202,6 +1222,12 @@ func (x *sentence) previousVerb(q int) int {
 			return -1
 		}
 		if x.mat(k) >= 0 || t.Kind != text.Word || t.Cap {
+			continue
+		}
+		// "held talks with X", "spoke with X by phone": nouns that are
+		// verbs too, after a verb or a determiner or preposition.
+		if (matchNoun(x.toks, k, meetingNouns) > 0 || t.Is("phone", "telephone", "call", "video")) &&
+			(lexicon.IsVerb(x.tok(k-1).Lower) || x.tok(k-1).Is("by", "the", "a", "an", "his", "her", "their", "its", "of", "for", "in", "via", "over")) {
 			continue
 		}
 		if lexicon.IsVerb(t.Lower) && !auxiliaries[t.Lower] && !strings.HasSuffix(t.Lower, "ing") && !x.inRelativeClause(k) {
