@@ -1226,9 +1226,14 @@ func (x *sentence) previousVerb(q int) int {
 		}
 		// "held talks with X", "spoke with X by phone": nouns that are
 		// verbs too, after a verb or a determiner or preposition.
-		if (matchNoun(x.toks, k, meetingNouns) > 0 || t.Is("phone", "telephone", "call", "video")) &&
-			(lexicon.IsVerb(x.tok(k-1).Lower) || x.tok(k-1).Is("by", "the", "a", "an", "his", "her", "their", "its", "of", "for", "in", "via", "over")) {
-			continue
+		if matchNoun(x.toks, k, meetingNouns) > 0 || t.Is("phone", "telephone", "call", "video") {
+			// "had talks": the light verb, though it may be an auxiliary.
+			if p := x.tok(k - 1); lexicon.IsVerb(p.Lower) && !p.Cap && x.mat(k-1) < 0 && !x.inRelativeClause(k-1) {
+				return k - 1
+			}
+			if x.tok(k-1).Is("by", "the", "a", "an", "his", "her", "their", "its", "of", "for", "in", "via", "over") {
+				continue
+			}
 		}
 		if lexicon.IsVerb(t.Lower) && !auxiliaries[t.Lower] && !strings.HasSuffix(t.Lower, "ing") && !x.inRelativeClause(k) {
 			return k
