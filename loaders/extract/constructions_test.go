@@ -999,6 +999,16 @@ func TestMeetingDates(t *testing.T) {
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
 		{"has yet to meet", "2023-06-14", "Prime Minister Tom Hale has yet to meet President Ana Reis.", nil},
+		{"the present progressive tells what is to come", "2023-06-14", "Prime Minister Tom Hale is meeting President Ana Reis in Washington on Thursday.", nil},
+		{"the simple present with a weekday tells what is to come", "2023-06-14", "Chancellor Tom Hale meets Prime Minister Ana Reis in Rome on Friday.", nil},
+		{"but a past progressive happened", "2023-06-14",
+			"President Ana Reis was meeting Prime Minister Tom Hale on Tuesday when the news broke.", []string{"meeting Hale+Reis 2023-06-13"}},
+		{"a present tense noun is no verb", "2023-06-14",
+			"President Ivo Kral's decision followed talks with Prime Minister Tom Hale in Oslo on Monday.", []string{"meeting Hale+Kral 2023-06-12"}},
+		{"will, a date, then the verb", "2023-06-14", "Senate President Tom Hale will on Thursday meet President Ana Reis. Ivo Kral will next week host Reis.", nil},
+		{"billed and slated", "2023-06-14", "Senate President Tom Hale is billed to meet President Ana Reis on Thursday, and Ivo Kral is slated to host her.", nil},
+		{"a journey told in the present, for talks", "2023-06-14",
+			"President Ana Reis heads to Washington on Thursday to meet Tom Hale. Ivo Kral arrives in Kampala on Friday for talks with Reis. Sam Pike is expected in Oslo for talks with Hale.", nil},
 		{"on speaking terms", "2023-06-14", "President Tom Hale and President Ana Reis have barely been on speaking terms.", nil},
 		{"the spokesman who said so is no party to the call", "2023-06-14",
 			"Prime Minister Tom Hale spoke on the phone with President Ana Reis on Wednesday, spokesperson Ivo Kral said.",

@@ -553,7 +553,7 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	f := frame{pred: p, rule: p.name, sent: x.si, trigger: trig, kind: p.kind}
 	verb := x.toks[trig.i]
 	f.passive = x.isPassive(trig.i, p.verb)
-	f.planned = x.isPlanned(trig.i)
+	f.planned = x.isPlanned(trig.i) || x.futurePresent(trig.i)
 	// "held no meeting with", "had not yet met".
 	for k := trig.i; k < trig.j; k++ {
 		if x.toks[k].Is("no", "not", "never") {
@@ -896,13 +896,23 @@ func (x *sentence) isPlanned(k int) bool {
 			if t.Text == "." || t.Text == ";" || t.Kind == text.Quote {
 				break
 			}
-			if t.Is("will", "would", "shall") || t.Is("set", "expected", "due", "scheduled", "plans", "planned", "planning", "hopes", "intends") && x.tok(q+1).Is("to") {
+			if t.Is("will", "would", "shall") || t.Is("set", "expected", "due", "scheduled", "billed", "slated", "poised", "plans", "planned", "planning", "hopes", "intends") && x.tok(q+1).Is("to") {
+				return true
+			}
+			// "heads to Washington on Thursday to meet X": a journey told
+			// in the present is still to come.
+			if t.Is("heads", "travels", "flies", "leaves", "departs", "sets") && !x.s.Headline && !x.tok(q+1).Is("of") {
 				return true
 			}
 		}
 	}
-	for q := k - 1; q >= 0 && q >= k-4; q-- {
+	// "will on Thursday meet X": a date between does not count.
+	for q, words := k-1, 0; q >= 0 && words < 4; q-- {
 		t := x.toks[q]
+		if x.isDateToken(q) || t.Is("next", "this", "week", "month", "morning", "afternoon", "evening", "tomorrow", "today") {
+			continue
+		}
+		words++
 		if t.Kind != text.Word {
 			if t.Text == "," || t.Kind == text.Quote {
 				break
@@ -914,7 +924,7 @@ func (x *sentence) isPlanned(k int) bool {
 		}
 		if t.Lower == "to" {
 			prev := x.tok(q - 1)
-			if prev.Is("expected", "due", "scheduled", "set", "plans", "plan", "planned", "planning", "hopes", "yet", "still",
+			if prev.Is("expected", "due", "scheduled", "set", "billed", "slated", "poised", "plans", "plan", "planned", "planning", "hopes", "yet", "still",
 				"hope", "hoped", "hoping", "intends", "intended", "wants", "wanted", "agreed", "invited", "likely",
 				"going", "is", "are", "was", "were", "be", "able", "unable", "failed", "refused", "declined", "tried", "refuse", "refuses", "refusing", "decline", "declines", "fail", "fails",
 				"sought", "seeks", "seeking", "asked", "urged", "ready", "willing", "eager", "keen", "preparing",
@@ -930,6 +940,38 @@ func (x *sentence) isPlanned(k int) bool {
 		}
 		if !(lexicon.Adverbs[t.Lower] || auxiliaries[t.Lower] || t.Is("also", "then", "later", "soon", "both", "first")) {
 			break
+		}
+	}
+	return false
+}
+
+// futurePresent reports a verb at k told in the present of what is
+// still to come: "X is meeting Y in Washington" (the present
+// progressive), "X meets Y in Rome on Friday" (the simple present with a
+// weekday, which is then the coming one). Headlines tell the past in the
+// present and are left alone.
+func (x *sentence) futurePresent(k int) bool {
+	if x.s.Headline {
+		return false
+	}
+	w := x.toks[k].Lower
+	if !inPersonVerb(w) && !isForm(w, "hold") && !isForm(w, "talk") {
+		return false
+	}
+	q := k - 1
+	for q >= 0 && (lexicon.Adverbs[x.toks[q].Lower] || x.toks[q].Is("also", "then", "later")) {
+		q--
+	}
+	if strings.HasSuffix(w, "ing") {
+		return x.tok(q).Is("is", "are", "am")
+	}
+	// "followed talks with X on Monday": a noun.
+	if !strings.HasSuffix(w, "s") || x.tok(k-1).Kind == text.Poss || matchNoun(x.toks, k, meetingNouns) > 0 {
+		return false
+	}
+	for _, dm := range x.d.dates[x.si] {
+		if dm.Rule == "date-weekday" || dm.Rule == "date-weekday-next" || x.tok(dm.I).Is("tomorrow") {
+			return true
 		}
 	}
 	return false
@@ -2417,6 +2459,19 @@ func (x *sentence) addPossessivePronoun(q int) int {
 func (x *sentence) nounPlanned(k int) bool {
 	if x.calledOffAfter(k) || x.deniedBefore(k) || x.plannedAfter(k) {
 		return true
+	}
+	// "arrives in Kampala on Friday for talks with X", "is expected in
+	// Kampala for talks": the purpose of a journey still to come.
+	if x.tok(k-1).Is("for") && !x.s.Headline {
+		for q := k - 2; q >= 0 && q >= k-12; q-- {
+			t := x.toks[q]
+			if t.Text == "." || t.Text == ";" || x.mat(q) >= 0 {
+				break
+			}
+			if t.Is("arrives", "heads", "travels", "flies", "departs", "leaves") || t.Is("expected", "due") && x.tok(q-1).Is("is", "are") {
+				return true
+			}
+		}
 	}
 	for q := k - 1; q >= 0 && q >= k-4; q-- {
 		t := x.toks[q]
