@@ -211,6 +211,9 @@ func TestOnePredicateManyMeetings(t *testing.T) {
 		{"a call with A, then a meeting with B: the cue is the first clause's", "2023-06-14",
 			"President Ana Reis spoke with Tom Hale by phone on Monday and met Ivo Kral on Tuesday.",
 			[]string{"call Hale+Reis 2023-06-12", "meeting Kral+Reis 2023-06-13"}},
+		{"held meetings with A and B: one with each", "2023-06-14",
+			"Prime Minister Ana Reis held meetings with Prime Minister Tom Hale and President Ivo Kral on Tuesday.",
+			[]string{"meeting Hale+Reis 2023-06-13", "meeting Kral+Reis 2023-06-13"}},
 		{"talks with A before calling on B", "2015-01-19",
 			"Foreign Minister Mangala Samara had talks with Minister Sushma Swaraj on Sunday before calling on Prime Minister Narendra Modi today.",
 			[]string{"meeting Samara+Swaraj 2015-01-18", "meeting Modi+Samara 2015-01-19"}},
@@ -423,6 +426,17 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"received the credentials of", "2023-06-14",
+			"President Ana Reis received the credentials of Ambassador Tom Hale on Monday.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
+		{"conveyed greetings to X during their meeting", "2023-06-14",
+			"Foreign Minister Ana Reis conveyed greetings to President Tom Hale during their meeting on Tuesday.",
+			[]string{"meeting Hale+Reis 2023-06-13"}},
+		{"thanked X for a long thing during a phone call", "2023-06-14",
+			"Foreign Minister Ana Reis thanked Foreign Minister Tom Hale for the new defence package during a phone call on Monday.",
+			[]string{"call Hale+Reis 2023-06-12"}},
+		{"called on X to do something is a request", "2023-06-14",
+			"Prime Minister Ana Reis called on President Tom Hale to respect the ceasefire.", nil},
 		{"two people tour a plant", "2023-06-14", "President Ana Reis and Prime Minister Tom Hale toured the factory on Monday.",
 			[]string{"meeting Hale+Reis 2023-06-12"}},
 		{"the guest and the host visit projects", "2023-06-14",

@@ -639,7 +639,10 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			// "called on President X to resign": a request, not a visit.
 			if p.name == "call-on" && len(groups) == 1 && len(groups[0]) > 0 {
 				end := x.ms[groups[0][len(groups[0])-1]].whole.j
-				if next := x.tok(end + 1); x.tok(end).Is("to") && lexicon.IsVerb(next.Lower) && !purposeVerbs[next.Lower] {
+				// Any word that may follow "to" as a verb ("to respect the
+				// ceasefire"), not a place or a determiner ("to the palace").
+				if next := x.tok(end + 1); x.tok(end).Is("to") && next.Kind == text.Word && !next.Cap && !lexicon.FunctionWords[next.Lower] &&
+					!purposeVerbs[next.Lower] {
 					f.planned = true
 				}
 			}
@@ -1389,6 +1392,7 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 				}
 				if mi := x.mat(q); mi >= 0 {
 					if x.ms[mi].complement && !(p == "with" || p == "by" || p == "for" || strings.HasPrefix(p, "in hono") ||
+						p == "of" && x.tok(k-1).Is("credentials", "credence") ||
 						p == "to" && !x.tok(k-1).Is("according", "due", "close", "next", "adviser", "advisor", "envoy", "ambassador", "aide", "successor")) {
 						// "according to Karis" is no partner.
 						continue
@@ -1925,6 +1929,11 @@ func (x *sentence) splitSeparate(g []int, trig span) [][]int {
 		if k > x.ms[g[0]].whole.j && x.toks[k].Is("with") && x.tok(k-1).Is("and") {
 			separate = true
 		}
+		// "held meetings with A and B", "bilateral meetings with A and
+		// B": one meeting with each (not "held talks", one meeting).
+		if k >= trig.i && k < trig.j && x.toks[k].Is("meetings", "bilaterals", "audiences") && !x.tok(k-1).Is("joint", "trilateral", "several") {
+			separate = true
+		}
 	}
 	if !separate {
 		return [][]int{g}
@@ -2242,7 +2251,7 @@ func (x *sentence) adverbialNoun(k int) bool {
 // opening phrase puts them at a meeting: "At the lunch, X told Y that".
 var addressVerbs = wordList(`told tells asked asks assured assures urged urges informed informs warned warns
 	thanked thanks congratulated congratulates briefed briefs pressed presses reassured reassures reminded
-	handed gave invited invites`)
+	handed gave invited invites conveyed conveys expressed expresses extended extends`)
 
 // toldAtMeeting reads "At the previous such lunch, on June 26, Mattarella
 // told Meloni that ...": a meeting noun in the opening phrase and a main
@@ -2311,12 +2320,23 @@ var factiveGerundVerbs = wordList(`recalled recalls remembered remembers began b
 // toldDuring reads "X told Y in a phone call": an address verb right
 // before the object and the adverbial call noun at k.
 func (x *sentence) toldDuring(k, j int, kind frameKind) (frame, bool) {
-	for v := k - 1; v >= 0 && v >= k-12; v-- {
+	for v := k - 1; v >= 0 && v >= k-16; v-- {
 		if !addressVerbs[x.toks[v].Lower] {
 			continue
 		}
 		subj := x.subjectOf(v)
 		mi := x.mat(v + 1)
+		// "conveyed greetings to X", "expressed his thanks to X": the
+		// one addressed after "to".
+		for q := v + 1; mi < 0 && q <= v+4 && q < k; q++ {
+			if x.toks[q].Is("to") {
+				mi = x.mat(q + 1)
+				break
+			}
+			if x.toks[q].Kind != text.Word || x.toks[q].Cap {
+				break
+			}
+		}
 		if len(subj) == 0 || mi < 0 || x.ms[mi].kind == mGroup || x.ms[mi].complement || x.ms[mi].whole.j > k {
 			return frame{}, false
 		}

@@ -182,7 +182,7 @@ var predicates = []predicate{
 	{name: "accord-welcome", verb: "accord", nouns: nounSetOf("welcome", "reception"), partner: []string{"object", "to"}},
 	{name: "extend-welcome", verb: "extend", nouns: nounSetOf("welcome"), partner: []string{"to"}},
 	{name: "present-credentials", verb: "present", nouns: credentialNouns, partner: []string{"to"}, storyHost: true},
-	{name: "receive-credentials", verb: "receive", nouns: credentialNouns, partner: []string{"from"}, oneByOne: true},
+	{name: "receive-credentials", verb: "receive", nouns: credentialNouns, partner: []string{"from", "of"}, oneByOne: true},
 	{name: "accept-credentials", verb: "accept", nouns: credentialNouns, partner: []string{"from", "of"}, oneByOne: true},
 	{name: "receive-call-from", verb: "receive", nouns: nounSetOf("courtesy call", "courtesy visit", "visit"), partner: []string{"from"}},
 	{name: "host-talks", verb: "host", nouns: nounSetOf("summit", "meeting", "talks", "consultations", "round table", "roundtable"), partner: []string{"with", "between"}},
