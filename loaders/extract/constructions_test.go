@@ -684,6 +684,9 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a gerund of speech, then a clause whose pronoun points ahead", "2023-06-14",
+			"Speaking when he received Ambassador Tom Hale in Abuja on Tuesday, Vice President Ivo Kral said ties were strong. Addressing reporters after she met Hale on Monday, Governor Ana Reis said the same.",
+			[]string{"meeting Hale+Kral 2023-06-13", "meeting Hale+Reis 2023-06-12"}},
 		{"a peer is a counterpart", "2023-06-14",
 			"Uruguayan President Ana Reis met her Argentine peer Tom Hale on Monday. Reis spoke by phone with her Chilean homologue, Ivo Kral, on Tuesday.",
 			[]string{"meeting Hale+Reis 2023-06-12", "call Kral+Reis 2023-06-13"}},
@@ -1013,6 +1016,8 @@ func TestMeetingDates(t *testing.T) {
 func TestNotMeetings(t *testing.T) {
 	runConstructions(t, []constructionCase{
 		{"has yet to meet", "2023-06-14", "Prime Minister Tom Hale has yet to meet President Ana Reis.", nil},
+		{"rubbished claims, dismissed as fake news reports, reports that were false", "2023-06-14",
+			"Deputy President Ana Reis on Tuesday rubbished claims that she had met Tom Hale. Ivo Kral dismissed as fake news reports that he met Hale. Sam Pike said reports that he met Hale were false.", nil},
 		{"the present progressive tells what is to come", "2023-06-14", "Prime Minister Tom Hale is meeting President Ana Reis in Washington on Thursday.", nil},
 		{"the simple present with a weekday tells what is to come", "2023-06-14", "Chancellor Tom Hale meets Prime Minister Ana Reis in Rome on Friday.", nil},
 		{"but a past progressive happened", "2023-06-14",

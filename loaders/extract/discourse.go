@@ -1440,7 +1440,12 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 		opening := openingPhraseEnd(toks)
 		// "When he hosted X in Tehran, Amir-Abdollahian told him ...": a
 		// pronoun in an opening clause points ahead to the subject.
-		if m.whole.i < opening && firstWordIs(toks, "when", "after", "before", "while", "as", "once", "since", "although", "though", "if", "during") {
+		// "Speaking when he received X, Y said", "Addressing reporters
+		// after he met X, Y said": the same after a gerund of speech.
+		subordinate := firstWordIs(toks, "when", "after", "before", "while", "as", "once", "since", "although", "though", "if", "during") ||
+			firstWordIs(toks, "speaking", "addressing", "commenting", "talking", "remarking") && m.whole.i > 0 &&
+				tokAt(toks, m.whole.i-1).Is("when", "after", "while", "as", "before")
+		if m.whole.i < opening && subordinate {
 			for k := range ms {
 				if ms[k].whole.i > opening && ms[k].ent >= 0 && (ms[k].kind == mName || ms[k].kind == mDescription) && !ms[k].complement && fits(ms[k].ent) {
 					return choose(ms[k].ent)

@@ -2536,7 +2536,8 @@ func (x *sentence) plannedAfter(k int) bool {
 
 // denialVerbs say that what their clause reports did not happen: "denied
 // that he had met X", "dismissed reports of a meeting with X".
-var denialVerbs = wordList(`denied denies deny denying refuted refutes dismissed dismisses rejected rejects`)
+var denialVerbs = wordList(`denied denies deny denying refuted refutes dismissed dismisses rejected rejects
+	rubbished rubbishes debunked debunks disputed disputes`)
 
 // denialObjects may stand between a denial verb and what it denies.
 var denialObjects = wordList(`that reports report claims claim rumours rumors allegations allegation suggestions
@@ -2561,6 +2562,12 @@ func (x *sentence) deniedBefore(k int) bool {
 				x.isDateToken(r)) {
 				r++
 			}
+			// "dismissed as fake news reports that he met X".
+			if x.tok(r).Is("as") {
+				for r < k && r < q+6 && !x.tok(r).Is("reports", "claims", "report", "claim", "rumours", "rumors", "allegations") {
+					r++
+				}
+			}
 			return r < len(x.toks) && (r == k || denialObjects[x.toks[r].Lower])
 		}
 		// "A report incorrectly said that X met Y".
@@ -2573,7 +2580,9 @@ func (x *sentence) deniedBefore(k int) bool {
 				if x.toks[r].Text == "." || x.toks[r].Text == ";" {
 					break
 				}
-				if beForms[x.toks[r].Lower] && denialVerbs[x.tok(r+1).Lower] {
+				// "... were denied by her office", "... were false".
+				if beForms[x.toks[r].Lower] && (denialVerbs[x.tok(r+1).Lower] ||
+					x.tok(r+1).Is("false", "untrue", "baseless", "unfounded", "fake", "incorrect", "wrong", "fabricated")) {
 					return true
 				}
 			}
