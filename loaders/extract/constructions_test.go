@@ -56,6 +56,9 @@ func runConstructions(t *testing.T, cases []constructionCase) {
 // initials, regnal names.
 func TestMentionShapes(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a participle opening the body after a dateline", "2023-06-14",
+			"HANOI (VNA) – Receiving Lao Deputy Prime Minister Tom Hale in Hanoi on Tuesday, President Ana Reis hailed the relationship. SINGAPORE – After meeting Vice-President Ivo Kral on Tuesday, Deputy Prime Minister Sam Pike told reporters that ties were good.",
+			[]string{"meeting Hale+Reis 2023-06-13", "meeting Kral+Pike 2023-06-13"}},
 		{"a participle opening the sentence, its agent met by the main subject", "2023-06-14",
 			"Welcomed by Emir Tom Hale, President Ana Reis arrived in Doha on Tuesday for talks.",
 			[]string{"meeting Hale+Reis 2023-06-13"}},

@@ -1546,14 +1546,14 @@ func (d *doc) resolvePronoun(ms []mention, mi int, st *state) int {
 }
 
 func firstWordIs(toks []text.Token, words ...string) bool {
-	return tokAt(toks, firstContent(toks)).Is(words...)
+	return tokAt(toks, bodyStart(toks)).Is(words...)
 }
 
 // openingPhraseEnd returns where a sentence's opening participial or
 // prepositional phrase ends ("Meeting X, ...", "After talks with X, ..."),
 // or 0 when it has none.
 func openingPhraseEnd(toks []text.Token) int {
-	k := firstContent(toks)
+	k := bodyStart(toks)
 	t := tokAt(toks, k)
 	if t.Kind != text.Word {
 		return 0
@@ -2371,6 +2371,31 @@ func titleCaseWords(s string) string {
 		}
 	}
 	return strings.Join(fs, " ")
+}
+
+// bodyStart returns the index of a sentence's first word past a wire
+// dateline ("HANOI (VNA) – Receiving X, ...", "SINGAPORE, June 13 –
+// After meeting X, ...", "LAHORE, June 12: ..."), or its first content
+// when it has none: where the sentence's own grammar starts.
+func bodyStart(toks []text.Token) int {
+	k := firstContent(toks)
+	t := tokAt(toks, k)
+	if t.Kind != text.Word || !(t.AllCaps() && len(t.Text) >= 3) {
+		return k
+	}
+	for q := k + 1; q < len(toks) && q <= k+14; q++ {
+		u := toks[q]
+		if isDash(u.Text) || u.Text == "-" || u.Text == ":" {
+			if next := tokAt(toks, q+1); next.Kind == text.Word && next.Cap {
+				return q + 1
+			}
+			return k
+		}
+		if u.Text == "." || u.Text == ";" || u.Kind == text.Word && !u.Cap && !u.Is("of") {
+			return k
+		}
+	}
+	return k
 }
 
 // firstContent returns the index of a sentence's first word or number,

@@ -326,7 +326,12 @@ func (d *doc) classifySentence(si int) {
 	}
 	// A verb or adverb opening a sentence is capitalised for that reason
 	// only: "Flanking Jokowi were ...", "Thanking X, Y said".
-	if k := firstWord(s); k >= 0 {
+	// So is one opening the body after a dateline: "HANOI (VNA) –
+	// Receiving X, ...".
+	for _, k := range []int{firstWord(s), bodyStart(s.Toks)} {
+		if k < 0 || k >= len(s.Toks) || s.Toks[k].Kind != text.Word {
+			continue
+		}
 		if l := s.Toks[k].Lower; lexicon.IsVerb(l) && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed")) || lexicon.Adverbs[l] {
 			d.cls[si][k] &^= clsNameWord
 		}

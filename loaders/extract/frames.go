@@ -67,7 +67,7 @@ type sentence struct {
 func (d *doc) sentence(si int) *sentence {
 	s := &d.sents[si]
 	x := &sentence{d: d, si: si, s: s, toks: s.Toks, cls: d.cls[si], ms: d.ments[si], at: make([]int, len(s.Toks)),
-		first: firstContent(s.Toks)}
+		first: bodyStart(s.Toks)}
 	for k := range x.at {
 		x.at[k] = -1
 	}
@@ -776,7 +776,7 @@ func isGerundOpening(x *sentence, k int, verb text.Token) bool {
 		return false
 	}
 	p := x.tok(k - 1)
-	if k == 0 || p.Text == "," {
+	if k == 0 || k == x.first || p.Text == "," {
 		return true
 	}
 	if !p.Is("after", "before", "while", "when", "upon", "on", "since") {
@@ -791,8 +791,8 @@ func isGerundOpening(x *sentence, k int, verb text.Token) bool {
 	if before.Text == "," && k > 2 && !x.commaThenMention(k) {
 		return false
 	}
-	return k == 1 || before.Text == "," ||
-		k == 2 && before.Kind == text.Word && strings.HasSuffix(before.Lower, "ing")
+	return k == 1 || k == x.first+1 || before.Text == "," ||
+		k == x.first+2 && before.Kind == text.Word && strings.HasSuffix(before.Lower, "ing")
 }
 
 // noVerbBetween reports tokens [i, j) with no lower-case verb.
