@@ -1270,7 +1270,8 @@ func isDatelineDate(toks []text.Token, dm dates.Mention) bool {
 		return false
 	}
 	for q := dm.J; q < len(toks) && q <= dm.J+5; q++ {
-		if t := toks[q]; t.Text == "(" || t.Text == "--" || isDash(t.Text) || t.Text == "-" {
+		// "LAHORE, June 12: ..." too.
+		if t := toks[q]; t.Text == "(" || t.Text == "--" || isDash(t.Text) || t.Text == "-" || t.Text == ":" && q == dm.J {
 			return true
 		}
 	}

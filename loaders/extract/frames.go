@@ -2621,6 +2621,15 @@ func (x *sentence) calledOffAfter(k int) bool {
 		if t.Text == "." || t.Text == ";" || t.Kind == text.Quote || t.Is("but", "and") && x.tok(q-1).Text == "," {
 			return false
 		}
+		// "A meeting between X and Y did not take place", "Talks
+		// between X and Y failed to materialise", "never happened".
+		if t.Is("did", "does", "has", "had") && x.tok(q+1).Is("not", "never") || t.Is("didn't", "hasn't", "hadn't", "never") ||
+			t.Is("failed", "fails") && x.tok(q+1).Is("to") {
+			if v := x.tok(q + 2); v.Is("take", "taken", "materialise", "materialize", "materialised", "materialized", "happen", "happened", "occur", "occurred", "go") ||
+				t.Is("never", "didn't", "hasn't", "hadn't") && x.tok(q+1).Is("took", "happened", "materialised", "materialized", "occurred", "take", "happen") {
+				return true
+			}
+		}
 		if !beForms[t.Lower] {
 			continue
 		}

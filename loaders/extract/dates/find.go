@@ -124,12 +124,18 @@ func Find(toks []text.Token, pub Day) []Mention {
 			}
 		}
 	}
-	// "on Monday, June 5": the weekday and the date it is are one date,
-	// the date's.
+	// "on Monday, June 5", "on Friday (June 2)", "yesterday (13)": the
+	// weekday and the date it is are one date, the date's.
 	for k := 0; k+1 < len(out); k++ {
 		a, b := out[k], out[k+1]
-		if strings.HasPrefix(a.Rule, "date-weekday") && b.I == a.J+1 && tok(toks, a.J).Text == "," && b.Value.Full() {
-			out[k] = Mention{I: a.I, J: b.J, Value: b.Value, Rule: b.Rule}
+		comma := b.I == a.J+1 && tok(toks, a.J).Text == ","
+		bracket := b.I == a.J+1 && tok(toks, a.J).Text == "(" && tok(toks, b.J).Text == ")"
+		if strings.HasPrefix(a.Rule, "date-weekday") && (comma || bracket) && b.Value.Full() {
+			j := b.J
+			if bracket {
+				j++
+			}
+			out[k] = Mention{I: a.I, J: j, Value: b.Value, Rule: b.Rule}
 			out = append(out[:k+1], out[k+2:]...)
 		}
 	}
