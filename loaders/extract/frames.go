@@ -968,12 +968,27 @@ func (x *sentence) futurePresent(k int) bool {
 	if strings.HasSuffix(w, "ing") {
 		return x.tok(q).Is("is", "are", "am")
 	}
-	// "followed talks with X on Monday": a noun.
-	if !strings.HasSuffix(w, "s") || x.tok(k-1).Kind == text.Poss || matchNoun(x.toks, k, meetingNouns) > 0 {
+	// "followed talks with X on Monday": a noun. "In the photo, X greets
+	// Y on Monday": captions tell the past in the present, with the
+	// verbs of a picture.
+	if !strings.HasSuffix(w, "s") || x.tok(k-1).Kind == text.Poss || matchNoun(x.toks, k, meetingNouns) > 0 ||
+		isForm(w, "greet") || isForm(w, "welcome") || x.captionCue() {
 		return false
 	}
 	for _, dm := range x.d.dates[x.si] {
 		if dm.Rule == "date-weekday" || dm.Rule == "date-weekday-next" || x.tok(dm.I).Is("tomorrow") {
+			return true
+		}
+	}
+	return false
+}
+
+// captionCue reports the words of a photo caption: "In the photo",
+// "(L)", "left", "pictured", "Photo:".
+func (x *sentence) captionCue() bool {
+	for k, t := range x.toks {
+		if t.Is("photo", "photograph", "picture", "pictured", "file", "caption") ||
+			t.Is("l", "r", "left", "right", "center", "centre") && (x.tok(k-1).Text == "(" || x.tok(k-1).Text == ",") {
 			return true
 		}
 	}
@@ -2639,6 +2654,11 @@ func (x *sentence) calledOffAfter(k int) bool {
 		}
 		if cancelWords[n.Lower] {
 			return !n.Is("called", "ruled", "put", "taken") || x.tok(q+2).Is("off", "out") || x.tok(q+3).Is("off", "out")
+		}
+		// "The meeting that had been planned for Thursday was called
+		// off": a relative clause without commas, passed over.
+		if x.tok(q-1).Is("had", "has", "have") || x.tok(q-1).Is("that", "which") {
+			continue
 		}
 		return false
 	}
