@@ -611,6 +611,16 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	if len(f.subject) == 0 && x.tok(trig.i-1).Is("to") && firstWordIs(x.toks, "first", "next", "last", "then") {
 		f.subject = x.invertedSubject(trig.j)
 	}
+	// "X visited Moscow on Tuesday, meeting Y at the Kremlin", "X met A
+	// on Tuesday, meeting B later": a participle closing the clause
+	// tells of the clause's subject.
+	if strings.HasSuffix(verb.Lower, "ing") && x.tok(trig.i-1).Text == "," && trig.i-1 > x.first {
+		if v := x.previousVerb(trig.i - 1); v >= 0 {
+			if s := x.subjectOf(v); len(s) > 0 {
+				f.subject = s
+			}
+		}
+	}
 	if len(f.subject) == 0 && isGerundOpening(x, trig.i, verb) {
 		f.subject = x.mainSubjectAfter(trig.j)
 	}
