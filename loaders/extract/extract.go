@@ -326,6 +326,13 @@ func (d *doc) classifySentence(si int) {
 	}
 	// A verb or adverb opening a sentence is capitalised for that reason
 	// only: "Flanking Jokowi were ...", "Thanking X, Y said".
+	// "official" heads a title only before a name ("IMF official Peter
+	// Breuer"), not before a noun ("an official visit").
+	for k := 0; k+1 < len(s.Toks); k++ {
+		if s.Toks[k].Is("official", "boss") && s.Toks[k+1].Kind == text.Word && !s.Toks[k+1].Cap {
+			d.cls[si][k] &^= clsTitleHead
+		}
+	}
 	// So is one opening the body after a dateline: "HANOI (VNA) –
 	// Receiving X, ...".
 	for _, k := range []int{firstWord(s), bodyStart(s.Toks)} {

@@ -2224,6 +2224,13 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			}
 			if f.subject == nil {
 				f.subject = x.mainSubjectAfter(q)
+				// "The talks were held with A and B, Kremlin spokesman X
+				// told reporters": outside an opening phrase, the one who
+				// tells of it is the source, not a side.
+				if len(f.subject) > 0 && openingPhraseEnd(x.toks) <= k &&
+					lexicon.SpeechVerbs[x.tok(x.ms[f.subject[len(f.subject)-1]].whole.j).Lower] {
+					f.subject = nil
+				}
 			}
 			// "X received on Sunday a phone call from Y": the noun is the
 			// object of a verb whose subject is the other side.

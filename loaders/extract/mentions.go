@@ -98,7 +98,10 @@ func (d *doc) findMentions(si int) []mention {
 		}
 		// "Kismayo Mayor Omar Abdullahi": one word right before a title
 		// and a name is the place or body of that title.
-		if sp.j-sp.i == 1 && k+1 < len(spans) && titleRunBetween(toks, cls, sp.j, spans[k+1].i) {
+		// So are two or three ("World Bank Vice President X", "Tianqi
+		// Lithium chairman X") that no title of their own precedes.
+		if k+1 < len(spans) && titleRunBetween(toks, cls, sp.j, spans[k+1].i) &&
+			(sp.j-sp.i == 1 || sp.j-sp.i <= 3 && (sp.i == 0 || !cls[sp.i-1].has(clsTitleHead|clsTitleAbbrev|clsHonorific|clsTitleModifier))) {
 			continue
 		}
 		kept = append(kept, sp)
@@ -873,16 +876,22 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		return true
 	}
 	// A building ends a title read backwards: "at Al Shati Palace US
-	// Senator X".
+	// Senator X"; but it names the office's seat right before a title
+	// word: "Kremlin spokesman X", "White House chief of staff X".
 	if buildingWords[t.Lower] && t.Cap {
-		return false
+		return k+1 < len(toks) && cls[k+1].has(clsTitleHead|clsTitleAbbrev) && !tokAt(toks, k-1).Is("at", "in", "from", "to", "outside", "inside", "near")
 	}
 	// A word that may be a name belongs to a title only as the name of
 	// an organisation or place right before a title word ("Ogun State
 	// Governor", "Kurdistan Region Prime Minister") or after "of"
 	// ("Paramount Ruler of Egbaland").
 	if c.has(clsNameWord) {
-		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg) || toks[k+1].Kind == text.Poss) {
+		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg|clsTitleAbbrev) || toks[k+1].Kind == text.Poss) {
+			return true
+		}
+		// "Tianqi Lithium chairman X", "Korean Air Chairman X": a body
+		// of two words before a title word.
+		if k+2 < len(toks) && cls[k+1].has(clsNameWord) && toks[k+1].Cap && cls[k+2].has(clsTitleHead|clsTitleAbbrev) && !cls[k+2].has(clsNameWord) {
 			return true
 		}
 		// "Governor Sindh X", "Chief Minister Punjab X": a province

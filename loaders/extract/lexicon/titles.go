@@ -16,6 +16,7 @@ var TitleHeads = words(`
 	mediator head commander commander-in-chief administrator treasurer taoiseach councillor councilor
 	executive officer aide delegate member mp mep plenipotentiary superintendent inspector-general
 	judge justice magistrate registrar attorney solicitor rector provost dean principal manager founder secretary-general
+	boss official
 	asantehene awujale ooni alaafin akim wali hakim amir vizier mufti sheriff dipertua di-pertua
 	first_lady lady chancellor-general viceroy caliph catholicos metropolitan archbishop bishop custodian
 	presidents premiers kings queens princes emirs sultans leaders ambassadors envoys governors
