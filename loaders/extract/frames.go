@@ -256,7 +256,9 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 		if x.tok(q).Is("the", "a", "an", "several", "some", "two", "three") {
 			q++
 		}
-		if o := x.tok(q); o.Kind != text.Word || o.Cap || x.mat(q) >= 0 {
+		// Not "visited on Monday X": a date or a preposition is no
+		// object.
+		if o := x.tok(q); o.Kind != text.Word || o.Cap || x.mat(q) >= 0 || x.isDateToken(q) || lexicon.FunctionWords[o.Lower] && q == j {
 			return 0, false
 		}
 		// "visited the ailing former president X": a person.
@@ -292,6 +294,10 @@ func (x *sentence) matchPredicate(p *predicate, k int) (int, bool) {
 			return j + gap + n, true
 		}
 		g := x.toks[j+gap]
+		// "held on Monday a meeting with X": a date between.
+		if x.isDateToken(j + gap) {
+			continue
+		}
 		if !gapToken(g) || x.mat(j+gap) >= 0 && x.ms[x.mat(j+gap)].kind == mName {
 			break
 		}

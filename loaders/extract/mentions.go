@@ -1028,6 +1028,11 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 			if toks[k].Lower == "and" && !andInsideTitle(toks, cls, k) {
 				break
 			}
+			// "at the Palace of Justice the Foreign Minister of Namibia,
+			// X": "the" inside a title follows "of", "for" or "to".
+			if toks[k].Is("the") && k > 0 && toks[k-1].Kind == text.Word && toks[k-1].Cap {
+				break
+			}
 			k--
 		}
 		before := k
@@ -1058,6 +1063,11 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	for k >= prevEnd && titleToken(toks, cls, k) {
 		// "and" joins two titles of one person only between title words.
 		if toks[k].Lower == "and" && !andInsideTitle(toks, cls, k) {
+			break
+		}
+		// "at the Palace of Justice the Foreign Minister": no "the" after
+		// a capitalised word inside a title.
+		if toks[k].Is("the") && k > 0 && toks[k-1].Kind == text.Word && toks[k-1].Cap {
 			break
 		}
 		// A possessive of a person's name ends the title: "Trump's envoy".
@@ -1351,6 +1361,11 @@ func commaTitleFits(toks []text.Token, k int) bool {
 	if t.Kind == text.Poss {
 		return k > 0 && toks[k-1].Kind == text.Word && !toks[k-1].Cap
 	}
+	// "paid a visit on Monday to the Secretary General of X, Y": a day
+	// before the title's preposition.
+	if dates.IsWeekday(t) {
+		return true
+	}
 	return t.Kind == text.Word && !t.Cap
 }
 
@@ -1566,6 +1581,11 @@ func portfolioComma(toks []text.Token, cls []class, k int) bool {
 		}
 	}
 	if !of {
+		return false
+	}
+	// "the Minister of Health, José Ángel Portal, and X": a personal
+	// name after the comma, not a portfolio.
+	if cls[k+1].has(clsNameWord) && tokAt(toks, k+2).Cap && cls[k+2].has(clsNameWord) {
 		return false
 	}
 	for q := k + 1; q < len(toks) && q <= k+10; q++ {
