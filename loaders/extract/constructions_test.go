@@ -56,6 +56,9 @@ func runConstructions(t *testing.T, cases []constructionCase) {
 // initials, regnal names.
 func TestMentionShapes(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a Title Case headline names in full whom the body names short", "2023-06-14",
+			"Reis Holds Talks With Chinese President Tom Hale\n\nOn Monday, Reis held talks with Hale in the Kremlin.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
 		{"a participle opening the body after a dateline", "2023-06-14",
 			"HANOI (VNA) – Receiving Lao Deputy Prime Minister Tom Hale in Hanoi on Tuesday, President Ana Reis hailed the relationship. SINGAPORE – After meeting Vice-President Ivo Kral on Tuesday, Deputy Prime Minister Sam Pike told reporters that ties were good.",
 			[]string{"meeting Hale+Reis 2023-06-13", "meeting Kral+Pike 2023-06-13"}},
@@ -833,6 +836,12 @@ func TestDescriptions(t *testing.T) {
 // 6. Calls are calls, never meetings.
 func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"under a headline that tells of a call, speaking is on the phone", "2023-06-14",
+			"Readout of President Ana Reis's Call with Prime Minister Tom Hale\n\nPresident Reis spoke with Prime Minister Tom Hale on Tuesday.",
+			[]string{"call Hale+Reis 2023-06-13"}},
+		{"under a headline that tells of a meeting, speaking is in person", "2023-06-14",
+			"Readout of President Ana Reis's Meeting with Prime Minister Tom Hale\n\nPresident Reis spoke with Prime Minister Tom Hale on Tuesday.",
+			[]string{"meeting Hale+Reis 2023-06-13"}},
 		{"a headline's call over the body's talks", "2023-06-14",
 			"Hale, Reis discuss grain deal in phone call\n\nPrime Minister Tom Hale and President Ana Reis discussed the grain deal on Tuesday.",
 			[]string{"call Hale+Reis 2023-06-13"}},

@@ -2364,6 +2364,28 @@ func (d *doc) readDateline() {
 	}
 }
 
+// headlineTellsOfCall reports a headline among the first lines that
+// names a call: "Readout of President X's Call with Y", "PM call with X:
+// 12 June 2023", "X, Y hold phone talks". A courtesy call is a visit.
+func (d *doc) headlineTellsOfCall() bool {
+	for si := range d.sents {
+		if si > 2 {
+			break
+		}
+		if !d.sents[si].Headline {
+			continue
+		}
+		toks := d.sents[si].Toks
+		for k, t := range toks {
+			if callCues[t.Lower] && !t.Is("online", "virtual", "virtually") ||
+				t.Is("call", "calls") && tokAt(toks, k+1).Is("with") && !tokAt(toks, k-1).Is("courtesy", "farewell") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func titleCaseWords(s string) string {
 	fs := strings.Fields(s)
 	for i, f := range fs {

@@ -77,6 +77,7 @@ type doc struct {
 	visiting      map[int]bool   // entities described as visiting
 	gender        map[int]bool   // entities the article calls "she" (true) or "he" (false)
 	datelinePlace string         // the city the article is datelined from
+	callStory     bool           // a headline says the story is of a call ("Readout of X's Call with Y")
 	meetings      []*meeting
 	trace         io.Writer
 }
@@ -253,6 +254,7 @@ func (d *doc) read() error {
 		}
 	}
 	d.readDateline()
+	d.callStory = d.headlineTellsOfCall()
 	return d.readDiscourse()
 }
 

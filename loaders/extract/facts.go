@@ -77,10 +77,16 @@ func (d *doc) keptEntities() map[int]bool {
 		}
 	}
 	// A one-word name the article also describes by office ("said
-	// Rouhani" ... "the Iranian president noted") is a person.
+	// Rouhani" ... "the Iranian president noted") is a person. So is one
+	// a Title Case headline names in full with a title ("Putin Holds Talks
+	// with Chinese President Xi Jinping") and the body by a short form
+	// ("held talks with Xi").
 	for si := range d.ments {
 		for _, m := range d.ments[si] {
 			if m.kind == mDescription && m.ent >= 0 && !m.complement {
+				keep[m.ent] = true
+			}
+			if m.kind == mName && m.ent >= 0 && !m.headline && d.ents[m.ent].titled && len(d.ents[m.ent].words) >= 2 {
 				keep[m.ent] = true
 			}
 		}

@@ -569,6 +569,12 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 	if p.kind == kindMeeting && (x.hasCallCue(trig) || discussionVerbs[p.verb] && (x.callCueInClause(trig.j) || x.callCueInOpening(trig.i))) {
 		f.kind = kindCall
 	}
+	// "Readout of X's Call with Y || X spoke with Y on Tuesday": under a
+	// headline that tells of a call, speaking is on the phone unless a
+	// place says otherwise.
+	if p.kind == kindMeeting && (p.verb == "speak" || p.verb == "talk") && x.d.callStory && x.d.placeAfter(x.s, trig.i) == "" {
+		f.kind = kindCall
+	}
 	if f.passive {
 		// "X was received by Y": the subject is the partner, the by-phrase
 		// the agent; for attendance the by-phrase attends. "After being
