@@ -608,6 +608,13 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		}
 		if p.kind == kindAttend {
 			f.targetNoun = x.subjectNoun(trig.i)
+			// "The meeting, chaired by X on Tuesday, was attended by A
+			// and B": the chair was there too.
+			if f.targetNoun != "" && len(f.partners) == 1 {
+				if chair := x.chairBefore(trig.i); chair != nil {
+					f.partners[0] = append(append([]int(nil), chair...), f.partners[0]...)
+				}
+			}
 		}
 		// "met Y in talks hosted by X", "a dinner chaired by X": the host
 		// of the meeting the noun names was there.
@@ -718,6 +725,13 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		f.targetNoun = x.objectNoun(trig.j)
 	}
 	if p.kind != kindAttend && len(f.partners) == 0 && x.delegationAhead(trig.j) {
+		f.openPartner = true
+	}
+	// "X held a meeting on economic issues. Taking part were A and B",
+	// "X chaired a meeting which was attended by A and B": a meeting
+	// whose other side is told next.
+	if len(f.partners) == 0 && (p.name == "hold-talks" || p.name == "chair-meeting" || p.name == "preside-over") &&
+		x.toks[trig.j-1].Is("meeting", "session", "consultations", "conference") {
 		f.openPartner = true
 	}
 	// "received the team alongside his deputy, X, and MP Y", "met Z
@@ -1985,13 +1999,26 @@ func (x *sentence) splitSeparate(g []int, trig span) [][]int {
 // subjectNoun returns the head noun of a passive's subject when it is no
 // person: "The audience was attended by ...".
 func (x *sentence) subjectNoun(k int) string {
-	for q := k - 1; q >= 0 && q >= k-8; q-- {
+	for q := k - 1; q >= 0 && q >= k-14; q-- {
 		t := x.toks[q]
 		if matchNoun(x.toks, q, meetingNouns) > 0 || t.Is("it", "ceremony", "signing", "event", "occasion", "reception", "dinner", "lunch") {
 			return t.Lower
 		}
 	}
 	return ""
+}
+
+// chairBefore returns the people of "chaired by X", "hosted by X",
+// "presided over by X" in the subject before an attendance verb at k.
+func (x *sentence) chairBefore(k int) []int {
+	for q := k - 1; q >= 0 && q >= k-14; q-- {
+		if x.toks[q].Is("by") && x.tok(q-1).Is("chaired", "hosted", "led", "convened", "headed") || x.tok(q-1).Is("over") && x.tok(q-2).Is("presided") {
+			if mi := x.mat(q + 1); mi >= 0 && x.ms[mi].kind == mName {
+				return x.coordinated(mi)
+			}
+		}
+	}
+	return nil
 }
 
 // objectNoun returns the meeting noun an attendance predicate takes as
@@ -2920,7 +2947,7 @@ func otherOccasion(toks []text.Token, k int) bool {
 // the airport to greet the guest were A and B", "On hand to welcome him
 // was A".
 var invertedOpeners = map[string]bool{"attending": true, "accompanying": true, "joining": true,
-	"participating": true, "waiting": true, "greeting": true, "welcoming": true, "hand": true}
+	"participating": true, "waiting": true, "greeting": true, "welcoming": true, "hand": true, "taking": true}
 
 // invertedFillers are the lower-case words that may stand between an
 // opener and its copula besides people, meeting nouns and function words:
@@ -2928,7 +2955,7 @@ var invertedOpeners = map[string]bool{"attending": true, "accompanying": true, "
 var invertedFillers = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields("at in on the a an him her them also during this that today yesterday with to " +
-		"greet receive welcome meet guest guests visitor visitors delegation airport visiting") {
+		"greet receive welcome meet guest guests visitor visitors delegation airport visiting part") {
 		m[w] = true
 	}
 	return m
@@ -2945,6 +2972,10 @@ func (x *sentence) invertedAttendance(k int) int {
 		opens = k == x.first+1 && x.tok(k-1).Is("on")
 	}
 	if !invertedOpeners[t.Lower] || !opens {
+		return -1
+	}
+	// "Taking part in the meeting were A and B".
+	if t.Is("taking") && !x.tok(k+1).Is("part") {
 		return -1
 	}
 	for c := k + 1; c < len(x.toks) && c <= k+14; c++ {

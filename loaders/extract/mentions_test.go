@@ -197,6 +197,7 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"two names differing in more than spelling", "Minister Abbas Karimi arrived. Minister Abbas Kazemi spoke.",
 			[]string{"Abbas Karimi=", "Abbas Kazemi="}},
 		{"unknown one-word name is no person", "Reuters said Jones arrived.", nil},
+		{"a family name that opens with its particles, after a title", "President von der Leyen met Mr de Klerk.", []string{"von der Leyen=", "de Klerk="}},
 		{"one side of a meeting between", "The meeting between Lula and Ana Reis took place on Tuesday.", []string{"Lula=", "Ana Reis="}},
 		{"one side of talks between, named second", "Talks between Ana Reis and Lula took place on Tuesday.", []string{"Ana Reis=", "Lula="}},
 		{"both sides of a possessed meeting", "Hale's meeting with Kral on Monday lasted an hour.", []string{"Hale=", "Kral="}},

@@ -298,6 +298,16 @@ func shortCapsInitials(t text.Token, c class) bool {
 		!lexicon.OrgAbbreviations[t.Lower]
 }
 
+// particlesThenName reports lower-case name particles from token i
+// followed by a capitalised name word: "von der Leyen", "de Klerk".
+func particlesThenName(toks []text.Token, cls []class, i int) bool {
+	k := i
+	for k < len(toks) && k < i+3 && cls[k].has(clsParticle) && !toks[k].Cap {
+		k++
+	}
+	return k > i && k < len(toks) && toks[k].Cap && cls[k].has(clsNameWord)
+}
+
 // span is a run of tokens [i, j) of one sentence.
 type span struct{ i, j int }
 
@@ -325,6 +335,10 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 			// "S. Jaishankar", "MM Naravane"
 		case cls[i].has(clsParticle) && toks[i].Cap && lexicon.CapitalParticles[toks[i].Lower] && isName(i+1) && joined(i+1):
 			// "Al Mutawa", "Bin Bandar", "Van Hollen" standing alone
+		case cls[i].has(clsParticle) && !toks[i].Cap && i > 0 && cls[i-1].has(clsTitleHead|clsTitleAbbrev|clsHonorific) && toks[i-1].Cap &&
+			particlesThenName(toks, cls, i):
+			// "President von der Leyen", "Mr de Klerk": a family name
+			// that opens with its particles, after a title.
 		default:
 			continue
 		}
