@@ -845,6 +845,9 @@ func TestDescriptions(t *testing.T) {
 // 6. Calls are calls, never meetings.
 func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"in a phone call on a day, X told Y", "2023-06-14",
+			"In a phone call on Tuesday, Chancellor Ana Reis told President Tom Hale that troops must withdraw. In a meeting on Monday, Reis urged Ivo Kral to act.",
+			[]string{"call Hale+Reis 2023-06-13", "meeting Kral+Reis 2023-06-12"}},
 		{"under a headline that tells of a call, speaking is on the phone", "2023-06-14",
 			"Readout of President Ana Reis's Call with Prime Minister Tom Hale\n\nPresident Reis spoke with Prime Minister Tom Hale on Tuesday.",
 			[]string{"call Hale+Reis 2023-06-13"}},
@@ -947,6 +950,12 @@ func TestMeetingDates(t *testing.T) {
 		{"on a day and again on another", "2023-06-14",
 			"President Ivo Kral phoned President Ana Reis on Monday and again on Tuesday.",
 			[]string{"call Kral+Reis 2023-06-12", "call Kral+Reis 2023-06-13"}},
+		{"with A on one day and with B on another", "2023-06-14",
+			"Secretary-General Ana Reis met with Prime Minister Tom Hale on Monday and with President Ivo Kral on Tuesday.",
+			[]string{"meeting Hale+Reis 2023-06-12", "meeting Kral+Reis 2023-06-13"}},
+		{"on a date and on another", "2023-06-14",
+			"President Ana Reis met President Tom Hale on 9 May and on 29 May.",
+			[]string{"meeting Hale+Reis 2023-05-09", "meeting Hale+Reis 2023-05-29"}},
 		{"in a year and again in another", "2023-06-14",
 			"President Ivo Kral met President Ana Reis in 2021 and again in 2022.",
 			[]string{"meeting Kral+Reis 2021", "meeting Kral+Reis 2022"}},

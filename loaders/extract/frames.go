@@ -1907,8 +1907,8 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 	if !x.tok(q).Is("and") {
 		return frame{}, false
 	}
-	// "phoned X on Monday and again on Tuesday": the same partner, a
-	// second time.
+	// "phoned X on Monday and again on Tuesday", "met X on 9 May and on
+	// 29 May": the same partner, a second time.
 	if x.tok(q + 1).Is("again") {
 		if second := x.dateRightAfter(q + 2); second >= 0 && second != first {
 			h := f
@@ -1916,6 +1916,15 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 			return h, true
 		}
 		return frame{}, false
+	}
+	if second := x.dateRightAfter(q + 1); second >= 0 && second != first && x.tok(q+1).Is("on", "in") {
+		h := f
+		h.gapDate = second + 1
+		return h, true
+	}
+	// "met with A on Monday and with B on Tuesday".
+	if x.tok(q + 1).Is("with") {
+		q++
 	}
 	mi := x.mat(q + 1)
 	if mi < 0 || x.ms[mi].kind != mName || x.ms[mi].complement || x.ms[mi].whole.i != q+1 {
@@ -2329,7 +2338,8 @@ var addressVerbs = wordList(`told tells asked asks assured assures urged urges i
 // clause in which one person addresses another: the two met there.
 func (x *sentence) toldAtMeeting(k, j int, kind frameKind) (frame, bool) {
 	open := openingPhraseEnd(x.toks)
-	if kind != kindMeeting && kind != kindCall || open == 0 || k >= open || !x.toks[firstContent(x.toks)].Is("at", "during", "over") {
+	// "In a phone call on Tuesday, X told Y ...", "At the lunch, X told Y".
+	if kind != kindMeeting && kind != kindCall || open == 0 || k >= open || !x.toks[x.first].Is("at", "during", "over", "in") {
 		return frame{}, false
 	}
 	subj := x.sentenceSubject()
