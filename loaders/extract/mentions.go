@@ -90,12 +90,15 @@ func (d *doc) findMentions(si int) []mention {
 	toks := s.Toks
 	var out []mention
 	used := make([]bool, len(toks))
-	spans := nameSpans(s, cls)
+	all := nameSpans(s, cls)
+	var spans []span
+	for _, sp := range all {
+		if !d.rejectName(s, cls, sp) {
+			spans = append(spans, sp)
+		}
+	}
 	var kept []span
 	for k, sp := range spans {
-		if d.rejectName(s, cls, sp) {
-			continue
-		}
 		// "Kismayo Mayor Omar Abdullahi": one word right before a title
 		// and a name is the place or body of that title.
 		// So are two or three ("World Bank Vice President X", "Tianqi
@@ -891,7 +894,7 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 		}
 		// "Tianqi Lithium chairman X", "Korean Air Chairman X": a body
 		// of two words before a title word.
-		if k+2 < len(toks) && cls[k+1].has(clsNameWord) && toks[k+1].Cap && cls[k+2].has(clsTitleHead|clsTitleAbbrev) && !cls[k+2].has(clsNameWord) {
+		if k+2 < len(toks) && toks[k+1].Kind == text.Word && toks[k+1].Cap && cls[k+2].has(clsTitleHead|clsTitleAbbrev) && !cls[k+2].has(clsNameWord) {
 			return true
 		}
 		// "Governor Sindh X", "Chief Minister Punjab X": a province
@@ -1193,7 +1196,9 @@ func titleRunBetween(toks []text.Token, cls []class, i, j int) bool {
 		return false
 	}
 	for k := i; k < j; k++ {
-		if !cls[k].has(clsTitleHead | clsTitleModifier | clsTitleAbbrev) {
+		// "Free Democrats leader X": an organisation's capitalised word
+		// too.
+		if !cls[k].has(clsTitleHead|clsTitleModifier|clsTitleAbbrev) && !(toks[k].Cap && toks[k].Kind == text.Word && k < j-1 && !cls[k].has(clsVerb)) {
 			return false
 		}
 	}

@@ -439,6 +439,12 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 		// title's.
 		if start > 0 && cls[start-1].has(clsTitleHead) && !cls[start-1].has(clsHonorific|clsWeakHonorific) {
 			for n := 1; n <= 2 && j-start-n >= 2; n++ {
+				// Not a given name that is also a province's ("party
+				// leader Mary Lou McDonald"; Mary is in Turkmenistan).
+				first := toks[start].Lower
+				if lexicon.FemaleGivenNames[first] || lexicon.MaleGivenNames[first] {
+					break
+				}
 				if !cls[start+n].has(clsParticle) && lexicon.Places().IsSubdivision(strings.ToLower(nameText(toks[start:start+n]))) {
 					start += n
 					break
