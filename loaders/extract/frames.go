@@ -1424,6 +1424,17 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 						q = r
 					}
 				}
+				// "sat down with Apple's Tim Cook", "with Deutsche Bank's
+				// X": a body's possessive before a name.
+				if x.mat(q) < 0 {
+					r := q
+					for r < len(x.toks) && r < q+3 && x.toks[r].Kind == text.Word && x.toks[r].Cap && x.mat(r) < 0 {
+						r++
+					}
+					if r > q && x.tok(r).Kind == text.Poss && x.mat(r+1) >= 0 && x.ms[x.mat(r+1)].kind == mName && x.ms[x.mat(r+1)].whole.i == r+1 {
+						q = r + 1
+					}
+				}
 				// "by her host, Senator X", "with his good friend President
 				// X": a possessive before the noun the name stands in
 				// apposition to.
@@ -2135,6 +2146,12 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			// a summit with a named leader is ("for a summit with
 			// President X").
 			named := x.toks[k].Is("summit") && x.tok(k+n).Is("with") && x.nameAfter(k+n+1)
+			// "Macron's dinner with Scholz": a named person's meal with
+			// another.
+			if x.toks[k].Is("lunch", "dinner", "breakfast", "luncheon") && x.tok(k-1).Kind == text.Poss && x.mat(k-2) >= 0 &&
+				x.ms[x.mat(k-2)].kind == mName && x.tok(k+n).Is("with") && x.nameAfter(k+n+1) {
+				named = true
+			}
 			if !x.tok(k+n).Is("between") && !named {
 				continue
 			}

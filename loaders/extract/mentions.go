@@ -99,6 +99,12 @@ func (d *doc) findMentions(si int) []mention {
 	}
 	var kept []span
 	for k, sp := range spans {
+		// "Apple's Tim Cook", "Deutsche Bank's Christian Sewing": a name
+		// right before another's possessive names a body.
+		if k+1 < len(spans) && tokAt(toks, sp.j).Kind == text.Poss && spans[k+1].i == sp.j+1 && spans[k+1].j-spans[k+1].i >= 2 &&
+			!lexicon.Places().IsPlaceWord(toks[sp.i].Lower) {
+			continue
+		}
 		// "Kismayo Mayor Omar Abdullahi": one word right before a title
 		// and a name is the place or body of that title.
 		// So are two or three ("World Bank Vice President X", "Tianqi
@@ -809,6 +815,11 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 // "supporters"; not a verb ("says") or a function word.
 func pluralNounAt(toks []text.Token, k int) bool {
 	t := tokAt(toks, k)
+	// "met X hours before the summit", "X days after": time, not a
+	// thing of X's.
+	if t.Is("hours", "days", "weeks", "months", "years", "minutes", "times", "decades") {
+		return false
+	}
 	return t.Kind == text.Word && !t.Cap && len(t.Lower) > 3 && strings.HasSuffix(t.Lower, "s") &&
 		!strings.HasSuffix(t.Lower, "ss") && !strings.HasSuffix(t.Lower, "us") && !lexicon.IsVerb(t.Lower) &&
 		!lexicon.FunctionWords[t.Lower] && !lexicon.Adverbs[t.Lower]
@@ -888,6 +899,10 @@ func titleToken(toks []text.Token, cls []class, k int) bool {
 	// an organisation or place right before a title word ("Ogun State
 	// Governor", "Kurdistan Region Prime Minister") or after "of"
 	// ("Paramount Ruler of Egbaland").
+	// "Bank of England Governor X": the body's head word before its "of".
+	if t.Cap && k+1 < len(toks) && bodyOfCountryBefore(toks, cls, k+1) {
+		return true
+	}
 	if c.has(clsNameWord) {
 		if k+1 < len(toks) && (cls[k+1].has(clsTitleHead|clsTitleModifier|clsOrg|clsTitleAbbrev) || toks[k+1].Kind == text.Poss) {
 			return true
@@ -1479,6 +1494,15 @@ func bodyOfCountryBefore(toks []text.Token, cls []class, k int) bool {
 		return false
 	}
 	_, n := lexicon.Places().CountryAt(toks, k+1)
+	if n == 0 {
+		// "Bank of England Governor X", "Chamber of Commerce President
+		// X", "Council of Trade Unions secretary X": the body's
+		// capitalised words, then the title.
+		for k+1+n < len(toks) && n < 3 && toks[k+1+n].Kind == text.Word && toks[k+1+n].Cap &&
+			!cls[k+1+n].has(clsTitleHead|clsTitleModifier|clsTitleAbbrev) {
+			n++
+		}
+	}
 	return n > 0 && cls[min(k+1+n, len(toks)-1)].has(clsTitleHead|clsTitleModifier)
 }
 
