@@ -322,6 +322,11 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 	if prev.Kind == text.Poss || prev.Kind == text.Number {
 		return true
 	}
+	// "Coalition talks between X and Y took place": a noun before
+	// "between".
+	if x.tok(k+1).Is("between") && !strings.HasSuffix(w, "ing") && k > x.first {
+		return true
+	}
 	if prev.Kind != text.Word {
 		return false
 	}
@@ -967,7 +972,10 @@ func (x *sentence) isPlanned(k int) bool {
 				"hope", "hoped", "hoping", "intends", "intended", "wants", "wanted", "agreed", "invited", "likely",
 				"going", "is", "are", "was", "were", "be", "able", "unable", "failed", "refused", "declined", "tried", "refuse", "refuses", "refusing", "decline", "declines", "fail", "fails",
 				"sought", "seeks", "seeking", "asked", "urged", "ready", "willing", "eager", "keen", "preparing",
-				"prepares", "hopeful", "looks", "looking", "forward", "offered", "proposed", "supposed", "wished", "wish") {
+				"prepares", "hopeful", "looks", "looking", "forward", "offered", "proposed", "supposed", "wished", "wish",
+				// "declined an invitation to meet X", "a request to meet".
+				"invitation", "invitations", "request", "requests", "offer", "offers", "attempt", "attempts", "bid", "plan",
+				"proposal", "chance", "opportunity", "effort", "efforts") {
 				return true
 			}
 			continue
@@ -1256,6 +1264,18 @@ func (x *sentence) subjectOf(k int) []int {
 			// an appositive after a name.
 			appositive := c > 0 && x.mat(c-1) >= 0 && (x.tok(c+1).Is("a", "an", "the", "known", "nicknamed", "dubbed", "popularly") ||
 				x.tok(c+2).Kind == text.Poss && x.noVerbBetween(c+1, q))
+			// "A delegation, led by X, met Y", "The delegation, including
+			// A and B, called on Y": the delegation's people are the
+			// subject.
+			if c > 0 && x.toks[c].Text == "," && delegationNouns[x.tok(c-1).Lower] && x.tok(c+1).Is("led", "headed", "including", "comprising") {
+				if mi := x.mat(c + 2); mi < 0 && x.tok(c+2).Is("by") {
+					if mi = x.mat(c + 3); mi >= 0 && x.ms[mi].kind == mName {
+						return x.coordinated(mi)
+					}
+				} else if mi >= 0 && x.ms[mi].kind == mName {
+					return x.coordinated(mi)
+				}
+			}
 			if c >= 0 && x.toks[c].Text == "," && (insertionStart(x.tok(c+1)) || appositive) && x.mat(c+1) < 0 {
 				q = c - 1
 				continue

@@ -128,7 +128,8 @@ func Find(toks []text.Token, pub Day) []Mention {
 	// weekday and the date it is are one date, the date's.
 	for k := 0; k+1 < len(out); k++ {
 		a, b := out[k], out[k+1]
-		comma := b.I == a.J+1 && tok(toks, a.J).Text == ","
+		// "on Tuesday 6 June", British style, with nothing between.
+		comma := b.I == a.J+1 && tok(toks, a.J).Text == "," || b.I == a.J && b.Value.D > 0
 		bracket := b.I == a.J+1 && tok(toks, a.J).Text == "(" && tok(toks, b.J).Text == ")"
 		if strings.HasPrefix(a.Rule, "date-weekday") && (comma || bracket) && b.Value.Full() {
 			j := b.J
@@ -609,7 +610,7 @@ var agoCounts = map[string]int{
 }
 
 var agoUnits = map[string]string{
-	"day": "day", "days": "day", "week": "week", "weeks": "week",
+	"day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight", "fortnights": "fortnight",
 	"month": "month", "months": "month", "year": "year", "years": "year",
 }
 
@@ -630,6 +631,9 @@ func matchAgo(toks []text.Token, i int, pub Day) (Mention, bool) {
 		n = d
 	}
 	var x Day
+	if unit == "fortnight" {
+		unit, n = "week", 2*n
+	}
 	switch unit {
 	case "day", "week":
 		if !pub.Full() {
