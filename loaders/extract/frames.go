@@ -2312,9 +2312,11 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 				// "The talks were held with A and B, Kremlin spokesman X
 				// told reporters": outside an opening phrase, the one who
 				// tells of it is the source, not a side.
-				if len(f.subject) > 0 && openingPhraseEnd(x.toks) <= k &&
-					lexicon.SpeechVerbs[x.tok(x.ms[f.subject[len(f.subject)-1]].whole.j).Lower] {
-					f.subject = nil
+				if len(f.subject) > 0 && openingPhraseEnd(x.toks) <= k {
+					end := x.ms[f.subject[len(f.subject)-1]].whole.j
+					if lexicon.SpeechVerbs[x.tok(end).Lower] && (x.tok(end+1).Is("reporters", "journalists") || x.tok(end+1).Text == "." || end+1 >= len(x.toks)) {
+						f.subject = nil
+					}
 				}
 			}
 			// "X received on Sunday a phone call from Y": the noun is the
