@@ -782,7 +782,10 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 		// A one-word province is often a surname too ("Secretary
 		// Kerry"): after a title it is a person.
 		one := sp.j-sp.i == 1 && g.CapitalOf(toks[sp.i].Lower) == "" && g.Country(toks[sp.i].Lower) == ""
-		if !(one && titled) {
+		// But "Chief Minister Sindh", "Governor Punjab": the province of
+		// a provincial office.
+		provincial := tokAt(toks, sp.i-1).Is("governor") || tokAt(toks, sp.i-1).Is("minister") && tokAt(toks, sp.i-2).Is("chief")
+		if !(one && titled) || provincial && g.IsSubdivision(toks[sp.i].Lower) {
 			return true
 		}
 	}
