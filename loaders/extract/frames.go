@@ -2182,6 +2182,13 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 		if kind == kindMeeting && x.tok(k-1).Is("the", "their", "a", "an") && x.tok(k-2).Is("during", "at", "after", "before") {
 			if mi := x.mat(k - 3); mi >= 0 && x.ms[mi].kind == mName && x.noVerbBefore(x.ms[mi].whole.i) {
 				subj := x.coordinated(mi)
+				// "Prime Minister X with President Y during a meeting in
+				// Cairo on Sunday".
+				if w := x.ms[subj[0]].whole.i - 1; x.tok(w).Is("with") {
+					if pi := x.mat(w - 1); pi >= 0 && x.ms[pi].kind == mName && !slices.Contains(subj, pi) {
+						subj = append(x.coordinated(pi), subj...)
+					}
+				}
 				if x.noVerbBefore(x.ms[subj[0]].whole.i) {
 					f := frame{rule: "caption", sent: x.si, trigger: span{k, j}, kind: kind, nominal: true, subject: subj}
 					if g := x.afterPreposition(j, []string{"with"}); g != nil && x.tok(j).Is("with") {

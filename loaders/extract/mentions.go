@@ -99,6 +99,19 @@ func (d *doc) findMentions(si int) []mention {
 	}
 	var kept []span
 	for k, sp := range spans {
+		// "met King of Jordan Abdullah II", "Emir of Qatar Sheikh Tamim":
+		// a title that is also a name word, its country, then the name.
+		if sp.j-sp.i == 1 && cls[sp.i].has(clsTitleHead) && k+1 < len(spans) && tokAt(toks, sp.j).Is("of") {
+			if _, n := lexicon.Places().PlaceAt(toks, sp.j+1); n > 0 {
+				next := sp.j + 1 + n
+				for next < spans[k+1].i && cls[next].has(clsHonorific|clsWeakHonorific) {
+					next++
+				}
+				if next == spans[k+1].i {
+					continue
+				}
+			}
+		}
 		// "Apple's Tim Cook", "Deutsche Bank's Christian Sewing": a name
 		// right before another's possessive names a body.
 		if k+1 < len(spans) && tokAt(toks, sp.j).Kind == text.Poss && spans[k+1].i == sp.j+1 && spans[k+1].j-spans[k+1].i >= 2 &&
@@ -1089,6 +1102,11 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		// "at the Palace of Justice the Foreign Minister": no "the" after
 		// a capitalised word inside a title.
 		if toks[k].Is("the") && k > 0 && toks[k-1].Kind == text.Word && toks[k-1].Cap {
+			break
+		}
+		// "Custodian of the Two Holy Mosques King Salman": a style before
+		// the title ends it.
+		if k < p && chainEndingAt(toks, k) > 0 {
 			break
 		}
 		// A possessive of a person's name ends the title: "Trump's envoy".
