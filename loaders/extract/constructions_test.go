@@ -753,6 +753,12 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"the head of government the story is about, its office not told", "2023-06-14",
+			"Ana Reis is in London this week. The Prime Minister hosted Czech Prime Minister Tom Hale at Downing Street on Tuesday.",
+			[]string{"meeting Hale+Reis 2023-06-13"}},
+		{"but not when another holds that office", "2023-06-14",
+			"Ana Reis is in London this week. Prime Minister Ivo Kral spoke. The Prime Minister hosted Tom Hale on Tuesday.",
+			[]string{"meeting Hale+Kral 2023-06-13"}},
 		{"a gerund of speech, then a clause whose pronoun points ahead", "2023-06-14",
 			"Speaking when he received Ambassador Tom Hale in Abuja on Tuesday, Vice President Ivo Kral said ties were strong. Addressing reporters after she met Hale on Monday, Governor Ana Reis said the same.",
 			[]string{"meeting Hale+Kral 2023-06-13", "meeting Hale+Reis 2023-06-12"}},

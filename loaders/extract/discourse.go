@@ -1778,7 +1778,61 @@ func (d *doc) resolveDescription(ms []mention, mi int, st *state) int {
 			return o.ent
 		}
 	}
+	// "Rishi Sunak is in London this week. The Prime Minister hosted
+	// X": the head of state or government the story is about, when the
+	// article gives its topic no office and no one else this one.
+	if st.topic >= 0 && headOfStateDescription(m.text) && len(d.ents[st.topic].offices) == 0 && !d.anyoneElseHolds(m, ms) &&
+		(m.country == "" || d.ents[st.topic].country == "" || d.ents[st.topic].country == m.country) {
+		for k := range ms {
+			if ms[k].ent == st.topic && k != mi {
+				return -1
+			}
+		}
+		return st.topic
+	}
 	return -1
+}
+
+// headOfStateDescription reports "the President", "the Prime Minister",
+// "the Chancellor", "the King", "the Secretary-General" and the like:
+// offices a story's main person holds alone.
+func headOfStateDescription(text string) bool {
+	switch strings.ToLower(lastWords(text, 2)) {
+	case "prime minister", "head of state":
+		return true
+	}
+	switch strings.ToLower(lastField(text)) {
+	case "president", "premier", "chancellor", "king", "queen", "emir", "sultan", "taoiseach", "secretary-general":
+		return true
+	}
+	return false
+}
+
+// lastWords returns the last n words of s.
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
+}
+
+// anyoneElseHolds reports whether some person of the article, other than
+// those of description m's own sentence ms ("The Prime Minister hosted
+// Czech Prime Minister X"), holds an office that m fits.
+func (d *doc) anyoneElseHolds(m *mention, ms []mention) bool {
+	here := map[int]bool{}
+	for _, o := range ms {
+		if o.ent >= 0 {
+			here[o.ent] = true
+		}
+	}
+	for e := range d.ents {
+		if !here[e] && d.officeFits(e, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // closestFit returns the most recent person who fits description m and
