@@ -495,6 +495,15 @@ func TestAttendees(t *testing.T) {
 // 4. Other predicates and voices, verbs and nouns alike.
 func TestPredicates(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"interacted with, held parleys with, chatted with, buttonholed", "2023-06-14",
+			"Prime Minister Ana Reis interacted with Tom Hale on Tuesday. Minister Ivo Kral held parleys with Sam Pike on Monday. Reis chatted with Lia Moreno and buttonholed Pike on Sunday.",
+			[]string{"meeting Hale+Reis 2023-06-13", "meeting Kral+Pike 2023-06-12", "meeting Moreno+Reis 2023-06-11", "meeting Pike+Reis 2023-06-11"}},
+		{"huddled, were seen together", "2023-06-14",
+			"Ana Reis and Tom Hale huddled on Friday. Ivo Kral and Sam Pike were seen together on Thursday.",
+			[]string{"meeting Hale+Reis 2023-06-09", "meeting Kral+Pike 2023-06-08"}},
+		{"joined a video conference with", "2023-06-14",
+			"Minister Ana Reis joined a video conference with Tom Hale on Tuesday.",
+			[]string{"call Hale+Reis 2023-06-13"}},
 		{"received the credentials of", "2023-06-14",
 			"President Ana Reis received the credentials of Ambassador Tom Hale on Monday.",
 			[]string{"meeting Hale+Reis 2023-06-12"}},
@@ -753,6 +762,9 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a Kosovar or Slovene counterpart", "2023-06-14",
+			"Foreign Minister Ana Reis met her Kosovar counterpart Tom Hale on Tuesday and her Slovene counterpart Ivo Kral on Monday.",
+			[]string{"meeting Hale+Reis 2023-06-13", "meeting Kral+Reis 2023-06-12"}},
 		{"the head of government the story is about, its office not told", "2023-06-14",
 			"Ana Reis is in London this week. The Prime Minister hosted Czech Prime Minister Tom Hale at Downing Street on Tuesday.",
 			[]string{"meeting Hale+Reis 2023-06-13"}},

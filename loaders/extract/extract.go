@@ -344,6 +344,11 @@ func (d *doc) classifySentence(si int) {
 		if l := s.Toks[k].Lower; lexicon.IsVerb(l) && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed")) || lexicon.Adverbs[l] {
 			d.cls[si][k] &^= clsNameWord
 		}
+		// "Lobbyist Brian Ballard met ...": a job word opening the
+		// sentence before a name.
+		if l := s.Toks[k].Lower; lexicon.Descriptors[l] && k+1 < len(s.Toks) && s.Toks[k+1].Cap {
+			d.cls[si][k] &^= clsNameWord
+		}
 	}
 }
 

@@ -82,7 +82,7 @@ var meetingNouns = nounSetOf("talks", "talk", "meeting", "meetings", "discussion
 	"summit", "audience", "audiences", "session", "sessions", "exchange", "exchanges", "dialogue", "tête-à-tête",
 	"tete-a-tete", "bilateral", "bilaterals", "encounter", "lunch", "dinner", "breakfast", "luncheon",
 	"banquet", "reception", "courtesy call", "courtesy visit", "call", "visit", "conversation", "conversations",
-	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "huddle",
+	"get-together", "one-on-one", "closed-door meeting", "working lunch", "working dinner", "parley", "parleys", "huddle",
 	"joint press conference", "joint news conference", "joint press briefing", "pull-aside", "pull aside")
 
 // deliveredNouns are what an envoy hands to a host in person.
@@ -144,7 +144,12 @@ var predicates = []predicate{
 	{name: "look-at", verb: "look", particle: []string{"at"}, partner: []string{"with", "none"}},
 	{name: "exchange-with", verb: "exchange", partner: []string{"with", "none"}, notWith: distantExchanges},
 	{name: "shake-hands", verb: "shake", particle: []string{"hands"}, partner: []string{"with", "none"}},
-	{name: "huddle", verb: "huddle", partner: []string{"with"}},
+	{name: "huddle", verb: "huddle", partner: []string{"with", "none"}},
+	{name: "interact", verb: "interact", partner: []string{"with"}},
+	{name: "chat", verb: "chat", partner: []string{"with", "none"}},
+	{name: "buttonhole", verb: "buttonhole", partner: []string{"object"}, personObject: true},
+	// "X and Y were seen together", "X was seen together with Y".
+	{name: "seen-together", verb: "see", particle: []string{"together"}, partner: []string{"with", "none"}},
 	{name: "come-together", verb: "come", particle: []string{"together"}, partner: []string{"with", "none"}},
 	{name: "consult", verb: "consult", partner: []string{"object", "with"}, personObject: true},
 	{name: "brief", verb: "brief", partner: []string{"object"}, personObject: true},
@@ -171,6 +176,9 @@ var predicates = []predicate{
 	{name: "hand-over-letter", verb: "hand", particle: []string{"over"}, nouns: deliveredNouns, partner: []string{"to"}},
 	{name: "deliver-letter", verb: "deliver", nouns: deliveredNouns, partner: []string{"to"}},
 	{name: "attend-talks-with", verb: "attend", nouns: meetingNouns, partner: []string{"with", "between"}},
+	// "joined a video conference with X", "joined talks with X".
+	{name: "join-talks-with", verb: "join", nouns: meetingNouns, partner: []string{"with"}},
+	{name: "join-call-with", verb: "join", nouns: callNouns, partner: []string{"with"}, kind: kindCall},
 	{name: "begin-talks", verb: "begin", nouns: meetingNouns, partner: []string{"with", "between", "none"}},
 	{name: "chair-meeting", verb: "chair", nouns: meetingNouns, partner: []string{"with"}},
 	{name: "preside-over", verb: "preside", particle: []string{"over"}, nouns: meetingNouns, partner: []string{"with"}},

@@ -70,6 +70,9 @@ var irregularDemonyms = map[string]string{
 	"argentinian": "Argentina", "uruguayan": "Uruguay", "paraguayan": "Paraguay",
 	"bahamian": "Bahamas", "guinean": "Guinea", "cape verdean": "Cape Verde",
 	"mauritian": "Mauritius", "djiboutian": "Djibouti", "eritrean": "Eritrea", "maldivian": "Maldives", "canadian": "Canada", "jamaican": "Jamaica",
+	"slovene": "Slovenia", "slovenian": "Slovenia", "macedonian": "Macedonia", "north macedonian": "Macedonia",
+	"monegasque": "Monaco", "sammarinese": "San Marino", "faroese": "Faroe Islands", "liechtensteiner": "Liechtenstein",
+	"luxembourger": "Luxembourg", "kosovar": "Kosovo", "kosovan": "Kosovo", "emirian": "United Arab Emirates",
 }
 
 // countryAliases are other names news text uses for a country.
@@ -101,6 +104,9 @@ var capitalAliases = map[string]string{"kyiv": "Ukraine", "nur-sultan": "Kazakhs
 // extraCountries are states with a government news writes of, missing
 // from the gazetteer: "US Ambassador to Kosovo X".
 var extraCountries = map[string]string{"kosovo": "Kosovo", "somaliland": "Somaliland"}
+
+// extraCountryNames are the names of extraCountries.
+var extraCountryNames = map[string]bool{"Kosovo": true, "Somaliland": true}
 
 // subdivisionAliases are provinces as English news spells them where the
 // gazetteer has another spelling or lacks them: "Governor Sindh X".
@@ -150,7 +156,7 @@ func buildGazetteer() *Gazetteer {
 	// Irregular forms override derived ones (Nigerian is Nigeria's, not
 	// Niger's), but only when gountries knows the country.
 	for d, name := range irregularDemonyms {
-		if known[name] {
+		if known[name] || extraCountryNames[name] {
 			g.demonyms[d] = name
 		}
 	}

@@ -16,7 +16,7 @@ var TitleHeads = words(`
 	mediator head commander commander-in-chief administrator treasurer taoiseach councillor councilor
 	executive officer aide delegate member mp mep plenipotentiary superintendent inspector-general
 	judge justice magistrate registrar attorney solicitor rector provost dean principal manager founder secretary-general
-	boss official
+	boss official ombudsman ombudswoman ombudsperson
 	asantehene awujale ooni alaafin akim wali hakim amir vizier mufti sheriff dipertua di-pertua
 	first_lady lady chancellor-general viceroy caliph catholicos metropolitan archbishop bishop custodian
 	presidents premiers kings queens princes emirs sultans leaders ambassadors envoys governors
@@ -148,7 +148,8 @@ var Descriptors = words(`
 	cleric preacher priest pastor rabbi imam monk nun theologian doctor physician surgeon nurse engineer
 	architect farmer trader negotiator mediator dissident campaigner protester opponent critic rival
 	candidate challenger contender nominee frontrunner veteran politician lawmaker legislator
-	strongman warlord militant commander rebel official diplomat
+	strongman warlord militant commander rebel official diplomat lobbyist lobbyists lawyers consultant
+	industrialist billionaires philanthropist
 `)
 
 // PremierCountries name their head of government "Premier"; elsewhere
