@@ -896,6 +896,9 @@ func TestDescriptions(t *testing.T) {
 // 6. Calls are calls, never meetings.
 func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a person called another: a call, not a name", "2023-06-14",
+			"President Ana Reis called Tom Hale on Tuesday. A man called Ivo Kral arrived.",
+			[]string{"call Hale+Reis 2023-06-13"}},
 		{"in a phone call on a day, X told Y", "2023-06-14",
 			"In a phone call on Tuesday, Chancellor Ana Reis told President Tom Hale that troops must withdraw. In a meeting on Monday, Reis urged Ivo Kral to act.",
 			[]string{"call Hale+Reis 2023-06-13", "meeting Kral+Reis 2023-06-12"}},
@@ -1010,6 +1013,9 @@ func TestMeetingDates(t *testing.T) {
 		{"a weekday and its date with nothing between", "2023-06-14",
 			"Prime Minister Ana Reis met Tom Hale on Tuesday 6 June.",
 			[]string{"meeting Hale+Reis 2023-06-06"}},
+		{"a season and its year, last summer, this spring", "2023-06-14",
+			"President Ana Reis met Tom Hale in summer 2021. Last summer, Reis met Ivo Kral in Bali. Reis met Sam Pike this spring.",
+			[]string{"meeting Hale+Reis 2021", "meeting Kral+Reis 2022", "meeting Pike+Reis 2023"}},
 		{"a fortnight ago", "2023-06-14",
 			"Prime Minister Ana Reis met Tom Hale a fortnight ago.",
 			[]string{"meeting Hale+Reis 2023-05"}},

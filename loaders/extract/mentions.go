@@ -809,7 +809,11 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 		return true
 	}
 	// "known as X", "dubbed X".
-	if prev.Is("dubbed", "called", "named", "codenamed") || prev.Lower == "as" && tokAt(toks, sp.i-2).Is("known", "named") {
+	// Not "Zelensky called Olaf Scholz on Tuesday": a person calling
+	// another.
+	phoned := prev.Is("called") && (tokAt(toks, sp.i-2).Cap && tokAt(toks, sp.i-2).Kind == text.Word ||
+		tokAt(toks, sp.i-2).Is("he", "she", "they", "also", "later", "then", "first"))
+	if prev.Is("dubbed", "called", "named", "codenamed") && !phoned || prev.Lower == "as" && tokAt(toks, sp.i-2).Is("known", "named") {
 		return sp.j-sp.i > 1 || !prev.Is("named")
 	}
 	// Outlets cited as sources: "X reported", "..., Die Welt reported".

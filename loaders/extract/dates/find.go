@@ -173,6 +173,10 @@ var startWords = func() map[string]bool {
 	for w := range agoCounts {
 		m[w] = true
 	}
+	for w := range seasonEnds {
+		m[w] = true
+	}
+	m["last"], m["this"] = true, true
 	return m
 }()
 
@@ -194,6 +198,45 @@ var rules = []rule{
 	{"date-relative", matchRelative},
 	{"date-part-of-month", matchPartOfMonth},
 	{"date-ago", matchAgo},
+	{"date-season", matchSeason},
+}
+
+// seasonEnds are the seasons news dates things by, with the month each
+// ends in (northern hemisphere; winter ends in February).
+var seasonEnds = map[string]int{"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
+
+// matchSeason reads a season as its year: "summer 2021", "the spring of
+// 2021" (2021), "this spring" (the publication's year), "last summer" (the
+// latest summer over before publication). A bare "in the summer" is left
+// alone: which summer it is the sentence says elsewhere.
+func matchSeason(toks []text.Token, i int, pub Day) (Mention, bool) {
+	t := toks[i]
+	if t.Is("last", "this") {
+		end, ok := seasonEnds[tok(toks, i+1).Lower]
+		if !ok || !pub.Valid() || pub.M == 0 {
+			return Mention{}, false
+		}
+		y := pub.Y
+		if t.Is("last") && end >= pub.M {
+			y--
+		}
+		return Mention{I: i, J: i + 2, Value: Day{y, 0, 0}}, true
+	}
+	if _, ok := seasonEnds[t.Lower]; !ok {
+		return Mention{}, false
+	}
+	j := i + 1
+	if tok(toks, j).Is("of") {
+		j++
+	}
+	if y, err := strconv.Atoi(tok(toks, j).Text); err == nil && tok(toks, j).Kind == text.Number && y >= 1900 && y <= 2100 {
+		start := i
+		if tok(toks, i-1).Is("the", "early", "late") {
+			start = i - 1
+		}
+		return Mention{I: start, J: j + 1, Value: Day{y, 0, 0}}, true
+	}
+	return Mention{}, false
 }
 
 func tok(toks []text.Token, i int) text.Token {
