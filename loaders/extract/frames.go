@@ -709,6 +709,23 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 			break
 		}
 	}
+	// "X was among those who met with Y", "X was among the leaders who
+	// held talks with Y": the copula's subject.
+	if len(f.subject) == 0 {
+		who := trig.i - 1
+		for who > 0 && auxiliaries[x.toks[who].Lower] {
+			who--
+		}
+		if x.tok(who).Is("who") {
+			q := who - 1
+			for q > who-5 && q > 0 && !x.tok(q).Is("among") {
+				q--
+			}
+			if x.tok(q).Is("among") && beForms[x.tok(q-1).Lower] {
+				f.subject = x.subjectOf(q - 1)
+			}
+		}
+	}
 	// "Among the leaders who held talks with X were A, B and C": each of
 	// the list met X, apart from the others.
 	if len(f.subject) == 0 && len(f.partners) == 1 {
@@ -1188,11 +1205,35 @@ func (x *sentence) joinedList(a, b int) bool {
 		case t.Is("also", "both", "then", "respectively", "finally", "later", "subsequently", "afterwards"):
 		case t.Is("with") && len(gap) >= 2 && (gap[0].Text == "," || gap[0].Is("and")):
 			// "with A, with B and with C"
+		case t.Is("his", "her", "their") && k == len(gap)-1 && k > 0 && gap[k-1].Is("and"):
+			// "X and his former deputy Y met Z".
+		case k > 0 && gap[len(gap)-1].Kind == text.Poss && bodyPossessive(gap[k:]):
+			// "Keir Starmer and the SNP's Humza Yousaf", "RBC's X and
+			// TD's Y": a body's possessive before the next name.
+			k = len(gap) - 1
 		default:
 			return false
 		}
 	}
-	return words <= 1 && len(gap) <= 5
+	return words <= 1 && len(gap) <= 7
+}
+
+// bodyPossessive reports tokens that name a body in the possessive: "the
+// SNP's", "Deutsche Bank's", "TD's".
+func bodyPossessive(toks []text.Token) bool {
+	n := 0
+	for k, t := range toks {
+		switch {
+		case k == 0 && t.Is("the"):
+		case k == len(toks)-1:
+			return t.Kind == text.Poss && n > 0
+		case t.Kind == text.Word && t.Cap && n < 3:
+			n++
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // subjectOf walks left from the predicate at k to its subject: the
@@ -1781,7 +1822,14 @@ func (x *sentence) delegationInDashes(q int) ([]int, int) {
 		if x.toks[o].Text != "-" && !isDash(x.toks[o].Text) {
 			continue
 		}
-		if !delegationNouns[x.toks[o-1].Lower] {
+		// "The leaders of France, Germany and Poland — A, B and C —": the
+		// group's countries between.
+		n := o - 1
+		for n > 0 && n >= o-10 && !delegationNouns[x.toks[n].Lower] && x.mat(n) < 0 &&
+			(x.toks[n].Kind == text.Word && x.toks[n].Cap || x.toks[n].Is("of", "and", "the") || x.toks[n].Text == ",") {
+			n--
+		}
+		if !delegationNouns[x.toks[n].Lower] || n < o-1 && !x.tok(n+1).Is("of") {
 			return nil, 0
 		}
 		// The first member, past a title the mention did not take in
@@ -1927,7 +1975,7 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 		return frame{}, false
 	}
 	g := f.partners[0]
-	first := x.dateRightAfter(x.ms[g[len(g)-1]].whole.j)
+	first := x.dateAfterPlace(x.ms[g[len(g)-1]].whole.j)
 	if first < 0 {
 		return frame{}, false
 	}
@@ -1961,7 +2009,7 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 	if mi < 0 || x.ms[mi].kind != mName || x.ms[mi].complement || x.ms[mi].whole.i != q+1 {
 		return frame{}, false
 	}
-	second := x.dateRightAfter(x.ms[mi].whole.j)
+	second := x.dateAfterPlace(x.ms[mi].whole.j)
 	if second < 0 {
 		// "met A on Monday and B.": the same day, unless B goes on to
 		// be the subject of a clause of its own ("and B said ...").
@@ -1974,6 +2022,22 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 	h.partners = [][]int{{mi}}
 	h.gapDate = second + 1
 	return h, true
+}
+
+// dateAfterPlace is dateRightAfter past a place: "met X in Zagreb on 13
+// June and Y in Banja Luka the following day".
+func (x *sentence) dateAfterPlace(k int) int {
+	if d := x.dateRightAfter(k); d >= 0 || !x.tok(k).Is("in", "at") {
+		return d
+	}
+	q := k + 1
+	for q < len(x.toks) && q < k+5 && x.toks[q].Kind == text.Word && x.toks[q].Cap && x.mat(q) < 0 && !x.isDateToken(q) {
+		q++
+	}
+	if q == k+1 {
+		return -1
+	}
+	return x.dateRightAfter(q)
 }
 
 // dateRightAfter returns the index among the sentence's dates of the date
