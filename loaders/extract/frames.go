@@ -322,6 +322,12 @@ func (x *sentence) nounContext(k int, lemma string) bool {
 	if prev.Kind == text.Poss || prev.Kind == text.Number {
 		return true
 	}
+	// "would include talks with X", "sought talks with X": an -s form
+	// right after another verb is a noun.
+	if w == lemma+"s" && prev.Kind == text.Word && !prev.Cap && lexicon.IsVerb(prev.Lower) && !auxiliaries[prev.Lower] &&
+		!prev.Is("who", "that", "which") && x.mat(k-1) < 0 {
+		return true
+	}
 	// "Coalition talks between X and Y took place": a noun before
 	// "between".
 	if x.tok(k+1).Is("between") && !strings.HasSuffix(w, "ing") && k > x.first {
@@ -1502,6 +1508,11 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 				if r := x.nameAfterPossessive(q); r > q {
 					q = r
 				}
+				// "with Lt.-Gen. X", "with the Hon. X": the rest of a rank or
+				// style the mention did not take in.
+				if r := x.nameAfterPrefix(q); r > q {
+					q = r
+				}
 				// "on the Yang Dipertua Negeri Sarawak Tun Abdul Taib
 				// Mahmud": a title the lexicon does not know before a name.
 				if x.mat(q) < 0 && x.tok(q).Is("the") {
@@ -1607,6 +1618,11 @@ func (x *sentence) semicolonItem(a, b int) bool {
 func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 	k := j
 	for k < len(x.toks) {
+		// "met Air Vice Marshal X", "met Lt.-Gen. X": the rest of a rank
+		// the mention did not take in.
+		if r := x.nameAfterPrefix(k); r > k {
+			k = r
+		}
 		t := x.toks[k]
 		// "met my friend President X", "met with his brother, X".
 		if r := x.nameAfterPossessive(k); r > k {
@@ -2022,6 +2038,27 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 	h.partners = [][]int{{mi}}
 	h.gapDate = second + 1
 	return h, true
+}
+
+// nameAfterPrefix returns where a name's mention starts after tokens
+// from k that are the rest of a rank, style or stacked title it did not
+// take in ("Air Vice", "Lt.-", "the Hon.", "Deputy Prime Minister -"),
+// or k when there are none.
+func (x *sentence) nameAfterPrefix(k int) int {
+	r := k
+	for r < len(x.toks) && r < k+5 && x.mat(r) < 0 {
+		t := x.toks[r]
+		rankLike := t.Kind == text.Word && t.Cap && !x.isDateToken(r) && !x.cls[r].has(clsPlace) ||
+			t.Is("the") && r == k || t.Text == "-" || t.Text == "." || strings.Contains(t.Text, ".")
+		if !rankLike {
+			return k
+		}
+		r++
+	}
+	if r > k && x.mat(r) >= 0 && x.ms[x.mat(r)].kind == mName && x.ms[x.mat(r)].whole.i == r && !x.ms[x.mat(r)].complement {
+		return r
+	}
+	return k
 }
 
 // dateAfterPlace is dateRightAfter past a place: "met X in Zagreb on 13
@@ -2670,6 +2707,17 @@ func (x *sentence) addPossessivePronoun(q int) int {
 func (x *sentence) nounPlanned(k int) bool {
 	if x.calledOffAfter(k) || x.deniedBefore(k) || x.plannedAfter(k) {
 		return true
+	}
+	// "his programme would include talks with X", "will hold a meeting
+	// with X": a modal before the noun's verb.
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		t := x.toks[q]
+		if t.Is("will", "would", "shall", "could", "might", "may") {
+			return true
+		}
+		if t.Kind != text.Word || t.Cap || x.mat(q) >= 0 || !(lexicon.IsVerb(t.Lower) || t.Is("a", "an", "the", "also", "further", "more")) {
+			break
+		}
 	}
 	// "arrives in Kampala on Friday for talks with X", "is expected in
 	// Kampala for talks": the purpose of a journey still to come.

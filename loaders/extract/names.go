@@ -308,6 +308,12 @@ func particlesThenName(toks []text.Token, cls []class, i int) bool {
 	return k > i && k < len(toks) && toks[k].Cap && cls[k].has(clsNameWord)
 }
 
+// inPlaceAfterTitle reports a place word at k that follows a title's "of"
+// ("Ambassador of France [to] ...").
+func inPlaceAfterTitle(toks []text.Token, cls []class, k int) bool {
+	return k > 1 && cls[k].has(clsPlace) && toks[k-1].Is("of") && cls[k-2].has(clsTitleHead)
+}
+
 // span is a run of tokens [i, j) of one sentence.
 type span struct{ i, j int }
 
@@ -449,6 +455,24 @@ func nameSpans(s *text.Sentence, cls []class) []span {
 					start += n
 					break
 				}
+			}
+		}
+		// "Ambassador of France to Georgia Sacha Chetrit", "Governor of
+		// Pskov Oblast Mikhail Vedernikov", "Akim of Almaty Yerbolat
+		// Dossayev": after a title's "of" or "to", the place the office
+		// is of, then the full name.
+		if start > 1 && toks[start-1].Is("of", "to") && (cls[start-2].has(clsTitleHead|clsPlace) || inPlaceAfterTitle(toks, cls, start-2)) {
+			n := 0
+			if _, pn := lexicon.Places().PlaceAt(toks, start); pn > 0 {
+				n = pn
+			} else if lexicon.Places().IsSubdivision(toks[start].Lower) || tokAt(toks, start+1).Is("oblast", "region", "province", "krai", "governorate") {
+				n = 1
+			}
+			if n > 0 && tokAt(toks, start+n).Is("oblast", "region", "province", "krai", "governorate", "state", "county") {
+				n++
+			}
+			if n > 0 && j-start-n >= 2 {
+				start += n
 			}
 		}
 		// "the Yang Dipertua Negeri Sarawak Tun Abdul Taib Mahmud": one

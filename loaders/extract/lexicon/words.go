@@ -134,7 +134,7 @@ var SpeechVerbs = words(`said says say told tell tells added adds noted notes st
 // are listed in irregularVerbs.
 var verbLemmas = words(`
 	meet receive host welcome hold talk call visit discuss say urge pay arrive leave sign agree hail
-	buttonhole huddle interact
+	buttonhole huddle interact include involve feature propose demand
 	praise thank congratulate condemn criticize criticise blast slam reject deny warn vow pledge seek
 	ask tell hope plan invite wrap conclude begin start end open close attend join lead head
 	accompany greet brief confer review vote elect appoint name sack fire resign quit win lose back
