@@ -240,6 +240,12 @@ func (d *doc) resolveNames() {
 			d.attach(m, e)
 			continue
 		}
+		// "MBS" for Mohammed bin Salman, "AMLO" for Andrés Manuel López
+		// Obrador: the initials of a person named in full.
+		if e := d.initialsEntity(m); e >= 0 {
+			d.attach(m, e)
+			continue
+		}
 		if e, ok := ix.byKey[keyOf(key)]; ok {
 			d.attach(m, e)
 			continue
@@ -278,6 +284,26 @@ func (d *doc) resolveNames() {
 			}
 		}
 	}
+}
+
+// initialsEntity returns the one person whose full name's initials a
+// one-word name in capitals spells ("MBS", "MBZ", "AMLO"; "VDL" for Ursula
+// von der Leyen, past the given name; initialsOf), or -1.
+func (d *doc) initialsEntity(m *mention) int {
+	w := strings.ReplaceAll(m.text, ".", "")
+	if strings.Contains(m.text, " ") || len(w) < 2 || len(w) > 5 || strings.ToUpper(w) != w {
+		return -1
+	}
+	found := -1
+	for e := range d.ents {
+		if initialsOf(d.ents[e].name, w) {
+			if found >= 0 && found != e {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // quotedSpeakers returns the one-word names used at least twice in the

@@ -73,11 +73,13 @@ type doc struct {
 	ents          []entity
 	describing    map[int][]string // entity → describingWords, built on first use
 	index         *nameIndex
-	aliases       map[string]int // nickname key → entity
-	visiting      map[int]bool   // entities described as visiting
-	gender        map[int]bool   // entities the article calls "she" (true) or "he" (false)
-	datelinePlace string         // the city the article is datelined from
-	callStory     bool           // a headline says the story is of a call ("Readout of X's Call with Y")
+	aliases       map[string]int  // nickname key → entity
+	visiting      map[int]bool    // entities described as visiting
+	gender        map[int]bool    // entities the article calls "she" (true) or "he" (false)
+	datelinePlace string          // the city the article is datelined from
+	callStory     bool            // a headline says the story is of a call ("Readout of X's Call with Y")
+	initials      map[string]bool // initials of full names of sentences before initialsUpTo ("MBS")
+	initialsUpTo  int
 	meetings      []*meeting
 	trace         io.Writer
 }

@@ -158,6 +158,20 @@ func (d *doc) findMentions(si int) []mention {
 		}
 		out = append(out, m)
 	}
+	// "MBS met Macron" after "Crown Prince Mohammed bin Salman": a
+	// person's initials, in capitals, once the article has named them in
+	// full.
+	for k, t := range toks {
+		if used[k] || t.Kind != text.Word || !t.AllCaps() || len(t.Text) < 3 || len(t.Text) > 5 ||
+			cls[k].has(clsAgency|clsPlace|clsTitleAbbrev) || !d.initialsOfNamed(si, t.Text) {
+			continue
+		}
+		m := mention{sent: si, kind: mName, name: span{k, k + 1}, whole: span{k, k + 1}, ent: -1, quoted: s.Quoted[k],
+			headline: s.Headline, titleCase: s.TitleCase, rule: "name-initials", text: t.Text}
+		m.complement = isComplement(toks, k)
+		used[k] = true
+		out = append(out, m)
+	}
 	shareListTitles(toks, out)
 	possessorAppositives(toks, cls, out)
 	respectiveOffices(toks, cls, out)
@@ -169,6 +183,48 @@ func (d *doc) findMentions(si int) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// initialsOfNamed reports a name of three words or more, in sentences
+// up to si, whose initials spell w ("MBS", "AMLO").
+func (d *doc) initialsOfNamed(si int, w string) bool {
+	if d.initials == nil {
+		d.initials = map[string]bool{}
+	}
+	for ; d.initialsUpTo < si && d.initialsUpTo < len(d.ments); d.initialsUpTo++ {
+		for _, m := range d.ments[d.initialsUpTo] {
+			if m.kind != mName {
+				continue
+			}
+			words := strings.FieldsFunc(m.text, func(r rune) bool { return r == ' ' || r == '-' })
+			if len(words) < 3 {
+				continue
+			}
+			var all []rune
+			for _, x := range words {
+				all = append(all, unicode.ToUpper([]rune(x)[0]))
+			}
+			d.initials[string(all)] = true
+			if len(words) >= 4 {
+				d.initials[string(all[1:])] = true
+			}
+		}
+	}
+	return d.initials[w]
+}
+
+// initialsOf reports whether w spells the initials of name, of all its
+// words or of all but the first ("VDL" of Ursula von der Leyen).
+func initialsOf(name, w string) bool {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(words) < 3 {
+		return false
+	}
+	var all []rune
+	for _, x := range words {
+		all = append(all, unicode.ToUpper([]rune(x)[0]))
+	}
+	return string(all) == w || len(words) >= 4 && string(all[1:]) == w
 }
 
 // capitalise writes an all-capitals name with capitals only at the
