@@ -783,6 +783,9 @@ func TestPredicates(t *testing.T) {
 // 5. Participants named by description or pronoun.
 func TestDescriptions(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"a state's counterpart", "2023-06-14",
+			"Governor Ana Reis hosted her Ogun counterpart, Tom Hale, on Tuesday. She met her Kwara State counterpart Ivo Kral on Monday.",
+			[]string{"meeting Hale+Reis 2023-06-13", "meeting Kral+Reis 2023-06-12"}},
 		{"a Kosovar or Slovene counterpart", "2023-06-14",
 			"Foreign Minister Ana Reis met her Kosovar counterpart Tom Hale on Tuesday and her Slovene counterpart Ivo Kral on Monday.",
 			[]string{"meeting Hale+Reis 2023-06-13", "meeting Kral+Reis 2023-06-12"}},

@@ -1655,6 +1655,17 @@ func readRelational(s *text.Sentence, cls []class, m *mention, q, prevEnd int) {
 			k--
 		}
 	}
+	// "his Ogun counterpart, X", "his Kwara State counterpart X": a
+	// province or state of the country, which says no country.
+	if k >= prevEnd && m.country == "" {
+		r := k
+		if toks[r].Is("state", "province", "region", "county", "district") && r > prevEnd && toks[r-1].Cap {
+			r--
+		}
+		if toks[r].Kind == text.Word && toks[r].Cap && (g.IsSubdivision(toks[r].Lower) || r < k) && tokAt(toks, r-1).Is("his", "her", "their") {
+			k = r - 1
+		}
+	}
 	// "met his visiting Australian counterpart X": the guest.
 	if k >= prevEnd && toks[k].Is("visiting") {
 		m.visiting = true
