@@ -610,7 +610,10 @@ func (d *doc) frameDate(x *sentence, f frame, st *state) (dates.Day, bool) {
 		}
 		// "briefed Xi on his December 7 video conversation with Biden":
 		// a date before a noun dates that noun.
-		if !f.nominal && dm.I > f.trigger.j && x.tok(dm.I-1).Is("his", "her", "their", "its", "the", "a", "this", "that") {
+		// But "met Kohl at a 1989 summit": the occasion of the meeting.
+		if !f.nominal && dm.I > f.trigger.j && x.tok(dm.I-1).Is("his", "her", "their", "its", "the", "a", "this", "that") &&
+			!(x.tok(dm.I-1).Is("a", "the") && x.tok(dm.I-2).Is("at", "during") &&
+				(matchNoun(x.toks, dm.J, meetingNouns) > 0 || x.tok(dm.J).Is("conference", "ceremony", "session", "forum"))) {
 			continue
 		}
 		// "the statements of 10 November 2020 and 11 January 2021".
@@ -812,7 +815,7 @@ func (x *sentence) insideInsertion(k int, trig span) bool {
 		if x.toks[q].Text == "," || x.toks[q].Text == "(" || isDash(x.toks[q].Text) {
 			// "X, who took office in December,", "(from May 3)", "Yván
 			// Gil — appointed to the post on Friday —".
-			if x.tok(q+1).Is("who", "whose", "which", "whom") || x.toks[q].Text == "(" || isDash(x.toks[q].Text) {
+			if x.tok(q+1).Is("who", "whose", "which", "whom") || x.toks[q].Text == "(" || isDash(x.toks[q].Text) && !x.datePrefixEndsAt(q) {
 				open, dash = q, isDash(x.toks[q].Text)
 			}
 			break
@@ -829,6 +832,18 @@ func (x *sentence) insideInsertion(k int, trig span) bool {
 		}
 	}
 	return !(trig.i > open && trig.i < closeAt)
+}
+
+// datePrefixEndsAt reports a line that opens with a date and a dash at q:
+// a timeline's or a diary's entry ("May 24, 2022 — Modi and Biden held
+// talks", "Tuesday — Duda met Pavel"), whose date is the line's.
+func (x *sentence) datePrefixEndsAt(q int) bool {
+	for _, dm := range x.d.dates[x.si] {
+		if dm.I == x.first && dm.J == q {
+			return true
+		}
+	}
+	return false
 }
 
 // subordinateClauseBetween reports a subordinate clause with a finite

@@ -609,6 +609,10 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		if by := x.afterPreposition(trig.j, []string{"by"}); by != nil && !x.byOfAnotherVerb(trig.j) {
 			f.partners = x.splitSeparate(by, trig)
 		}
+		// "X was introduced to Y": a particle's object.
+		if len(f.partners) == 0 && len(p.particle) > 0 && slices.Contains(p.partner, "object") {
+			f.partners = x.objectOf(trig.j, p.personObject)
+		}
 		// "a reception hosted for him by X": "for him" is the guest.
 		for _, slot := range p.partner {
 			if slot == "for" || slot == "in honour of" || slot == "in honor of" {
@@ -952,7 +956,20 @@ func (x *sentence) isDateToken(k int) bool {
 // hoped for or denied: "is expected to meet", "will hold talks", "did not
 // meet", "plans to visit".
 func (x *sentence) isPlanned(k int) bool {
-	if x.deniedBefore(k) {
+	if x.deniedBefore(k) || x.yesNoQuestion() {
+		return true
+	}
+	// "Blinken to meet Qin in Beijing": a headline's future, a name
+	// right before "to".
+	if x.tok(k-1).Is("to") && x.mat(k-2) >= 0 && x.ms[x.mat(k-2)].kind == mName && x.ms[x.mat(k-2)].whole.j == k-1 {
+		return true
+	}
+	// "Asked whether X had met Y, Z said no": the subject of a question.
+	q := k - 1
+	for q >= 0 && (auxiliaries[x.toks[q].Lower] || lexicon.Adverbs[x.toks[q].Lower]) && x.mat(q) < 0 {
+		q--
+	}
+	if mi := x.mat(q); mi >= 0 && x.tok(x.ms[mi].whole.i-1).Is("whether") {
 		return true
 	}
 	// "is set to travel to Vilnius next month to attend a summit": an
@@ -1048,6 +1065,17 @@ func (x *sentence) futurePresent(k int) bool {
 		}
 	}
 	return false
+}
+
+// yesNoQuestion reports a sentence that asks whether something is so:
+// "Will Putin and Zelenskiy meet?", "Did Biden meet Xi?".
+func (x *sentence) yesNoQuestion() bool {
+	n := len(x.toks)
+	if n == 0 || x.toks[n-1].Text != "?" {
+		return false
+	}
+	return x.tok(x.first).Is("will", "would", "could", "can", "did", "does", "do", "should", "might", "may", "shall",
+		"is", "are", "was", "were", "has", "have", "had")
 }
 
 // captionCue reports the words of a photo caption: "In the photo",
@@ -1389,6 +1417,11 @@ func (x *sentence) previousVerb(q int) int {
 		}
 		// "held talks with X", "spoke with X by phone": nouns that are
 		// verbs too, after a verb or a determiner or preposition.
+		// "made a surprise visit and met Y": a noun after a determiner and
+		// a modifier.
+		if matchNoun(x.toks, k, meetingNouns) > 0 && x.tok(k-2).Is("a", "an", "the", "his", "her", "their") && !x.tok(k-1).Cap {
+			continue
+		}
 		if matchNoun(x.toks, k, meetingNouns) > 0 || t.Is("phone", "telephone", "call", "video") {
 			// "had talks": the light verb, though it may be an auxiliary.
 			if p := x.tok(k - 1); lexicon.IsVerb(p.Lower) && !p.Cap && x.mat(k-1) < 0 && !x.inRelativeClause(k-1) {
@@ -2012,7 +2045,9 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 		}
 		return frame{}, false
 	}
-	if second := x.dateRightAfter(q + 1); second >= 0 && second != first && x.tok(q+1).Is("on", "in") {
+	// "met X in 1997 and 2003", "met X in Beijing on April 6 and in
+	// Guangzhou on April 7": the same partner, a second time.
+	if second := x.dateAfterPlace(q + 1); second >= 0 && second != first && (x.tok(q+1).Is("on", "in", "at") || x.d.dates[x.si][second].I == q+1) {
 		h := f
 		h.gapDate = second + 1
 		return h, true
@@ -2705,7 +2740,7 @@ func (x *sentence) addPossessivePronoun(q int) int {
 // nounPlanned reports a meeting noun that its modifiers make planned or
 // denied: "an upcoming meeting", "no meeting", "the proposed talks".
 func (x *sentence) nounPlanned(k int) bool {
-	if x.calledOffAfter(k) || x.deniedBefore(k) || x.plannedAfter(k) {
+	if x.calledOffAfter(k) || x.deniedBefore(k) || x.plannedAfter(k) || x.yesNoQuestion() {
 		return true
 	}
 	// "his programme would include talks with X", "will hold a meeting
@@ -2793,6 +2828,15 @@ func (x *sentence) deniedBefore(k int) bool {
 		// "X denied the claims and met Y": a verb of its own.
 		if t.Is("and", "but") && lexicon.IsVerb(x.tok(q+1).Lower) && x.mat(q+1) < 0 {
 			return false
+		}
+		// "pushed back on a report that X met Y".
+		pushedBack := t.Is("back") && x.tok(q-1).Is("pushed", "pushes", "pushing") && x.tok(q+1).Is("on", "against")
+		if pushedBack {
+			r := q + 2
+			for r < k && x.tok(r).Is("a", "an", "the", "reports", "report", "claims", "claim", "that") {
+				r++
+			}
+			return r == k || r < len(x.toks) && x.mat(r) >= 0
 		}
 		if denialVerbs[t.Lower] {
 			// "denied on Tuesday that ...": past the day of the denial.

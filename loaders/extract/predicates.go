@@ -146,6 +146,8 @@ var predicates = []predicate{
 	{name: "shake-hands", verb: "shake", particle: []string{"hands"}, partner: []string{"with", "none"}},
 	{name: "huddle", verb: "huddle", partner: []string{"with", "none"}},
 	{name: "interact", verb: "interact", partner: []string{"with"}},
+	// "X was introduced to Y", "X introduced Y to Z" is someone else's.
+	{name: "introduced-to", verb: "introduce", particle: []string{"to"}, partner: []string{"object"}, personObject: true},
 	{name: "chat", verb: "chat", partner: []string{"with", "none"}},
 	{name: "buttonhole", verb: "buttonhole", partner: []string{"object"}, personObject: true},
 	// "X and Y were seen together", "X was seen together with Y".

@@ -499,6 +499,18 @@ func matchYear(toks []text.Token, i int, _ Day) (Mention, bool) {
 	if monthPrepositions[tok(toks, i-1).Lower] {
 		return Mention{I: i, J: i + 1, Value: Day{y, 0, 0}}, true
 	}
+	// "in 1997 and 2003", "in 1997, 1999 and 2003": a year listed after
+	// another; "a 1989 summit", "the 1994 election": a year before what
+	// it dates.
+	// "2010 - Erdogan and Assad held talks": a timeline's line.
+	if (i == 0 || tok(toks, i-1).Kind != text.Word && tok(toks, i-1).Kind != text.Number) &&
+		(tok(toks, i+1).Text == "-" || tok(toks, i+1).Text == "–" || tok(toks, i+1).Text == "—" || tok(toks, i+1).Text == ":") {
+		return Mention{I: i, J: i + 1, Value: Day{y, 0, 0}}, true
+	}
+	if tok(toks, i-1).Is("and", "or") && yearNumber(tok(toks, i-2)) > 0 || tok(toks, i-1).Text == "," && yearNumber(tok(toks, i-2)) > 0 ||
+		tok(toks, i-1).Is("a", "the", "their", "his", "her") && tok(toks, i+1).Kind == text.Word && !tok(toks, i+1).Cap {
+		return Mention{I: i, J: i + 1, Value: Day{y, 0, 0}}, true
+	}
 	return Mention{}, false
 }
 
