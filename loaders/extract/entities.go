@@ -349,12 +349,13 @@ var bareNameContacts = []struct {
 	{"meet", nil}, {"receive", nil}, {"host", nil}, {"welcome", nil}, {"phone", nil}, {"telephone", nil}, {"call", nil},
 	{"speak", []string{"by"}},
 	{"hold", []string{"talks", "meetings", "discussions", "a", "an"}}, {"have", []string{"talks", "a"}}, {"sit", []string{"down"}},
+	{"huddle", nil}, {"confer", []string{"with"}}, {"shake", []string{"hands"}},
 	{"speak", []string{"with", "to"}}, {"talk", []string{"with", "to"}}, {"talk", nil},
 }
 
 // bareNameContactEnds are the words after which a contact's other side
 // follows: "met X", "talks with X", "spoke to X".
-var bareNameContactEnds = map[string]bool{"with": true, "to": true}
+var bareNameContactEnds = map[string]bool{"with": true, "to": true, "by": true}
 
 // contactAt returns the index after a way of saying two people met that
 // starts at k (a row of bareNameContacts), or -1.
@@ -370,7 +371,8 @@ func contactAt(toks []text.Token, k int) int {
 		if c.then == nil {
 			return k + 1
 		}
-		if tokAt(toks, k+1).Is(c.then...) {
+		// Not "shook hands on a deal": companies agree so too.
+		if tokAt(toks, k+1).Is(c.then...) && !(c.verb == "shake" && tokAt(toks, k+2).Is("on") && tokAt(toks, k+3).Is("a", "an", "the", "this", "that")) {
 			return k + 2
 		}
 	}
@@ -417,10 +419,16 @@ func (d *doc) meetsAName(m *mention) bool {
 		k += 2
 	}
 	paired := m.whole.i > 1 && tokAt(toks, m.whole.i-1).Is("and") && nameAt(m.whole.i-2)
-	if tokAt(toks, k).Is("and") && nameAt(k+1) {
+	// "Jeffries, Schumer and McCarthy met": a list of names, commas and
+	// "and", before the verb.
+	listed := m.whole.i > 1 && tokAt(toks, m.whole.i-1).Text == "," && nameAt(m.whole.i-2)
+	for (tokAt(toks, k).Is("and") || tokAt(toks, k).Text == ",") && nameAt(k+1) {
 		paired = true
 		for k++; nameAt(k); k++ {
 		}
+	}
+	if listed && tokAt(toks, k-1).Kind == text.Word && nameAt(k-1) && k > m.whole.j {
+		paired = true
 	}
 	// "The meeting between Lula and Emmanuel Macron", "talks between
 	// Macron and Lula": one side of a meeting noun's "between".
@@ -439,8 +447,8 @@ func (d *doc) meetsAName(m *mention) bool {
 	if tokAt(toks, k).Text == "," && tokAt(toks, k+1).Is("who") {
 		k += 2
 	}
-	for tokAt(toks, k).Is("also", "on", "today", "yesterday", "had", "has", "have", "last", "first", "already", "briefly", "again") ||
-		weekdayLower[tokAt(toks, k).Lower] {
+	for contactAt(toks, k) < 0 && (tokAt(toks, k).Is("also", "on", "today", "yesterday", "had", "has", "have", "last", "first", "already",
+		"briefly", "again", "was", "were") || weekdayLower[tokAt(toks, k).Lower]) {
 		k++
 	}
 	if after := contactAt(toks, k); after >= 0 {
@@ -460,13 +468,31 @@ func (d *doc) meetsAName(m *mention) bool {
 	if next := tokAt(toks, m.whole.j); next.Kind == text.Word && next.Cap {
 		return false
 	}
-	for v := m.whole.i - 4; v < m.whole.i; v++ {
+	// "had a telephone conversation with Albanese": a meeting or call
+	// noun's "with", a name before it.
+	if w := m.whole.i - 1; tokAt(toks, w).Is("with") && tokAt(toks, w-1).Is("talks", "meeting", "conversation", "call", "discussions", "lunch", "dinner") {
+		for j := w - 2; j >= 0 && j >= w-10; j-- {
+			if nameAt(j) {
+				return true
+			}
+		}
+	}
+	// "met Jeffries, Schumer and Thune": a name in a list whose first
+	// name meets another.
+	first := m.whole.i
+	for first > 1 && (tokAt(toks, first-1).Text == "," || tokAt(toks, first-1).Is("and")) && nameAt(first-2) {
+		first -= 2
+		for first > 0 && nameAt(first-1) {
+			first--
+		}
+	}
+	for v := first - 4; v < first; v++ {
 		after := contactAt(toks, v)
 		// "held a meeting with Orban".
 		if after >= 0 && tokAt(toks, after-1).Is("a", "an") && tokAt(toks, after).Is("meeting", "conversation", "call", "talk") {
 			after++
 		}
-		ends := after == m.whole.i || after == m.whole.i-1 && bareNameContactEnds[tokAt(toks, after).Lower]
+		ends := after == first || after == first-1 && bareNameContactEnds[tokAt(toks, after).Lower]
 		// The subject may be far, past its appositive: "Tom Hale,
 		// Speaker of the House of Representatives, met Tinubu".
 		for j := v - 1; ends && j >= 0 && j >= v-16; j-- {

@@ -210,6 +210,11 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"held a meeting with", "President Ivo Kral held a meeting with Orban on Tuesday. Lula held a meeting on Monday with Ana Reis.",
 			[]string{"Ivo Kral=", "Orban=", "Lula=", "Ana Reis="}},
 		{"a country between is no person", "Relations between Brazil and Ana Reis's France improved. Qatar held a meeting with Ana Reis.", []string{"Ana Reis="}},
+		{"one-word names in a list that met", "Jeffries, Schumer and McCarthy met on Tuesday. Thune met Kaine, Risch and Cruz.",
+			[]string{"Jeffries=", "Schumer=", "McCarthy=", "Thune=", "Kaine=", "Risch=", "Cruz="}},
+		{"one-word names that huddled, shook hands, were received, had a call with", "Hale and Kral huddled. Pike and Moreno shook hands. Reis was received by Mora. Lund had a telephone conversation with Dahl.",
+			[]string{"Hale=", "Kral=", "Pike=", "Moreno=", "Reis=", "Mora=", "Lund=", "Dahl="}},
+		{"bodies that shook hands on a deal are no people", "Gazprom and Rosneft shook hands on a deal on Tuesday.", nil},
 		{"a news site, a team and a country in its own spelling are no people", "Ahram Online said the Ministerial Team met Minister Ana Costa in Việt Nam.", []string{"Ana Costa="}},
 	}
 	for _, tt := range tests {
