@@ -286,6 +286,24 @@ func (d *doc) resolveNames() {
 	}
 }
 
+// royalStyleNotOf reports a mention styled as royalty ("Prince William")
+// whose candidate the article never styles so.
+func royalStyleNotOf(m *mention, e *entity) bool {
+	for _, st := range m.styles {
+		switch st {
+		case "prince", "princess", "king", "queen", "emperor", "empress", "pope", "sultan":
+			// "Crown Prince Salman bin Abdulaziz" is "Prince Salman".
+			for _, o := range e.offices {
+				if strings.Contains(strings.ToLower(o.title), st) {
+					return false
+				}
+			}
+			return !containsString(e.styles, st)
+		}
+	}
+	return false
+}
+
 // initialsEntity returns the one person whose full name's initials a
 // one-word name in capitals spells ("MBS", "MBZ", "AMLO"; "VDL" for Ursula
 // von der Leyen, past the given name; initialsOf), or -1.
@@ -683,6 +701,14 @@ func (d *doc) shortFormEntity(m *mention, w string) int {
 		return -1
 	}
 	if len(cands) == 1 {
+		// Not "King Charles" of "European Council President Charles
+		// Michel", "Prince William" of "President William Ruto": a short
+		// form with an office the one named in full does not hold, in the
+		// given name's place.
+		if e := cands[0]; d.ents[e].words[0] == w && len(d.ents[e].words) > 1 && len(d.ents[e].offices) > 0 &&
+			(len(m.offices) > 0 && !officesMatch(d.ents[e].offices, m.offices[0].title) || royalStyleNotOf(m, &d.ents[e])) {
+			return -1
+		}
 		return cands[0]
 	}
 	if len(m.offices) > 0 {
@@ -717,6 +743,12 @@ func (d *doc) shortFormEntity(m *mention, w string) int {
 	if len(bySurname) == 0 {
 		var byGiven []int
 		for _, e := range cands {
+			// Not "King Charles" of "European Council President Charles
+			// Michel": a given name with an office the other does not
+			// hold is someone else's.
+			if len(m.offices) > 0 && len(d.ents[e].offices) > 0 && !officesMatch(d.ents[e].offices, m.offices[0].title) {
+				continue
+			}
 			if d.ents[e].words[0] == w {
 				byGiven = append(byGiven, e)
 			}

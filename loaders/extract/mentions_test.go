@@ -215,6 +215,9 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"one-word names that huddled, shook hands, were received, had a call with", "Hale and Kral huddled. Pike and Moreno shook hands. Reis was received by Mora. Lund had a telephone conversation with Dahl.",
 			[]string{"Hale=", "Kral=", "Pike=", "Moreno=", "Reis=", "Mora=", "Lund=", "Dahl="}},
 		{"bodies that shook hands on a deal are no people", "Gazprom and Rosneft shook hands on a deal on Tuesday.", nil},
+		{"a royal's one name is not another's given name", "King Ivo met European Council President Ivo Kral. President Tom Hale was greeted by Prince Tom.",
+			[]string{"Ivo=", "Ivo Kral=", "Tom Hale=", "Tom="}},
+		{"but a prince's given name is his own", "Crown Prince Salman bin Abdulaziz arrived. Prince Salman met guests.", []string{"Salman bin Abdulaziz=Salman"}},
 		{"a news site, a team and a country in its own spelling are no people", "Ahram Online said the Ministerial Team met Minister Ana Costa in Việt Nam.", []string{"Ana Costa="}},
 	}
 	for _, tt := range tests {
