@@ -812,6 +812,14 @@ func (x *sentence) insideInsertion(k int, trig span) bool {
 	open := -1
 	dash := false
 	for q := k - 1; q >= 0; q-- {
+		// "Algiers (APS) - X received Y in May": a bracket closed before
+		// k holds nothing of k's.
+		if x.toks[q].Text == ")" {
+			for q > 0 && x.toks[q].Text != "(" {
+				q--
+			}
+			continue
+		}
 		if x.toks[q].Text == "," || x.toks[q].Text == "(" || isDash(x.toks[q].Text) {
 			// "X, who took office in December,", "(from May 3)", "Yván
 			// Gil — appointed to the post on Friday —".

@@ -401,7 +401,7 @@ func gapToken(t text.Token) bool {
 	if t.Is("with", "to", "on", "from", "between", "at", "in", "for", "by", "and", "said", "who", "which", "that") {
 		return false
 	}
-	if lexicon.IsVerb(t.Lower) && !strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") && !t.Is("talks", "meeting", "meetings", "brief", "short", "long") {
+	if lexicon.IsVerb(t.Lower) && !strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ed") && !t.Is("talks", "meeting", "meetings", "brief", "short", "long", "written") {
 		return false
 	}
 	if t.Is("paid", "made", "held", "had", "received", "hosted", "met") {
@@ -485,7 +485,7 @@ func (x *sentence) nounReading(k int) bool {
 	// finite verb (gerunds aside: "Meeting X, he said").
 	// "Welcomed by X, Y arrived": a participle opening the sentence is
 	// a verb, though.
-	if k == x.first && !strings.HasSuffix(x.toks[k].Lower, "ing") && !(strings.HasSuffix(x.toks[k].Lower, "ed") && x.tok(k+1).Is("by")) {
+	if k == x.first && !strings.HasSuffix(x.toks[k].Lower, "ing") && !(strings.HasSuffix(x.toks[k].Lower, "ed") && x.tok(x.pastDate(k+1)).Is("by")) {
 		return true
 	}
 	// "CAIRO — Talks were held ...": capitalised after a dateline.
@@ -591,7 +591,7 @@ func (x *sentence) fill(p *predicate, trig span) frame {
 		// the agent; for attendance the by-phrase attends. "After being
 		// welcomed by Y, X paid ...": the main clause's subject.
 		if x.tok(trig.i-1).Is("being") && x.tok(trig.i-2).Is("after", "before", "upon", "on", "since", "while") ||
-			trig.i == x.first && x.tok(trig.j).Is("by") {
+			trig.i == x.first && x.tok(x.pastDate(trig.j)).Is("by") {
 			// "Welcomed by X, Y arrived in Doha".
 			f.subject = x.mainSubjectAfter(trig.j)
 		} else {
@@ -921,7 +921,7 @@ func (x *sentence) isPassive(k int, lemma string) bool {
 	}
 	// A reduced relative or absolute: ", accompanied by X,", "flanked by",
 	// "a reception hosted for him by X".
-	if x.tok(k+1).Is("by") && (x.tok(k-1).Text == "," || k == 0) &&
+	if x.tok(x.pastDate(k+1)).Is("by") && (x.tok(k-1).Text == "," || k == 0 || k == x.first) &&
 		!x.tok(k+2).Is("phone", "telephone", "video", "videoconference", "teleconference", "satellite", "letter", "email") {
 		// Not "X, who chairs the quartet, spoke by phone with Y".
 		return true
@@ -1678,6 +1678,13 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 			if m.complement {
 				return nil
 			}
+			// "received the Chief Executive of the Italian group Eni,
+			// Claudio Descalzi,": a description whose name follows it.
+			if m.kind == mDescription {
+				if ni := x.appositiveNameAfter(mi); ni >= 0 {
+					mi, m = ni, &x.ms[ni]
+				}
+			}
 			list := x.listFrom(mi)
 			groups := x.splitSeparate(list, span{j, j})
 			// "received X and, separately, a delegation made up of Y and
@@ -1700,7 +1707,7 @@ func (x *sentence) objectOf(j int, personOnly bool) [][]int {
 			continue
 		case t.Is("in", "at", "on", "during", "inside", "outside", "near", "from", "here", "there", "today",
 			"yesterday", "separately", "jointly", "also", "warmly", "formally", "officially", "later", "earlier",
-			"together", "then", "briefly", "privately", "personally", "again", "once", "first",
+			"together", "then", "briefly", "privately", "personally", "again", "once", "first", "successively",
 			"up", "over", "with"):
 			if t.Is("with") && k > j {
 				return nil
@@ -2073,6 +2080,37 @@ func (x *sentence) gappedObject(f frame) (frame, bool) {
 	h.partners = [][]int{{mi}}
 	h.gapDate = second + 1
 	return h, true
+}
+
+// appositiveNameAfter returns the name set off by a comma after
+// description mi and the words that complete it ("the Chief Executive of
+// the Italian group Eni, Claudio Descalzi,"), or -1.
+func (x *sentence) appositiveNameAfter(mi int) int {
+	for q := x.ms[mi].whole.j; q < len(x.toks) && q < x.ms[mi].whole.j+10; q++ {
+		t := x.toks[q]
+		if t.Text == "," {
+			if ni := x.mat(q + 1); ni >= 0 && x.ms[ni].kind == mName && x.ms[ni].whole.i == q+1 &&
+				(x.tok(x.ms[ni].whole.j).Text == "," || x.tok(x.ms[ni].whole.j).Text == ".") {
+				return ni
+			}
+			return -1
+		}
+		if x.mat(q) >= 0 || t.Kind == text.Word && !t.Cap && lexicon.IsVerb(t.Lower) && !t.Is("group") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// pastDate returns k, or the token after a date that starts at k
+// ("Received on Tuesday by X").
+func (x *sentence) pastDate(k int) int {
+	for _, dm := range x.d.dates[x.si] {
+		if dm.I == k {
+			return dm.J
+		}
+	}
+	return k
 }
 
 // nameAfterPrefix returns where a name's mention starts after tokens
@@ -2452,6 +2490,12 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 			}
 			if f.subject == nil {
 				f.subject = x.mainSubjectAfter(q)
+				// "During a meeting with the German Ambassador, Peter
+				// Prügel, Samir Saied stressed": past the partner's
+				// appositive name.
+				if len(f.subject) > 0 && len(f.partners) > 0 && slices.Contains(f.partners[0], f.subject[0]) {
+					f.subject = x.mainSubjectAfter(x.ms[f.subject[len(f.subject)-1]].whole.j)
+				}
 				// "The talks were held with A and B, Kremlin spokesman X
 				// told reporters": outside an opening phrase, the one who
 				// tells of it is the source, not a side.
@@ -2461,6 +2505,11 @@ func (x *sentence) nominalFrames(used []bool) []frame {
 						f.subject = nil
 					}
 				}
+			}
+			// "During a meeting with the German Ambassador, Peter Prügel,
+			// Samir Saied stressed": not the partner named in apposition.
+			if len(f.subject) > 0 && len(f.partners) > 0 && slices.Contains(f.partners[0], f.subject[0]) {
+				f.subject = x.mainSubjectAfter(x.ms[f.subject[len(f.subject)-1]].whole.j)
 			}
 			// "X received on Sunday a phone call from Y": the noun is the
 			// object of a verb whose subject is the other side.

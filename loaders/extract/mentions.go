@@ -832,6 +832,12 @@ func (d *doc) rejectName(s *text.Sentence, cls []class, sp span) bool {
 	if prev.Is("in", "at", "near", "outside", "inside", "into", "to", "across") && prev.Lower != "to" && next.Kind != text.Poss {
 		return true
 	}
+	// "the Italian group Eni", "the mining company Sundance": a company
+	// named after the noun that says what it is.
+	if prev.Kind == text.Word && !prev.Cap && prev.Is("group", "company", "firm", "giant", "conglomerate", "corporation",
+		"operator", "carrier", "airline", "lender", "insurer", "bank", "automaker", "carmaker", "maker", "producer", "newspaper", "daily", "broadcaster", "agency") {
+		return true
+	}
 	// A plural noun after it, or an adjective and a plural noun: "Motu
 	// Koitabu traditional dancers", "Hamas fighters".
 	if pluralNounAt(toks, sp.j) || adjectiveShape(tokAt(toks, sp.j)) && pluralNounAt(toks, sp.j+1) {
@@ -1178,7 +1184,10 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 		// is someone else's office.
 		// Not "State Bank of Pakistan Governor X": a body named with its
 		// country before its head's title.
-		if toks[k].Is("of", "to", "for") && hasPlainHead(toks, cls, k+1, p+1) && !bodyOfCountryBefore(toks, cls, k) {
+		// A title set off by a comma is the name's whole: "the Special
+		// Envoy of the President of Rwanda, X".
+		if toks[k].Is("of", "to", "for") && hasPlainHead(toks, cls, k+1, p+1) && !bodyOfCountryBefore(toks, cls, k) &&
+			(!comma || k > 0 && toks[k-1].Is("according", "due", "next", "close", "thanks", "owing")) {
 			break
 		}
 		k--

@@ -149,6 +149,7 @@ var predicates = []predicate{
 	// "X was introduced to Y", "X introduced Y to Z" is someone else's.
 	{name: "introduced-to", verb: "introduce", particle: []string{"to"}, partner: []string{"object"}, personObject: true},
 	{name: "chat", verb: "chat", partner: []string{"with", "none"}},
+	{name: "converse", verb: "converse", partner: []string{"with", "none"}},
 	{name: "buttonhole", verb: "buttonhole", partner: []string{"object"}, personObject: true},
 	// "X and Y were seen together", "X was seen together with Y".
 	{name: "seen-together", verb: "see", particle: []string{"together"}, partner: []string{"with", "none"}},
@@ -245,7 +246,7 @@ var (
 	callCues = wordList("phone telephone telephoned phoned video virtual videoconference video-conference teleconference virtually online zoom telephonic telephonically tele-conference")
 	// separateCues make one predicate with several partners several
 	// meetings: "met separately with A, with B and with C".
-	separateCues = wordList("separately separate individually respectively each")
+	separateCues = wordList("separately separate individually respectively each successively")
 	// modalCues before a predicate make it planned, hoped for or denied,
 	// not reported: "is expected to meet", "will hold talks", "plans to
 	// visit", "did not meet".

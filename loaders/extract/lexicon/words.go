@@ -29,6 +29,7 @@ var FunctionWords = words(`
 // were", "Views were exchanged", "Details:", "Official website").
 var CommonWords = words(`
 	present official views details quote background translation note notes editor reporting writing
+	abroad diaspora overseas expatriates
 	editing additional contributed tags topics category image caption advertisement newsletter
 	confirmation congratulations messages message preparations talks leaders welcome thanks
 	earlier later meanwhile separately elsewhere afterwards afterward also previously currently
@@ -134,7 +135,7 @@ var SpeechVerbs = words(`said says say told tell tells added adds noted notes st
 // are listed in irregularVerbs.
 var verbLemmas = words(`
 	meet receive host welcome hold talk call visit discuss say urge pay arrive leave sign agree hail
-	buttonhole huddle interact include involve feature propose demand
+	buttonhole huddle interact include involve feature propose demand converse
 	praise thank congratulate condemn criticize criticise blast slam reject deny warn vow pledge seek
 	ask tell hope plan invite wrap conclude begin start end open close attend join lead head
 	accompany greet brief confer review vote elect appoint name sack fire resign quit win lose back
