@@ -102,6 +102,7 @@ var anchoredStarts = func() map[string]bool {
 // one slice per sentence and is changed in place.
 func Chain(sents []text.Sentence, dates [][]Mention) {
 	var last Day
+	lastYear := 0
 	for si := range sents {
 		s := &sents[si]
 		var added []Mention
@@ -145,11 +146,87 @@ func Chain(sents []text.Sentence, dates [][]Mention) {
 				last = dm.Value
 			}
 		}
+		added = append(added, chainYears(s, dates[si], &lastYear)...)
 		if len(added) > 0 {
 			dates[si] = append(dates[si], added...)
 			sort.Slice(dates[si], func(a, b int) bool { return dates[si][a].I < dates[si][b].I })
 		}
 	}
+}
+
+// yearCounts and yearUnits read "three years later", "a decade
+// earlier", "two decades after".
+var yearCounts = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+var yearUnits = map[string]int{"year": 1, "years": 1, "decade": 10, "decades": 10}
+
+// sameYearPhrases name the year of the date in hand or the one next to it.
+var sameYearPhrases = []struct {
+	words []string
+	shift int
+}{
+	{[]string{"the", "following", "year"}, 1}, {[]string{"the", "next", "year"}, 1}, {[]string{"the", "previous", "year"}, -1},
+	{[]string{"the", "year", "before"}, -1}, {[]string{"the", "year", "after"}, 1}, {[]string{"that", "same", "year"}, 0},
+	{[]string{"the", "same", "year"}, 0}, {[]string{"later", "that", "year"}, 0}, {[]string{"earlier", "that", "year"}, 0},
+}
+
+// chainYears finds the years named relative to the last year the article
+// named ("Eze met Obasanjo in 1999. Three years later, he met Mbeki"),
+// keeping lastYear up to date with the sentence's own dates.
+func chainYears(s *text.Sentence, ms []Mention, lastYear *int) []Mention {
+	var out []Mention
+	next := 0
+	for k := 0; k < len(s.Toks); k++ {
+		for next < len(ms) && ms[next].J <= k {
+			if ms[next].Value.Y > 0 && !s.Quoted[ms[next].I] && !inRelativeClause(s.Toks, ms[next].I) {
+				*lastYear = ms[next].Value.Y
+			}
+			next++
+		}
+		if *lastYear == 0 || covered(ms, k) {
+			continue
+		}
+		if n, ok := yearCounts[s.Toks[k].Lower]; ok {
+			if u, ok := yearUnits[tok(s.Toks, k+1).Lower]; ok {
+				switch tok(s.Toks, k+2).Lower {
+				case "later", "after":
+					// Not "three years after the war": "after" governs a noun.
+					if tok(s.Toks, k+2).Lower == "after" && tok(s.Toks, k+3).Kind == text.Word {
+						continue
+					}
+					out = append(out, Mention{I: k, J: k + 3, Value: Day{*lastYear + n*u, 0, 0}, Rule: "date-years-later"})
+					k += 2
+				case "earlier", "before":
+					if tok(s.Toks, k+2).Lower == "before" && tok(s.Toks, k+3).Kind == text.Word {
+						continue
+					}
+					out = append(out, Mention{I: k, J: k + 3, Value: Day{*lastYear - n*u, 0, 0}, Rule: "date-years-earlier"})
+					k += 2
+				}
+				continue
+			}
+		}
+		for _, p := range sameYearPhrases {
+			if wordsAt(s.Toks, k, p.words) {
+				out = append(out, Mention{I: k, J: k + len(p.words), Value: Day{*lastYear + p.shift, 0, 0}, Rule: "date-same-year"})
+				k += len(p.words) - 1
+				break
+			}
+		}
+	}
+	lastOwn := -1
+	for ; next < len(ms); next++ {
+		if ms[next].Value.Y > 0 && !s.Quoted[ms[next].I] && !inRelativeClause(s.Toks, ms[next].I) {
+			*lastYear, lastOwn = ms[next].Value.Y, ms[next].I
+		}
+	}
+	// "Three years later, ... The following year": counted on from the
+	// year just counted.
+	if n := len(out); n > 0 && out[n-1].I > lastOwn {
+		*lastYear = out[n-1].Value.Y
+	}
+	return out
 }
 
 // inRelativeClause reports a token inside a relative clause set off by
