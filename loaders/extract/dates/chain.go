@@ -176,11 +176,11 @@ var sameYearPhrases = []struct {
 // keeping lastYear up to date with the sentence's own dates.
 func chainYears(s *text.Sentence, ms []Mention, lastYear *int) []Mention {
 	var out []Mention
-	next := 0
+	next, lastOwn := 0, -1
 	for k := 0; k < len(s.Toks); k++ {
 		for next < len(ms) && ms[next].J <= k {
 			if ms[next].Value.Y > 0 && !s.Quoted[ms[next].I] && !inRelativeClause(s.Toks, ms[next].I) {
-				*lastYear = ms[next].Value.Y
+				*lastYear, lastOwn = ms[next].Value.Y, ms[next].I
 			}
 			next++
 		}
@@ -215,7 +215,6 @@ func chainYears(s *text.Sentence, ms []Mention, lastYear *int) []Mention {
 			}
 		}
 	}
-	lastOwn := -1
 	for ; next < len(ms); next++ {
 		if ms[next].Value.Y > 0 && !s.Quoted[ms[next].I] && !inRelativeClause(s.Toks, ms[next].I) {
 			*lastYear, lastOwn = ms[next].Value.Y, ms[next].I
