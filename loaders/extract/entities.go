@@ -439,10 +439,28 @@ func (d *doc) meetsAName(m *mention) bool {
 	paired := m.whole.i > 1 && tokAt(toks, m.whole.i-1).Is("and") && nameAt(m.whole.i-2)
 	// "Jeffries, Schumer and McCarthy met": a list of names, commas and
 	// "and", before the verb.
+	// Only bare names, and a list closed by "and": not "in Addis Ababa,
+	// Somali President X met Y".
+	bareAt := func(k int) bool {
+		for i := range ms {
+			if o := &ms[i]; o != m && o.kind == mName && o.whole.i == k && o.name.i == k {
+				return true
+			}
+		}
+		return false
+	}
 	listed := m.whole.i > 1 && tokAt(toks, m.whole.i-1).Text == "," && nameAt(m.whole.i-2)
-	for (tokAt(toks, k).Is("and") || tokAt(toks, k).Text == ",") && nameAt(k+1) {
-		paired = true
-		for k++; nameAt(k); k++ {
+	for q := k; ; {
+		if tokAt(toks, q).Is("and") && nameAt(q+1) {
+			paired = true
+			for k = q + 1; nameAt(k); k++ {
+			}
+			break
+		}
+		if tokAt(toks, q).Text != "," || !bareAt(q+1) {
+			break
+		}
+		for q++; nameAt(q); q++ {
 		}
 	}
 	if listed && tokAt(toks, k-1).Kind == text.Word && nameAt(k-1) && k > m.whole.j {
@@ -497,8 +515,12 @@ func (d *doc) meetsAName(m *mention) bool {
 	}
 	// "met Jeffries, Schumer and Thune": a name in a list whose first
 	// name meets another.
+	// The list is closed by "and": not "received X, Akorda press service
+	// reports".
 	first := m.whole.i
-	for first > 1 && (tokAt(toks, first-1).Text == "," || tokAt(toks, first-1).Is("and")) && nameAt(first-2) {
+	inList := tokAt(toks, m.whole.i-1).Is("and") || tokAt(toks, m.whole.j).Is("and") && nameAt(m.whole.j+1) ||
+		tokAt(toks, m.whole.j).Text == "," && bareAt(m.whole.j+1)
+	for inList && first > 1 && (tokAt(toks, first-1).Text == "," || tokAt(toks, first-1).Is("and")) && nameAt(first-2) {
 		first -= 2
 		for first > 0 && nameAt(first-1) {
 			first--

@@ -1423,9 +1423,20 @@ func (x *sentence) previousVerb(q int) int {
 			continue
 		}
 		if matchNoun(x.toks, k, meetingNouns) > 0 || t.Is("phone", "telephone", "call", "video") {
-			// "had talks": the light verb, though it may be an auxiliary.
-			if p := x.tok(k - 1); lexicon.IsVerb(p.Lower) && !p.Cap && x.mat(k-1) < 0 && !x.inRelativeClause(k-1) {
+			// "had talks": the light verb, though it may be an auxiliary;
+			// not "phone" of "a phone call".
+			if p := x.tok(k - 1); lexicon.IsVerb(p.Lower) && !p.Cap && x.mat(k-1) < 0 && !x.inRelativeClause(k-1) &&
+				!p.Is("phone", "telephone", "video") {
 				return k - 1
+			}
+			// "had a phone call with X": the light verb before the article.
+			for v := k - 1; v >= k-3 && v > 0; v-- {
+				if t := x.toks[v]; !t.Cap && (t.Is("had", "held", "made", "took", "has", "have", "holds", "makes", "takes")) {
+					return v
+				}
+				if !x.toks[v].Is("a", "an", "the", "phone", "telephone", "video") {
+					break
+				}
 			}
 			if x.tok(k-1).Is("by", "the", "a", "an", "his", "her", "their", "its", "of", "for", "in", "via", "over") {
 				continue

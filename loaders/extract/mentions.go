@@ -2342,7 +2342,9 @@ func isComplement(toks []text.Token, i int) bool {
 	case "to":
 		return pp.Is("according", "adviser", "advisor", "aide", "envoy", "ambassador", "successor", "heir", "message", "letter", "letters", "cable", "regards", "close", "loyal", "spokesman", "spokeswoman", "spokesperson", "secretary", "assistant", "deputy")
 	case "by":
-		return pp.Is("sent", "signed", "written", "appointed", "nominated", "delivered", "conveyed", "ordered", "founded", "established", "killed", "assassinated")
+		// "according to a statement by X": the one who said it.
+		return pp.Is("sent", "signed", "written", "appointed", "nominated", "delivered", "conveyed", "ordered", "founded", "established", "killed", "assassinated",
+			"statement", "report", "remarks", "post", "tweet", "speech", "interview", "readout", "communique", "communiqué", "release")
 	}
 	return false
 }
