@@ -40,10 +40,10 @@ func TestQualityOnSeeds(t *testing.T) {
 }
 
 func TestQualityOnWrittenSets(t *testing.T) {
-	checkQuality(t, filepath.Join("testdata", "written-a"), qualityGate{people: 0.98, roles: 0.96, pairs: 0.79, pairsDated: 0.735,
-		meetingLevel: 0.845, calls: 0.65, dates: 0.91})
-	checkQuality(t, filepath.Join("testdata", "written-b"), qualityGate{people: 0.985, roles: 0.97, pairs: 0.81, pairsDated: 0.78,
-		meetingLevel: 0.89, calls: 0.97, dates: 0.935})
+	checkQuality(t, filepath.Join("testdata", "written-a"), qualityGate{people: 0.98, roles: 0.96, pairs: 0.82, pairsDated: 0.76,
+		meetingLevel: 0.87, calls: 0.73, dates: 0.92})
+	checkQuality(t, filepath.Join("testdata", "written-b"), qualityGate{people: 0.99, roles: 0.97, pairs: 0.83, pairsDated: 0.80,
+		meetingLevel: 0.91, calls: 0.97, dates: 0.94})
 }
 
 // TestQualityOnDevSet reads the development set in place. CI has it
@@ -56,8 +56,8 @@ func TestQualityOnDevSet(t *testing.T) {
 		}
 		t.Skipf("no development set beside the checkout (%v)", err)
 	}
-	checkQuality(t, dir, qualityGate{people: 0.98, roles: 0.895, pairs: 0.955, pairsDated: 0.945,
-		meetingLevel: 0.94, calls: 0.95, dates: 0.98})
+	checkQuality(t, dir, qualityGate{people: 0.98, roles: 0.90, pairs: 0.96, pairsDated: 0.95,
+		meetingLevel: 0.945, calls: 0.95, dates: 0.98})
 }
 
 func checkQuality(t *testing.T, dir string, gate qualityGate) {
