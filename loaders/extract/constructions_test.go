@@ -298,6 +298,12 @@ func TestOnePredicateManyMeetings(t *testing.T) {
 		{"handed over a written message to", "2023-06-14",
 			"Minister Ana Reis handed over a written message to Sultan Tom Hale on Tuesday.",
 			[]string{"meeting Hale+Reis 2023-06-13"}},
+		{"the meeting brought together X and Y", "2023-06-14",
+			"The meeting, held on Monday, brought together Ana Reis and Tom Hale.",
+			[]string{"meeting Hale+Reis 2023-06-12"}},
+		{"with X's chief negotiator, Y", "2023-06-14",
+			"Speaker Ana Reis met on Tuesday with President Tom Hale's chief negotiator, Ivo Kral.",
+			[]string{"meeting Kral+Reis 2023-06-13"}},
 		{"was introduced to", "2023-06-14",
 			"Ana Reis was introduced to Tom Hale in 1976.",
 			[]string{"meeting Hale+Reis 1976"}},
@@ -956,6 +962,9 @@ func TestDescriptions(t *testing.T) {
 // 6. Calls are calls, never meetings.
 func TestCalls(t *testing.T) {
 	runConstructions(t, []constructionCase{
+		{"in a readout of the call, X and Y discussed", "2023-06-14",
+			"In a readout of the call, the White House said President Ana Reis and Prime Minister Tom Hale discussed judicial reform on Tuesday.",
+			[]string{"call Hale+Reis 2023-06-13"}},
 		{"a person called another: a call, not a name", "2023-06-14",
 			"President Ana Reis called Tom Hale on Tuesday. A man called Ivo Kral arrived.",
 			[]string{"call Hale+Reis 2023-06-13"}},

@@ -337,6 +337,13 @@ func (d *doc) classifySentence(si int) {
 			d.cls[si][k] &^= clsTitleHead
 		}
 	}
+	// "Narendra Modi Ji": a respectful suffix after a name is no part of
+	// it.
+	for k := 1; k < len(s.Toks); k++ {
+		if s.Toks[k].Text == "Ji" && d.cls[si][k-1].has(clsNameWord) && s.Toks[k-1].Cap {
+			d.cls[si][k] &^= clsNameWord
+		}
+	}
 	// So is one opening the body after a dateline: "HANOI (VNA) –
 	// Receiving X, ...".
 	for _, k := range []int{firstWord(s), bodyStart(s.Toks)} {

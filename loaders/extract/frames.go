@@ -1155,7 +1155,8 @@ func (x *sentence) callCueInOpening(k int) bool {
 		return false
 	}
 	for q := x.first; q < end; q++ {
-		if callCues[x.toks[q].Lower] {
+		// "In a readout of the call, ...": a call, not a courtesy call.
+		if callCues[x.toks[q].Lower] || x.toks[q].Is("call", "calls") && x.tok(q-1).Is("the", "a", "their", "that") {
 			return true
 		}
 	}
@@ -1578,6 +1579,13 @@ func (x *sentence) afterPreposition(j int, preps []string) []int {
 					// "with Vidal's backing": a thing of theirs, not them.
 					if x.tok(x.ms[mi].whole.j).Kind == text.Poss && x.mat(x.ms[mi].whole.j+1) < 0 {
 						return nil
+					}
+					// "with Joe Biden's chief negotiator, Shalanda Young": the
+					// one named after the possessive.
+					if x.tok(x.ms[mi].whole.j).Kind == text.Poss {
+						if ni := x.mat(x.ms[mi].whole.j + 1); ni >= 0 && ni != mi && x.ms[ni].kind == mName {
+							return x.listFrom(ni)
+						}
 					}
 					return x.listFrom(mi)
 				}

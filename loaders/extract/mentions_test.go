@@ -200,6 +200,7 @@ func TestPeopleOfAnArticle(t *testing.T) {
 		{"a family name that opens with its particles, after a title", "President von der Leyen met Mr de Klerk.", []string{"von der Leyen=", "de Klerk="}},
 		{"the province of a provincial office is no person", "Syed Murad Ali Shah, Chief Minister Sindh, chaired a meeting.", []string{"Murad Ali Shah="}},
 		{"a job word opening the sentence is no part of the name", "Lobbyist Ana Reis met Ombudsman Tom Hale.", []string{"Ana Reis=", "Tom Hale="}},
+		{"a respectful suffix and a church style are no part of the name", "Shri Ana Reis Ji met The Most Revd Tom Hale.", []string{"Ana Reis=", "Tom Hale="}},
 		{"initials of a person named in full before", "Crown Prince Ana bin Reis arrived. ABR met Tom Hale. NATO met.", []string{"Ana bin Reis=ABR", "Tom Hale="}},
 		{"one side of a meeting between", "The meeting between Lula and Ana Reis took place on Tuesday.", []string{"Lula=", "Ana Reis="}},
 		{"one side of talks between, named second", "Talks between Ana Reis and Lula took place on Tuesday.", []string{"Ana Reis=", "Lula="}},

@@ -150,6 +150,8 @@ var predicates = []predicate{
 	{name: "introduced-to", verb: "introduce", particle: []string{"to"}, partner: []string{"object"}, personObject: true},
 	{name: "chat", verb: "chat", partner: []string{"with", "none"}},
 	{name: "converse", verb: "converse", partner: []string{"with", "none"}},
+	// "The meeting brought together X and Y".
+	{name: "bring-together", verb: "bring", particle: []string{"together"}, partner: []string{"object"}, personObject: true},
 	{name: "buttonhole", verb: "buttonhole", partner: []string{"object"}, personObject: true},
 	// "X and Y were seen together", "X was seen together with Y".
 	{name: "seen-together", verb: "see", particle: []string{"together"}, partner: []string{"with", "none"}},

@@ -27,6 +27,7 @@ var irregularForms = map[string][]string{
 	"lay":   {"laid", "lain"},
 	"spend": {"spent"},
 	"break": {"broke", "broken"},
+	"bring": {"brought"},
 }
 
 // isForm reports whether the lower-case word w is a form of the verb

@@ -12,7 +12,7 @@ var Honorifics = words(`
 	sheikh shaikh sheik sheikha shaikha sayyid sayyed seyyed seyed sayed syed sayyida
 	ayatollah hojatoleslam hojjatoleslam hojatolislam allamah imam mullah mufti maulana maulvi
 	haj hajj haji hajji hajia hajiya alhaji alhaja alhajji mallam malam
-	rev rev. reverend fr. cardinal archbishop bishop rabbi monsignor martyr
+	rev rev. revd revd. reverend fr. cardinal archbishop bishop rabbi monsignor martyr
 	general gen gen. lieutenant lt lt. major maj maj. colonel col col. captain capt capt. commander
 	cmdr cmdr. cdr cdr. admiral adm adm. marshal brigadier brig brig. sergeant sgt sgt. commodore
 	corporal cpl cpl. pvt pvt. lieutenant-general major-general brigadier-general lieutenant-colonel
@@ -46,7 +46,7 @@ var HonorificChains = [][]string{
 // they count as honorifics only when another honorific or a title stands
 // before them, or a full name of two or more words follows.
 var WeakHonorifics = words(`nana don sri u ko maung bong tun toh adi ro tui awang dayang amar
-	father chief comrade pastor prophet dom lord lady grand obi oba`)
+	father chief comrade pastor prophet dom lord lady grand obi oba most`)
 
 // NameParticles may appear inside a personal name, in lower case or
 // capitalised, or joined by a hyphen to the next part (al-Assad, bin
