@@ -1073,6 +1073,12 @@ func readPrefix(s *text.Sentence, cls []class, m *mention, prevEnd int) {
 	if p >= prevEnd && toks[p].Text == "[" {
 		p--
 	}
+	// "X of Egypt and Ms. Y": an honorific after "and" starts a person
+	// of a list; no title reaches back over it.
+	if m.honorific && p >= prevEnd && toks[p].Is("and", "&") {
+		m.whole.i = p + 1
+		return
+	}
 	// "an adviser to Ayatollah Khamenei", "the son of President X": a
 	// name after a preposition has no title of its own before it.
 	if p >= prevEnd && toks[p].Is("to", "of", "for") {
