@@ -2107,7 +2107,9 @@ func (d *doc) mostRecent(st *state, ok func(int) bool) int {
 func (d *doc) resolveGroup(m *mention, st *state) []int {
 	// "that he and U.S. President Joe Biden reached when they met": a
 	// pair coordinated earlier in the same sentence.
-	if m.text == "they" || m.text == "them" || m.count == 2 {
+	// "X and Y have not spoken since their meeting in Bali".
+	theirAfterPreposition := m.text == "their" && tokAt(d.sents[m.sent].Toks, m.whole.i-1).Is("since", "after", "before", "during", "at")
+	if m.text == "they" || m.text == "them" || theirAfterPreposition || m.count == 2 {
 		ms := d.ments[m.sent]
 		for k := len(ms) - 1; k >= 1; k-- {
 			a, b := &ms[k-1], &ms[k]
